@@ -1,0 +1,235 @@
+"""From gazetteer hits to actors: roles joined with countries and names, terms of office, coreference.
+
+"Wakil Menteri Luar Negeri Rusia Sergey Ryabkov" is a run of hits (title, state, name) glued by spaces; the run is
+one actor phrase whose head is the person and whose attributes come from the title and the state. A name the
+dictionary does not know is taken from the capitalised words after "title + state", and its surname is then
+recognised in the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from relasi.actors.dictionary import Entry
+from relasi.actors.gazetteer import Hit
+from relasi.model import Actor, Article, Mention
+
+ACTOR_KINDS = ("STATE", "CITY", "IGO", "ORG", "PERSON")
+_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*")
+_NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "de", "da", "van", "von", "der", "di", "la", "le", "dos"})
+
+
+def article_day(article: Article) -> date | None:
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Phrase:
+    start: int
+    end: int
+    hits: list[Hit]
+
+
+def find_actors(article: Article, pack) -> Article:
+    """Fill `article.mentions` (sorted by offset) from the pack's gazetteer and resolution rules."""
+    text = article.body
+    day = article_day(article)
+    hits = [h for h in pack.gazetteer.find(text) if h.kind != "NONE"]
+    support = _supported_codes(hits)
+    glue = _glue_pattern(pack)
+    stop_names = frozenset(pack.words("not_names"))
+    mentions: list[Mention] = []
+    new_names: dict[str, Actor] = {}
+    for phrase in _phrases(text, hits, glue):
+        mentions.extend(_resolve_phrase(text, phrase, pack, day, support, stop_names, new_names))
+    mentions.extend(_surname_mentions(text, mentions, new_names))
+    mentions.extend(_plural_references(text, mentions, pack))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return article.with_(mentions=tuple(mentions))
+
+
+def _supported_codes(hits: list[Hit]) -> set[str]:
+    codes: set[str] = set()
+    for hit in hits:
+        for entry in hit.entries:
+            if entry.code and "ambiguous" not in entry.flags and entry.kind in ACTOR_KINDS:
+                codes.add(entry.code)
+    return codes
+
+
+def _glue_pattern(pack) -> re.Pattern[str]:
+    words = [re.escape(w) for w in pack.words("phrase_glue")]
+    alternatives = "|".join(words)
+    return re.compile(rf"\s*(?:(?:{alternatives})\s*)?" if alternatives else r"\s*")
+
+
+def _phrases(text: str, hits: list[Hit], glue: re.Pattern[str]) -> list[_Phrase]:
+    """Group hits that touch (only spaces or glue words between them) into phrases."""
+    phrases: list[_Phrase] = []
+    for hit in hits:
+        if phrases:
+            last = phrases[-1]
+            gap = text[last.end:hit.start]
+            if "\n" not in gap and glue.fullmatch(gap) and _joinable(last.hits[-1], hit):
+                last.hits.append(hit)
+                last.end = hit.end
+                continue
+        phrases.append(_Phrase(hit.start, hit.end, [hit]))
+    return phrases
+
+
+def _joinable(previous: Hit, following: Hit) -> bool:
+    # Two full actors side by side ("Rusia China", "Putin Xi") are a list, not one phrase;
+    # a title, or a state followed by a person or an institution, is one phrase.
+    kinds = (previous.kind, following.kind)
+    if previous.kind.startswith("ROLE_") or following.kind.startswith("ROLE_"):
+        return True
+    return kinds in {("STATE", "PERSON"), ("IGO", "PERSON"), ("ORG", "PERSON"), ("STATE", "ORG"), ("IGO", "ORG")}
+
+
+def _pick(hit: Hit, day: date | None, support: set[str]) -> Entry | None:
+    entries = [e for e in hit.entries if e.kind in ACTOR_KINDS]
+    if not entries:
+        return None
+    in_office = [e for e in entries if e.valid_on(day)] or entries
+    preferred = [e for e in in_office if "ambiguous" not in e.flags or e.code in support]
+    if not preferred:
+        return None
+    codes = {e.code for e in preferred}
+    if len(codes) > 1:
+        supported = [e for e in preferred if e.code in support]
+        preferred = supported or preferred
+    return preferred[0]
+
+
+def _actor(entry: Entry, day: date | None) -> Actor:
+    if entry.kind == "CITY":
+        sector = entry.sector if "metonym" in entry.flags else None
+        return Actor(entry.country or entry.code or "", "CITY", entry.canonical, entry.country, sector, entry.role)
+    if entry.kind == "IGO":
+        return Actor(entry.code or "", "IGO", entry.canonical, None, entry.sector or "IGO", entry.role)
+    role = entry.role if entry.kind != "PERSON" or entry.valid_on(day) else None
+    return Actor(entry.code or "", entry.kind, entry.canonical, entry.country, entry.sector, role)
+
+
+def _new_name(text: str, start: int, stop_names: frozenset[str]) -> tuple[int, int] | None:
+    """Capitalised words right after `start` that read as a person's name ("Bruno Rodríguez")."""
+    cursor, tokens, end = start, 0, None
+    while tokens < 5:
+        space = re.match(r"[ \t]+", text[cursor:])
+        if not space and tokens:
+            break
+        position = cursor + (space.end() if space else 0)
+        token = _NAME_TOKEN.match(text, position)
+        particle = re.match(r"[a-z]+", text[position:])
+        if token and token.group().rstrip(".,").lower() not in stop_names:
+            end = position + len(token.group().rstrip(".,’'"))
+            cursor, tokens = end, tokens + 1
+            if text[end:end + 1] in ",":
+                break
+        elif particle and particle.group() in _NAME_PARTICLES and tokens:
+            cursor = position + particle.end()
+        else:
+            break
+    if end is None:
+        return None
+    first = re.match(r"\s*", text[start:]).end() + start
+    return (first, end)
+
+
+def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_names) -> list[Mention]:
+    person_title = next((h for h in phrase.hits if h.kind == "ROLE_PERSON"), None)
+    institution = next((h for h in phrase.hits if h.kind == "ROLE_ORG"), None)
+    people = [h for h in phrase.hits if h.kind == "PERSON"]
+    holders = [h for h in phrase.hits if h.kind in ("STATE", "IGO", "ORG", "CITY")]
+    picked = {id(h): _pick(h, day, support) for h in phrase.hits if h.kind in ACTOR_KINDS}
+    holder = next((h for h in holders if picked.get(id(h)) is not None), None)
+    holder_entry = picked.get(id(holder)) if holder else None
+    extent = (phrase.start, phrase.end)
+    parts = [
+        Mention(h.start, h.end, text[h.start:h.end], _actor(picked[id(h)], day), picked[id(h)].origin,
+                extent=extent, part=True)
+        for h in holders if picked.get(id(h)) is not None
+    ]
+    title = person_title or institution
+    if people and picked.get(id(people[-1])):
+        head = people[-1]
+        entry = picked[id(head)]
+        actor = _actor(entry, day)
+        if person_title is not None:
+            role_entry = person_title.entries[0]
+            actor = Actor(actor.code, "PERSON", actor.name, actor.country, role_entry.sector or actor.sector,
+                          role_entry.role or actor.role)
+        return parts + [Mention(head.start, head.end, text[head.start:head.end], actor, entry.origin,
+                                extent=extent if len(phrase.hits) > 1 else None)]
+    if title is None:
+        return [Mention(p.start, p.end, p.text, p.actor, p.rule) for p in parts]
+    if holder_entry is None or not holder_entry.code:
+        return []
+    code = holder_entry.code if holder_entry.kind != "CITY" else (holder_entry.country or holder_entry.code)
+    country = holder_entry.country if holder_entry.kind != "IGO" else None
+    role_entry = title.entries[0]
+    rule = f"{role_entry.origin}+{holder_entry.origin}"
+    if title is person_title:
+        name_span = _new_name(text, phrase.end, stop_names)
+        if name_span is not None:
+            name = text[name_span[0]:name_span[1]]
+            actor = Actor(code, "PERSON", name, country, role_entry.sector, role_entry.role)
+            new_names[name] = actor
+            return parts + [Mention(name_span[0], name_span[1], name, actor, rule,
+                                    extent=(phrase.start, name_span[1]))]
+        holder_name = pack.person_in_office(code, role_entry.role or "", day) if role_entry.role else None
+        name = holder_name.canonical if holder_name else f"{holder_entry.canonical} {role_entry.role or 'official'}"
+        actor = Actor(code, "PERSON", name, country, role_entry.sector, role_entry.role)
+    else:
+        actor = Actor(code, "ORG", f"{holder_entry.canonical} {role_entry.role or 'institution'}", country,
+                      role_entry.sector, role_entry.role)
+    return parts + [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], actor, rule)]
+
+
+def _surname_mentions(text: str, mentions: list[Mention], new_names: dict[str, Actor]) -> list[Mention]:
+    """Later "Rodríguez" refers to the "Menlu Kuba Bruno Rodríguez" introduced by a title."""
+    if not new_names:
+        return []
+    taken = [m.span for m in mentions]
+    found: list[Mention] = []
+    for full, actor in new_names.items():
+        forms = {full, full.split()[-1]} if len(full.split()) > 1 else {full}
+        for form in sorted(forms, key=len, reverse=True):
+            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                span = (match.start(), match.end())
+                if any(s <= span[0] < e or s < span[1] <= e for s, e in taken):
+                    continue
+                taken.append(span)
+                found.append(Mention(span[0], span[1], form, actor, "coref:surname"))
+    return found
+
+
+def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention]:
+    """"kedua pemimpin" / "the two leaders" stand for the last two actors of different codes named before."""
+    phrases = pack.grammar.get("plural_references", {})
+    if not phrases:
+        return []
+    heads = sorted((m for m in mentions if not m.part), key=lambda m: m.start)
+    found: list[Mention] = []
+    for phrase, wanted in phrases.items():
+        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, flags=re.IGNORECASE):
+            chosen: list[Actor] = []
+            for mention in reversed([m for m in heads if m.end <= match.start()]):
+                kind_ok = wanted == "any" or mention.actor.kind == wanted or (
+                    wanted == "STATE" and mention.actor.kind in ("STATE", "CITY"))
+                if kind_ok and all(mention.actor.code != a.code for a in chosen):
+                    chosen.append(mention.actor)
+                if len(chosen) == 2:
+                    break
+            if len(chosen) == 2:
+                for actor in reversed(chosen):
+                    found.append(Mention(match.start(), match.end(), match.group(), actor, f"coref:{phrase}"))
+    return found

@@ -1,0 +1,216 @@
+"""Ingest: sources → pipeline → store, in batches, resumable.
+
+    iter_documents(paths)          stream of Document | Dropped (read failures), never the whole corpus
+      → skip_done                  drops sources already stored with the same content (no pipeline run)
+      → map_in_order(engine)       Document → Article | Dropped, results in input order
+      → batches of `batch_size`    each written by the Writer in one transaction, documents rows included
+
+Because a source is marked done in the same transaction that stores its article, an ingest killed at
+any point resumes by running again: committed batches are skipped, the rest is redone, nothing is half
+stored. The engine is pluggable: `local_engine` runs the pipeline in this process; a process pool or a
+Dask engine only has to satisfy `Engine` (take Documents, yield one result per Document, in order).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+
+from relasi.model import Article, Document, Dropped
+from relasi.settings import Settings
+from relasi.store.database import Database
+from relasi.store.queries import done_sources
+from relasi.store.writer import Item, Outcome, Writer
+
+Runner = Callable[[Document], Article | Dropped]
+RunnerFactory = Callable[[], Runner]          # picklable (a partial of a module function) for process pools
+Engine = Callable[[Iterable[Document], RunnerFactory], Iterator[Article | Dropped]]
+
+DEFAULT_BATCH_SIZE = 200
+
+
+def pipeline_runner(settings: Settings) -> Runner:
+    """The real pipeline; built once per process (it loads the language packs lazily)."""
+    from relasi.pipeline import Pipeline
+
+    return Pipeline(settings).run
+
+
+def run_one(runner: Runner, doc: Document) -> Article | Dropped:
+    """Run the pipeline on one document; a bug on one input becomes a Dropped instead of ending the ingest.
+
+    Without this, one document that trips a step would stop every rerun at the same place.
+    """
+    try:
+        return runner(doc)
+    except Exception as error:  # noqa: BLE001 - reported as error:<Type> and retried on the next run
+        detail = " ".join(str(error).split())[:200]
+        return Dropped(doc.source, "pipeline", f"error:{type(error).__name__}", detail)
+
+
+def local_engine(documents: Iterable[Document], make_runner: RunnerFactory) -> Iterator[Article | Dropped]:
+    """The in-process engine: one pipeline, one document at a time."""
+    runner = make_runner()
+    for doc in documents:
+        yield run_one(runner, doc)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    run_id: int
+    documents: int = 0                # inputs handled in this run (stored, linked or dropped)
+    articles: int = 0                 # new articles
+    linked: int = 0                   # documents whose body was already stored
+    events: int = 0                   # new events (all, counted or not)
+    skipped: int = 0                  # sources already done before this run
+    dropped: Counter[str] = field(default_factory=Counter)   # by reason
+    seconds: float = 0.0
+    status: str = "running"
+
+    @property
+    def dropped_total(self) -> int:
+        return sum(self.dropped.values())
+
+    @property
+    def documents_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds > 0 else 0.0
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.status == "repeated":
+            self.skipped += 1
+            return
+        self.documents += 1
+        if outcome.status == "stored":
+            self.articles += 1
+            self.events += outcome.events
+        elif outcome.status == "linked":
+            self.linked += 1
+        elif outcome.dropped is not None:
+            self.dropped[outcome.dropped.reason] += 1
+
+
+OnOutcome = Callable[[Outcome], None]
+
+
+def ingest(paths: Sequence[str], db: Database, *, settings: Settings | None = None,
+           make_runner: RunnerFactory | None = None, engine: Engine = local_engine,
+           batch_size: int = DEFAULT_BATCH_SIZE, on_outcome: OnOutcome | None = None) -> IngestReport:
+    """Ingest files and directories into `db`; see the module doc. Returns what this run did."""
+    from relasi.sources import iter_documents
+
+    settings = settings or Settings()
+    items = iter_documents(paths, max_bytes=settings.max_bytes)
+    make_runner = make_runner or partial(pipeline_runner, settings)
+    return ingest_items(items, db, inputs=paths, make_runner=make_runner, engine=engine,
+                        batch_size=batch_size, on_outcome=on_outcome)
+
+
+def ingest_items(items: Iterable[Document | Dropped], db: Database, *, inputs: Sequence[str],
+                 make_runner: RunnerFactory, engine: Engine = local_engine,
+                 batch_size: int = DEFAULT_BATCH_SIZE, on_outcome: OnOutcome | None = None) -> IngestReport:
+    """The ingest loop over already-read items (what `ingest` does after reading)."""
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    writer = Writer(db)
+    report = IngestReport(writer.start_run(inputs))
+    started = time.perf_counter()
+
+    def note(outcome: Outcome) -> None:
+        report.add(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+
+    try:
+        todo = skip_done(items, db, batch_size, on_skip=note)
+        for batch in _batched(map_in_order(todo, make_runner, engine), batch_size):
+            for outcome in writer.write_batch(report.run_id, batch):
+                note(outcome)
+        report.status = "ok"
+    except KeyboardInterrupt:
+        report.status = "interrupted"
+        raise
+    finally:
+        if report.status == "running":
+            report.status = "failed"
+        report.seconds = time.perf_counter() - started
+        writer.finish_run(report.run_id, status=report.status, documents=report.documents,
+                          articles=report.articles, events=report.events, dropped=report.dropped_total,
+                          skipped=report.skipped)
+    return report
+
+
+Pending = tuple[Document | Dropped, str | None]     # an input and the sha1 of its content
+
+
+def content_sha1(doc: Document) -> str:
+    return hashlib.sha1(doc.content.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def skip_done(items: Iterable[Document | Dropped], db: Database, chunk: int,
+              on_skip: OnOutcome | None = None) -> Iterator[Pending]:
+    """Pass on the inputs not yet stored, with their content sha1; one lookup per `chunk` inputs.
+
+    Read failures always pass (they are retried and reported every run); a source stored with other
+    content passes too, and the writer refuses it loudly rather than dropping it here in silence.
+    """
+    for group in _batched(items, chunk):
+        pairs: list[Pending] = [(item, content_sha1(item) if isinstance(item, Document) else None)
+                                for item in group]
+        with db.read() as conn:
+            done = done_sources(conn, [(item.source, sha1) for item, sha1 in pairs
+                                       if isinstance(item, Document)])
+        for item, sha1 in pairs:
+            if isinstance(item, Document) and item.source in done:
+                if on_skip is not None:
+                    on_skip(Outcome(item.source, "repeated"))
+                continue
+            yield item, sha1
+
+
+def map_in_order(pending: Iterable[Pending], make_runner: RunnerFactory,
+                 engine: Engine = local_engine) -> Iterator[Item]:
+    """Run the engine over the Documents and pair each result with its input, read failures kept in place.
+
+    The engine sees only Documents; the inputs it has pulled wait in a queue (as long as its look-ahead)
+    until their results come back, so the output keeps the input order without holding the corpus.
+    """
+    queue: deque[Pending] = deque()
+
+    def documents() -> Iterator[Document]:
+        for item, sha1 in pending:
+            queue.append((item, sha1))
+            if isinstance(item, Document):
+                yield item
+
+    for result in engine(documents(), make_runner):
+        while queue and isinstance(queue[0][0], Dropped):
+            yield _dropped_item(queue.popleft()[0])
+        if not queue:
+            raise RuntimeError("the engine returned more results than it was given documents")
+        doc, sha1 = queue.popleft()
+        yield Item(doc.source, sha1, result)
+    while queue:
+        item = queue.popleft()[0]
+        if isinstance(item, Document):
+            raise RuntimeError(f"the engine returned no result for {item.source}")
+        yield _dropped_item(item)
+
+
+def _dropped_item(dropped: Document | Dropped) -> Item:
+    assert isinstance(dropped, Dropped)
+    return Item(dropped.source, None, dropped)
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

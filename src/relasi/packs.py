@@ -1,0 +1,110 @@
+"""Language packs: everything a language needs, read once from `data/<lang>/` and `data/common/`.
+
+A pack is plain data plus the automaton built from it; it pickles by path, so process-pool and Dask workers
+rebuild it themselves instead of receiving it over the wire.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from relasi.actors.dictionary import (
+    DictProblem,
+    Entry,
+    load_actor_rows,
+    load_people_rows,
+    load_role_rows,
+)
+from relasi.actors.gazetteer import Gazetteer
+from relasi.sentences import DEFAULT_ABBREVIATIONS
+
+DATA_DIR = Path(__file__).parent / "data"
+LANGUAGES = ("id", "en")
+
+
+class UnknownLanguage(ValueError):
+    """No pack exists for the requested language."""
+
+
+@dataclass
+class LanguagePack:
+    lang: str
+    entries: list[Entry]
+    gazetteer: Gazetteer
+    grammar: dict[str, Any]
+    verbs: list[dict[str, Any]]
+    problems: list[DictProblem] = field(default_factory=list)
+    abbreviations: frozenset[str] = DEFAULT_ABBREVIATIONS
+    people_by_role: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    by_code: dict[str, Entry] = field(default_factory=dict)
+
+    def words(self, key: str) -> tuple[str, ...]:
+        """A list of function words from grammar.yaml (lower case)."""
+        return tuple(str(w).lower() for w in self.grammar.get(key, ()))
+
+    def person_in_office(self, code: str, role: str, day: date | None) -> Entry | None:
+        """Who held `role` for `code` on `day` ("Menlu Rusia" in 2023 → Sergey Lavrov)."""
+        for entry in self.people_by_role.get((code, role), ()):
+            if day is not None and entry.valid_on(day):
+                return entry
+        return None
+
+    def __reduce__(self):
+        return (load_pack, (self.lang,))
+
+
+def _load_yaml(path: Path, problems: list[DictProblem]) -> Any:
+    if not path.exists():
+        return None
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        problems.append(DictProblem(str(path.relative_to(DATA_DIR.parent)), f"invalid YAML: {error}"))
+        return None
+
+
+@cache
+def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
+    folder = data_dir / lang
+    if not folder.is_dir():
+        raise UnknownLanguage(f"no language pack {lang!r} under {data_dir}")
+    problems: list[DictProblem] = []
+    actors = load_actor_rows(folder / "actors.tsv", problems)
+    people = load_people_rows(data_dir / "common" / "people.tsv", problems)
+    roles = load_role_rows(folder / "roles.tsv", problems)
+    grammar = _load_yaml(folder / "grammar.yaml", problems) or {}
+    verbs_doc = _load_yaml(folder / "verbs.yaml", problems) or {}
+    verbs = _flatten_verbs(verbs_doc, f"{lang}/verbs.yaml")
+    entries = actors + people + roles
+    people_by_role: dict[tuple[str, str], list[Entry]] = {}
+    for entry in people:
+        if entry.role and entry.name == entry.canonical:
+            people_by_role.setdefault((entry.code or "", entry.role), []).append(entry)
+    by_code: dict[str, Entry] = {}
+    for entry in actors:
+        if entry.code and entry.kind in ("STATE", "IGO") and entry.code not in by_code:
+            by_code[entry.code] = entry
+    abbreviations = DEFAULT_ABBREVIATIONS | frozenset(w.lower() for w in grammar.get("abbreviations", ()))
+    return LanguagePack(
+        lang=lang, entries=entries, gazetteer=Gazetteer(entries), grammar=grammar, verbs=verbs,
+        problems=problems, abbreviations=abbreviations, people_by_role=people_by_role, by_code=by_code,
+    )
+
+
+def _flatten_verbs(doc: Any, origin: str) -> list[dict[str, Any]]:
+    """verbs.yaml groups patterns by family; each pattern gets its traceable id `<lang>/verbs.yaml#family.name`."""
+    patterns: list[dict[str, Any]] = []
+    if not isinstance(doc, dict):
+        return patterns
+    for family, items in doc.items():
+        for item in items or ():
+            pattern = dict(item)
+            pattern["id"] = f"{origin}#{family}.{pattern.get('name', len(patterns))}"
+            patterns.append(pattern)
+    return patterns

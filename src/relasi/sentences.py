@@ -1,0 +1,64 @@
+"""Sentence splitting by offsets: paragraphs first, then sentence-final punctuation not after an abbreviation."""
+
+from __future__ import annotations
+
+import re
+
+from relasi.model import Article
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace and an opener.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])""")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_INITIAL = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z][a-z]?)\.$")
+
+DEFAULT_ABBREVIATIONS = frozenset(
+    "dr prof ir h hj kh st no jl tn ny sdr mr mrs ms jr sr gen lt col maj capt sgt rep sen gov pres vs etc "
+    "u.s u.n u.k e.g i.e a.s inc ltd corp co dll dsb dkk tsb yth bpk ibu drs mt msc phd".split()
+)
+
+
+def split_spans(text: str, abbreviations: frozenset[str] = DEFAULT_ABBREVIATIONS) -> list[tuple[int, int]]:
+    """(start, end) of every sentence in `text`, trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for paragraph in _PARAGRAPH.split(text):
+        start = text.find(paragraph, position)
+        position = start + len(paragraph)
+        for line_start, line_end in _lines(paragraph, start):
+            spans.extend(_split_line(text, line_start, line_end, abbreviations))
+    return spans
+
+
+def _lines(paragraph: str, offset: int) -> list[tuple[int, int]]:
+    # Single newlines inside a paragraph separate sentences too in flattened pages.
+    result, cursor = [], 0
+    for line in paragraph.split("\n"):
+        result.append((offset + cursor, offset + cursor + len(line)))
+        cursor += len(line) + 1
+    return result
+
+
+def _split_line(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for match in _BOUNDARY.finditer(text, start, end):
+        before = text[cursor:match.start() + 1]
+        word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.strip() else ""
+        if word in abbreviations or _INITIAL.search(before):
+            continue
+        spans.append((cursor, match.end()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return [trimmed for span in spans if (trimmed := _trim(text, *span))]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def split_sentences(article: Article, pack: object = None) -> Article:
+    abbreviations = getattr(pack, "abbreviations", DEFAULT_ABBREVIATIONS)
+    return article.with_(sentences=tuple(split_spans(article.body, abbreviations)))

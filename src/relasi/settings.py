@@ -1,0 +1,27 @@
+"""Settings, declared once as data with a default and a help line each; built at the CLI/API edge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    lang: str = "auto"
+    """Language of the input: auto (detected per document), id or en."""
+    max_bytes: int = 20_000_000
+    """Inputs larger than this many bytes are dropped as too large (protects memory)."""
+    min_body_chars: int = 80
+    """An article whose cleaned body is shorter than this is dropped as no_article."""
+    languages: tuple[str, ...] = ("id", "en")
+    """Language packs the pipeline may load."""
+
+    def with_(self, **changes: Any) -> Settings:
+        known = {f.name for f in fields(self)}
+        unknown = set(changes) - known
+        if unknown:
+            raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values.update(changes)
+        return Settings(**values)

@@ -1,0 +1,234 @@
+"""Reads: articles back as model objects, filtered events, statistics, rows for export.
+
+Every filter value reaches SQL as a bound parameter through SQLAlchemy Core expressions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, RowMapping
+
+from relasi.model import Actor, Article, Event, Mention
+from relasi.store import schema as t
+from relasi.store.database import Database
+
+STREAM = {"yield_per": 1000}  # stream big reads instead of loading them (server-side cursor on PostgreSQL)
+
+_src = t.actors.alias("src")
+_tgt = t.actors.alias("tgt")
+_ACTOR_FIELDS = ("code", "kind", "name", "country", "sector", "role")
+_EVENT_FIELDS = ("cameo", "plover", "goldstein", "quad_class", "date", "date_precision", "location",
+                 "modality", "negated", "sentence", "start", "end", "pattern", "confidence")
+
+# Flat columns of an exported event, in order (CSV header; a Parquet schema can follow the same list).
+EVENT_COLUMNS: tuple[str, ...] = (
+    "id", "article_id", "date", "date_precision",
+    *(f"source_{f}" for f in _ACTOR_FIELDS), *(f"target_{f}" for f in _ACTOR_FIELDS),
+    "cameo", "plover", "goldstein", "quad_class", "location", "modality", "negated", "counted",
+    "sentence", "start", "end", "pattern", "confidence", "url", "title", "outlet",
+)
+ARTICLE_COLUMNS: tuple[str, ...] = (
+    "id", "url", "outlet", "title", "published", "published_date", "authors", "dateline", "language",
+    "story_id", "first_source", "body",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    actor: str | None = None         # either side of the dyad
+    source: str | None = None
+    target: str | None = None
+    plover: str | None = None
+    cameo: str | None = None         # code prefix: "04" matches 040..046
+    since: str | None = None         # inclusive, ISO date
+    until: str | None = None         # inclusive, ISO date
+    include_all: bool = False        # also intended, negated, denied and unmapped events
+    limit: int | None = None
+
+
+# -- articles ---------------------------------------------------------------------------------------------
+
+def load_article(conn: Connection, article_id: str) -> Article | None:
+    """The stored article with its mentions and events, as the pipeline produced it."""
+    row = conn.execute(sa.select(t.articles).where(t.articles.c.id == article_id)).mappings().first()
+    if row is None:
+        return None
+    actor_cache: dict[int, Actor] = {}
+
+    def actor(actor_id: int) -> Actor:
+        if actor_id not in actor_cache:
+            found = conn.execute(sa.select(t.actors).where(t.actors.c.id == actor_id)).mappings().one()
+            actor_cache[actor_id] = Actor(*(found[f] for f in _ACTOR_FIELDS))
+        return actor_cache[actor_id]
+
+    mention_rows = conn.execute(sa.select(t.mentions).where(t.mentions.c.article_id == article_id)
+                                .order_by(t.mentions.c.id)).mappings()
+    mentions = tuple(
+        Mention(m["start"], m["end"], m["text"], actor(m["actor_id"]), m["rule"],
+                extent=None if m["extent_start"] is None else (m["extent_start"], m["extent_end"]),
+                part=bool(m["part"]))
+        for m in mention_rows
+    )
+    event_rows = conn.execute(sa.select(t.events).where(t.events.c.article_id == article_id)
+                              .order_by(t.events.c.id)).mappings()
+    events = tuple(
+        Event(source=actor(e["source_actor_id"]), target=actor(e["target_actor_id"]),
+              **{f: e[f] for f in _EVENT_FIELDS})
+        for e in event_rows
+    )
+    return Article(
+        id=row["id"], source=row["first_source"], body=row["body"], url=row["url"], outlet=row["outlet"],
+        title=row["title"], published=row["published"], authors=tuple(json.loads(row["authors"])),
+        dateline=row["dateline"], language=row["language"],
+        sentences=tuple(tuple(span) for span in json.loads(row["sentences"])),  # type: ignore[misc]
+        mentions=mentions, events=events, warnings=tuple(json.loads(row["warnings"])),
+    )
+
+
+def done_sources(conn: Connection, documents: Iterable[tuple[str, str | None]]) -> set[str]:
+    """Sources already stored with the same content: an ingest skips these before the pipeline."""
+    wanted = dict(documents)
+    done: set[str] = set()
+    keys = list(wanted)
+    for index in range(0, len(keys), 500):
+        query = (sa.select(t.documents.c.source, t.documents.c.content_sha1)
+                 .where(t.documents.c.source.in_(keys[index:index + 500]), t.documents.c.status == "ok"))
+        for source, sha1 in conn.execute(query):
+            if wanted[source] is None or wanted[source] == sha1:
+                done.add(source)
+    return done
+
+
+# -- events ---------------------------------------------------------------------------------------------
+
+def _events_query(flt: EventFilter) -> sa.Select:
+    e = t.events
+    query = (
+        # The events' own source_code/target_code equal the actors' codes; take those from the actors.
+        sa.select(*(c for c in e.c if c.name not in ("source_code", "target_code")),
+                  *(_src.c[f].label(f"source_{f}") for f in _ACTOR_FIELDS),
+                  *(_tgt.c[f].label(f"target_{f}") for f in _ACTOR_FIELDS),
+                  t.articles.c.url, t.articles.c.title, t.articles.c.outlet)
+        .join(_src, _src.c.id == e.c.source_actor_id)
+        .join(_tgt, _tgt.c.id == e.c.target_actor_id)
+        .join(t.articles, t.articles.c.id == e.c.article_id)
+    )
+    if not flt.include_all:
+        query = query.where(e.c.counted.is_(True))
+    if flt.actor:
+        query = query.where(sa.or_(e.c.source_code == flt.actor, e.c.target_code == flt.actor))
+    if flt.source:
+        query = query.where(e.c.source_code == flt.source)
+    if flt.target:
+        query = query.where(e.c.target_code == flt.target)
+    if flt.plover:
+        query = query.where(e.c.plover == flt.plover.upper())
+    if flt.cameo:
+        query = query.where(e.c.cameo.startswith(flt.cameo, autoescape=True))
+    if flt.since:
+        query = query.where(e.c.date >= flt.since)
+    if flt.until:
+        # "2023-10-31" must keep "2023-10-31" itself; dates are ISO text, so compare on the prefix.
+        query = query.where(sa.func.substr(e.c.date, 1, len(flt.until)) <= flt.until)
+    query = query.order_by(e.c.date, e.c.id)
+    if flt.limit is not None:
+        query = query.limit(flt.limit)
+    return query
+
+
+def iter_events(db: Database, flt: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
+    """Events as `relasi process` event objects plus id, counted, article_id, url, title, outlet."""
+    for row in iter_event_rows(db, flt):
+        yield event_json(row)
+
+
+def iter_event_rows(db: Database, flt: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
+    """Events as flat rows with the EVENT_COLUMNS keys (CSV, Parquet)."""
+    with db.read() as conn:
+        for row in conn.execution_options(**STREAM).execute(_events_query(flt)).mappings():
+            yield {column: row[column] for column in EVENT_COLUMNS}
+
+
+def event_json(row: dict[str, Any] | RowMapping) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": row["id"], "article_id": row["article_id"],
+        "source": {f: row[f"source_{f}"] for f in _ACTOR_FIELDS},
+        "target": {f: row[f"target_{f}"] for f in _ACTOR_FIELDS},
+    }
+    out.update({f: row[f] for f in _EVENT_FIELDS})
+    out["negated"] = bool(out["negated"])
+    out.update(counted=bool(row["counted"]), url=row["url"], title=row["title"], outlet=row["outlet"])
+    return out
+
+
+def iter_article_rows(db: Database) -> Iterator[dict[str, Any]]:
+    columns = [t.articles.c[c] for c in ARTICLE_COLUMNS]
+    with db.read() as conn:
+        query = sa.select(*columns).order_by(t.articles.c.published_date, t.articles.c.id)
+        for row in conn.execution_options(**STREAM).execute(query).mappings():
+            out = dict(row)
+            out["authors"] = json.loads(out["authors"])
+            out["published_date"] = out["published_date"].isoformat() if out["published_date"] else None
+            yield out
+
+
+# -- statistics -----------------------------------------------------------------------------------------
+
+def stats(db: Database, top: int = 10, runs: int = 5) -> dict[str, Any]:
+    """Counts for `relasi stats`: what is stored, what was dropped, what the last runs did."""
+    e, d = t.events, t.documents
+    count = sa.func.count()
+    with db.read() as conn:
+        def scalar(query: sa.Select) -> int:
+            return int(conn.execute(query).scalar_one() or 0)
+
+        by_status = dict(conn.execute(sa.select(d.c.status, count).group_by(d.c.status)).all())
+        counted = e.c.counted.is_(True)
+        by_plover = conn.execute(
+            sa.select(e.c.plover, count).where(counted).group_by(e.c.plover)
+            .order_by(count.desc(), e.c.plover)
+        ).all()
+        actors: Counter[str] = Counter()
+        for column in (e.c.source_code, e.c.target_code):
+            actors.update(dict(conn.execute(sa.select(column, count).where(counted).group_by(column)).all()))
+        dyads = conn.execute(
+            sa.select(e.c.source_code, e.c.target_code, count).where(counted)
+            .group_by(e.c.source_code, e.c.target_code)
+            .order_by(count.desc(), e.c.source_code, e.c.target_code).limit(top)
+        ).all()
+        dropped = conn.execute(
+            sa.select(d.c.reason, count).where(d.c.status == "dropped").group_by(d.c.reason)
+            .order_by(count.desc(), d.c.reason)
+        ).all()
+        last_runs = conn.execute(
+            sa.select(t.ingest_runs).order_by(t.ingest_runs.c.id.desc()).limit(runs)
+        ).mappings().all()
+        return {
+            "database": db.display,
+            "schema_version": t.version_of(conn),
+            "documents": {"all": sum(by_status.values()), "ok": by_status.get("ok", 0),
+                          "dropped": by_status.get("dropped", 0)},
+            "articles": scalar(sa.select(count).select_from(t.articles)),
+            "events": {"counted": scalar(sa.select(count).select_from(e).where(counted)),
+                       "all": scalar(sa.select(count).select_from(e))},
+            "by_plover": {plover: n for plover, n in by_plover},
+            "top_actors": [{"code": code, "events": n}
+                           for code, n in sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[:top]],
+            "top_dyads": [{"source": s, "target": tg, "events": n} for s, tg, n in dyads],
+            "dropped_by_reason": {reason: n for reason, n in dropped},
+            "last_runs": [_run_json(run) for run in last_runs],
+        }
+
+
+def _run_json(run: RowMapping) -> dict[str, Any]:
+    out = dict(run)
+    out["inputs"] = json.loads(out["inputs"])
+    for key in ("started", "finished"):
+        out[key] = out[key].isoformat() if out[key] is not None else None
+    return out
