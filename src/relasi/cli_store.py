@@ -10,6 +10,7 @@ import csv
 import json
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -90,7 +91,7 @@ def ingest(paths: tuple[str, ...], db_target: str, lang: str, batch_size: int | 
     with _opened(db_target, create=True) as db, _Reporter() as reporter:
         try:
             report = run_ingest(paths, db, settings=settings, batch_size=batch_size or DEFAULT_BATCH_SIZE,
-                                on_outcome=reporter.outcome)
+                                on_outcome=reporter.outcome, on_processed=reporter.processed)
         except KeyboardInterrupt:
             reporter.close()
             click.echo("relasi: interrupted; stored batches are kept, run the same command to resume",
@@ -107,6 +108,9 @@ class _Reporter:
     def __init__(self) -> None:
         self._progress: Any = None
         self._task: Any = None
+        self._processed = 0
+        self._stored = 0
+        self._started = time.monotonic()
 
     def __enter__(self) -> _Reporter:
         if sys.stderr.isatty():
@@ -114,11 +118,10 @@ class _Reporter:
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
             self._progress = Progress(
-                SpinnerColumn(), TextColumn("{task.completed} documents"),
-                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                SpinnerColumn(), TextColumn("{task.fields[line]}"), TimeElapsedColumn(),
                 console=Console(stderr=True), transient=True)
             self._progress.start()
-            self._task = self._progress.add_task("ingest", total=None, rate="")
+            self._task = self._progress.add_task("ingest", total=None, line="starting")
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -129,6 +132,10 @@ class _Reporter:
             self._progress.stop()
             self._progress = None
 
+    def processed(self) -> None:
+        self._processed += 1
+        self._refresh()
+
     def outcome(self, outcome: Any) -> None:
         if outcome.dropped is not None:
             line = f"relasi: {outcome.dropped.message()}"
@@ -136,11 +143,15 @@ class _Reporter:
                 self._progress.console.print(line, markup=False, highlight=False)
             else:
                 click.echo(line, err=True)
-        if self._progress is not None:
-            self._progress.advance(self._task)
-            task = self._progress.tasks[0]
-            speed = task.speed
-            self._progress.update(self._task, rate=f"{speed:.1f}/s" if speed else "")
+        self._stored += 1
+        self._refresh()
+
+    def _refresh(self) -> None:
+        if self._progress is None:
+            return
+        rate = self._processed / max(time.monotonic() - self._started, 1e-9)
+        line = f"{self._processed} documents processed, {self._stored} committed or skipped, {rate:.1f}/s"
+        self._progress.update(self._task, line=line)
 
 
 def _summary(report: Any, where: str) -> None:

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from relasi.events.cameo import InvalidCameoCode, plover_for
 from relasi.model import PLOVER_TYPES, Article, Dropped
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -237,22 +236,24 @@ def dyad_key(event: CodedEvent) -> Hashable | None:
 def match(gold: Sequence[CodedEvent], predicted: Sequence[CodedEvent],
           key: Callable[[CodedEvent], Hashable | None] = event_key) -> Matching:
     """One-to-one matching: each gold and each predicted event is used at most once."""
-    pool: dict[Hashable, list[CodedEvent]] = {}
-    for event in predicted:
+    pool: dict[Hashable, list[int]] = {}
+    for index, event in enumerate(predicted):
         k = key(event)
         if k is not None:
-            pool.setdefault(k, []).append(event)
+            pool.setdefault(k, []).append(index)
     matched: list[tuple[CodedEvent, CodedEvent]] = []
     missed: list[CodedEvent] = []
+    used: set[int] = set()
     for event in gold:
         k = key(event)
         partners = pool.get(k) if k is not None else None
         if partners:
-            matched.append((event, partners.pop(0)))
+            index = partners.pop(0)
+            used.add(index)
+            matched.append((event, predicted[index]))
         else:
             missed.append(event)
-    used = {id(p) for _, p in matched}
-    extra = tuple(p for p in predicted if id(p) not in used)
+    extra = tuple(event for index, event in enumerate(predicted) if index not in used)
     return Matching(tuple(matched), tuple(missed), extra)
 
 
@@ -344,6 +345,9 @@ def parse_gold(name: str, data: Any, igo: Mapping[str, str] = IGO_CODES) -> Gold
 
 
 def _gold_event(where: str, raw: Mapping[str, Any], igo: Mapping[str, str]) -> CodedEvent | None:
+    # Imported here: `relasi.events` loads the coder, which `relasi --help` should not pay for.
+    from relasi.events.cameo import InvalidCameoCode, plover_for
+
     plover, cameo = raw.get("plover"), raw.get("cameo")
     if plover is not None and plover not in PLOVER_TYPES:
         raise BadGoldFile(f"{where}: unknown PLOVER type {plover!r}")

@@ -17,7 +17,7 @@ import hashlib
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from relasi.model import Article, Document, Dropped
@@ -47,6 +47,8 @@ def run_one(runner: Runner, doc: Document) -> Article | Dropped:
     """
     try:
         return runner(doc)
+    except ImportError:
+        raise  # a missing module is broken configuration, not a property of this document
     except Exception as error:  # noqa: BLE001 - reported as error:<Type> and retried on the next run
         detail = " ".join(str(error).split())[:200]
         return Dropped(doc.source, "pipeline", f"error:{type(error).__name__}", detail)
@@ -98,20 +100,26 @@ OnOutcome = Callable[[Outcome], None]
 
 def ingest(paths: Sequence[str], db: Database, *, settings: Settings | None = None,
            make_runner: RunnerFactory | None = None, engine: Engine = local_engine,
-           batch_size: int = DEFAULT_BATCH_SIZE, on_outcome: OnOutcome | None = None) -> IngestReport:
-    """Ingest files and directories into `db`; see the module doc. Returns what this run did."""
+           batch_size: int = DEFAULT_BATCH_SIZE, on_outcome: OnOutcome | None = None,
+           on_processed: Callable[[], None] | None = None) -> IngestReport:
+    """Ingest files and directories into `db`; see the module doc. Returns what this run did.
+
+    `on_outcome` hears about each input once its batch is committed (or it was skipped);
+    `on_processed` is called as each input leaves the pipeline, before its batch is written (progress).
+    """
     from relasi.sources import iter_documents
 
     settings = settings or Settings()
     items = iter_documents(paths, max_bytes=settings.max_bytes)
     make_runner = make_runner or partial(pipeline_runner, settings)
     return ingest_items(items, db, inputs=paths, make_runner=make_runner, engine=engine,
-                        batch_size=batch_size, on_outcome=on_outcome)
+                        batch_size=batch_size, on_outcome=on_outcome, on_processed=on_processed)
 
 
 def ingest_items(items: Iterable[Document | Dropped], db: Database, *, inputs: Sequence[str],
                  make_runner: RunnerFactory, engine: Engine = local_engine,
-                 batch_size: int = DEFAULT_BATCH_SIZE, on_outcome: OnOutcome | None = None) -> IngestReport:
+                 batch_size: int = DEFAULT_BATCH_SIZE, on_outcome: OnOutcome | None = None,
+                 on_processed: Callable[[], None] | None = None) -> IngestReport:
     """The ingest loop over already-read items (what `ingest` does after reading)."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -126,7 +134,10 @@ def ingest_items(items: Iterable[Document | Dropped], db: Database, *, inputs: S
 
     try:
         todo = skip_done(items, db, batch_size, on_skip=note)
-        for batch in _batched(map_in_order(todo, make_runner, engine), batch_size):
+        results = map_in_order(todo, make_runner, engine)
+        if on_processed is not None:
+            results = _tap(results, on_processed)
+        for batch in _batched(results, batch_size):
             for outcome in writer.write_batch(report.run_id, batch):
                 note(outcome)
         report.status = "ok"
@@ -158,8 +169,7 @@ def skip_done(items: Iterable[Document | Dropped], db: Database, chunk: int,
     content passes too, and the writer refuses it loudly rather than dropping it here in silence.
     """
     for group in _batched(items, chunk):
-        pairs: list[Pending] = [(item, content_sha1(item) if isinstance(item, Document) else None)
-                                for item in group]
+        pairs: list[Pending] = [_with_sha1(item) for item in group]
         with db.read() as conn:
             done = done_sources(conn, [(item.source, sha1) for item, sha1 in pairs
                                        if isinstance(item, Document)])
@@ -169,6 +179,16 @@ def skip_done(items: Iterable[Document | Dropped], db: Database, chunk: int,
                     on_skip(Outcome(item.source, "repeated"))
                 continue
             yield item, sha1
+
+
+def _with_sha1(item: Document | Dropped) -> Pending:
+    if not isinstance(item, Document):
+        return item, None
+    sha1 = content_sha1(item)
+    if item.source == "-":
+        # stdin has no name of its own: its content is its identity, so two different pipes are two sources.
+        item = replace(item, source=f"stdin:{sha1}")
+    return item, sha1
 
 
 def map_in_order(pending: Iterable[Pending], make_runner: RunnerFactory,
@@ -203,6 +223,12 @@ def map_in_order(pending: Iterable[Pending], make_runner: RunnerFactory,
 def _dropped_item(dropped: Document | Dropped) -> Item:
     assert isinstance(dropped, Dropped)
     return Item(dropped.source, None, dropped)
+
+
+def _tap(items: Iterator[Item], call: Callable[[], None]) -> Iterator[Item]:
+    for item in items:
+        call()
+        yield item
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:

@@ -59,13 +59,13 @@ class LanguagePack:
         return (load_pack, (self.lang,))
 
 
-def _load_yaml(path: Path, problems: list[DictProblem]) -> Any:
+def _load_yaml(path: Path, problems: list[DictProblem], data_dir: Path = DATA_DIR) -> Any:
     if not path.exists():
         return None
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        problems.append(DictProblem(str(path.relative_to(DATA_DIR.parent)), f"invalid YAML: {error}"))
+        problems.append(DictProblem(str(path.relative_to(data_dir)), f"invalid YAML: {error}"))
         return None
 
 
@@ -78,8 +78,8 @@ def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
     actors = load_actor_rows(folder / "actors.tsv", problems)
     people = load_people_rows(data_dir / "common" / "people.tsv", problems)
     roles = load_role_rows(folder / "roles.tsv", problems)
-    grammar = _load_yaml(folder / "grammar.yaml", problems) or {}
-    verbs_doc = _load_yaml(folder / "verbs.yaml", problems) or {}
+    grammar = _load_yaml(folder / "grammar.yaml", problems, data_dir) or {}
+    verbs_doc = _load_yaml(folder / "verbs.yaml", problems, data_dir) or {}
     verbs = _flatten_verbs(verbs_doc, f"{lang}/verbs.yaml")
     entries = actors + people + roles
     people_by_role: dict[tuple[str, str], list[Entry]] = {}

@@ -1,19 +1,19 @@
 """`relasi dict check`: what a linguist can get wrong in a language pack's dictionaries, with file:line.
 
 Checks, in the order they are reported:
-1. malformed rows, bad dates and unknown flags (the loader's own problems);
-2. missing files, unknown kinds and sectors, codes that are neither ISO 3166-1 alpha-3 nor one of the pack's
-   IGO codes (every code used by an IGO row), and rows whose valid_from is after valid_to;
+1. missing files, malformed rows, bad dates and unknown flags (the loader's own problems);
+2. unknown kinds and sectors, codes that are neither ISO 3166 alpha-3 (current, or former
+   states from ISO 3166-3 such as SUN) nor one of the pack's IGO codes (every code used by an IGO row), IGO
+   codes that are also a state's, and rows whose valid_from is after valid_to;
 3. duplicate rows;
 4. one name for two actor codes with no rule to choose (neither row `ambiguous` or `metonym`, dates overlap),
    and one title phrase defined twice (the resolver only reads the first);
-5. overlapping terms: two people holding the same singular role for the same code at the same time.
+5. overlapping terms: two different people holding the same singular role for the same code at the same time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from itertools import combinations
@@ -27,29 +27,25 @@ from relasi.packs import DATA_DIR, UnknownLanguage
 # Kosovo has no ISO 3166-1 code yet; XKX is the user-assigned code the EU, IMF and World Bank use.
 EXTRA_STATE_CODES = frozenset({"XKX"})
 ACTOR_ROW_KINDS = frozenset(ACTOR_KINDS) | {"NONE"}          # NONE: a blocker such as "Amerika Latin"
-STATE_LEVEL_KINDS = frozenset({"STATE", "CITY"})
 CHOICE_FLAGS = frozenset({"ambiguous", "metonym"})          # flags that tell the resolver how to choose
 # Roles a code holds many of at once; a row or a title in roles.tsv can also say so with the `plural` flag.
-PLURAL_ROLES = frozenset({
-    "minister", "ambassador", "envoy", "special envoy", "spokesperson", "spokesman", "spokeswoman",
-    "official", "diplomat", "lawmaker", "senator", "member of parliament", "governor", "general",
-    "commander", "adviser", "advisor", "judge", "negotiator",
+# "minister" alone is plural but "foreign minister" is not, so whole roles and heads are listed apart.
+PLURAL_ROLES = frozenset({"minister", "member of parliament", "governor", "general", "commander"})
+PLURAL_HEADS = frozenset({
+    "ambassador", "envoy", "spokesperson", "spokesman", "spokeswoman", "official", "officials", "diplomat",
+    "lawmaker", "legislator", "senator", "adviser", "advisor", "judge", "negotiator",
 })
 PLURAL_ROLE_PREFIXES = ("deputy ", "assistant ", "vice minister", "junior ", "state secretary")
 
 
-@dataclass(frozen=True, slots=True)
-class _Files:
-    actors: Path
-    people: Path
-    roles: Path
-
-
 @cache
 def iso_alpha3() -> frozenset[str]:
+    """Codes of states: ISO 3166-1 alpha-3, former states of ISO 3166-3 (the press still names the USSR), XKX."""
     import pycountry  # only `relasi dict check` needs it; keep `import relasi` fast
 
-    return frozenset(country.alpha_3 for country in pycountry.countries) | EXTRA_STATE_CODES
+    current = {country.alpha_3 for country in pycountry.countries}
+    former = {country.alpha_3 for country in pycountry.historic_countries}
+    return frozenset(current | former | EXTRA_STATE_CODES)
 
 
 def check_pack(lang: str, data_dir: Path = DATA_DIR) -> list[DictProblem]:
@@ -57,14 +53,11 @@ def check_pack(lang: str, data_dir: Path = DATA_DIR) -> list[DictProblem]:
     folder = data_dir / lang
     if not folder.is_dir():
         raise UnknownLanguage(f"no language pack {lang!r} under {data_dir}")
-    files = _Files(folder / "actors.tsv", data_dir / "common" / "people.tsv", folder / "roles.tsv")
-    problems: list[DictProblem] = [
-        DictProblem(f"{path.parent.name}/{path.name}", "file is missing")
-        for path in (files.actors, files.people, files.roles) if not path.exists()
-    ]
-    actors = load_actor_rows(files.actors, problems)
-    people = load_people_rows(files.people, problems)
-    roles = load_role_rows(files.roles, problems)
+    paths = (folder / "actors.tsv", data_dir / "common" / "people.tsv", folder / "roles.tsv")
+    problems = [DictProblem(f"{p.parent.name}/{p.name}", "file is missing") for p in paths if not p.exists()]
+    actors = load_actor_rows(paths[0], problems)
+    people = load_people_rows(paths[1], problems)
+    roles = load_role_rows(paths[2], problems)
     igo_codes = frozenset(e.code for e in actors if e.kind == "IGO" and e.code)
     problems += _field_problems(actors, people, roles, igo_codes, lang)
     problems += _duplicate_rows(actors + people + roles)
@@ -82,7 +75,9 @@ def _rows(entries: Iterable[Entry]) -> list[Entry]:
 def _field_problems(actors: list[Entry], people: list[Entry], roles: list[Entry], igo_codes: frozenset[str],
                     lang: str) -> Iterator[DictProblem]:
     states = iso_alpha3()
-    known = states | igo_codes
+    # International NGOs (ICRC, MSF, ...) belong to no state; their own code is declared by a country-less ORG row.
+    ngo_codes = frozenset(e.code for e in actors if e.kind == "ORG" and not e.country and e.code)
+    known = states | igo_codes | ngo_codes
     for entry in _rows(actors + people + roles):
         where = entry.origin
         if not entry.kind.startswith("ROLE_") and entry.kind not in ACTOR_ROW_KINDS:
@@ -92,14 +87,14 @@ def _field_problems(actors: list[Entry], people: list[Entry], roles: list[Entry]
         if entry.kind in ACTOR_KINDS and not entry.code:
             yield DictProblem(where, f"a {entry.kind} row needs a code")
         if entry.code and entry.kind in ACTOR_KINDS and entry.code not in known:
-            yield DictProblem(where, f"unknown code {entry.code!r} (not ISO 3166-1 alpha-3 nor an IGO of the "
+            yield DictProblem(where, f"unknown code {entry.code!r} (not ISO 3166 alpha-3 nor an IGO of the "
                                      f"{lang} pack)")
-        elif entry.code and entry.kind in STATE_LEVEL_KINDS and entry.code not in states:
-            yield DictProblem(where, f"{entry.kind} code {entry.code!r} is not an ISO 3166-1 alpha-3 code")
+        elif entry.code and entry.kind == "STATE" and entry.code not in states:
+            yield DictProblem(where, f"STATE code {entry.code!r} is not an ISO 3166 alpha-3 code")
         if entry.kind == "IGO" and entry.code in states:
             yield DictProblem(where, f"IGO code {entry.code!r} is also a state's ISO code; pick another")
-        if entry.country and entry.country not in states:
-            yield DictProblem(where, f"unknown country {entry.country!r} (not ISO 3166-1 alpha-3)")
+        if entry.country and entry.country not in states and entry.country != entry.code:  # reported once
+            yield DictProblem(where, f"unknown country {entry.country!r} (not ISO 3166 alpha-3)")
         if entry.valid_from and entry.valid_to and entry.valid_from > entry.valid_to:
             yield DictProblem(where, f"valid_from {entry.valid_from} is after valid_to {entry.valid_to}")
 
@@ -162,14 +157,14 @@ def _title_conflicts(roles: list[Entry]) -> Iterator[DictProblem]:
 
 
 def _plural_roles(people: list[Entry], roles: list[Entry]) -> frozenset[str]:
-    flagged = {e.role for e in people + roles if e.role and "plural" in e.flags}
-    return frozenset(flagged)
+    return frozenset(e.role for e in people + roles if e.role and "plural" in e.flags)
 
 
 def is_plural_role(role: str, flagged: frozenset[str] = frozenset()) -> bool:
     """A role that many people hold at once for one code ("deputy foreign minister", "spokesperson")."""
     lowered = role.lower()
-    return role in flagged or lowered in PLURAL_ROLES or lowered.startswith(PLURAL_ROLE_PREFIXES)
+    return (role in flagged or lowered in PLURAL_ROLES or lowered.rsplit(" ", 1)[-1] in PLURAL_HEADS
+            or lowered.startswith(PLURAL_ROLE_PREFIXES))
 
 
 def _overlapping_terms(rows: list[Entry], plural: frozenset[str]) -> Iterator[DictProblem]:
@@ -178,9 +173,12 @@ def _overlapping_terms(rows: list[Entry], plural: frozenset[str]) -> Iterator[Di
         if row.kind == "PERSON" and row.code and row.role and not is_plural_role(row.role, plural):
             by_office.setdefault((row.code, row.role), []).append(row)
     for (code, role), holders in by_office.items():
+        reported: set[str] = set()
         for first, second in combinations(holders, 2):
-            if _signature(first) == _signature(second) or not _overlap(first, second):
-                continue                                   # identical rows are reported as duplicates
+            # One person's companion rows (short forms of the same term) are not two holders at once.
+            if second.origin in reported or first.canonical == second.canonical or not _overlap(first, second):
+                continue
+            reported.add(second.origin)
             yield DictProblem(second.origin, f"{second.canonical} is {code} {role} from {_term(second)}, "
                                              f"overlapping {first.canonical} ({_term(first)}, {first.origin}); "
                                              "fix the dates or flag the role `plural`")

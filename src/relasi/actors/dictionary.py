@@ -63,15 +63,18 @@ def read_rows(path: Path, columns: tuple[str, ...], problems: list[DictProblem])
         for number, cells in enumerate(reader, start=1):
             if not cells or not "".join(cells).strip() or cells[0].startswith("#"):
                 continue
+            origin = f"{path.parent.name}/{path.name}:{number}"
             if not header_seen:
                 header_seen = True
                 if tuple(c.strip() for c in cells) != columns:
-                    problems.append(DictProblem(f"{path}:{number}", f"header must be {'/'.join(columns)}"))
+                    # Reading on would silently put cells in the wrong fields.
+                    problems.append(DictProblem(origin, f"header must be {'/'.join(columns)}"))
+                    return []
                 continue
             if len(cells) < len(columns):
                 cells = cells + [""] * (len(columns) - len(cells))
             if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
-                problems.append(DictProblem(f"{path}:{number}", f"{len(cells)} cells, expected {len(columns)}"))
+                problems.append(DictProblem(origin, f"{len(cells)} cells, expected {len(columns)}"))
                 continue
             rows.append((number, {k: v.strip() for k, v in zip(columns, cells, strict=False)}))
     return rows
@@ -126,7 +129,8 @@ def load_people_rows(path: Path, problems: list[DictProblem]) -> list[Entry]:
         for variant in dict.fromkeys(variants):
             entries.append(Entry(
                 name=variant, kind="PERSON", code=row["code"], canonical=row["canonical"],
-                country=row["country"] or (row["code"] if len(row["code"]) == 3 and row["code"].isupper() else None),
+                country=row["country"] or (row["code"] if row["sector"] != "IGO" and len(row["code"]) == 3
+                                           and row["code"].isupper() else None),
                 sector=row["sector"] or None, role=row["role"] or None, valid_from=start, valid_to=end,
                 flags=flags, origin=origin,
             ))

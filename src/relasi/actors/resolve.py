@@ -149,7 +149,10 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
     institution = next((h for h in phrase.hits if h.kind == "ROLE_ORG"), None)
     people = [h for h in phrase.hits if h.kind == "PERSON"]
     holders = [h for h in phrase.hits if h.kind in ("STATE", "IGO", "ORG", "CITY")]
-    picked = {id(h): _pick(h, day, support) for h in phrase.hits if h.kind in ACTOR_KINDS}
+    titled = any(h.kind.startswith("ROLE_") for h in phrase.hits)
+    # A title vouches for an ambiguous name: "Presiden Georgia" is the state, not the US state.
+    phrase_support = support | {e.code for h in phrase.hits for e in h.entries if e.code} if titled else support
+    picked = {id(h): _pick(h, day, phrase_support) for h in phrase.hits if h.kind in ACTOR_KINDS}
     holder = next((h for h in holders if picked.get(id(h)) is not None), None)
     holder_entry = picked.get(id(holder)) if holder else None
     extent = (phrase.start, phrase.end)

@@ -40,6 +40,15 @@ class Trigger:
     start: int
     end: int
     pattern: dict
+    reach: int = 0                   # end of the whole matched expression; a regex may span the target
+
+
+def _head(match: re.Match[str], offset: int, pattern: dict) -> Trigger:
+    """A regex trigger counts as its first word, so the actors inside the matched expression stay arguments."""
+    text = match.group()
+    first = re.match(r"\S+", text)
+    end = match.start() + (first.end() if first else len(text))
+    return Trigger(offset + match.start(), offset + end, pattern, offset + match.end())
 
 
 @dataclass
@@ -118,16 +127,16 @@ def _triggers(sentence: str, offset: int, compiled: _Compiled) -> list[Trigger]:
     for match in compiled.regex.finditer(sentence):
         for pattern in compiled.by_text[match.group().lower()]:
             if _conditions_hold(pattern, lowered):
-                found.append(Trigger(offset + match.start(), offset + match.end(), pattern))
+                found.append(Trigger(offset + match.start(), offset + match.end(), pattern, offset + match.end()))
                 break
     for regex, pattern in compiled.regex_patterns:
         for match in regex.finditer(sentence):
             if _conditions_hold(pattern, lowered):
-                found.append(Trigger(offset + match.start(), offset + match.end(), pattern))
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+                found.append(_head(match, offset, pattern))
+    found.sort(key=lambda t: (t.start, -(t.reach - t.start)))
     chosen: list[Trigger] = []
     for trigger in found:
-        if chosen and trigger.start < chosen[-1].end:
+        if chosen and trigger.start < chosen[-1].reach:
             continue
         chosen.append(trigger)
     return chosen
@@ -223,7 +232,8 @@ def _sentence_events(article, sentence, start, end, triggers, groups, speaker, p
             elif previous_subject and any(re.search(rf"(?<!\w){p}(?!\w)", before) for p in pronouns):
                 sources, how = previous_subject, "pronoun"
         subjects[index] = sources
-        last = (sources, targets)
+        if sources and targets:
+            last = (sources, targets)
         if pattern.get("voice") == "passive":
             sources, targets = targets, sources
         dyads = _dyads(sources, targets, pattern)

@@ -87,7 +87,8 @@ def open_database(target: str | Path = DEFAULT_DB, *, create: bool = True,
         engine = sa.create_engine(url, pool_pre_ping=True)
     else:
         raise StoreError(f"unsupported database URL {url.render_as_string(hide_password=True)}")
-    db = Database(engine, url.render_as_string(hide_password=True))
+    shown = (url.database or ":memory:") if backend == "sqlite" else url.render_as_string(hide_password=True)
+    db = Database(engine, shown)
     try:
         with db.read() as conn:
             current = schema.version_of(conn)

@@ -20,8 +20,14 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from relasi.store.database import Database
-from relasi.store.queries import ARTICLE_COLUMNS, EVENT_COLUMNS, iter_article_rows, iter_event_rows, iter_events
-from relasi.store.queries import EventFilter
+from relasi.store.queries import (
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    EventFilter,
+    iter_article_rows,
+    iter_event_rows,
+    iter_events,
+)
 
 TABLES: tuple[str, ...] = ("events", "articles")
 Exporter = Callable[[Database, str, str], int]

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -89,7 +90,8 @@ class Writer:
         """Store one article outside an ingest (tests, imports); starts its own run when none is given."""
         own_run = run_id is None
         run_id = self.start_run([article.source]) if run_id is None else run_id
-        outcome = self.write_batch(run_id, [Item(article.source, None, article)])[0]
+        # The body's sha1 stands in for the document's: the same source with another body is refused.
+        outcome = self.write_batch(run_id, [Item(article.source, article.id, article)])[0]
         if own_run:
             stored = outcome.status == "stored"
             self.finish_run(run_id, status="ok", documents=1, articles=int(stored), events=outcome.events,
@@ -99,9 +101,10 @@ class Writer:
     def _write(self, conn: Connection, run_id: int, items: Sequence[Item],
                new_actor_ids: dict[str, int]) -> list[Outcome]:
         known = _documents_by_source(conn, {item.source for item in items})
+        in_database = set(known)
         outcomes: list[Outcome] = []
         doc_rows: dict[str, dict[str, Any]] = {}       # source -> row to write, last decision wins
-        articles: dict[str, Article] = {}              # new-to-this-batch candidates, first source wins
+        articles: dict[str, Article] = {}              # candidates to insert, first source wins
         now = _now()
         for item in items:
             done = known.get(item.source)
@@ -117,8 +120,11 @@ class Writer:
                 outcomes.append(Outcome(item.source, "dropped", dropped=result))
             else:
                 row.update(status="ok", article_id=result.id, step=None, reason=None, detail=None)
-                articles.setdefault(result.id, result)
-                outcomes.append(Outcome(item.source, "stored", result.id, len(result.events)))
+                if result.id in articles:   # the same body earlier in this batch
+                    outcomes.append(Outcome(item.source, "linked", result.id))
+                else:
+                    articles[result.id] = result
+                    outcomes.append(Outcome(item.source, "stored", result.id, len(result.events)))
                 # A later item with the same source in this batch is then a repeat, like a done one.
                 known[item.source] = {"status": "ok", "content_sha1": item.content_sha1,
                                       "article_id": result.id}
@@ -126,7 +132,7 @@ class Writer:
 
         stored = self._insert_articles(conn, list(articles.values()), new_actor_ids)
         outcomes = [_linked_unless_stored(o, stored) for o in outcomes]
-        _save_documents(conn, doc_rows, existing={s for s, d in known.items() if d.get("id") is not None})
+        _save_documents(conn, doc_rows, existing=in_database)
         return outcomes
 
     def _insert_articles(self, conn: Connection, candidates: list[Article],
@@ -139,15 +145,18 @@ class Writer:
         actor_ids = self._actor_ids_for(conn, _actors_of(fresh), new_actor_ids)
         conn.execute(t.articles.insert(), [_nul_free(_article_row(a)) for a in fresh])
         mention_rows = [
-            _nul_free({"article_id": a.id, "start": m.start, "end": m.end, "text": m.text,
-                       "actor_id": actor_ids[actor_key(m.actor)], "rule": m.rule,
-                       "extent_start": m.extent[0] if m.extent else None,
-                       "extent_end": m.extent[1] if m.extent else None, "part": m.part})
+            {"article_id": a.id, "start": m.start, "end": m.end, "text": m.text,
+             "actor_id": actor_ids[actor_key(m.actor)], "rule": m.rule,
+             "extent_start": m.extent[0] if m.extent else None,
+             "extent_end": m.extent[1] if m.extent else None, "part": m.part}
             for a in fresh for m in a.mentions
         ]
+        event_rows = [_event_row(a.id, e, actor_ids) for a in fresh for e in a.events]
+        if any("\x00" in a.body for a in fresh):   # mention texts and sentences are slices of the body
+            mention_rows = [_nul_free(row) for row in mention_rows]
+            event_rows = [_nul_free(row) for row in event_rows]
         if mention_rows:
             conn.execute(t.mentions.insert(), mention_rows)
-        event_rows = [_nul_free(_event_row(a.id, e, actor_ids)) for a in fresh for e in a.events]
         if event_rows:
             conn.execute(t.events.insert(), event_rows)
         return {a.id: a for a in fresh}
@@ -167,6 +176,7 @@ class Writer:
         return ids
 
 
+@lru_cache(maxsize=1 << 16)   # the same few thousand actors recur in every batch
 def actor_key(actor: Actor) -> str:
     """Canonical text of all six actor fields: the actors table's uniqueness key."""
     return json.dumps([actor.code, actor.kind, actor.name, actor.country, actor.sector, actor.role],

@@ -1,0 +1,613 @@
+"""Line-level cleaner for pages already flattened to text.
+
+A flattened page is an article's paragraphs wrapped in the page's chrome: menus, section labels,
+the headline and its date line, captions, ads, "Baca juga" links, lists of other headlines with
+their timestamps, share prompts and footers. `clean` separates them in four passes:
+
+1. classify each line on its own: pack cues (labels, prefixes, captions, weighted patterns from
+   `data/<lang>/boilerplate.yaml`), the date-line and byline parsers of `meta.py`, and a prose
+   score from the line's shape (length, closing punctuation, Capitalised-Headline shape);
+2. mark what only context reveals: menus (runs of very short lines), repeated lines, lists of
+   headline + timestamp pairs, the lines under a "Populer"/"Terkait" heading, the footer;
+3. find where the body starts: the first two prose lines in a row with no header line (date
+   line, byline, caption, headline) between them, or an earlier paragraph that opens with a
+   dateline ("JAKARTA, KOMPAS.com - "); lone prose lines above it are decks and summaries;
+4. pick the title, date line and bylines among the header lines, and keep the prose lines from
+   the body start on as paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from relasi.extract import meta
+from relasi.extract.meta import Byline, Dateline, FoundDate
+
+# line kinds
+BLANK, LABEL, BLOCK, END, CUE, CAPTION, DATE, BYLINE, DATELINE, TEXT = (
+    "blank", "label", "block", "end", "cue", "caption", "date", "byline", "dateline", "text",
+)
+_TRANSPARENT = frozenset({LABEL, BLOCK, END, CUE})   # chrome that does not interrupt a run of prose
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the cleaner found: the body's paragraphs and the metadata the page prints."""
+
+    paragraphs: tuple[str, ...]
+    title: str | None = None
+    published: FoundDate | None = None
+    authors: tuple[str, ...] = ()
+    dateline: Dateline | None = None
+    outlet: str | None = None
+    url: str | None = None           # a canonical URL the page declares (HTML only)
+    warnings: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cues
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    terminal: float = 2.0
+    no_terminal: float = -1.0
+    few_words: float = -2.0
+    many_words: float = 1.0
+    long: float = 1.0
+    headline: float = -3.0
+    all_caps: float = -3.0
+    inner_stop: float = 1.0
+    lower_case: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class LineCues:
+    labels: frozenset[str]
+    block_starts: frozenset[str]
+    end_rx: re.Pattern[str]
+    prefix_rx: re.Pattern[str]
+    caption_rx: re.Pattern[str]
+    patterns: tuple[tuple[re.Pattern[str], float], ...]
+    inline: tuple[re.Pattern[str], ...]
+    shape: _Shape
+
+
+def _any_of(regexes: list[str]) -> re.Pattern[str]:
+    if not regexes:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{r})" for r in regexes), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def line_cues() -> LineCues:
+    """The packs' line cues, compiled once."""
+    packs = meta.boilerplate_packs()
+    lines = packs.get("lines", {})
+    shape_data = {k: float(v) for k, v in packs.get("shape", {}).items() if k in _Shape.__slots__}
+    return LineCues(
+        labels=frozenset(_key(str(w)) for w in lines.get("labels", [])),
+        block_starts=frozenset(_key(str(w)) for w in lines.get("block_starts", [])),
+        end_rx=_any_of(lines.get("end_markers", [])),
+        prefix_rx=re.compile("|".join(f"(?:{r})" for r in lines.get("prefixes", [])) or "(?!)",
+                             re.IGNORECASE),
+        caption_rx=_any_of(lines.get("captions", [])),
+        patterns=tuple((re.compile(p["re"], re.IGNORECASE), float(p["weight"]))
+                       for p in lines.get("patterns", [])),
+        inline=tuple(re.compile(r, re.IGNORECASE) for r in lines.get("inline", [])),
+        shape=_Shape(**shape_data),
+    )
+
+
+_KEY_STRIP = " \t:;»›>|•·*#-–—.…"
+
+
+def _key(text: str) -> str:
+    """A line's identity for label lookups and repeat counting."""
+    return " ".join(text.lower().strip(_KEY_STRIP).split())
+
+
+# ---------------------------------------------------------------------------------------------------
+# Pass 1: lines on their own
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    kind: str = TEXT
+    words: int = 0
+    prose: bool = False
+    full_stop: bool = False          # ends with a full stop: a sentence, never a headline
+    dates: tuple[FoundDate, ...] = ()
+    bylines: tuple[Byline, ...] = ()
+    role: str | None = None          # a label-only byline line ("Penulis"): whose name is next to it
+    outlet: str | None = None
+    dateline: Dateline | None = None
+    stamp: bool = False              # a date line and nothing else: a timestamp
+    copies: int = 1
+    contained: bool = False          # a truncated copy of a longer line (teasers, captions)
+    dropped: str = ""                # why context removed it
+    pair: bool = field(default=False)  # headline or stamp of a headline + timestamp pair
+
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_TAG = re.compile(r"</?[a-zA-Z][^>]{0,400}>")
+_BULLET = re.compile(r"^(?:[•·▪►◦*#]+|-(?=\s))\s*")
+_LEADING_DATE = re.compile(r"^\s*date:?\s+((?:19|20)\d\d-\d\d-\d\d)\b\s*", re.IGNORECASE)
+_TERMINAL = re.compile(r"""[.!?:;][\"'”’»)\]]*$|[\"”’»]$|\)$""")
+_ELLIPSIS = re.compile(r"""(?:\.\.\.|…)[\"'”’]?$""")
+_FULL_STOP = re.compile(r"""(?<!\.\.)\.[\"'”’)\]]*$""")
+_LOWER_START = re.compile(r"^[\"“(]?[a-z]")
+_INNER_STOP = re.compile(r"""[a-z0-9)][.!?][\"”’]?\s+[\"“]?[A-Z]""")
+
+
+def _split_lines(text: str, cues: LineCues) -> tuple[list[str], FoundDate | None]:
+    """Normalised lines (NFC, single spaces, no stray tags or bullets), wrapped lines rejoined."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text.replace("\u00a0", " "))
+    leading = None
+    m = _LEADING_DATE.match(text)
+    if m:                            # "date 2018-11-26 ..." : a crawler's field glued to the text
+        found = meta.find_dates(m.group(1))
+        leading = found[0] if found else None
+        text = text[m.end():]
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = _TAG.sub(" ", raw) if "<" in raw else raw
+        line = _BULLET.sub("", " ".join(line.split()))
+        for rx in cues.inline:
+            line = rx.sub("", line)
+        if line and out and _continues(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+            continue
+        out.append(line)
+    return out, leading
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A hard-wrapped paragraph: the line stops mid-sentence and the next goes on in lower case.
+
+    A headline ends on a Capitalised word and a dateline ("jpnn.com, ANKARA -") starts a new
+    paragraph, so neither is joined."""
+    if len(previous) < 40 or not _LOWER_START.match(line) or _TERMINAL.search(previous):
+        return False
+    last = previous.rsplit(" ", 1)[-1]
+    return (last[0].islower() or last.endswith(",")) and meta.parse_dateline(line) is None
+
+
+def _classify(text: str, cues: LineCues) -> _Line:
+    line = _Line(text)
+    if not text:
+        line.kind = BLANK
+        return line
+    words = text.split()
+    line.words = len(words)
+    key = _key(text)
+    role = meta.byline_label_only(text) if line.words <= 3 else None
+    if role is not None:
+        line.kind, line.role = BYLINE, role
+    elif key in cues.block_starts:
+        line.kind = BLOCK
+    elif key in cues.labels or not key:
+        line.kind = LABEL
+    elif cues.end_rx.search(text):
+        line.kind = END
+    elif cues.prefix_rx.match(text):
+        line.kind = CUE
+    elif not _date_line(line) and not _byline(line):
+        if line.words <= 6 and (dl := meta.parse_dateline(text)) is not None and dl.end >= len(text):
+            line.kind, line.dateline = DATELINE, dl
+        elif cues.caption_rx.search(text):
+            line.kind = CAPTION
+        else:
+            line.full_stop = bool(_FULL_STOP.search(text))
+            line.prose = _prose_score(text, words, cues) > 0
+    return line
+
+
+_SEPARATORS = re.compile(r"\s*(?:\||•|·|\s[-–—]\s|^[-–—]\s|\s[-–—]$)\s*")
+
+
+def _date_line(line: _Line) -> bool:
+    """A short line built around a date: "SELASA, 03 OKTOBER 2023 | 09:06 WIB | LAPORAN: X"."""
+    text = line.text
+    if len(text) > 160:
+        return False
+    dates = meta.find_dates(text)
+    if not dates:
+        found = meta.labelled_date(text)
+        if found is None:
+            return False
+        line.kind, line.dates = DATE, (found,)
+        return True
+    rest, cut = [], 0
+    for d in dates:
+        rest.append(text[cut:d.start])
+        cut = d.end
+    rest.append(text[cut:])
+    bylines: list[Byline] = []
+    outlet = None
+    leftover = 0
+    for chunk in rest:
+        for segment in _SEPARATORS.split(chunk):
+            segment = segment.strip(" ,;:()[]")
+            if not segment:
+                continue
+            byline = meta.parse_byline(segment)
+            if byline is None and (names := meta.names_in(segment, labelled=False)) \
+                    and sum(len(n.split()) for n in names) == len(segment.split()):
+                byline = Byline("writer", names)           # "Senin, 05 Mei 2025 - Angga Yudha Pratama"
+            if byline is not None:
+                bylines.append(byline)
+            elif (found := meta.outlet_in(segment)) is not None and len(segment.split()) <= 2:
+                outlet = found
+            else:
+                leftover += len(segment.split())
+    if leftover > 6:
+        return False
+    line.kind, line.dates, line.bylines, line.outlet = DATE, tuple(dates), tuple(bylines), outlet
+    line.stamp = leftover == 0 and not bylines and outlet is None
+    return True
+
+
+def _byline(line: _Line) -> bool:
+    if line.words > 14:
+        return False
+    bylines = [b for seg in _SEPARATORS.split(line.text) if (b := meta.parse_byline(seg))]
+    if not bylines and line.words <= 6 and (b := meta.name_and_outlet(line.text)) is not None:
+        bylines = [b]
+    if not bylines:
+        return False
+    line.kind, line.bylines = BYLINE, tuple(bylines)
+    return True
+
+
+def _prose_score(text: str, words: list[str], cues: LineCues) -> float:
+    """Positive for a line that reads like a sentence of running text, negative for chrome."""
+    shape = cues.shape
+    n = len(words)
+    if _ELLIPSIS.search(text):
+        score = 0.0                  # a truncated headline or quote: no evidence either way
+    else:
+        score = shape.terminal if _TERMINAL.search(text) else shape.no_terminal
+    if n < 4:
+        score += shape.few_words
+    if n >= 8:
+        score += shape.many_words
+    if n >= 20:
+        score += shape.long
+    if n >= 8 and _INNER_STOP.search(text):
+        score += shape.inner_stop    # a sentence ends inside the line: running text, even if cut off
+    lettered = [w.lstrip("\"'“‘([") for w in words]
+    lettered = [w for w in lettered if w and w[0].isalpha()]
+    if lettered:
+        capitalised = sum(1 for w in lettered if w[0].isupper())
+        if n <= 25 and capitalised / len(lettered) >= 0.6 and not _FULL_STOP.search(text):
+            score += shape.headline
+        if len(lettered) >= 2 and text.isupper():
+            score += shape.all_caps
+        if n >= 14 and capitalised / len(lettered) <= 0.5:
+            score += shape.lower_case    # long and mostly lower-case words: a sentence cut short
+    for rx, weight in cues.patterns:
+        if rx.search(text):
+            score += weight
+    return score
+
+
+# ---------------------------------------------------------------------------------------------------
+# Pass 2: context
+
+
+def _content(lines: list[_Line]) -> list[int]:
+    return [i for i, line in enumerate(lines) if line.kind != BLANK]
+
+
+def _mark_menus(lines: list[_Line]) -> None:
+    """Runs of three or more adjacent very short lines are menus and link bars."""
+    run: list[int] = []
+    for i, line in enumerate([*lines, _Line("")]):
+        short = line.kind in (TEXT, LABEL) and 0 < line.words <= 3 and not line.prose
+        if short:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            for j in run:
+                lines[j].dropped = "menu"
+        run = []
+
+
+def _mark_repeats(lines: list[_Line]) -> None:
+    """Lines printed twice (captions, headlines, ad slots) and truncated copies of longer lines."""
+    counts: dict[str, int] = {}
+    adjacent: set[str] = set()       # printed twice in a row: a caption and its enlarged copy
+    previous = ""
+    for line in lines:
+        if line.kind == BLANK:
+            continue
+        k = _key(line.text) if line.kind in (TEXT, CAPTION) else ""
+        if k:
+            counts[k] = counts.get(k, 0) + 1
+            if k == previous:
+                adjacent.add(k)
+        previous = k
+    longer = [_key(line.text) for line in lines if line.kind in (TEXT, CAPTION) and line.words >= 8]
+    for line in lines:
+        if line.kind not in (TEXT, CAPTION):
+            continue
+        k = _key(line.text)
+        line.copies = counts[k]
+        if line.copies > 1:
+            # short or adjacent repeats are page furniture; a sentence repeated further down may be
+            # a deck that the body repeats, so it keeps one copy inside the body (see _mark_body)
+            if not (line.prose and line.words >= 8) or k in adjacent:
+                line.dropped = "repeated"
+        elif line.words >= 3 and not line.full_stop:
+            # a headline repeated in its photo caption, a lead repeated as a teaser without its end
+            line.contained = any(k in other and k != other for other in longer)
+            if line.contained and line.words >= 8:
+                line.dropped = "repeated"
+
+
+def _mark_lists(lines: list[_Line]) -> None:
+    """Lists of other stories: headline + timestamp pairs, and what follows a "Populer" heading."""
+    content = _content(lines)
+    pairs: list[tuple[int, int]] = []
+    for n, i in enumerate(content):
+        if lines[i].kind == DATE and lines[i].stamp and n > 0:
+            head = content[n - 1]
+            if lines[head].kind == TEXT and not lines[head].dropped:
+                pairs.append((head, i))
+    for head, stamp in pairs:
+        lines[head].pair = lines[stamp].pair = True
+    # two pairs or more in a row are a list; a single pair may be the article's own title and date
+    for a, b in zip(pairs, pairs[1:], strict=False):
+        between = [j for j in content if a[1] < j < b[0]]
+        if all(lines[j].kind in _TRANSPARENT for j in between):
+            for j in (*a, *b):
+                lines[j].dropped = "list"
+    # three dated lines in a row ("Headline Kamis, 18 April 2024 | 08:15") are a list as well;
+    # an article's own header prints at most a published and an updated date
+    run: list[int] = []
+    for i in [*content, -1]:
+        if i >= 0 and lines[i].kind in _TRANSPARENT:
+            continue
+        if i >= 0 and lines[i].kind == DATE:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            for j in run:
+                lines[j].dropped = "list"
+        run = []
+    in_block = False
+    for n, i in enumerate(content):
+        line = lines[i]
+        if line.kind == BLOCK:
+            in_block = True
+            continue
+        if not in_block:
+            continue
+        nxt = lines[content[n + 1]] if n + 1 < len(content) else None
+        if line.kind == TEXT and line.prose and not line.pair:
+            in_block = False         # running text again
+        elif line.kind in (BYLINE, DATELINE) or (line.kind == DATE and not line.stamp):
+            in_block = False         # the article's own header
+        elif line.kind == TEXT and nxt is not None and (
+                nxt.kind == BYLINE or (nxt.kind == DATE and not nxt.stamp)):
+            in_block = False         # the article's title, right above its date line
+        elif not line.dropped:
+            line.dropped = "list"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Pass 3: where the body starts
+
+
+def _is_prose(line: _Line) -> bool:
+    return line.kind == TEXT and line.prose and not line.dropped
+
+
+def _body_start(lines: list[_Line]) -> int | None:
+    """The first of two prose lines in a row, or an earlier prose line that opens with a dateline."""
+    first = start = previous = None
+    for i in _content(lines):
+        line = lines[i]
+        if line.kind in _TRANSPARENT:
+            continue
+        if _is_prose(line):
+            if first is None:
+                first = i
+            if previous is not None:
+                start = previous
+                break
+            previous = i
+        else:
+            previous = None          # a header line, caption or headline interrupts the run
+    if start is None:
+        start = first                # a one-paragraph article
+    if start is None:
+        return None
+    for i in range(start):
+        if _is_prose(lines[i]) and meta.parse_dateline(lines[i].text) is not None:
+            return i
+    return start
+
+
+def _mark_body(lines: list[_Line], start: int) -> None:
+    """Below the body start: the footer, stray headline + timestamp pairs, second copies."""
+    footer = False
+    seen: set[str] = set()
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line.kind == END:
+            footer = True
+        if line.dropped:
+            continue
+        if footer:
+            line.dropped = "footer"
+        elif line.pair:
+            line.dropped = "list"    # a headline + timestamp below the article is another story
+        elif line.copies > 1:
+            k = _key(line.text)
+            if k in seen:
+                line.dropped = "repeated"
+            seen.add(k)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Pass 4: metadata among the header lines, and the paragraphs
+
+
+def _neighbours(lines: list[_Line], content: list[int], n: int, step: int, count: int) -> list[_Line]:
+    found: list[_Line] = []
+    n += step
+    while 0 <= n < len(content) and len(found) < count:
+        line = lines[content[n]]
+        if line.kind not in (LABEL, CUE, BLOCK):
+            found.append(line)
+        n += step
+    return found
+
+
+def _is_meta_line(line: _Line) -> bool:
+    return (line.kind == DATE and line.dropped != "list") or line.kind in (BYLINE, DATELINE)
+
+
+def _choose_title(lines: list[_Line], start: int) -> int | None:
+    """The headline: a headline-shaped line above the body, best next to the date line or byline."""
+    content = _content(lines)
+    best, best_score, first = None, 2.0, True
+    for n, i in enumerate(content):
+        if i >= start:
+            break
+        line = lines[i]
+        if line.kind != TEXT or line.full_stop or not 3 <= line.words <= 30 \
+                or line.dropped in ("menu", "list", "footer") or meta.parse_dateline(line.text):
+            continue
+        score = 2.0 if first else 0.0
+        first = False
+        after = _neighbours(lines, content, n, 1, 2)
+        before = _neighbours(lines, content, n, -1, 2)
+        if any(_is_meta_line(x) for x in after):
+            score += 3.0
+        elif any(_is_meta_line(x) for x in before):
+            score += 1.5
+        if line.copies > 1 or line.contained:
+            score += 2.0
+        if after and after[0].kind == CAPTION and _key(line.text) not in _key(after[0].text):
+            score -= 3.0             # a photo's own headline sits right above its caption
+        if line.words >= 5:
+            score += 1.0
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _line_like(lines: list[_Line], start: int, hint_key: str) -> int | None:
+    """The header line that a title hint shortens or extends ("Judul - Situs" vs "Judul")."""
+    for i in range(start):
+        k = _key(lines[i].text)
+        if lines[i].kind == TEXT and len(k.split()) >= 3 and (k.startswith(hint_key) or hint_key.startswith(k)):
+            return i
+    return None
+
+
+_LABEL_RANK = {"published": 0, None: 1, "updated": 2}
+
+
+def _choose_date(lines: list[_Line], start: int, title: int | None,
+                 leading: FoundDate | None) -> tuple[FoundDate | None, list[str]]:
+    """The date line nearest the title; timestamps of listed stories never count."""
+    candidates = []
+    for i, line in enumerate(lines):
+        if line.kind != DATE or line.dropped == "list":
+            continue
+        for d in line.dates:
+            if i < start or d.label == "published":
+                distance = abs(i - title) if title is not None else i
+                candidates.append((_LABEL_RANK.get(d.label, 1), distance, i, d))
+    if not candidates:
+        return leading, []
+    rank, _, _, found = min(candidates, key=lambda c: c[:3])
+    if leading is not None and rank > 0 and leading.day_iso != found.day_iso:
+        return leading, ["published: page date line and leading date field disagree"]
+    warnings = ["published: only an 'updated' date is printed"] if found.label == "updated" else []
+    return found, warnings
+
+
+def _choose_authors(lines: list[_Line], paragraphs: list[str]) -> tuple[str, ...]:
+    """Writers named in bylines; editors and sources are not authors (the gold files agree)."""
+    content = _content(lines)
+    writers: list[str] = []
+    for n, i in enumerate(content):
+        line = lines[i]
+        if line.dropped == "list" or line.kind not in (DATE, BYLINE):
+            continue
+        if line.role == "writer":    # "Penulis" alone: the name is the line before or after it
+            for side in (-1, 1):
+                near = _neighbours(lines, content, n, side, 1)
+                if near and near[0].kind == TEXT and meta.is_name(near[0].text, min_words=2):
+                    writers.append(meta.title_case_name(near[0].text))
+                    near[0].dropped = near[0].dropped or "byline"
+                    break
+        for byline in line.bylines:
+            if byline.role == "writer":
+                writers.extend(byline.names)
+    if not writers and paragraphs:
+        name = meta.trailing_byline(paragraphs[-1])
+        if name:
+            writers.append(name)
+    return tuple(dict.fromkeys(writers))
+
+
+def _choose_dateline(lines: list[_Line], start: int, paragraphs: list[str]) -> Dateline | None:
+    if paragraphs and (found := meta.parse_dateline(paragraphs[0])) is not None:
+        return found
+    for i in range(start - 1, -1, -1):
+        if lines[i].kind == DATELINE:
+            return lines[i].dateline
+    return None
+
+
+def clean(text: str, title_hint: str | None = None) -> Page:
+    """Separate a flattened page's article text from its chrome and read its printed metadata.
+
+    `title_hint` (a title known from elsewhere: a JSONL field, the HTML's <title>) replaces the
+    title search and removes that line from the body.
+    """
+    cues = line_cues()
+    raw_lines, leading = _split_lines(text, cues)
+    lines = [_classify(raw, cues) for raw in raw_lines]
+    hint_key = _key(title_hint) if title_hint else None
+    if hint_key:
+        for line in lines:
+            if line.kind in (TEXT, CAPTION) and _key(line.text) == hint_key:
+                line.kind, line.prose = TEXT, False
+                line.dropped = "title"
+    _mark_menus(lines)
+    _mark_repeats(lines)
+    _mark_lists(lines)
+    start = _body_start(lines)
+    if start is None:
+        return Page((), title=meta.normalise_title(title_hint) if title_hint else None)
+    _mark_body(lines, start)
+
+    if title_hint:
+        title_index = next((i for i, line in enumerate(lines) if line.dropped == "title"), None)
+        if title_index is None:
+            title_index = _line_like(lines, start, hint_key or "")
+        title = meta.normalise_title(title_hint)
+    else:
+        title_index = _choose_title(lines, start)
+        title = meta.normalise_title(lines[title_index].text) if title_index is not None else None
+        if title_index is not None:
+            lines[title_index].dropped = "title"
+    published, warnings = _choose_date(lines, start, title_index, leading)
+    paragraphs = [line.text for line in lines[start:] if _is_prose(line)]
+    authors = _choose_authors(lines, paragraphs)
+    dateline = _choose_dateline(lines, start, paragraphs)
+    outlet = dateline.outlet if dateline and dateline.outlet else next(
+        (line.outlet for line in lines[:start] if line.kind == DATE and line.outlet), None)
+    return Page(tuple(paragraphs), title, published, authors, dateline, outlet, warnings=tuple(warnings))

@@ -1,0 +1,100 @@
+"""HTML extraction: trafilatura + the line cleaner + the page's printed date (relasi.extract.html)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from relasi.extract import extract
+from relasi.model import Article, Document, Dropped
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+
+ID_PARAGRAPHS = [
+    "HANOI, KABARDUNIA.ID - Vietnam dan Filipina menandatangani nota kesepahaman kerja sama penjaga pantai "
+    "di Hanoi, Selasa, dalam upaya meredam ketegangan di Laut China Selatan.",
+    "Nota tersebut mengatur patroli terkoordinasi, saluran komunikasi darurat, dan pelatihan bersama bagi "
+    "awak kapal kedua negara.",
+    "\"Kesepakatan ini menunjukkan bahwa negara-negara di kawasan dapat bekerja sama secara damai,\" kata juru "
+    "bicara Kementerian Luar Negeri Filipina dalam keterangan tertulis.",
+    "Pejabat Vietnam menambahkan bahwa kedua negara akan meninjau pelaksanaan nota itu setiap tahun.",
+    "Kesepakatan ini ditandatangani beberapa pekan setelah insiden di perairan sengketa yang melibatkan kapal "
+    "kedua negara dan kapal China.",
+]
+
+
+def _html(name: str, **hints: str) -> Article | Dropped:
+    content = (FIXTURES / name).read_text(encoding="utf-8")
+    return extract(Document(source=name, content=content, format="html", **hints))
+
+
+@pytest.fixture(scope="module")
+def id_article() -> Article:
+    article = _html("id_article.html")
+    assert isinstance(article, Article), article
+    return article
+
+
+def test_html_body_is_the_article_paragraphs(id_article: Article) -> None:
+    assert id_article.body.split("\n\n") == ID_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    ["Baca Juga", "Harga Emas", "Populer", "Harga Cabai", "Tags", "Copyright", "Beranda",
+     "SELASA, 02 APRIL 2024", "LAPORAN", "Foto: Istimewa"],
+)
+def test_html_body_has_no_boilerplate(id_article: Article, boilerplate: str) -> None:
+    assert boilerplate not in id_article.body
+
+
+def test_html_metadata_from_the_page(id_article: Article) -> None:
+    assert id_article.title == "Vietnam dan Filipina Teken Nota Kesepahaman Penjaga Pantai"
+    assert id_article.published == "2024-04-02T14:30:00+07:00"    # the date line in capitals, with WIB
+    assert id_article.authors == ("Bayu Pratama Wijaya",)          # from "LAPORAN: BAYU PRATAMA WIJAYA"
+    assert id_article.dateline == "HANOI"
+    assert id_article.url == "https://www.kabardunia.id/dunia/2024/04/02/vietnam-filipina-penjaga-pantai"
+    assert id_article.outlet == "kabardunia.id"
+
+
+def test_html_sidebar_dates_do_not_date_the_article() -> None:
+    # without a date in the URL htmldate takes the newest sidebar timestamp; the printed date wins
+    article = _html("id_sidebar_date.html")
+    assert isinstance(article, Article)
+    assert article.published == "2024-04-02T14:30:00+07:00"
+    assert any("htmldate" in w for w in article.warnings)
+
+
+def test_html_machine_published_time_and_byline() -> None:
+    article = _html("en_article.html")
+    assert isinstance(article, Article), article
+    assert article.published == "2023-11-20T08:45:00+03:00"        # article:published_time, not modified
+    assert article.authors == ("Grace Wanjiru",)
+    assert article.title == "Kenya and Ethiopia agree to reopen border crossings"
+    assert article.outlet == "dailyledger.com"
+    assert article.dateline == "NAIROBI"
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs[0].startswith("NAIROBI - Kenya and Ethiopia agreed")
+    assert paragraphs[-1] == "Ethiopian officials said customs posts would be staffed again by the end of the month."
+    for boilerplate in ("Advertisement", "Read more", "newsletter", "Most read", "All rights reserved", "By Grace"):
+        assert boilerplate not in article.body
+
+
+def test_html_hints_win() -> None:
+    article = _html("en_article.html", url="https://example.org/x", title="Given Title",
+                    published="2023-11-19")
+    assert isinstance(article, Article)
+    assert (article.url, article.outlet, article.title, article.published) == (
+        "https://example.org/x", "example.org", "Given Title", "2023-11-19")
+
+
+def test_html_without_article_is_dropped() -> None:
+    dropped = _html("no_article.html")
+    assert isinstance(dropped, Dropped)
+    assert (dropped.reason, dropped.step, dropped.source) == ("no_article", "extract", "no_article.html")
+
+
+def test_html_empty_is_dropped() -> None:
+    dropped = extract(Document(source="x.html", content="  \n", format="html"))
+    assert isinstance(dropped, Dropped) and dropped.reason == "empty"
