@@ -80,7 +80,7 @@ def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
     roles = load_role_rows(folder / "roles.tsv", problems)
     grammar = _load_yaml(folder / "grammar.yaml", problems, data_dir) or {}
     verbs_doc = _load_yaml(folder / "verbs.yaml", problems, data_dir) or {}
-    verbs = _flatten_verbs(verbs_doc, f"{lang}/verbs.yaml")
+    verbs = _with_passives(lang, _flatten_verbs(verbs_doc, f"{lang}/verbs.yaml"))
     entries = actors + people + roles
     people_by_role: dict[tuple[str, str], list[Entry]] = {}
     for entry in people:
@@ -95,6 +95,23 @@ def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
         lang=lang, entries=entries, gazetteer=Gazetteer(entries), grammar=grammar, verbs=verbs,
         problems=problems, abbreviations=abbreviations, people_by_role=people_by_role, by_code=by_code,
     )
+
+
+def _with_passives(lang: str, patterns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add a passive twin to every active verb pattern (id: meN- → di-, en: "was …ed"), unless it opts out."""
+    from relasi.events.morphology import passives
+
+    listed = {str(t).lower() for p in patterns for t in p.get("triggers", ())}
+    twins = []
+    for pattern in patterns:
+        if pattern.get("form") == "noun" or pattern.get("voice") == "passive" or pattern.get("passive") is False:
+            continue
+        forms = [f for t in pattern.get("triggers", ()) for f in passives(lang, str(t).lower()) if f not in listed]
+        if forms:
+            twin = {k: v for k, v in pattern.items() if k not in ("triggers", "id")}
+            twin.update(voice="passive", triggers=list(dict.fromkeys(forms)), id=pattern["id"] + "-passive")
+            twins.append(twin)
+    return patterns + twins
 
 
 def _flatten_verbs(doc: Any, origin: str) -> list[dict[str, Any]]:

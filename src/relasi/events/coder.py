@@ -1,10 +1,12 @@
 """Pattern-based event coding: verb and noun triggers from `verbs.yaml`, arguments from the actors around them.
 
 For each sentence: actor groups (coordinated mentions: "Rusia dan China") are found from the mentions; each
-trigger takes its source from the subject before it (or the agent after it for passives, the genitive after a
+trigger takes its source from the subject before it (the agent after it for passives, the genitive right after a
 noun: "sanksi AS terhadap Iran"), its target from the first group after it, and modality and negation from the
-words before it. The speaker of reported speech stands in for a missing or first-person subject. Every event
-carries the id of the pattern that made it.
+words before it. The speaker of reported speech stands in for a missing or first-person subject. An actor's own
+commitment ("berjanji", "akan", "pledged") turns a cooperative act into AGREE 03x and a hostile one into THREATEN
+13x, while a plan reported by the writer ("dijadwalkan", "is expected to") keeps the act, marked intended.
+Every event carries the id of the pattern that made it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ from relasi.packs import LanguagePack
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 NOT_STATE_LEVEL = frozenset({"MED", "BUS", "CVL"})
+# A commitment to do X is coded as intent (CAMEO 03x) or threat (13x): the CAMEO root of X → the code.
+PROMISE_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030", "02": "030"}
+THREAT_CODES = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133",
+                "12": "130", "11": "130", "13": "130"}
+# Conflict acts whose target may be a place ("serangan udara di dekat Damaskus": Syria is hit).
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"})
 
 
 @dataclass
@@ -32,7 +40,7 @@ class Group:
     end: int
     actors: list[Actor]
     mentions: list[Mention]
-    place: bool = False              # after a locative preposition: where, not who
+    place: bool = False              # after a locative preposition, or a summit's name: where, not who
 
 
 @dataclass(frozen=True)
@@ -43,24 +51,22 @@ class Trigger:
     reach: int = 0                   # end of the whole matched expression; a regex may span the target
 
 
-def _head(match: re.Match[str], offset: int, pattern: dict) -> Trigger:
-    """A regex trigger counts as its first word, so the actors inside the matched expression stay arguments."""
-    text = match.group()
-    first = re.match(r"\S+", text)
-    end = match.start() + (first.end() if first else len(text))
-    return Trigger(offset + match.start(), offset + end, pattern, offset + match.end())
-
-
 @dataclass
 class _Compiled:
     regex: re.Pattern[str]
     by_text: dict[str, list[dict]]
     regex_patterns: list[tuple[re.Pattern[str], dict]] = field(default_factory=list)
+    words: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
 def _codebook() -> Codebook:
     return Codebook.load()
+
+
+def _word_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
 
 def _compile(pack: LanguagePack) -> _Compiled:
@@ -78,7 +84,16 @@ def _compile(pack: LanguagePack) -> _Compiled:
                 by_text.setdefault(trigger.lower(), []).append(pattern)
     words = sorted(by_text, key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words) or r"(?!x)x"
-    compiled = _Compiled(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), by_text, regex_patterns)
+    # A clitic may cling to a trigger ("pertemuannya", "pasukannya") without changing what it means.
+    clitics = "|".join(re.escape(c) for c in pack.words("clitics"))
+    suffix = f"(?:{clitics})?" if clitics else ""
+    word_lists = ("negators", "denial", "hypothetical", "intent", "plan", "commitment", "agent_markers",
+                  "target_preps", "between", "background", "venue_nouns", "pronouns", "first_person",
+                  "speech_after", "speech_before")
+    compiled = _Compiled(
+        re.compile(rf"(?<!\w)(?:{alternation}){suffix}(?!\w)", re.IGNORECASE), by_text, regex_patterns,
+        {name: _word_regex(pack.words(name)) for name in word_lists},
+    )
     pack._compiled_triggers = compiled  # type: ignore[attr-defined]
     return compiled
 
@@ -90,24 +105,21 @@ def code_events(article: Article, pack: LanguagePack) -> Article:
     published = article_day(article)
     heads = [m for m in article.mentions if not m.part]
     events: list[Event] = []
-    seen: dict[tuple, int] = {}
+    seen: set[tuple] = set()
     previous_subject: list[Actor] = []
     for start, end in article.sentences:
         sentence = article.body[start:end]
+        inside = [m for m in heads if start <= m.span[0] and m.span[1] <= end]
+        groups = _groups(article.body, inside, pack)
         triggers = _triggers(sentence, start, compiled)
-        if not triggers:
-            subject = _first_subject(article.body, heads, start, end, pack)
-            previous_subject = subject or previous_subject
-            continue
-        groups = _groups(article.body, [m for m in heads if start <= m.span[0] and m.span[1] <= end], pack)
-        speaker = _speaker(article.body, sentence, start, groups, pack)
-        for event in _sentence_events(article, sentence, start, end, triggers, groups, speaker, previous_subject,
-                                      pack, codebook, published):
-            key = _dedup_key(event)
-            if key in seen:
-                continue
-            seen[key] = len(events)
-            events.append(event)
+        if triggers:
+            speaker = _speaker(article.body, start, end, groups, compiled)
+            context = _Context(article.body, start, end, groups, speaker, previous_subject, pack, compiled)
+            for event in _sentence_events(context, triggers, codebook, published):
+                key = _dedup_key(event)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
         actors_first = [g for g in groups if not g.place]
         if actors_first:
             previous_subject = actors_first[0].actors
@@ -121,11 +133,21 @@ def _dedup_key(event: Event) -> tuple:
     return (*dyad, event.plover or event.cameo, event.modality, event.negated)
 
 
+def _head(match: re.Match[str], offset: int, pattern: dict) -> Trigger:
+    """A regex trigger counts as its first word, so the actors inside the matched expression stay arguments."""
+    text = match.group()
+    first = re.match(r"\S+", text)
+    end = match.start() + (first.end() if first else len(text))
+    return Trigger(offset + match.start(), offset + end, pattern, offset + match.end())
+
+
 def _triggers(sentence: str, offset: int, compiled: _Compiled) -> list[Trigger]:
     found: list[Trigger] = []
     lowered = sentence.lower()
     for match in compiled.regex.finditer(sentence):
-        for pattern in compiled.by_text[match.group().lower()]:
+        key = match.group().lower()
+        candidates = compiled.by_text.get(key) or compiled.by_text.get(_strip_clitic(key, compiled.by_text), [])
+        for pattern in candidates:
             if _conditions_hold(pattern, lowered):
                 found.append(Trigger(offset + match.start(), offset + match.end(), pattern, offset + match.end()))
                 break
@@ -142,6 +164,13 @@ def _triggers(sentence: str, offset: int, compiled: _Compiled) -> list[Trigger]:
     return chosen
 
 
+def _strip_clitic(key: str, known: dict) -> str:
+    for cut in range(1, 4):
+        if key[:-cut] in known:
+            return key[:-cut]
+    return key
+
+
 def _conditions_hold(pattern: dict, lowered_sentence: str) -> bool:
     needed = pattern.get("with")
     if needed and not any(re.search(rf"(?<!\w){re.escape(str(w).lower())}", lowered_sentence) for w in needed):
@@ -153,165 +182,196 @@ def _conditions_hold(pattern: dict, lowered_sentence: str) -> bool:
 
 def _groups(text: str, mentions: list[Mention], pack: LanguagePack) -> list[Group]:
     """Coordinated mentions as groups; mentions sharing one span ("kedua pemimpin") are one group already."""
-    coordinators = pack.words("coordinators")
-    joiner = re.compile(
-        r"\s*(?:,\s*)?(?:(?:" + "|".join(re.escape(w) for w in coordinators) + r")\s+)?" if coordinators else r"\s*")
-    locatives = pack.words("locative")
+    coordinators = [re.escape(w) for w in pack.words("coordinators")]
+    determiners = [re.escape(w) for w in pack.words("determiners")]
+    determiner = rf"(?:(?:{'|'.join(determiners)})\s+)?" if determiners else ""
+    joiner = re.compile(rf"\s*(?:,\s*)?(?:(?:{'|'.join(coordinators)})\s+)?{determiner}" if coordinators else r"\s*",
+                        re.IGNORECASE)
+    locatives, place_nouns, venues = pack.words("locative"), pack.words("place_nouns"), pack.words("venue_nouns")
     groups: list[Group] = []
     for mention in sorted(mentions, key=lambda m: m.span):
         span = mention.span
+        place = _is_place(text, span[0], mention.actor, locatives, place_nouns, venues)
         if groups:
             last = groups[-1]
-            if span[0] < last.end or (span[0] == last.start):
+            if span[0] < last.end or span[0] == last.start:
                 if mention.actor not in last.actors:
                     last.actors.append(mention.actor)
                     last.mentions.append(mention)
                 last.end = max(last.end, span[1])
                 continue
             gap = text[last.end:span[0]]
-            if gap and joiner.fullmatch(gap) and not last.place and not _after_locative(text, span[0], locatives):
+            if gap and joiner.fullmatch(gap) and not last.place and not place:
                 last.actors.append(mention.actor)
                 last.mentions.append(mention)
                 last.end = span[1]
                 continue
-        groups.append(Group(span[0], span[1], [mention.actor], [mention],
-                            place=_after_locative(text, span[0], locatives)))
+        groups.append(Group(span[0], span[1], [mention.actor], [mention], place=place))
     return groups
 
 
-def _after_locative(text: str, start: int, locatives: tuple[str, ...]) -> bool:
-    before = text[max(0, start - 40):start].lower()
-    words = re.findall(r"[\w-]+", before)
-    return bool(words) and words[-1] in locatives and before.rstrip() == before[:len(before.rstrip())]
+def _is_place(text: str, start: int, actor: Actor, locatives, place_nouns, venues) -> bool:
+    """"di Jenewa", "di dekat perbatasan Ukraina", "KTT G20": a place or a venue, not an actor."""
+    words = re.findall(r"[\w-]+", text[max(0, start - 60):start].lower())[-5:]
+    if words and actor.kind == "IGO" and words[-1] in venues:
+        return True
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word in locatives:
+            return True
+        if word not in place_nouns:
+            return False
+    return False
 
 
-def _speaker(text: str, sentence: str, offset: int, groups: list[Group], pack: LanguagePack) -> list[Actor]:
+def _speaker(text: str, start: int, end: int, groups: list[Group], compiled: _Compiled) -> list[Actor]:
     """Who says the sentence: "…," kata Lavrov / Lavrov mengatakan / menurut Kemlu / Lavrov said."""
-    lowered = sentence.lower()
-    for word in pack.words("speech_after"):
-        for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", lowered):
-            after = [g for g in groups if g.start >= offset + match.end() and not g.place]
-            if after and after[0].start - (offset + match.end()) <= 40:
-                return after[0].actors
-    for word in pack.words("speech_before"):
-        for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", lowered):
-            before = [g for g in groups if g.end <= offset + match.start() and not g.place]
-            if before:
-                return before[-1].actors
+    for match in compiled.words["speech_after"].finditer(text, start, end):
+        after = [g for g in groups if g.start >= match.end() and not g.place]
+        if after and after[0].start - match.end() <= 40:
+            return after[0].actors
+    for match in compiled.words["speech_before"].finditer(text, start, end):
+        before = [g for g in groups if g.end <= match.start() and not g.place]
+        if before:
+            return before[-1].actors
     return []
 
 
-def _first_subject(text, heads, start, end, pack) -> list[Actor]:
-    inside = [m for m in heads if start <= m.span[0] and m.span[1] <= end]
-    groups = [g for g in _groups(text, inside, pack) if not g.place]
-    return groups[0].actors if groups else []
+@dataclass
+class _Context:
+    text: str
+    start: int
+    end: int
+    groups: list[Group]
+    speaker: list[Actor]
+    previous_subject: list[Actor]
+    pack: LanguagePack
+    compiled: _Compiled
+
+    def has(self, name: str, begin: int, finish: int) -> bool:
+        return self.compiled.words[name].search(self.text, begin, finish) is not None
 
 
-def _sentence_events(article, sentence, start, end, triggers, groups, speaker, previous_subject, pack,
-                     codebook, published) -> list[Event]:
-    text = article.body
+def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook, published) -> list[Event]:
     events: list[Event] = []
-    subjects: dict[int, list[Actor]] = {}
-    pronouns = pack.words("pronouns")
-    first_person = pack.words("first_person")
+    subjects: list[list[Actor]] = []
     last: tuple[list[Actor], list[Actor]] | None = None
+    sentence = ctx.text[ctx.start:ctx.end]
+    day, precision = resolve_date(sentence, published, ctx.pack)
+    location = _location(ctx.groups)
     for index, trigger in enumerate(triggers):
         pattern = trigger.pattern
-        next_start = triggers[index + 1].start if index + 1 < len(triggers) else end
-        sources, targets, how = _arguments(text, trigger, groups, next_start, end, start, pack)
+        if _embedded(ctx, trigger, triggers[:index]):
+            continue
+        if pattern.get("form") == "noun" and ctx.has("background", max(ctx.start, trigger.start - 30), trigger.start):
+            continue  # "di tengah sanksi AS terhadap Iran": a background condition, not an event
+        next_start = triggers[index + 1].start if index + 1 < len(triggers) else ctx.end
+        sources, targets, how = _arguments(ctx, trigger, next_start)
         if last is not None and sources and sources is last[1] and pattern.get("voice") != "passive":
             sources = last[0]  # "Rusia mengecam AS dan mendesak Ukraina": AS is the object, not the next subject
-        if not sources:
-            chained = _chained_subject(trigger, triggers[:index], subjects, groups)
-            if chained:
-                sources, how = chained, "chain"
-        if not sources or _only_first_person(text, trigger, start, first_person):
-            before = text[start:trigger.start].lower()
-            if speaker:
-                sources, how = speaker, "speaker"
-            elif previous_subject and any(re.search(rf"(?<!\w){p}(?!\w)", before) for p in pronouns):
-                sources, how = previous_subject, "pronoun"
-        subjects[index] = sources
+        if not sources and subjects and subjects[-1]:
+            sources, how = subjects[-1], "chain"
+        if (not sources or _only_first_person(ctx, trigger)) and pattern.get("voice") != "passive":
+            sources, how = _fallback_subject(ctx, trigger, sources, how)
+        subjects.append(sources)
         if sources and targets:
             last = (sources, targets)
         if pattern.get("voice") == "passive":
             sources, targets = targets, sources
-        dyads = _dyads(sources, targets, pattern)
+        cameo = str(pattern["cameo"])
+        if not targets and plover_for(cameo) in PLACE_TARGET_TYPES:
+            targets = _place_target(ctx, trigger)
+        dyads = _dyads(sources, targets, cameo)
         if not dyads:
             continue
-        modality, negated = _modality(text, start, trigger, groups, pack)
-        cameo = str(pattern["cameo"])
+        modality, negated, cameo = _modality(ctx, trigger, cameo)
         info = codebook.get(cameo) if cameo in codebook else None
-        day, precision = resolve_date(sentence, published, pack)
-        location = _location(groups)
         for source, target in dyads:
             events.append(Event(
                 source=source, target=target, cameo=cameo, plover=plover_for(cameo),
                 goldstein=info.goldstein if info else None, quad_class=info.quad_class if info else None,
                 date=day, date_precision=precision, location=location, modality=modality, negated=negated,
-                sentence=sentence, start=start, end=end, pattern=pattern["id"],
+                sentence=sentence, start=ctx.start, end=ctx.end, pattern=pattern["id"],
                 confidence=0.9 if how == "direct" else 0.7,
             ))
     return events
 
 
-def _arguments(text, trigger, groups, next_start, sentence_end, sentence_start, pack):
-    """(sources, targets, how) for one trigger from the groups around it."""
+def _embedded(ctx: _Context, trigger: Trigger, earlier: list[Trigger]) -> bool:
+    """"mengancam akan mengerahkan pasukan": the deployment is the content of the threat, not a second event."""
+    if not earlier:
+        return False
+    previous = earlier[-1]
+    family = plover_for(str(previous.pattern["cameo"]))
+    if family not in ("THREATEN", "AGREE", "REJECT", "REQUEST") and str(previous.pattern["cameo"]) != "016":
+        return False
+    gap = ctx.text[previous.end:trigger.start]
+    return len(gap.split()) <= 3 and not any(g.start >= previous.end and g.end <= trigger.start for g in ctx.groups
+                                             if not g.place)
+
+
+def _fallback_subject(ctx: _Context, trigger: Trigger, sources: list[Actor], how: str):
+    if ctx.speaker:
+        return ctx.speaker, "speaker"
+    if ctx.previous_subject and ctx.has("pronouns", ctx.start, trigger.start):
+        return ctx.previous_subject, "pronoun"
+    return sources, how
+
+
+def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
+    """(sources, targets, how) for one trigger from the groups around it (before any passive swap)."""
     pattern = trigger.pattern
-    actors_before = [g for g in groups if g.end <= trigger.start and not g.place and g.start >= sentence_start]
-    after = [g for g in groups if g.start >= trigger.end and not g.place]
-    within = [g for g in after if g.start < next_start] or (after[:1] if not pattern.get("local") else [])
-    agent_words = pack.words("agent_markers")
+    actors = [g for g in ctx.groups if not g.place]
+    before = [g for g in actors if g.end <= trigger.start]
+    after = [g for g in actors if g.start >= trigger.end]
+    within = [g for g in after if g.start < next_start] or after[:1]
+    subject = before[-1].actors if before else []
     if pattern.get("form") == "noun":
-        between = within[0] if within and len(within[0].actors) > 1 and any(
-            re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text[trigger.end:within[0].start].lower())
-            for w in pack.words("between")) else None
-        if between is not None and plover_for(str(pattern["cameo"])) in SYMMETRIC:
-            return between.actors, [], "direct"
-        genitive = within[0] if within and within[0].start - trigger.end <= 12 and not _prep_between(
-            text, trigger.end, within[0].start, pack) else None
-        if genitive is not None and len(genitive.actors) > 1 and plover_for(str(pattern["cameo"])) in SYMMETRIC:
-            return genitive.actors, [], "direct"
-        if genitive is not None:
-            rest = [g for g in within if g is not genitive]
-            return genitive.actors, rest[0].actors if rest else [], "direct"
-        subject = actors_before[-1].actors if actors_before else []
-        return subject, within[0].actors if within else [], "direct"
+        return _noun_arguments(ctx, trigger, within, subject)
     if pattern.get("voice") == "passive":
-        # The agent (after "oleh"/"by", or right after an Indonesian di- verb) is the source; swapped by the caller.
-        agent = None
-        for group in within:
-            gap = text[trigger.end:group.start].lower()
-            if any(re.search(rf"(?<!\w){w}(?!\w)", gap) for w in agent_words) or group.start - trigger.end <= 2:
-                agent = group
-                break
-        subject = actors_before[-1].actors if actors_before else []
+        agent = next((g for g in within if ctx.has("agent_markers", trigger.end, g.start)
+                      or g.start - trigger.end <= 2), None)
+        if not subject and agent is not None:
+            # "Patriot dikirim oleh Jerman ke Ukraina": no actor as subject, the recipient follows the agent.
+            rest = [g for g in within if g.start > agent.start]
+            return rest[0].actors if rest else [], agent.actors, "direct"
         return subject, agent.actors if agent else [], "direct"
-    subject = actors_before[-1].actors if actors_before else []
     return subject, within[0].actors if within else [], "direct"
 
 
-def _prep_between(text: str, start: int, end: int, pack: LanguagePack) -> bool:
-    gap = text[start:end].lower()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", gap) for w in pack.words("target_preps"))
+def _noun_arguments(ctx: _Context, trigger: Trigger, within: list[Group], subject: list[Actor]):
+    symmetric = plover_for(str(trigger.pattern["cameo"])) in SYMMETRIC
+    first = within[0] if within else None
+    if first is not None and symmetric and len(first.actors) > 1 and ctx.has("between", trigger.end, first.start):
+        return first.actors, [], "direct"  # "pertemuan antara Rusia dan Kuba"
+    genitive = first if first is not None and first.start - trigger.end <= 12 and not ctx.has(
+        "target_preps", trigger.end, first.start) else None
+    if genitive is not None and symmetric and len(genitive.actors) > 1:
+        return genitive.actors, [], "direct"
+    if genitive is not None:
+        rest = [g for g in within if g is not genitive]
+        return genitive.actors, rest[0].actors if rest else [], "direct"
+    return subject, first.actors if first else [], "direct"
 
 
-def _chained_subject(trigger, earlier, subjects, groups) -> list[Actor]:
-    """"Rusia mengecam AS dan mendesak Ukraina": the second verb shares the first one's subject."""
-    for index in range(len(earlier) - 1, -1, -1):
-        if subjects.get(index):
-            return subjects[index]
+def _place_target(ctx: _Context, trigger: Trigger) -> list[Actor]:
+    """The country of the place a conflict act hits, when no actor is its object."""
+    for group in ctx.groups:
+        if group.place and group.start >= trigger.end and group.mentions:
+            actor = group.mentions[0].actor
+            code = actor.country or actor.code
+            if code and actor.kind in ("STATE", "CITY"):
+                return [Actor(code, "STATE", actor.name, code, None, None)]
     return []
 
 
-def _only_first_person(text, trigger, sentence_start, first_person) -> bool:
-    before = text[sentence_start:trigger.start].lower()
-    words = re.findall(r"\w+", before)
-    return bool(words) and any(w in first_person for w in words[-4:])
+def _only_first_person(ctx: _Context, trigger: Trigger) -> bool:
+    words = re.findall(r"\w+", ctx.text[ctx.start:trigger.start].lower())
+    return bool(words) and any(w in ctx.pack.words("first_person") for w in words[-4:])
 
 
-def _dyads(sources: list[Actor], targets: list[Actor], pattern: dict) -> list[tuple[Actor, Actor]]:
-    symmetric = plover_for(str(pattern["cameo"])) in SYMMETRIC
+def _dyads(sources: list[Actor], targets: list[Actor], cameo: str) -> list[tuple[Actor, Actor]]:
+    symmetric = plover_for(cameo) in SYMMETRIC
     pairs: list[tuple[Actor, Actor]] = []
     if targets:
         pairs = [(s, t) for s in sources for t in targets]
@@ -337,29 +397,31 @@ def _state_level(actor: Actor) -> bool:
     return not (actor.kind == "CITY" and actor.sector is None)
 
 
-def _modality(text, sentence_start, trigger, groups, pack) -> tuple[str, bool]:
-    window_start = max([g.end for g in groups if g.end <= trigger.start] + [sentence_start])
-    window = text[window_start:trigger.end].lower()
-    whole_before = text[sentence_start:trigger.start].lower()
-
-    def has(words, where):
-        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", where) for w in words)
-
-    negated = has(pack.words("negators"), window)
-    if has(pack.words("denial"), window):
-        return "denied", negated
-    if has(pack.words("hypothetical"), whole_before):
-        return "hypothetical", negated
-    if has(pack.words("intent"), window) or trigger.pattern.get("modality") == "intended":
-        return "intended", negated
-    return "asserted", negated
+def _modality(ctx: _Context, trigger: Trigger, cameo: str) -> tuple[str, bool, str]:
+    """(modality, negated, cameo): a commitment by the actor becomes AGREE 03x or THREATEN 13x."""
+    window_start = max([g.end for g in ctx.groups if g.end <= trigger.start] + [ctx.start])
+    window_start = max(window_start, trigger.start - 60)
+    negated = ctx.has("negators", window_start, trigger.start)
+    if ctx.has("denial", window_start, trigger.start):
+        return "denied", negated, cameo
+    if ctx.has("hypothetical", ctx.start, trigger.start):
+        return "hypothetical", negated, cameo
+    if ctx.has("plan", window_start, trigger.start):
+        return "intended", negated, cameo
+    if ctx.has("commitment", window_start, trigger.start) or trigger.pattern.get("modality") == "intended":
+        root = cameo[:2]
+        if root in PROMISE_CODES:
+            return "asserted", negated, PROMISE_CODES[root] if root != "03" else cameo
+        if root in THREAT_CODES:
+            return "asserted", negated, THREAT_CODES[root] if root != "13" else cameo
+        return "intended", negated, cameo
+    return "asserted", negated, cameo
 
 
 def _location(groups: list[Group]) -> str | None:
     for group in groups:
-        if group.place and group.mentions:
-            mention = group.mentions[0]
-            return mention.actor.name
+        if group.place and group.mentions and group.mentions[0].actor.kind in ("CITY", "STATE"):
+            return group.mentions[0].actor.name
     return None
 
 

@@ -122,8 +122,8 @@ def _vocabulary() -> _Vocabulary:
         byline_rx=re.compile(rf"^\s*(?P<label>{labels})\s*(?:[:：|]|\s-)\s*(?P<rest>.*)$", re.IGNORECASE),
         bare_byline_rx=re.compile(rf"^\s*(?P<label>{_alternation(bare)})\s+(?P<rest>\S.*)$", re.IGNORECASE)
         if bare else re.compile(r"(?!)"),
-        role_rx=re.compile(rf"^(?P<rest>.+?),?\s+(?P<role>{_alternation(roles)})\b\.?\s*[-–—:|]?\s*$",
-                           re.IGNORECASE) if roles else re.compile(r"(?!)"),
+        role_rx=re.compile(rf",?\s+(?:{_alternation([r.lower() for r in roles])})\.?\s*[-–—:|]?\s*$")
+        if roles else re.compile(r"(?!)"),
         label_only_rx=re.compile(rf"^\s*(?P<label>{labels})\s*[:：]?\s*$", re.IGNORECASE),
         day_month_rx=re.compile(rf"^(?:(?:{mon})\.? \d{{1,2}}|\d{{1,2}} (?:{mon})\.?)$", re.IGNORECASE),
         joiner_rx=re.compile(
@@ -337,9 +337,11 @@ def parse_byline(segment: str) -> Byline | None:
     if m:
         names = _byline_names(m.group("rest"))
         return Byline(vocab.author_labels[m.group("label").lower()], names) if names else None
-    m = vocab.role_rx.match(text)
-    if m:
-        names = _byline_names(m.group("rest"))
+    # "Binti Mufarida, Jurnalis -": the role word ends the segment (searched in lower case, at the end)
+    lower = text.lower()
+    m = vocab.role_rx.search(lower, max(0, len(text) - 30)) if len(lower) == len(text) else None
+    if m and m.start() > 0:
+        names = _byline_names(text[:m.start()])
         return Byline("writer", names) if names else None
     return None
 

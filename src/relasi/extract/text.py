@@ -31,6 +31,7 @@ BLANK, LABEL, BLOCK, END, CUE, CAPTION, DATE, BYLINE, DATELINE, TEXT = (
     "blank", "label", "block", "end", "cue", "caption", "date", "byline", "dateline", "text",
 )
 _TRANSPARENT = frozenset({LABEL, BLOCK, END, CUE})   # chrome that does not interrupt a run of prose
+LONG_LINE = 40                       # words; a line this long is judged by its shape alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,20 +67,24 @@ class _Shape:
 
 @dataclass(frozen=True, slots=True)
 class LineCues:
+    """The packs' line cues, compiled. Matched against the lower-cased line unless noted."""
+
     labels: frozenset[str]
     block_starts: frozenset[str]
     end_rx: re.Pattern[str]
     prefix_rx: re.Pattern[str]
     caption_rx: re.Pattern[str]
+    credit_rx: re.Pattern[str]                # case-sensitive, on the line as printed
+    pattern_gate: re.Pattern[str]             # any of `patterns`: one pass before weighing each
     patterns: tuple[tuple[re.Pattern[str], float], ...]
-    inline: tuple[re.Pattern[str], ...]
+    inline_start: tuple[re.Pattern[str], ...]  # case-sensitive, cut from the line as printed
+    inline_end: tuple[re.Pattern[str], ...]
     shape: _Shape
 
 
 def _any_of(regexes: list[str]) -> re.Pattern[str]:
-    if not regexes:
-        return re.compile(r"(?!)")
-    return re.compile("|".join(f"(?:{r})" for r in regexes), re.IGNORECASE)
+    # no IGNORECASE: the line is lower-cased once, and case-sensitive alternations run far faster
+    return re.compile("|".join(f"(?:{r})" for r in regexes) or "(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -88,16 +93,22 @@ def line_cues() -> LineCues:
     packs = meta.boilerplate_packs()
     lines = packs.get("lines", {})
     shape_data = {k: float(v) for k, v in packs.get("shape", {}).items() if k in _Shape.__slots__}
+    patterns = [(str(p["re"]), float(p["weight"])) for p in lines.get("patterns", [])]
+    inline = [str(r) for r in lines.get("inline", [])]
+    unanchored = [r for r in inline if not (r.startswith("^") or r.endswith("$"))]
+    if unanchored:
+        raise ValueError(f"boilerplate inline regexes must be anchored with ^ or $: {unanchored}")
     return LineCues(
         labels=frozenset(_key(str(w)) for w in lines.get("labels", [])),
         block_starts=frozenset(_key(str(w)) for w in lines.get("block_starts", [])),
         end_rx=_any_of(lines.get("end_markers", [])),
-        prefix_rx=re.compile("|".join(f"(?:{r})" for r in lines.get("prefixes", [])) or "(?!)",
-                             re.IGNORECASE),
+        prefix_rx=_any_of(lines.get("prefixes", [])),
         caption_rx=_any_of(lines.get("captions", [])),
-        patterns=tuple((re.compile(p["re"], re.IGNORECASE), float(p["weight"]))
-                       for p in lines.get("patterns", [])),
-        inline=tuple(re.compile(r, re.IGNORECASE) for r in lines.get("inline", [])),
+        credit_rx=_any_of(lines.get("credits", [])),
+        pattern_gate=_any_of([p for p, _ in patterns]),
+        patterns=tuple((re.compile(p), w) for p, w in patterns),
+        inline_start=tuple(re.compile(r) for r in inline if r.startswith("^")),
+        inline_end=tuple(re.compile(r) for r in inline if not r.startswith("^")),
         shape=_Shape(**shape_data),
     )
 
@@ -137,6 +148,7 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,400}>")
 _BULLET = re.compile(r"^(?:[•·▪►◦*#]+|-(?=\s))\s*")
 _LEADING_DATE = re.compile(r"^\s*date:?\s+((?:19|20)\d\d-\d\d-\d\d)\b\s*", re.IGNORECASE)
+# these three look at how a line ends: callers pass its last few characters (_tail)
 _TERMINAL = re.compile(r"""[.!?:;][\"'”’»)\]]*$|[\"”’»]$|\)$""")
 _ELLIPSIS = re.compile(r"""(?:\.\.\.|…)[\"'”’]?$""")
 _FULL_STOP = re.compile(r"""(?<!\.\.)\.[\"'”’)\]]*$""")
@@ -157,9 +169,7 @@ def _split_lines(text: str, cues: LineCues) -> tuple[list[str], FoundDate | None
     out: list[str] = []
     for raw in text.split("\n"):
         line = _TAG.sub(" ", raw) if "<" in raw else raw
-        line = _BULLET.sub("", " ".join(line.split()))
-        for rx in cues.inline:
-            line = rx.sub("", line)
+        line = _strip_inline(_BULLET.sub("", " ".join(line.split())), cues)
         if line and out and _continues(out[-1], line):
             out[-1] = f"{out[-1]} {line}"
             continue
@@ -167,12 +177,22 @@ def _split_lines(text: str, cues: LineCues) -> tuple[list[str], FoundDate | None
     return out, leading
 
 
+def _strip_inline(line: str, cues: LineCues) -> str:
+    for rx in cues.inline_start:
+        if m := rx.match(line):
+            line = line[m.end():]
+    for rx in cues.inline_end:
+        if m := rx.search(line, max(0, len(line) - 80)):
+            line = line[:m.start()]
+    return line
+
+
 def _continues(previous: str, line: str) -> bool:
     """A hard-wrapped paragraph: the line stops mid-sentence and the next goes on in lower case.
 
     A headline ends on a Capitalised word and a dateline ("jpnn.com, ANKARA -") starts a new
     paragraph, so neither is joined."""
-    if len(previous) < 40 or not _LOWER_START.match(line) or _TERMINAL.search(previous):
+    if len(previous) < 40 or not _LOWER_START.match(line) or _TERMINAL.search(_tail(previous)):
         return False
     last = previous.rsplit(" ", 1)[-1]
     return (last[0].islower() or last.endswith(",")) and meta.parse_dateline(line) is None
@@ -185,7 +205,8 @@ def _classify(text: str, cues: LineCues) -> _Line:
         return line
     words = text.split()
     line.words = len(words)
-    key = _key(text)
+    lower = text.lower()
+    key = _key(lower)
     role = meta.byline_label_only(text) if line.words <= 3 else None
     if role is not None:
         line.kind, line.role = BYLINE, role
@@ -193,22 +214,39 @@ def _classify(text: str, cues: LineCues) -> _Line:
         line.kind = BLOCK
     elif key in cues.labels or not key:
         line.kind = LABEL
-    elif cues.end_rx.search(text):
+    elif cues.end_rx.match(lower):
         line.kind = END
-    elif cues.prefix_rx.match(text):
+    elif cues.prefix_rx.match(lower):
         line.kind = CUE
+    elif line.words >= LONG_LINE:
+        # running text: header lines, captions and promos are all shorter (and this is the bulk
+        # of a page, so skipping their cues keeps extraction within its time budget)
+        line.full_stop = bool(_FULL_STOP.search(_tail(text)))
+        line.prose = _prose_score(text, lower, words, cues, cued=False) > 0
     elif not _date_line(line) and not _byline(line):
         if line.words <= 6 and (dl := meta.parse_dateline(text)) is not None and dl.end >= len(text):
             line.kind, line.dateline = DATELINE, dl
-        elif cues.caption_rx.search(text):
+        elif cues.caption_rx.search(lower) or cues.credit_rx.search(text):
             line.kind = CAPTION
         else:
-            line.full_stop = bool(_FULL_STOP.search(text))
-            line.prose = _prose_score(text, words, cues) > 0
+            line.full_stop = bool(_FULL_STOP.search(_tail(text)))
+            line.prose = _prose_score(text, lower, words, cues) > 0
     return line
 
 
-_SEPARATORS = re.compile(r"\s*(?:\||•|·|\s[-–—]\s|^[-–—]\s|\s[-–—]$)\s*")
+_SEPARATORS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+|^[-–—]\s+|\s+[-–—]$")
+_SEPARATOR_CHARS = frozenset("|•·-–—")
+
+
+def _tail(text: str) -> str:
+    return text[-8:]
+
+
+def _segments(text: str) -> list[str]:
+    """The pieces of a header line: "SELASA, 03 OKTOBER 2023 | 09:06 WIB | LAPORAN: RENI ERINA"."""
+    if _SEPARATOR_CHARS.isdisjoint(text):
+        return [text]
+    return _SEPARATORS.split(text)
 
 
 def _date_line(line: _Line) -> bool:
@@ -232,7 +270,7 @@ def _date_line(line: _Line) -> bool:
     outlet = None
     leftover = 0
     for chunk in rest:
-        for segment in _SEPARATORS.split(chunk):
+        for segment in _segments(chunk):
             segment = segment.strip(" ,;:()[]")
             if not segment:
                 continue
@@ -256,7 +294,7 @@ def _date_line(line: _Line) -> bool:
 def _byline(line: _Line) -> bool:
     if line.words > 14:
         return False
-    bylines = [b for seg in _SEPARATORS.split(line.text) if (b := meta.parse_byline(seg))]
+    bylines = [b for seg in _segments(line.text) if (b := meta.parse_byline(seg))]
     if not bylines and line.words <= 6 and (b := meta.name_and_outlet(line.text)) is not None:
         bylines = [b]
     if not bylines:
@@ -265,14 +303,15 @@ def _byline(line: _Line) -> bool:
     return True
 
 
-def _prose_score(text: str, words: list[str], cues: LineCues) -> float:
+def _prose_score(text: str, lower: str, words: list[str], cues: LineCues, cued: bool = True) -> float:
     """Positive for a line that reads like a sentence of running text, negative for chrome."""
     shape = cues.shape
     n = len(words)
-    if _ELLIPSIS.search(text):
+    end = _tail(text)
+    if _ELLIPSIS.search(end):
         score = 0.0                  # a truncated headline or quote: no evidence either way
     else:
-        score = shape.terminal if _TERMINAL.search(text) else shape.no_terminal
+        score = shape.terminal if _TERMINAL.search(end) else shape.no_terminal
     if n < 4:
         score += shape.few_words
     if n >= 8:
@@ -285,15 +324,14 @@ def _prose_score(text: str, words: list[str], cues: LineCues) -> float:
     lettered = [w for w in lettered if w and w[0].isalpha()]
     if lettered:
         capitalised = sum(1 for w in lettered if w[0].isupper())
-        if n <= 25 and capitalised / len(lettered) >= 0.6 and not _FULL_STOP.search(text):
+        if n <= 25 and capitalised / len(lettered) >= 0.6 and not _FULL_STOP.search(end):
             score += shape.headline
         if len(lettered) >= 2 and text.isupper():
             score += shape.all_caps
         if n >= 14 and capitalised / len(lettered) <= 0.5:
             score += shape.lower_case    # long and mostly lower-case words: a sentence cut short
-    for rx, weight in cues.patterns:
-        if rx.search(text):
-            score += weight
+    if cued and cues.pattern_gate.search(lower):
+        score += sum(weight for rx, weight in cues.patterns if rx.search(lower))
     return score
 
 

@@ -1,0 +1,38 @@
+"""Shared by the event-case tests and `bench`: load the hand-written sentence sets and code one case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from relasi.actors import find_actors
+from relasi.events import code_events
+from relasi.model import Article
+from relasi.packs import load_pack
+from relasi.sentences import split_sentences
+
+CASES_DIR = Path(__file__).parent / "data"
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+def load_cases(lang: str) -> list[dict]:
+    return yaml.safe_load((CASES_DIR / f"event_cases_{lang}.yaml").read_text(encoding="utf-8"))
+
+
+def _key(source: str, target: str, plover: str, modality: str, negated: bool) -> tuple:
+    dyad = tuple(sorted((source, target))) if plover in SYMMETRIC else (source, target)
+    return (*dyad, plover, modality, bool(negated))
+
+
+def expected_keys(case: dict) -> set[tuple]:
+    return {_key(e["source"], e["target"], e["plover"], e.get("modality", "asserted"), e.get("negated", False))
+            for e in case.get("events") or ()}
+
+
+def coded_keys(case: dict, lang: str) -> set[tuple]:
+    pack = load_pack(lang)
+    article = Article(id=case["id"], source=case["id"], body=case["text"], published=str(case.get("published") or "")
+                      or None, language=lang)
+    article = code_events(find_actors(split_sentences(article, pack), pack), pack)
+    return {_key(e.source.code, e.target.code, e.plover, e.modality, e.negated) for e in article.events if e.plover}
