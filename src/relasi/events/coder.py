@@ -306,8 +306,7 @@ def _embedded(ctx: _Context, trigger: Trigger, earlier: list[Trigger]) -> bool:
     if family not in ("THREATEN", "AGREE", "REJECT", "REQUEST") and str(previous.pattern["cameo"]) != "016":
         return False
     gap = ctx.text[previous.end:trigger.start]
-    return len(gap.split()) <= 3 and not any(g.start >= previous.end and g.end <= trigger.start for g in ctx.groups
-                                             if not g.place)
+    return len(gap.split()) <= 6
 
 
 def _fallback_subject(ctx: _Context, trigger: Trigger, sources: list[Actor], how: str):
@@ -325,7 +324,11 @@ def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
     before = [g for g in actors if g.end <= trigger.start]
     after = [g for g in actors if g.start >= trigger.end]
     within = [g for g in after if g.start < next_start] or after[:1]
-    subject = before[-1].actors if before else []
+    if pattern.get("target_preps"):
+        # "membahas isu Palestina dengan Menlu AS": the object is a topic; only "dengan X" is the partner.
+        preps = _word_regex(tuple(str(w) for w in pattern["target_preps"]))
+        within = [g for g in within if preps.search(ctx.text, trigger.end, g.start)][:1]
+    subject = _subject(ctx, before)
     if pattern.get("form") == "noun":
         return _noun_arguments(ctx, trigger, within, subject)
     if pattern.get("voice") == "passive":
@@ -339,11 +342,36 @@ def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
     return subject, within[0].actors if within else [], "direct"
 
 
+def _subject(ctx: _Context, before: list[Group]) -> list[Actor]:
+    """The nearest group before the trigger, unless it is itself an object ("mengirim pasukan ke Belarus untuk
+    latihan bersama", "pledged to provide Ukraine with aid"): then the group before that."""
+    for group in reversed(before):
+        if not _object_like(ctx, group):
+            return group.actors
+    return before[-1].actors if before else []
+
+
+def _object_like(ctx: _Context, group: Group) -> bool:
+    words = re.findall(r"[\w'’-]+", ctx.text[max(ctx.start, group.start - 30):group.start].lower())
+    if not words:
+        return False
+    word = words[-1]
+    if word in ctx.pack.words("obliques"):
+        return True
+    prefixes = tuple(ctx.pack.words("verb_prefixes"))
+    return bool(prefixes) and word.startswith(prefixes) and len(word) > 5 and word not in ctx.pack.words("not_verbs")
+
+
 def _noun_arguments(ctx: _Context, trigger: Trigger, within: list[Group], subject: list[Actor]):
     symmetric = plover_for(str(trigger.pattern["cameo"])) in SYMMETRIC
     first = within[0] if within else None
-    if first is not None and symmetric and len(first.actors) > 1 and ctx.has("between", trigger.end, first.start):
-        return first.actors, [], "direct"  # "pertemuan antara Rusia dan Kuba"
+    if first is not None and len(first.actors) > 1 and ctx.has("between", trigger.end, first.start):
+        if symmetric:
+            return first.actors, [], "direct"  # "pertemuan antara Rusia dan Kuba"
+        return first.actors[:1], first.actors[1:], "direct"  # "baku tembak antara India dan Pakistan"
+    possessor = _possessor(ctx, trigger)
+    if possessor is not None:
+        return possessor.actors, first.actors if first else [], "direct"  # "Modi's visit to Moscow"
     genitive = first if first is not None and first.start - trigger.end <= 12 and not ctx.has(
         "target_preps", trigger.end, first.start) else None
     if genitive is not None and symmetric and len(genitive.actors) > 1:
@@ -352,6 +380,15 @@ def _noun_arguments(ctx: _Context, trigger: Trigger, within: list[Group], subjec
         rest = [g for g in within if g is not genitive]
         return genitive.actors, rest[0].actors if rest else [], "direct"
     return subject, first.actors if first else [], "direct"
+
+
+def _possessor(ctx: _Context, trigger: Trigger) -> Group | None:
+    """English "X's <noun>": the group right before the noun, joined by a possessive."""
+    for group in ctx.groups:
+        gap = ctx.text[group.end:trigger.start]
+        if not group.place and re.fullmatch(r"\s*['’]s?(?:\s+[a-z-]+){0,2}\s+", gap):
+            return group
+    return None
 
 
 def _place_target(ctx: _Context, trigger: Trigger) -> list[Actor]:

@@ -91,7 +91,9 @@ def _vocabulary() -> _Vocabulary:
     roles = [str(r) for r in meta.get("author_roles", [])]
     joiners = [str(j) for j in meta.get("name_joiners", [])]
 
-    mon, day, zone = _alternation(list(months)), _alternation(days), _alternation(list(zones))
+    # the grammar is written in lower case and matched against lower-cased text (faster than IGNORECASE)
+    mon, day = _alternation(list(months)), _alternation([d.lower() for d in days])
+    zone = _alternation([z.lower() for z in zones])
     weekday = rf"(?:(?:{day})\.?,?\s+)?" if days else ""
     dmy = rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{mon})\.?,?\s+(?P<y1>(?:19|20)\d\d)"
     mdy = rf"(?P<m2>{mon})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)"
@@ -99,12 +101,12 @@ def _vocabulary() -> _Vocabulary:
     iso = r"(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)"
     offset = r"[+-]\s?\d{1,2}(?::?\d\d)?"
     clock = (
-        rf"(?:(?:\s*[,|•·–-]\s*|\s+|T)(?:pukul\s+|jam\s+|at\s+)?"
+        rf"(?:(?:\s*[,|•·–-]\s*|\s+|t)(?:pukul\s+|jam\s+|at\s+)?"
         rf"(?P<h>\d{{1,2}})[:.](?P<mi>\d\d)(?::(?P<s>\d\d))?(?:\.\d+)?"
         rf"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
         rf"(?:\s*(?P<zone>{zone})(?![\w]))?(?:\s*(?P<off>{offset}))?)?"
     )
-    date_rx = re.compile(rf"(?<![\w/.-]){weekday}(?:{dmy}|{mdy}|{num}|{iso}){clock}", re.IGNORECASE)
+    date_rx = re.compile(rf"(?<![\w/.-]){weekday}(?:{dmy}|{mdy}|{num}|{iso}){clock}")
 
     labels = _alternation(list(author_labels))
     return _Vocabulary(
@@ -114,8 +116,7 @@ def _vocabulary() -> _Vocabulary:
         author_labels=author_labels,
         not_names=frozenset(str(n).lower() for n in meta.get("not_names", [])),
         date_rx=date_rx,
-        date_label_rx=re.compile(rf"\b({_alternation(list(date_labels))})\b\s*(?:on|pada)?\s*[:：]?\s*$",
-                                 re.IGNORECASE),
+        date_label_rx=re.compile(rf"\b({_alternation(list(date_labels))})\b\s*(?:on|pada)?\s*[:：]?\s*$"),
         date_label_start_rx=re.compile(
             rf"^\s*(?P<label>{_alternation(list(date_labels))})\b\s*(?:on|pada)?\s*[:：]?\s*(?P<rest>\S.*)$",
             re.IGNORECASE),
@@ -173,13 +174,16 @@ def find_dates(text: str) -> list[FoundDate]:
     if not _YEAR.search(text):       # cheap gate: every form the grammar reads has a 4-digit year
         return []
     vocab = _vocabulary()
+    lower = text.lower()
+    if len(lower) != len(text):      # a letter whose lower case is longer ("İ"): offsets would shift
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     found = []
-    for match in vocab.date_rx.finditer(text):
+    for match in vocab.date_rx.finditer(lower):
         parsed = _from_match(match, vocab)
         if parsed is not None:
-            label = vocab.date_label_rx.search(text, max(0, match.start() - 40), match.start())
+            label = vocab.date_label_rx.search(lower, max(0, match.start() - 40), match.start())
             if label is not None:
-                parsed = _with_label(parsed, vocab.date_labels[label.group(1).lower()])
+                parsed = _with_label(parsed, vocab.date_labels[label.group(1)])
             found.append(parsed)
     return found
 

@@ -73,9 +73,8 @@ class LineCues:
     block_starts: frozenset[str]
     end_rx: re.Pattern[str]
     prefix_rx: re.Pattern[str]
-    caption_rx: re.Pattern[str]
-    credit_rx: re.Pattern[str]                # case-sensitive, on the line as printed
-    pattern_gate: re.Pattern[str]             # any of `patterns`: one pass before weighing each
+    captions: tuple[re.Pattern[str], ...]
+    credits: tuple[re.Pattern[str], ...]      # case-sensitive, on the line as printed
     patterns: tuple[tuple[re.Pattern[str], float], ...]
     inline_start: tuple[re.Pattern[str], ...]  # case-sensitive, cut from the line as printed
     inline_end: tuple[re.Pattern[str], ...]
@@ -83,7 +82,7 @@ class LineCues:
 
 
 def _any_of(regexes: list[str]) -> re.Pattern[str]:
-    # no IGNORECASE: the line is lower-cased once, and case-sensitive alternations run far faster
+    # no IGNORECASE: the line is lower-cased once, and case-sensitive matching runs far faster
     return re.compile("|".join(f"(?:{r})" for r in regexes) or "(?!)")
 
 
@@ -103,9 +102,9 @@ def line_cues() -> LineCues:
         block_starts=frozenset(_key(str(w)) for w in lines.get("block_starts", [])),
         end_rx=_any_of(lines.get("end_markers", [])),
         prefix_rx=_any_of(lines.get("prefixes", [])),
-        caption_rx=_any_of(lines.get("captions", [])),
-        credit_rx=_any_of(lines.get("credits", [])),
-        pattern_gate=_any_of([p for p, _ in patterns]),
+        # one regex each: a literal start lets the engine skip ahead, an alternation would not
+        captions=tuple(re.compile(str(r)) for r in lines.get("captions", [])),
+        credits=tuple(re.compile(str(r)) for r in lines.get("credits", [])),
         patterns=tuple((re.compile(p), w) for p, w in patterns),
         inline_start=tuple(re.compile(r) for r in inline if r.startswith("^")),
         inline_end=tuple(re.compile(r) for r in inline if not r.startswith("^")),
@@ -226,7 +225,7 @@ def _classify(text: str, cues: LineCues) -> _Line:
     elif not _date_line(line) and not _byline(line):
         if line.words <= 6 and (dl := meta.parse_dateline(text)) is not None and dl.end >= len(text):
             line.kind, line.dateline = DATELINE, dl
-        elif cues.caption_rx.search(lower) or cues.credit_rx.search(text):
+        elif any(rx.search(lower) for rx in cues.captions) or any(rx.search(text) for rx in cues.credits):
             line.kind = CAPTION
         else:
             line.full_stop = bool(_FULL_STOP.search(_tail(text)))
@@ -330,7 +329,7 @@ def _prose_score(text: str, lower: str, words: list[str], cues: LineCues, cued: 
             score += shape.all_caps
         if n >= 14 and capitalised / len(lettered) <= 0.5:
             score += shape.lower_case    # long and mostly lower-case words: a sentence cut short
-    if cued and cues.pattern_gate.search(lower):
+    if cued:
         score += sum(weight for rx, weight in cues.patterns if rx.search(lower))
     return score
 
