@@ -73,12 +73,39 @@ class LineCues:
     block_starts: frozenset[str]
     end_rx: re.Pattern[str]
     prefix_rx: re.Pattern[str]
-    captions: tuple[re.Pattern[str], ...]
-    credits: tuple[re.Pattern[str], ...]      # case-sensitive, on the line as printed
-    patterns: tuple[tuple[re.Pattern[str], float], ...]
+    captions: tuple[_Cue, ...]
+    credits: tuple[_Cue, ...]                 # case-sensitive, on the line as printed
+    patterns: tuple[_Cue, ...]
     inline_start: tuple[re.Pattern[str], ...]  # case-sensitive, cut from the line as printed
     inline_end: tuple[re.Pattern[str], ...]
     shape: _Shape
+
+
+_REGEX_SYNTAX = frozenset("\\.^$*+?{}[]|()")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """A regex and the literal text it starts with: a substring test rules most lines out cheaply."""
+
+    rx: re.Pattern[str]
+    literal: str
+    weight: float = 0.0
+
+
+
+def _any_cue(cues: tuple[_Cue, ...], text: str) -> bool:
+    return any(c.literal in text and c.rx.search(text) for c in cues)
+
+
+def _cue(pattern: str, weight: float = 0.0) -> _Cue:
+    n = 0
+    while n < len(pattern) and pattern[n] not in _REGEX_SYNTAX:
+        n += 1
+    literal = pattern[:n]
+    if n < len(pattern) and pattern[n] in "?*{":
+        literal = literal[:-1]       # a quantifier makes the last literal character optional
+    return _Cue(re.compile(pattern), literal, weight)
 
 
 def _any_of(regexes: list[str]) -> re.Pattern[str]:
@@ -102,10 +129,10 @@ def line_cues() -> LineCues:
         block_starts=frozenset(_key(str(w)) for w in lines.get("block_starts", [])),
         end_rx=_any_of(lines.get("end_markers", [])),
         prefix_rx=_any_of(lines.get("prefixes", [])),
-        # one regex each: a literal start lets the engine skip ahead, an alternation would not
-        captions=tuple(re.compile(str(r)) for r in lines.get("captions", [])),
-        credits=tuple(re.compile(str(r)) for r in lines.get("credits", [])),
-        patterns=tuple((re.compile(p), w) for p, w in patterns),
+        # one regex each, gated by its literal start; an alternation of them all would be slower
+        captions=tuple(_cue(str(r)) for r in lines.get("captions", [])),
+        credits=tuple(_cue(str(r)) for r in lines.get("credits", [])),
+        patterns=tuple(_cue(p, w) for p, w in patterns),
         inline_start=tuple(re.compile(r) for r in inline if r.startswith("^")),
         inline_end=tuple(re.compile(r) for r in inline if not r.startswith("^")),
         shape=_Shape(**shape_data),
@@ -128,6 +155,7 @@ def _key(text: str) -> str:
 class _Line:
     text: str
     kind: str = TEXT
+    key: str = ""                    # _key(text): identity for labels and repeats
     words: int = 0
     prose: bool = False
     full_stop: bool = False          # ends with a full stop: a sentence, never a headline
@@ -146,6 +174,7 @@ class _Line:
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,400}>")
 _BULLET = re.compile(r"^(?:[•·▪►◦*#]+|-(?=\s))\s*")
+_BULLET_CHARS = frozenset("•·▪►◦*#-")
 _LEADING_DATE = re.compile(r"^\s*date:?\s+((?:19|20)\d\d-\d\d-\d\d)\b\s*", re.IGNORECASE)
 # these three look at how a line ends: callers pass its last few characters (_tail)
 _TERMINAL = re.compile(r"""[.!?:;][\"'”’»)\]]*$|[\"”’»]$|\)$""")
@@ -167,8 +196,13 @@ def _split_lines(text: str, cues: LineCues) -> tuple[list[str], FoundDate | None
         text = text[m.end():]
     out: list[str] = []
     for raw in text.split("\n"):
-        line = _TAG.sub(" ", raw) if "<" in raw else raw
-        line = _strip_inline(_BULLET.sub("", " ".join(line.split())), cues)
+        line = " ".join((_TAG.sub(" ", raw) if "<" in raw else raw).split())
+        if not line:
+            out.append(line)
+            continue
+        if line[0] in _BULLET_CHARS:
+            line = _BULLET.sub("", line)
+        line = _strip_inline(line, cues)
         if line and out and _continues(out[-1], line):
             out[-1] = f"{out[-1]} {line}"
             continue
@@ -205,7 +239,7 @@ def _classify(text: str, cues: LineCues) -> _Line:
     words = text.split()
     line.words = len(words)
     lower = text.lower()
-    key = _key(lower)
+    key = line.key = _key(lower)
     role = meta.byline_label_only(text) if line.words <= 3 else None
     if role is not None:
         line.kind, line.role = BYLINE, role
@@ -225,7 +259,7 @@ def _classify(text: str, cues: LineCues) -> _Line:
     elif not _date_line(line) and not _byline(line):
         if line.words <= 6 and (dl := meta.parse_dateline(text)) is not None and dl.end >= len(text):
             line.kind, line.dateline = DATELINE, dl
-        elif any(rx.search(lower) for rx in cues.captions) or any(rx.search(text) for rx in cues.credits):
+        elif _any_cue(cues.captions, lower) or _any_cue(cues.credits, text):
             line.kind = CAPTION
         else:
             line.full_stop = bool(_FULL_STOP.search(_tail(text)))
@@ -330,7 +364,7 @@ def _prose_score(text: str, lower: str, words: list[str], cues: LineCues, cued: 
         if n >= 14 and capitalised / len(lettered) <= 0.5:
             score += shape.lower_case    # long and mostly lower-case words: a sentence cut short
     if cued:
-        score += sum(weight for rx, weight in cues.patterns if rx.search(lower))
+        score += sum(c.weight for c in cues.patterns if c.literal in lower and c.rx.search(lower))
     return score
 
 
@@ -364,17 +398,18 @@ def _mark_repeats(lines: list[_Line]) -> None:
     for line in lines:
         if line.kind == BLANK:
             continue
-        k = _key(line.text) if line.kind in (TEXT, CAPTION) else ""
+        k = line.key if line.kind in (TEXT, CAPTION) else ""
         if k:
             counts[k] = counts.get(k, 0) + 1
             if k == previous:
                 adjacent.add(k)
         previous = k
-    longer = [_key(line.text) for line in lines if line.kind in (TEXT, CAPTION) and line.words >= 8]
+    # every longer line in one string: a single substring count replaces a search per line
+    longer = "\n".join(line.key for line in lines if line.kind in (TEXT, CAPTION) and line.words >= 8)
     for line in lines:
         if line.kind not in (TEXT, CAPTION):
             continue
-        k = _key(line.text)
+        k = line.key
         line.copies = counts[k]
         if line.copies > 1:
             # short or adjacent repeats are page furniture; a sentence repeated further down may be
@@ -383,7 +418,7 @@ def _mark_repeats(lines: list[_Line]) -> None:
                 line.dropped = "repeated"
         elif line.words >= 3 and not line.full_stop:
             # a headline repeated in its photo caption, a lead repeated as a teaser without its end
-            line.contained = any(k in other and k != other for other in longer)
+            line.contained = longer.count(k) > (1 if line.words >= 8 else 0)
             if line.contained and line.words >= 8:
                 line.dropped = "repeated"
 
@@ -487,7 +522,7 @@ def _mark_body(lines: list[_Line], start: int) -> None:
         elif line.pair:
             line.dropped = "list"    # a headline + timestamp below the article is another story
         elif line.copies > 1:
-            k = _key(line.text)
+            k = line.key
             if k in seen:
                 line.dropped = "repeated"
             seen.add(k)
@@ -533,7 +568,7 @@ def _choose_title(lines: list[_Line], start: int) -> int | None:
             score += 1.5
         if line.copies > 1 or line.contained:
             score += 2.0
-        if after and after[0].kind == CAPTION and _key(line.text) not in _key(after[0].text):
+        if after and after[0].kind == CAPTION and line.key not in after[0].key:
             score -= 3.0             # a photo's own headline sits right above its caption
         if line.words >= 5:
             score += 1.0
@@ -545,7 +580,7 @@ def _choose_title(lines: list[_Line], start: int) -> int | None:
 def _line_like(lines: list[_Line], start: int, hint_key: str) -> int | None:
     """The header line that a title hint shortens or extends ("Judul - Situs" vs "Judul")."""
     for i in range(start):
-        k = _key(lines[i].text)
+        k = lines[i].key
         if lines[i].kind == TEXT and len(k.split()) >= 3 and (k.startswith(hint_key) or hint_key.startswith(k)):
             return i
     return None
@@ -620,7 +655,7 @@ def clean(text: str, title_hint: str | None = None) -> Page:
     hint_key = _key(title_hint) if title_hint else None
     if hint_key:
         for line in lines:
-            if line.kind in (TEXT, CAPTION) and _key(line.text) == hint_key:
+            if line.kind in (TEXT, CAPTION) and line.key == hint_key:
                 line.kind, line.prose = TEXT, False
                 line.dropped = "title"
     _mark_menus(lines)

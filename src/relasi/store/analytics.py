@@ -49,6 +49,7 @@ class EventSearch:
 
     outlet: str | None = None
     text: str | None = None          # case-insensitive substring of the evidence sentence
+    between: tuple[str, str] | None = None   # both directions of one dyad
     sort: Sort = "date"
     offset: int = 0
 
@@ -132,6 +133,11 @@ def _search_query(flt: EventFilter, search: EventSearch) -> sa.Select:
         query = query.where(t.articles.c.outlet == search.outlet)
     if search.text:
         query = query.where(t.events.c.sentence.icontains(search.text, autoescape=True))
+    if search.between:
+        first, second = search.between
+        e = t.events
+        query = query.where(sa.or_(sa.and_(e.c.source_code == first, e.c.target_code == second),
+                                   sa.and_(e.c.source_code == second, e.c.target_code == first)))
     return query
 
 
@@ -180,10 +186,12 @@ def article_events(db: Database, article_id: str) -> list[dict[str, Any]]:
 
 # -- dyad time series -----------------------------------------------------------------------------------
 
-def dyad_series(db: Database, source: str, target: str, interval: Interval = "month", *,
+def dyad_series(db: Database, source: str | None, target: str | None, interval: Interval = "month", *,
                 since: str | None = None, until: str | None = None,
                 include_all: bool = False) -> dict[str, Any]:
     """Events from `source` to `target` per calendar bucket: counts and mean Goldstein per quad class.
+
+    A side left as None matches any actor, so (None, None) is the whole database's timeline.
 
     A bucket is named by its first day (weeks start on Monday). Events without a date, or dated more
     coarsely than the interval (a year-only date in a monthly series), cannot be placed and are counted
@@ -293,12 +301,14 @@ def names_for(db: Database, codes: list[str]) -> dict[str, str]:
         return actor_labels(conn, codes)
 
 
-def dyad_edges(db: Database, flt: EventFilter, search: EventSearch = EventSearch()) -> list[dict[str, Any]]:
+def dyad_edges(db: Database, flt: EventFilter, search: EventSearch = EventSearch(),
+               limit: int | None = None) -> list[dict[str, Any]]:
     """Directed dyads with their event count and mean Goldstein, most events first."""
     sq = _search_query(flt, search).subquery()
     n = sa.func.count().label("events")
     query = (sa.select(sq.c.source_code, sq.c.target_code, n, sa.func.avg(sq.c.goldstein).label("mean"))
-             .group_by(sq.c.source_code, sq.c.target_code).order_by(n.desc(), sq.c.source_code, sq.c.target_code))
+             .group_by(sq.c.source_code, sq.c.target_code).order_by(n.desc(), sq.c.source_code, sq.c.target_code)
+             .limit(limit))
     with db.read() as conn:
         return [{"source": s, "target": tg, "events": int(count),
                  "goldstein_mean": None if mean is None else round(float(mean), 3)}
@@ -335,12 +345,21 @@ def articles_page(db: Database, *, outlet: str | None = None, title: str | None 
 
 
 def _first_day(value: str) -> date:
-    parts = [int(p) for p in value.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    year, month, day = _date_parts(value, last=False)
+    return date(year, month, day)
 
 
 def _last_day(value: str) -> date:
-    parts = [int(p) for p in value.split("-")]
-    year, month = parts[0], parts[1] if len(parts) > 1 else 12
-    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    year, month, day = _date_parts(value, last=True)
     return date(year, month, day)
+
+
+def _date_parts(value: str, *, last: bool) -> tuple[int, int, int]:
+    """YYYY, YYYY-MM or YYYY-MM-DD as the first or last day it covers; a day past the month's end
+    ("2023-02-31") means the month's last day rather than an error."""
+    parts = [int(p) for p in value.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else (12 if last else 1)
+    month_end = calendar.monthrange(year, month)[1]
+    day = parts[2] if len(parts) > 2 else (month_end if last else 1)
+    return year, month, min(day, month_end)

@@ -1,0 +1,163 @@
+"""Plotly figures as plain dicts (data + layout), built on the server and embedded in pages as JSON.
+
+No plotly Python objects: the dicts are what plotly.js takes, and building them needs no import of
+plotly's large Python package. Text from the database goes through `label()`: plotly.js reads a few
+HTML-like tags in text (<b>, <br>, <a href>), so data must never bring its own.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from relasi.store.analytics import QUAD_CLASSES
+from relasi.web.layout import force_layout
+
+QUAD_COLOURS = {1: "#74c476", 2: "#238b45", 3: "#fd8d3c", 4: "#d7301f"}
+GOLDSTEIN_SCALE = [[0.0, "#c0392b"], [0.5, "#b3b3b3"], [1.0, "#1e8449"]]
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
+Figure = dict[str, Any]
+
+
+def label(text: object) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def _layout(**extra: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "height": 340, "margin": {"l": 48, "r": 16, "t": 16, "b": 40},
+        "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+        "font": {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 12},
+        "legend": {"orientation": "h", "y": -0.18},
+        "hovermode": "closest",
+    }
+    base.update(extra)
+    return base
+
+
+def quad_timeline(series: Sequence[dict[str, Any]]) -> Figure:
+    """Stacked bars: events per bucket and quad class, summed over the given series (both directions)."""
+    counts: dict[str, dict[int, int]] = defaultdict(lambda: dict.fromkeys(QUAD_CLASSES, 0))
+    for one in series:
+        for bucket in one["buckets"]:
+            for cell in bucket["quad_classes"]:
+                counts[bucket["start"]][cell["quad_class"]] += cell["events"]
+    starts = sorted(counts)
+    data = [
+        {"type": "bar", "name": name, "x": starts, "y": [counts[s][quad] for s in starts],
+         "marker": {"color": QUAD_COLOURS[quad]}, "hovertemplate": f"%{{x}}<br>{name}: %{{y}}<extra></extra>"}
+        for quad, name in QUAD_CLASSES.items()
+    ]
+    return {"data": data, "layout": _layout(barmode="stack", xaxis={"type": "date"},
+                                            yaxis={"title": {"text": "events"}, "rangemode": "tozero"})}
+
+
+def goldstein_lines(named: Sequence[tuple[str, dict[str, Any]]]) -> Figure:
+    """Mean Goldstein per bucket, one line per direction of the dyad."""
+    colours = ("#1f77b4", "#9467bd")
+    data = []
+    for index, (name, one) in enumerate(named):
+        scored = [b for b in one["buckets"] if b["goldstein_mean"] is not None]
+        data.append({
+            "type": "scatter", "mode": "lines+markers", "name": label(name),
+            "x": [b["start"] for b in scored], "y": [b["goldstein_mean"] for b in scored],
+            "customdata": [b["events"] for b in scored],
+            "line": {"color": colours[index % len(colours)]},
+            "hovertemplate": "%{x}<br>mean Goldstein %{y:.2f} (%{customdata} events)<extra></extra>",
+        })
+    return {"data": data, "layout": _layout(
+        xaxis={"type": "date"},
+        yaxis={"title": {"text": "mean Goldstein"}, "range": [-10.5, 10.5], "zeroline": True,
+               "zerolinecolor": "#888"})}
+
+
+def plover_bars(by_plover: dict[str, int]) -> Figure:
+    kinds = [k for k in by_plover if k]
+    colours = [QUAD_COLOURS[2] if k in COOPERATIVE else QUAD_COLOURS[4] for k in kinds]
+    data = [{"type": "bar", "x": [label(k) for k in kinds], "y": [by_plover[k] for k in kinds],
+             "marker": {"color": colours}, "hovertemplate": "%{x}: %{y}<extra></extra>"}]
+    return {"data": data, "layout": _layout(showlegend=False, yaxis={"title": {"text": "counted events"}})}
+
+
+def goldstein_colour(value: float | None) -> str:
+    """The colour of GOLDSTEIN_SCALE at `value` (-10..10), as rgb()."""
+    if value is None:
+        return "rgb(179,179,179)"
+    where = min(max((value + 10) / 20, 0.0), 1.0)
+    low, high = (GOLDSTEIN_SCALE[0], GOLDSTEIN_SCALE[1]) if where <= 0.5 else (GOLDSTEIN_SCALE[1], GOLDSTEIN_SCALE[2])
+    share = (where - low[0]) / (high[0] - low[0])
+    a, b = _rgb(str(low[1])), _rgb(str(high[1]))
+    r, g, bl = (round(x + (y - x) * share) for x, y in zip(a, b, strict=True))
+    return f"rgb({r},{g},{bl})"
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    return int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16)
+
+
+def undirected(dyads: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Directed dyads merged per pair: summed counts and the event-weighted mean Goldstein."""
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for dyad in dyads:
+        if dyad["source"] == dyad["target"]:
+            continue
+        a, b = sorted((dyad["source"], dyad["target"]))
+        pair = pairs.setdefault((a, b), {"a": a, "b": b, "events": 0, "total": 0.0, "scored": 0})
+        pair["events"] += dyad["events"]
+        if dyad["goldstein_mean"] is not None:
+            pair["total"] += dyad["goldstein_mean"] * dyad["events"]
+            pair["scored"] += dyad["events"]
+    out = [{"a": p["a"], "b": p["b"], "events": p["events"],
+            "goldstein_mean": round(p["total"] / p["scored"], 3) if p["scored"] else None}
+           for p in pairs.values()]
+    return sorted(out, key=lambda p: (-p["events"], p["a"], p["b"]))
+
+
+def network(pairs: Sequence[dict[str, Any]], names: dict[str, str], max_nodes: int) -> tuple[Figure, list[str]]:
+    """The actor network of the `max_nodes` busiest actors; returns the figure and the node codes."""
+    totals: dict[str, int] = defaultdict(int)
+    for pair in pairs:
+        totals[pair["a"]] += pair["events"]
+        totals[pair["b"]] += pair["events"]
+    nodes = sorted(totals, key=lambda code: (-totals[code], code))[:max_nodes]
+    index = {code: i for i, code in enumerate(nodes)}
+    kept = [p for p in pairs if p["a"] in index and p["b"] in index]
+    heaviest = max((p["events"] for p in kept), default=1)
+    positions = force_layout(len(nodes), [(index[p["a"]], index[p["b"]], p["events"] / heaviest) for p in kept])
+
+    data: list[dict[str, Any]] = []
+    for pair in kept:
+        (x0, y0), (x1, y1) = positions[index[pair["a"]]], positions[index[pair["b"]]]
+        data.append({"type": "scatter", "mode": "lines", "x": [x0, x1], "y": [y0, y1], "hoverinfo": "skip",
+                     "showlegend": False, "name": f"{label(pair['a'])}-{label(pair['b'])}",
+                     "line": {"width": 1 + 7 * pair["events"] / heaviest,
+                              "color": goldstein_colour(pair["goldstein_mean"])}})
+    # Hover targets at the middle of each edge; they also carry the Goldstein colour bar.
+    data.append({
+        "type": "scatter", "mode": "markers", "name": "dyads", "showlegend": False,
+        "x": [(positions[index[p["a"]]][0] + positions[index[p["b"]]][0]) / 2 for p in kept],
+        "y": [(positions[index[p["a"]]][1] + positions[index[p["b"]]][1]) / 2 for p in kept],
+        "customdata": [[p["a"], p["b"]] for p in kept],
+        "text": [f"{label(p['a'])} – {label(p['b'])}: {p['events']} events, mean Goldstein "
+                 f"{'n/a' if p['goldstein_mean'] is None else format(p['goldstein_mean'], '.2f')}" for p in kept],
+        "hoverinfo": "text",
+        "marker": {"size": 9, "opacity": 0.9, "color": [p["goldstein_mean"] or 0.0 for p in kept],
+                   "colorscale": GOLDSTEIN_SCALE, "cmin": -10, "cmax": 10,
+                   "colorbar": {"title": {"text": "mean<br>Goldstein"}, "thickness": 12, "len": 0.8}},
+    })
+    biggest = max((totals[c] for c in nodes), default=1)
+    data.append({
+        "type": "scatter", "mode": "markers+text", "name": "actors", "showlegend": False,
+        "x": [positions[i][0] for i in range(len(nodes))], "y": [positions[i][1] for i in range(len(nodes))],
+        "text": [label(code) for code in nodes], "customdata": nodes, "textposition": "top center",
+        "hovertext": [f"{label(names.get(code, code))} ({label(code)}): {totals[code]} events" for code in nodes],
+        "hoverinfo": "text",
+        "marker": {"size": [12 + 26 * math.sqrt(totals[c] / biggest) for c in nodes], "color": "#34495e",
+                   "line": {"color": "#fff", "width": 1}},
+    })
+    hidden = {"visible": False, "range": [-1.25, 1.25], "fixedrange": False}
+    return {"data": data, "layout": _layout(height=560, xaxis=hidden, yaxis={**hidden, "scaleanchor": "x"},
+                                            margin={"l": 8, "r": 8, "t": 8, "b": 8})}, nodes
