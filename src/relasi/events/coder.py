@@ -201,7 +201,8 @@ def _groups(text: str, mentions: list[Mention], pack: LanguagePack) -> list[Grou
                 last.end = max(last.end, span[1])
                 continue
             gap = text[last.end:span[0]]
-            if gap and joiner.fullmatch(gap) and not last.place and not place:
+            if gap and joiner.fullmatch(gap) and (last.place or not place):
+                # "di dekat Damaskus dan Homs": a place coordinated with a place is a place.
                 last.actors.append(mention.actor)
                 last.mentions.append(mention)
                 last.end = span[1]
@@ -256,17 +257,23 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
     events: list[Event] = []
     subjects: list[list[Actor]] = []
     last: tuple[list[Actor], list[Actor]] | None = None
+    coded: list[Trigger] = []
     sentence = ctx.text[ctx.start:ctx.end]
     day, precision = resolve_date(sentence, published, ctx.pack)
     location = _location(ctx.groups)
     for index, trigger in enumerate(triggers):
         pattern = trigger.pattern
-        if _embedded(ctx, trigger, triggers[:index]):
+        if _embedded(ctx, trigger, triggers[:index], coded):
             continue
         if pattern.get("form") == "noun" and ctx.has("background", max(ctx.start, trigger.start - 30), trigger.start):
             continue  # "di tengah sanksi AS terhadap Iran": a background condition, not an event
         next_start = triggers[index + 1].start if index + 1 < len(triggers) else ctx.end
         sources, targets, how = _arguments(ctx, trigger, next_start)
+        if pattern.get("source") == "speaker":
+            # "'Kamboja melanggar gencatan senjata,' kata militer Thailand": the speaker accuses the doer.
+            if not ctx.speaker:
+                continue
+            sources, targets, how = ctx.speaker, sources or targets, "speaker"
         if last is not None and sources and sources is last[1] and pattern.get("voice") != "passive":
             sources = last[0]  # "Rusia mengecam AS dan mendesak Ukraina": AS is the object, not the next subject
         if not sources and subjects and subjects[-1]:
@@ -279,11 +286,12 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
         if pattern.get("voice") == "passive":
             sources, targets = targets, sources
         cameo = str(pattern["cameo"])
-        if not targets and plover_for(cameo) in PLACE_TARGET_TYPES:
-            targets = _place_target(ctx, trigger)
+        if plover_for(cameo) in PLACE_TARGET_TYPES:
+            targets = [_as_country(a) for a in targets] or _place_target(ctx, trigger)
         dyads = _dyads(sources, targets, cameo)
         if not dyads:
             continue
+        coded.append(trigger)
         modality, negated, cameo = _modality(ctx, trigger, cameo)
         info = codebook.get(cameo) if cameo in codebook else None
         for source, target in dyads:
@@ -297,9 +305,10 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
     return events
 
 
-def _embedded(ctx: _Context, trigger: Trigger, earlier: list[Trigger]) -> bool:
-    """"mengancam akan mengerahkan pasukan": the deployment is the content of the threat, not a second event."""
-    if not earlier:
+def _embedded(ctx: _Context, trigger: Trigger, earlier: list[Trigger], coded: list[Trigger]) -> bool:
+    """"mengancam akan mengerahkan pasukan": the deployment is the content of the threat, not a second event.
+    When the outer verb made no event ("setuju untuk membebaskan …"), the inner act is coded, as a commitment."""
+    if not earlier or earlier[-1] not in coded:
         return False
     previous = earlier[-1]
     family = plover_for(str(previous.pattern["cameo"]))
@@ -352,9 +361,10 @@ def _subject(ctx: _Context, before: list[Group]) -> list[Actor]:
 
 
 def _object_like(ctx: _Context, group: Group) -> bool:
-    words = re.findall(r"[\w'’-]+", ctx.text[max(ctx.start, group.start - 30):group.start].lower())
-    if not words:
-        return False
+    before = ctx.text[max(ctx.start, group.start - 30):group.start].lower()
+    words = re.findall(r"[\w'’-]+", before)
+    if not words or re.search(r"[,:;\"“”(]\s*$", before):
+        return False  # "menyampaikan, Prabowo …": a new clause starts, its first group is a subject
     word = words[-1]
     if word in ctx.pack.words("obliques"):
         return True
@@ -389,6 +399,13 @@ def _possessor(ctx: _Context, trigger: Trigger) -> Group | None:
         if not group.place and re.fullmatch(r"\s*['’]s?(?:\s+[a-z-]+){0,2}\s+", gap):
             return group
     return None
+
+
+def _as_country(actor: Actor) -> Actor:
+    """A town that is hit, reached or supplied stands for its country ("serangan ke Kharkiv")."""
+    if actor.kind == "CITY" and actor.sector is None and actor.country:
+        return Actor(actor.country, "STATE", actor.name, actor.country, None, None)
+    return actor
 
 
 def _place_target(ctx: _Context, trigger: Trigger) -> list[Actor]:

@@ -77,7 +77,7 @@ class LineCues:
     credits: tuple[_Cue, ...]                 # case-sensitive, on the line as printed
     patterns: tuple[_Cue, ...]
     inline_start: tuple[re.Pattern[str], ...]  # case-sensitive, cut from the line as printed
-    inline_end: tuple[re.Pattern[str], ...]
+    inline_end: tuple[_Cue, ...]               # on the end of the lower-cased line
     shape: _Shape
 
 
@@ -99,13 +99,88 @@ def _any_cue(cues: tuple[_Cue, ...], text: str) -> bool:
 
 
 def _cue(pattern: str, weight: float = 0.0) -> _Cue:
-    n = 0
-    while n < len(pattern) and pattern[n] not in _REGEX_SYNTAX:
-        n += 1
-    literal = pattern[:n]
-    if n < len(pattern) and pattern[n] in "?*{":
-        literal = literal[:-1]       # a quantifier makes the last literal character optional
-    return _Cue(re.compile(pattern), literal, weight)
+    return _Cue(re.compile(pattern), _required_literal(pattern), weight)
+
+
+def _required_literal(pattern: str) -> str:
+    """The longest plain text that every match of `pattern` contains ("" when unsure): literal
+    runs outside groups, classes and escapes, less a character that a quantifier makes optional."""
+    runs: list[str] = []
+    run, depth, i = "", 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            runs.append(run)
+            run, i = "", i + 2
+            continue
+        if c == "[":
+            end = pattern.find("]", i + 2)
+            if end < 0:
+                return ""
+            runs.append(run)
+            run, i = "", end + 1
+            continue
+        if c == "{":
+            end = pattern.find("}", i)
+            runs.append(run[:-1])
+            run, i = "", (end + 1 if end >= 0 else len(pattern))
+            continue
+        if c == "|" and depth == 0:
+            return ""                # a top-level alternation: no text common to all branches
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c in "?*":
+            run = run[:-1]           # the quantified character is optional
+        if depth or c in _REGEX_SYNTAX:
+            runs.append(run)
+            run = ""
+        else:
+            run += c
+        i += 1
+    runs.append(run)
+    return max(runs, key=len)
+
+
+def _any_cue(cues: tuple[_Cue, ...], text: str) -> bool:
+    return any(c.literal in text and c.rx.search(text) for c in cues)
+
+
+def _cue(pattern: str, weight: float = 0.0) -> _Cue:
+    return _Cue(re.compile(pattern), _required_literal(pattern), weight)
+
+
+def _required_literal(pattern: str) -> str:
+    """The longest plain text that every match of `pattern` contains ("" when unsure): literal
+    runs outside groups, classes and escapes, less a character that a quantifier makes optional."""
+    runs, run, depth, i = [], "", 0, 0
+    if "|" in pattern.replace("\\|", ""):
+        pattern = ""                 # a top-level alternation has no text common to all branches
+    while i < len(pattern):
+        c = pattern[i]
+        nxt = pattern[i + 1] if i + 1 < len(pattern) else ""
+        if c == "\\" or c == "[" or c in "()" or depth or c in _REGEX_SYNTAX:
+            runs.append(run)
+            run = ""
+            if c == "\\":
+                i += 1               # the escaped character
+            elif c == "[":
+                i = pattern.find("]", i + 2)
+                if i < 0:
+                    return ""
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+        elif nxt in "?*{":
+            runs.append(run)         # the quantified character is optional
+            run = ""
+        else:
+            run += c
+        i += 1
+    runs.append(run)
+    return max(runs, key=len)
 
 
 def _any_of(regexes: list[str]) -> re.Pattern[str]:
@@ -134,7 +209,7 @@ def line_cues() -> LineCues:
         credits=tuple(_cue(str(r)) for r in lines.get("credits", [])),
         patterns=tuple(_cue(p, w) for p, w in patterns),
         inline_start=tuple(re.compile(r) for r in inline if r.startswith("^")),
-        inline_end=tuple(re.compile(r) for r in inline if not r.startswith("^")),
+        inline_end=tuple(_cue(r) for r in inline if not r.startswith("^")),
         shape=_Shape(**shape_data),
     )
 
@@ -214,9 +289,11 @@ def _strip_inline(line: str, cues: LineCues) -> str:
     for rx in cues.inline_start:
         if m := rx.match(line):
             line = line[m.end():]
-    for rx in cues.inline_end:
-        if m := rx.search(line, max(0, len(line) - 80)):
-            line = line[:m.start()]
+    tail = line[-80:].lower()
+    for cue in cues.inline_end:
+        if cue.literal in tail and len(tail) == min(len(line), 80) and (m := cue.rx.search(tail)):
+            line = line[:len(line) - len(tail) + m.start()]
+            tail = tail[:m.start()]
     return line
 
 

@@ -1,0 +1,232 @@
+"""Near-duplicate stories: MinHash signatures of the cleaned body, LSH band keys, and the linking rule.
+
+    exact copies      Article.id is the sha1 of the normalised body: the writer links them without this module
+    signature         MinHash of the shingles of the cleaned body (Article.body, not the raw page: two pages
+                      of one story differ by their boilerplate, their cleaned bodies much less)
+    band keys         the signature cut into `bands` bands of `rows` values; two articles sharing a band key
+                      are candidates (LSH), and only candidates are compared
+    linking           a new article joins the story of its most similar candidate when the estimated Jaccard
+                      similarity reaches the threshold; otherwise it starts a story named by its own id
+
+Everything here is a pure function of one body, so the signature is computed where the pipeline runs (in a
+worker) and travels to the writer with the article (`Signed`). The store keeps signatures and band keys
+(store/stories.py), so a later ingest links to earlier stories without recomputing anything and without
+holding an index in memory: the LSH buckets are an indexed table, looked up per batch.
+
+Why character 5-grams of the lower-cased, whitespace-normalised body: a light edit ("telephone" → "phone",
+one word inserted) breaks every word 5-gram that spans it, i.e. up to five per edit, out of roughly one per
+word; it breaks only the character 5-grams inside the edited words. On the variants in
+tests/fixtures/dedup (same story with other boilerplate, a rewrite by another outlet, a different story on
+the same topic) character 5-grams separate the cases with a wide margin where word 5-grams do not; the
+figures are in docs/scale.md and `python bench/bench_dedup.py` measures them again.
+
+The MinHash is computed with numpy (one vectorised pass: shingle hashes, then 2-universal multiply-shift
+permutations) rather than datasketch.MinHash, which hashes each shingle through a Python call and costs
+2-3 times more per article; datasketch still chooses the banding (MinHashLSH's optimal b and r).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+import numpy as np
+
+from relasi.model import Article, Document, Dropped
+
+Shingle = Literal["char", "word"]
+
+DEFAULT_THRESHOLD = 0.5
+"""Estimated Jaccard similarity (character 5-grams) from which an article joins an earlier story."""
+CANDIDATE_FLOOR = 0.35
+"""The banding is tuned to find nearly every pair above this similarity, so any threshold from here up
+works on the same stored band keys (the threshold is applied to the signatures, not to the bands)."""
+MAX_CANDIDATES_PER_BAND = 64
+"""A band shared by thousands of copies of one wire story would make every new copy fetch them all; the
+most recent few are enough to find the story."""
+
+_MASK32 = np.uint64(0xFFFFFFFF)
+_SHIFT32 = np.uint64(32)
+
+
+@dataclass(frozen=True, slots=True)
+class DedupConfig:
+    """How signatures are made. Stored with the database on first use: signatures and band keys are only
+    comparable when made the same way, so later ingests use the stored config, not the code's default."""
+
+    shingle: Shingle = "char"
+    k: int = 5
+    num_perm: int = 128
+    seed: int = 1
+    bands: int = 0            # 0: chosen by `banding` for CANDIDATE_FLOOR
+    rows: int = 0
+
+    def resolved(self) -> DedupConfig:
+        if self.bands and self.rows:
+            return self
+        bands, rows = banding(self.num_perm, CANDIDATE_FLOOR)
+        return DedupConfig(self.shingle, self.k, self.num_perm, self.seed, bands, rows)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> DedupConfig:
+        return DedupConfig(**{key: data[key] for key in ("shingle", "k", "num_perm", "seed", "bands", "rows")})
+
+
+@lru_cache(maxsize=16)
+def banding(num_perm: int, floor: float) -> tuple[int, int]:
+    """(bands, rows) for which a pair at similarity `floor` or more is nearly always a candidate.
+
+    datasketch's MinHashLSH picks b and r minimising a weighted sum of false positive and false negative
+    probabilities; we weight misses 19 to 1, since a false candidate only costs one signature comparison.
+    """
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=floor, num_perm=num_perm, weights=(0.05, 0.95))
+    return int(lsh.b), int(lsh.r)
+
+
+def normalise(text: str) -> str:
+    """NFC, lower-cased, every run of whitespace one space: layout and encoding must not change shingles."""
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def shingle_hashes(text: str, shingle: Shingle = "char", k: int = 5) -> np.ndarray:
+    """The distinct 32-bit hashes of the k-shingles of normalised `text` (sorted, dtype uint64)."""
+    text = normalise(text)
+    if not text:
+        return np.empty(0, dtype=np.uint64)
+    if shingle == "char":
+        units = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    else:
+        units = np.fromiter((zlib.crc32(word.encode("utf-8")) for word in text.split(" ")), dtype=np.uint64)
+    count = max(len(units) - k + 1, 1)          # a text shorter than k is one shingle
+    k = min(k, len(units))
+    mixed = np.zeros(count, dtype=np.uint64)
+    with np.errstate(over="ignore"):            # wrap-around is the point: arithmetic modulo 2**64
+        for offset in range(k):
+            mixed = mixed * np.uint64(0x100000001B3) + units[offset:offset + count]
+        mixed = _fmix64(mixed)
+    return np.unique(mixed >> _SHIFT32)
+
+
+def _fmix64(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finaliser: spreads the polynomial hash over all 64 bits."""
+    values ^= values >> np.uint64(33)
+    values *= np.uint64(0xFF51AFD7ED558CCD)
+    values ^= values >> np.uint64(33)
+    values *= np.uint64(0xC4CEB9FE1A85EC53)
+    values ^= values >> np.uint64(33)
+    return values
+
+
+@lru_cache(maxsize=16)
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.RandomState(seed)
+    a = rng.randint(1, np.iinfo(np.int64).max, size=num_perm, dtype=np.int64).astype(np.uint64) | np.uint64(1)
+    b = rng.randint(0, np.iinfo(np.int64).max, size=num_perm, dtype=np.int64).astype(np.uint64)
+    return a[:, None], b[:, None]
+
+
+def minhash(hashes: np.ndarray, num_perm: int = 128, seed: int = 1) -> np.ndarray | None:
+    """MinHash of 32-bit shingle hashes: for each of `num_perm` multiply-shift hash functions
+    h(x) = (a*x + b) >> 32 (2-universal for 32-bit x), the smallest value over the shingles."""
+    if len(hashes) == 0:
+        return None
+    a, b = _permutations(num_perm, seed)
+    with np.errstate(over="ignore"):
+        values = a * hashes[None, :]
+        values += b
+    values >>= _SHIFT32
+    return values.min(axis=1).astype(np.uint32)
+
+
+def signature(body: str, config: DedupConfig) -> bytes | None:
+    """The stored form of a body's MinHash: num_perm little-endian uint32; None for an empty body."""
+    values = minhash(shingle_hashes(body, config.shingle, config.k), config.num_perm, config.seed)
+    return None if values is None else values.astype("<u4").tobytes()
+
+
+def values_of(sig: bytes) -> np.ndarray:
+    return np.frombuffer(sig, dtype="<u4")
+
+
+def similarity(a: bytes | np.ndarray, b: bytes | np.ndarray) -> float:
+    """Estimated Jaccard similarity: the share of MinHash positions where the two signatures agree."""
+    va = values_of(a) if isinstance(a, bytes) else a
+    vb = values_of(b) if isinstance(b, bytes) else b
+    return float(np.count_nonzero(va == vb)) / len(va)
+
+
+def jaccard(text_a: str, text_b: str, shingle: Shingle = "char", k: int = 5) -> float:
+    """Exact Jaccard similarity of two texts' shingle sets (for measurements and tests)."""
+    a, b = shingle_hashes(text_a, shingle, k), shingle_hashes(text_b, shingle, k)
+    union = len(np.union1d(a, b))
+    return len(np.intersect1d(a, b, assume_unique=True)) / union if union else 1.0
+
+
+def band_keys(sig: bytes, config: DedupConfig) -> list[int]:
+    """One signed 64-bit key per band (it fits a BIGINT on every backend); the band's position is part of
+    the key, so equal values in different bands never collide."""
+    width = config.rows * 4
+    keys = []
+    for band in range(config.bands):
+        digest = hashlib.blake2b(sig[band * width:(band + 1) * width], digest_size=8,
+                                 salt=band.to_bytes(4, "little")).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The earlier article a new one resembles most, and its story."""
+
+    article_id: str
+    story_id: str
+    similarity: float
+
+
+def best_match(sig: bytes, candidates: Iterable[tuple[str, str, bytes]], threshold: float) -> Match | None:
+    """The most similar candidate (article_id, story_id, signature) at or above `threshold`, if any.
+
+    Ties go to the candidate listed first (the caller lists earlier articles first), so the result does
+    not depend on how a set happened to be ordered.
+    """
+    values = values_of(sig)
+    best: Match | None = None
+    for article_id, story_id, other in candidates:
+        score = similarity(values, other)
+        if score >= threshold and (best is None or score > best.similarity):
+            best = Match(article_id, story_id, score)
+    return best
+
+
+# -- signing in the worker -------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Signed:
+    """A pipeline result with its body's signature, computed on the worker that ran the pipeline."""
+
+    result: Article | Dropped
+    signature: bytes | None
+
+
+def signing_runner(make_inner: Callable[[], Callable[[Document], Article | Dropped]],
+                   config: DedupConfig) -> Callable[[Document], Signed | Article | Dropped]:
+    """A RunnerFactory-compatible wrapper (use it through functools.partial, which pickles)."""
+    inner = make_inner()
+
+    def run(doc: Document) -> Signed | Article | Dropped:
+        result = inner(doc)
+        if isinstance(result, Article):
+            return Signed(result, signature(result.body, config))
+        return result
+
+    return run

@@ -1,0 +1,180 @@
+"""The dashboard: server-rendered Jinja2 pages over the same store functions as the API.
+
+Each page gathers plain data, builds its plotly figures as dicts (charts.py) and hands both to a
+template. Templates autoescape; figures travel as `|tojson` inside <script type="application/json">,
+which app.js parses and draws, so no page has inline script.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from relasi import __version__
+from relasi.model import PLOVER_TYPES
+from relasi.store import analytics, queries
+from relasi.store.analytics import EventSearch
+from relasi.store.database import Database
+from relasi.store.queries import EventFilter
+from relasi.web import charts
+from relasi.web.api import ARTICLE_ID, get_db, load_article
+from relasi.web.highlight import Span, http_url, marked, runs
+from relasi.web.params import MAX_OFFSET, MAX_PAGE, Code, Day, EventParams, Interval, Text, code_query, date_query
+from relasi.web.params import event_params as _event_params
+
+router = APIRouter(include_in_schema=False)
+NAV = (("/", "Overview"), ("/dyad", "Dyads"), ("/network", "Network"), ("/events", "Events"),
+       ("/articles", "Articles"))
+
+_env = Environment(loader=PackageLoader("relasi.web", "templates"), autoescape=True,
+                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+_env.filters["http_url"] = http_url
+_env.filters["gold"] = lambda value: "–" if value is None else f"{value:+.1f}"
+_env.globals.update(nav=NAV, version=__version__, marked=marked)
+
+DB = Annotated[Database, Depends(get_db)]
+Events = Annotated[EventParams, Depends(_event_params)]
+
+
+def render(request: Request, template: str, *, status: int = 200, active: str = "",
+           figures: dict[str, Any] | None = None, **context: Any) -> HTMLResponse:
+    def url_with(**changes: Any) -> str:
+        """This page's URL with some query parameters changed (None drops one)."""
+        params = dict(request.query_params)
+        params.update({k: v for k, v in changes.items() if v is not None})
+        for key in [k for k, v in changes.items() if v is None]:
+            params.pop(key, None)
+        params = {k: v for k, v in params.items() if v != ""}
+        return request.url.path + ("?" + urlencode(params) if params else "")
+
+    html = _env.get_template(template).render(
+        request=request, active=active, figures=figures or {}, url_with=url_with, query=request.query_params,
+        **context)
+    return HTMLResponse(html, status_code=status)
+
+
+def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
+    return render(request, "error.html", status=status, status_code=status, detail=detail)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, db: DB) -> HTMLResponse:
+    data = queries.stats(db, top=10)
+    _, latest = analytics.events_page(db, EventFilter(), EventSearch(sort="-date"), limit=12)
+    timeline = analytics.dyad_series(db, None, None, "month")
+    codes = [a["code"] for a in data["top_actors"]]
+    codes += [code for d in data["top_dyads"] for code in (d["source"], d["target"])]
+    figures = {"chart-timeline": charts.quad_timeline([timeline]),
+               "chart-plover": charts.plover_bars(data["by_plover"])}
+    return render(request, "overview.html", active="Overview", figures=figures, stats=data, latest=latest,
+                  names=analytics.names_for(db, sorted(set(codes))), skipped=timeline["skipped"])
+
+
+@router.get("/dyad", response_class=HTMLResponse)
+def dyad(
+    request: Request, db: DB,
+    a: Annotated[Code, code_query("First actor.")] = None,
+    b: Annotated[Code, code_query("Second actor.")] = None,
+    interval: Interval = "month",
+    since: Annotated[Day, date_query("From.")] = None,
+    until: Annotated[Day, date_query("To.")] = None,
+    include_all: Annotated[bool, Query(alias="all")] = False,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> HTMLResponse:
+    if not (a and b):  # start on the busiest dyad rather than on an empty form
+        busiest = analytics.dyad_edges(db, EventFilter(), limit=1)
+        if busiest:
+            a, b = a or busiest[0]["source"], b or busiest[0]["target"]
+    actors = analytics.top_actors(db, limit=300)
+    context: dict[str, Any] = {"a": a, "b": b, "interval": interval, "since": since, "until": until,
+                               "include_all": include_all, "actors": actors, "events": [], "total": 0,
+                               "offset": offset, "limit": 100, "skipped": None}
+    figures: dict[str, Any] = {}
+    if a and b and a != b:
+        kwargs = {"since": since, "until": until, "include_all": include_all}
+        ab = analytics.dyad_series(db, a, b, interval, **kwargs)
+        ba = analytics.dyad_series(db, b, a, interval, **kwargs)
+        figures = {"chart-dyad-counts": charts.quad_timeline([ab, ba]),
+                   "chart-dyad-goldstein": charts.goldstein_lines([(f"{a} → {b}", ab), (f"{b} → {a}", ba)])}
+        flt = EventFilter(since=since, until=until, include_all=include_all)
+        total, events = analytics.events_page(db, flt, EventSearch(between=(a, b), offset=offset), limit=100)
+        skipped = {k: ab["skipped"][k] + ba["skipped"][k] for k in ab["skipped"]}
+        context.update(events=events, total=total, skipped=skipped)
+    context["names"] = analytics.names_for(db, [c for c in (a, b) if c])
+    return render(request, "dyad.html", active="Dyads", figures=figures, **context)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request, db: DB, params: Events,
+            nodes: Annotated[int, Query(ge=2, le=100)] = 30) -> HTMLResponse:
+    pairs = charts.undirected(analytics.dyad_edges(db, params.flt, params.search))
+    codes = sorted({p["a"] for p in pairs} | {p["b"] for p in pairs})
+    names = analytics.names_for(db, codes)
+    figure, shown = charts.network(pairs, names, nodes)
+    kept = set(shown)
+    table = [p for p in pairs if p["a"] in kept and p["b"] in kept][:40]
+    return render(request, "network.html", active="Network", figures={"chart-network": figure} if shown else {},
+                  pairs=table, shown=shown, names=names, nodes=nodes, flt=params.flt, search=params.search,
+                  colour=charts.goldstein_colour)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, db: DB, params: Events,
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> HTMLResponse:
+    total, rows = analytics.events_page(db, params.flt, params.search, limit=limit)
+    download = {k: v for k, v in request.query_params.items() if k not in ("offset", "limit") and v != ""}
+    return render(request, "events.html", active="Events", events=rows, total=total, limit=limit,
+                  flt=params.flt, search=params.search, download=urlencode(download),
+                  plover_types=PLOVER_TYPES)
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(
+    request: Request, db: DB,
+    outlet: Annotated[Text, Query(max_length=200)] = None,
+    title: Annotated[Text, Query(max_length=200)] = None,
+    since: Annotated[Day, date_query("From.")] = None,
+    until: Annotated[Day, date_query("To.")] = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> HTMLResponse:
+    total, rows = analytics.articles_page(db, outlet=outlet, title=title, since=since, until=until,
+                                          limit=50, offset=offset)
+    return render(request, "articles.html", active="Articles", articles=rows, total=total, offset=offset,
+                  limit=50, outlet=outlet, title=title, since=since, until=until)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, db: DB, article_id: Annotated[str, Path(pattern=ARTICLE_ID)]) -> HTMLResponse:
+    found = load_article(db, article_id)
+    if found is None:
+        return error_page(request, 404, "no such article")
+    mention_spans = [Span(m["start"], m["end"], i, _actor_label(m["actor"]))
+                     for i, m in enumerate(found["mentions"])]
+    event_spans = [Span(e["start"], e["end"], e["id"]) for e in found["events"]]
+    actors: dict[tuple[str, str], dict[str, Any]] = {}
+    for mention in found["mentions"]:
+        actor = mention["actor"]
+        entry = actors.setdefault((actor["code"], actor["name"]), {"actor": actor, "mentions": 0})
+        entry["mentions"] += 1
+    return render(request, "article.html", active="Articles", article=found,
+                  runs=runs(found["body"], mention_spans, event_spans),
+                  counted={e["id"] for e in found["events"] if e["counted"]},
+                  actors=sorted(actors.values(), key=lambda x: (-x["mentions"], x["actor"]["code"])))
+
+
+def _actor_label(actor: dict[str, Any]) -> str:
+    role = f", {actor['role']}" if actor.get("role") else ""
+    return f"{actor['code']} · {actor['name']}{role}"
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_index(request: Request) -> HTMLResponse:
+    """The API described from its own OpenAPI spec, readable offline (Swagger UI needs a CDN)."""
+    spec = request.app.openapi()
+    routes = [{"method": method.upper(), "path": path, **operation}
+              for path, methods in spec["paths"].items() for method, operation in methods.items()]
+    return render(request, "api.html", routes=routes)
