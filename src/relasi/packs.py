@@ -46,7 +46,10 @@ class LanguagePack:
 
     def words(self, key: str) -> tuple[str, ...]:
         """A list of function words from grammar.yaml (lower case)."""
-        return tuple(str(w).lower() for w in self.grammar.get(key, ()))
+        cache = self.__dict__.setdefault("_words", {})
+        if key not in cache:
+            cache[key] = tuple(str(w).lower() for w in self.grammar.get(key, ()))
+        return cache[key]
 
     def person_in_office(self, code: str, role: str, day: date | None) -> Entry | None:
         """Who held `role` for `code` on `day` ("Menlu Rusia" in 2023 → Sergey Lavrov)."""

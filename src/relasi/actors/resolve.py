@@ -65,6 +65,13 @@ def _supported_codes(hits: list[Hit]) -> set[str]:
 
 
 def _glue_pattern(pack) -> re.Pattern[str]:
+    cached = pack.__dict__.get("_glue")
+    if cached is None:
+        cached = pack.__dict__["_glue"] = _build_glue(pack)
+    return cached
+
+
+def _build_glue(pack) -> re.Pattern[str]:
     words = [re.escape(w) for w in pack.words("phrase_glue")]
     alternatives = "|".join(words)
     return re.compile(rf"\s*(?:(?:{alternatives})\s*)?" if alternatives else r"\s*")
@@ -217,22 +224,26 @@ def _surname_mentions(text: str, mentions: list[Mention], new_names: dict[str, A
 
 def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention]:
     """"kedua pemimpin" / "the two leaders" stand for the last two actors of different codes named before."""
-    phrases = pack.grammar.get("plural_references", {})
+    phrases = {str(k).lower(): v for k, v in pack.grammar.get("plural_references", {}).items()}
     if not phrases:
         return []
+    regex = pack.__dict__.get("_plural_regex")
+    if regex is None:
+        alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        regex = pack.__dict__["_plural_regex"] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
     heads = sorted((m for m in mentions if not m.part), key=lambda m: m.start)
     found: list[Mention] = []
-    for phrase, wanted in phrases.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, flags=re.IGNORECASE):
-            chosen: list[Actor] = []
-            for mention in reversed([m for m in heads if m.end <= match.start()]):
-                kind_ok = wanted == "any" or mention.actor.kind == wanted or (
-                    wanted == "STATE" and mention.actor.kind in ("STATE", "CITY"))
-                if kind_ok and all(mention.actor.code != a.code for a in chosen):
-                    chosen.append(mention.actor)
-                if len(chosen) == 2:
-                    break
+    for match in regex.finditer(text):
+        phrase, wanted = match.group().lower(), phrases[match.group().lower()]
+        chosen: list[Actor] = []
+        for mention in reversed([m for m in heads if m.end <= match.start()]):
+            kind_ok = wanted == "any" or mention.actor.kind == wanted or (
+                wanted == "STATE" and mention.actor.kind in ("STATE", "CITY"))
+            if kind_ok and all(mention.actor.code != a.code for a in chosen):
+                chosen.append(mention.actor)
             if len(chosen) == 2:
-                for actor in reversed(chosen):
-                    found.append(Mention(match.start(), match.end(), match.group(), actor, f"coref:{phrase}"))
+                break
+        if len(chosen) == 2:
+            for actor in reversed(chosen):
+                found.append(Mention(match.start(), match.end(), match.group(), actor, f"coref:{phrase}"))
     return found

@@ -53,8 +53,9 @@ class Trigger:
 
 @dataclass
 class _Compiled:
-    regex: re.Pattern[str]
+    automaton: object                # Aho-Corasick over the literal triggers (lower case)
     by_text: dict[str, list[dict]]
+    clitics: tuple[str, ...]
     regex_patterns: list[tuple[re.Pattern[str], dict]] = field(default_factory=list)
     words: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
@@ -73,6 +74,8 @@ def _compile(pack: LanguagePack) -> _Compiled:
     cached = getattr(pack, "_compiled_triggers", None)
     if cached is not None:
         return cached
+    import ahocorasick
+
     by_text: dict[str, list[dict]] = {}
     regex_patterns: list[tuple[re.Pattern[str], dict]] = []
     for pattern in pack.verbs:
@@ -82,18 +85,16 @@ def _compile(pack: LanguagePack) -> _Compiled:
                 regex_patterns.append((re.compile(rf"(?<!\w)(?:{trigger[3:]})(?!\w)", re.IGNORECASE), pattern))
             else:
                 by_text.setdefault(trigger.lower(), []).append(pattern)
-    words = sorted(by_text, key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words) or r"(?!x)x"
-    # A clitic may cling to a trigger ("pertemuannya", "pasukannya") without changing what it means.
-    clitics = "|".join(re.escape(c) for c in pack.words("clitics"))
-    suffix = f"(?:{clitics})?" if clitics else ""
+    automaton = ahocorasick.Automaton()
+    for key in by_text:
+        automaton.add_word(key, key)
+    if by_text:
+        automaton.make_automaton()
     word_lists = ("negators", "denial", "hypothetical", "intent", "plan", "commitment", "agent_markers",
                   "target_preps", "between", "background", "venue_nouns", "pronouns", "first_person",
                   "speech_after", "speech_before")
-    compiled = _Compiled(
-        re.compile(rf"(?<!\w)(?:{alternation}){suffix}(?!\w)", re.IGNORECASE), by_text, regex_patterns,
-        {name: _word_regex(pack.words(name)) for name in word_lists},
-    )
+    compiled = _Compiled(automaton, by_text, pack.words("clitics"), regex_patterns,
+                         {name: _word_regex(pack.words(name)) for name in word_lists})
     pack._compiled_triggers = compiled  # type: ignore[attr-defined]
     return compiled
 
@@ -103,15 +104,23 @@ def code_events(article: Article, pack: LanguagePack) -> Article:
     compiled = _compile(pack)
     codebook = _codebook()
     published = article_day(article)
-    heads = [m for m in article.mentions if not m.part]
+    heads = sorted((m for m in article.mentions if not m.part), key=lambda m: m.span)
+    candidates = _candidate_triggers(article.body, compiled)
     events: list[Event] = []
     seen: set[tuple] = set()
     previous_subject: list[Actor] = []
+    cursor = 0
     for start, end in article.sentences:
-        sentence = article.body[start:end]
-        inside = [m for m in heads if start <= m.span[0] and m.span[1] <= end]
+        while cursor < len(heads) and heads[cursor].span[0] < start:
+            cursor += 1
+        inside = []
+        for mention in heads[cursor:]:
+            if mention.span[0] >= end:
+                break
+            if mention.span[1] <= end:
+                inside.append(mention)
         groups = _groups(article.body, inside, pack)
-        triggers = _triggers(sentence, start, compiled)
+        triggers = _triggers(article.body, start, end, candidates)
         if triggers:
             speaker = _speaker(article.body, start, end, groups, compiled)
             context = _Context(article.body, start, end, groups, speaker, previous_subject, pack, compiled)
@@ -133,28 +142,55 @@ def _dedup_key(event: Event) -> tuple:
     return (*dyad, event.plover or event.cameo, event.modality, event.negated)
 
 
-def _head(match: re.Match[str], offset: int, pattern: dict) -> Trigger:
-    """A regex trigger counts as its first word, so the actors inside the matched expression stay arguments."""
-    text = match.group()
-    first = re.match(r"\S+", text)
-    end = match.start() + (first.end() if first else len(text))
-    return Trigger(offset + match.start(), offset + end, pattern, offset + match.end())
+def _candidate_triggers(text: str, compiled: _Compiled) -> list[tuple[int, int, list[dict], bool]]:
+    """Every trigger occurrence in the body, found once: (start, end, patterns, from_regex)."""
+    from relasi.actors.gazetteer import fold
 
-
-def _triggers(sentence: str, offset: int, compiled: _Compiled) -> list[Trigger]:
-    found: list[Trigger] = []
-    lowered = sentence.lower()
-    for match in compiled.regex.finditer(sentence):
-        key = match.group().lower()
-        candidates = compiled.by_text.get(key) or compiled.by_text.get(_strip_clitic(key, compiled.by_text), [])
-        for pattern in candidates:
-            if _conditions_hold(pattern, lowered):
-                found.append(Trigger(offset + match.start(), offset + match.end(), pattern, offset + match.end()))
-                break
+    folded = fold(text)
+    found: list[tuple[int, int, list[dict], bool]] = []
+    if compiled.by_text:
+        for last, key in compiled.automaton.iter(folded):
+            start, end = last - len(key) + 1, last + 1
+            if start > 0 and _word_char(folded[start - 1]):
+                continue
+            end = _after_clitic(folded, end, compiled.clitics)
+            if end is not None:
+                found.append((start, end, compiled.by_text[key], False))
     for regex, pattern in compiled.regex_patterns:
-        for match in regex.finditer(sentence):
-            if _conditions_hold(pattern, lowered):
-                found.append(_head(match, offset, pattern))
+        found.extend((m.start(), m.end(), [pattern], True) for m in regex.finditer(text))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _after_clitic(folded: str, end: int, clitics: tuple[str, ...]) -> int | None:
+    if end >= len(folded) or not _word_char(folded[end]):
+        return end
+    for clitic in clitics:
+        stop = end + len(clitic)
+        if folded.startswith(clitic, end) and (stop >= len(folded) or not _word_char(folded[stop])):
+            return stop
+    return None
+
+
+def _triggers(text: str, start: int, end: int, candidates) -> list[Trigger]:
+    found: list[Trigger] = []
+    lowered = None
+    for first, last, patterns, from_regex in candidates:
+        if first < start or last > end:
+            continue
+        lowered = lowered if lowered is not None else text[start:end].lower()
+        pattern = next((p for p in patterns if _conditions_hold(p, lowered)), None)
+        if pattern is None:
+            continue
+        if from_regex:
+            head = re.match(r"\S+", text[first:last])
+            found.append(Trigger(first, first + (head.end() if head else last - first), pattern, last))
+        else:
+            found.append(Trigger(first, last, pattern, last))
     found.sort(key=lambda t: (t.start, -(t.reach - t.start)))
     chosen: list[Trigger] = []
     for trigger in found:
@@ -164,29 +200,35 @@ def _triggers(sentence: str, offset: int, compiled: _Compiled) -> list[Trigger]:
     return chosen
 
 
-def _strip_clitic(key: str, known: dict) -> str:
-    for cut in range(1, 4):
-        if key[:-cut] in known:
-            return key[:-cut]
-    return key
-
-
 def _conditions_hold(pattern: dict, lowered_sentence: str) -> bool:
-    needed = pattern.get("with")
-    if needed and not any(re.search(rf"(?<!\w){re.escape(str(w).lower())}", lowered_sentence) for w in needed):
+    """`with`: a word that must also be in the sentence (a prefix will do); `unless`: words that veto it."""
+    needed, banned = pattern.get("_with_regex"), pattern.get("_unless_regex")
+    if needed is None and "with" in pattern:
+        words = "|".join(re.escape(str(w).lower()) for w in pattern["with"])
+        needed = pattern["_with_regex"] = re.compile(rf"(?<!\w)(?:{words})")
+    if banned is None and "unless" in pattern:
+        words = "|".join(re.escape(str(w).lower()) for w in pattern["unless"])
+        banned = pattern["_unless_regex"] = re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+    if needed is not None and not needed.search(lowered_sentence):
         return False
-    banned = pattern.get("unless")
-    return not (banned and any(re.search(rf"(?<!\w){re.escape(str(w).lower())}(?!\w)", lowered_sentence)
-                               for w in banned))
+    return not (banned is not None and banned.search(lowered_sentence))
+
+
+def _joiner(pack: LanguagePack) -> re.Pattern[str]:
+    cached = pack.__dict__.get("_joiner")
+    if cached is None:
+        coordinators = [re.escape(w) for w in pack.words("coordinators")]
+        determiners = [re.escape(w) for w in pack.words("determiners")]
+        determiner = rf"(?:(?:{'|'.join(determiners)})\s+)?" if determiners else ""
+        cached = re.compile(rf"\s*(?:,\s*)?(?:(?:{'|'.join(coordinators)})\s+)?{determiner}" if coordinators
+                            else r"\s*", re.IGNORECASE)
+        pack.__dict__["_joiner"] = cached
+    return cached
 
 
 def _groups(text: str, mentions: list[Mention], pack: LanguagePack) -> list[Group]:
     """Coordinated mentions as groups; mentions sharing one span ("kedua pemimpin") are one group already."""
-    coordinators = [re.escape(w) for w in pack.words("coordinators")]
-    determiners = [re.escape(w) for w in pack.words("determiners")]
-    determiner = rf"(?:(?:{'|'.join(determiners)})\s+)?" if determiners else ""
-    joiner = re.compile(rf"\s*(?:,\s*)?(?:(?:{'|'.join(coordinators)})\s+)?{determiner}" if coordinators else r"\s*",
-                        re.IGNORECASE)
+    joiner = _joiner(pack)
     locatives, place_nouns, venues = pack.words("locative"), pack.words("place_nouns"), pack.words("venue_nouns")
     groups: list[Group] = []
     for mention in sorted(mentions, key=lambda m: m.span):
@@ -259,7 +301,7 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
     last: tuple[list[Actor], list[Actor]] | None = None
     coded: list[Trigger] = []
     sentence = ctx.text[ctx.start:ctx.end]
-    day, precision = resolve_date(sentence, published, ctx.pack)
+    when: tuple[str | None, str] | None = None
     location = _location(ctx.groups)
     for index, trigger in enumerate(triggers):
         pattern = trigger.pattern
@@ -293,6 +335,8 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
             continue
         coded.append(trigger)
         modality, negated, cameo = _modality(ctx, trigger, cameo)
+        when = when or resolve_date(sentence, published, ctx.pack)
+        day, precision = when
         info = codebook.get(cameo) if cameo in codebook else None
         for source, target in dyads:
             events.append(Event(

@@ -46,7 +46,9 @@ def read_html(html: str, url: str | None = None, title_hint: str | None = None) 
     """The article in an HTML page, or Dropped("no_article") when trafilatura finds none."""
     found = trafilatura.bare_extraction(
         html, url=url, favor_precision=True, include_comments=False, include_tables=False,
-        with_metadata=True, date_extraction_params={"original_date": True, "extensive_search": True},
+        # no extensive search: it guesses from any date in the text (a caption's, a sidebar's); the
+        # printed date line is read by text.clean instead, so htmldate keeps to markup and metadata
+        with_metadata=True, date_extraction_params={"original_date": True, "extensive_search": False},
     )
     if found is None or not (found.text or "").strip():
         return Dropped(url or "", "extract", "no_article", "trafilatura found no main text")
@@ -59,7 +61,7 @@ def read_html(html: str, url: str | None = None, title_hint: str | None = None) 
     published, warnings = _published(body, printed, tree, html, found.date)
     return Page(
         paragraphs=body.paragraphs,
-        title=meta.normalise_title(title) if title else printed.title,
+        title=printed.title or body.title,     # the headline as printed, when trafilatura cut it
         published=published,
         authors=_authors(found.author) or printed.authors or body.authors,
         dateline=body.dateline,

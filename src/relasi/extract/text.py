@@ -86,12 +86,11 @@ _REGEX_SYNTAX = frozenset("\\.^$*+?{}[]|()")
 
 @dataclass(frozen=True, slots=True)
 class _Cue:
-    """A regex and the literal text it starts with: a substring test rules most lines out cheaply."""
+    """A regex and a text every match contains: a substring test rules most lines out cheaply."""
 
     rx: re.Pattern[str]
     literal: str
     weight: float = 0.0
-
 
 
 def _any_cue(cues: tuple[_Cue, ...], text: str) -> bool:
@@ -135,46 +134,6 @@ def _required_literal(pattern: str) -> str:
             run = run[:-1]           # the quantified character is optional
         if depth or c in _REGEX_SYNTAX:
             runs.append(run)
-            run = ""
-        else:
-            run += c
-        i += 1
-    runs.append(run)
-    return max(runs, key=len)
-
-
-def _any_cue(cues: tuple[_Cue, ...], text: str) -> bool:
-    return any(c.literal in text and c.rx.search(text) for c in cues)
-
-
-def _cue(pattern: str, weight: float = 0.0) -> _Cue:
-    return _Cue(re.compile(pattern), _required_literal(pattern), weight)
-
-
-def _required_literal(pattern: str) -> str:
-    """The longest plain text that every match of `pattern` contains ("" when unsure): literal
-    runs outside groups, classes and escapes, less a character that a quantifier makes optional."""
-    runs, run, depth, i = [], "", 0, 0
-    if "|" in pattern.replace("\\|", ""):
-        pattern = ""                 # a top-level alternation has no text common to all branches
-    while i < len(pattern):
-        c = pattern[i]
-        nxt = pattern[i + 1] if i + 1 < len(pattern) else ""
-        if c == "\\" or c == "[" or c in "()" or depth or c in _REGEX_SYNTAX:
-            runs.append(run)
-            run = ""
-            if c == "\\":
-                i += 1               # the escaped character
-            elif c == "[":
-                i = pattern.find("]", i + 2)
-                if i < 0:
-                    return ""
-            elif c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-        elif nxt in "?*{":
-            runs.append(run)         # the quantified character is optional
             run = ""
         else:
             run += c
@@ -744,10 +703,15 @@ def clean(text: str, title_hint: str | None = None) -> Page:
     _mark_body(lines, start)
 
     if title_hint:
+        title = meta.normalise_title(title_hint)
         title_index = next((i for i, line in enumerate(lines) if line.dropped == "title"), None)
         if title_index is None:
+            # the hint cut short ("Judul: Bagian" -> "Judul") or carrying the site's name: the
+            # page's own line is the headline
             title_index = _line_like(lines, start, hint_key or "")
-        title = meta.normalise_title(title_hint)
+            if title_index is not None:
+                title = meta.normalise_title(lines[title_index].text)
+                lines[title_index].dropped = "title"
     else:
         title_index = _choose_title(lines, start)
         title = meta.normalise_title(lines[title_index].text) if title_index is not None else None

@@ -103,7 +103,10 @@ def dyad(
         flt = EventFilter(since=since, until=until, include_all=include_all)
         total, events = analytics.events_page(db, flt, EventSearch(between=(a, b), offset=offset), limit=100)
         skipped = {k: ab["skipped"][k] + ba["skipped"][k] for k in ab["skipped"]}
-        context.update(events=events, total=total, skipped=skipped)
+        extra = {k: v for k, v in (("since", since), ("until", until), ("all", "true" if include_all else None)) if v}
+        downloads = {"ab": urlencode({"source": a, "target": b, **extra}),
+                     "ba": urlencode({"source": b, "target": a, **extra})}
+        context.update(events=events, total=total, skipped=skipped, downloads=downloads)
     context["names"] = analytics.names_for(db, [c for c in (a, b) if c])
     return render(request, "dyad.html", active="Dyads", figures=figures, **context)
 

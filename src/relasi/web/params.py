@@ -52,11 +52,11 @@ Interval = Literal["day", "week", "month"]
 
 
 def code_query(description: str) -> object:
-    return Query(None, pattern=_CODE, max_length=40, description=description)
+    return Query(pattern=_CODE, max_length=40, description=description)
 
 
 def date_query(description: str) -> object:
-    return Query(None, pattern=_DATE, description=description)
+    return Query(pattern=_DATE, description=description)
 
 
 @dataclass(frozen=True, slots=True)
