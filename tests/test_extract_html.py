@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import trafilatura
 
 from relasi.extract import extract
 from relasi.model import Article, Document, Dropped
@@ -80,6 +81,8 @@ def test_html_title_cut_by_trafilatura_is_read_from_the_page() -> None:
     content = (FIXTURES / "id_article.html").read_text(encoding="utf-8")
     content = content.replace("Vietnam dan Filipina Teken Nota Kesepahaman Penjaga Pantai",
                               "Vietnam – Filipina Teken Nota Kesepahaman Penjaga Pantai")
+    content = content.replace(" | Kabar Dunia</title>", "</title>").replace("<h1>", "<div>").replace("</h1>", "</div>")
+    assert trafilatura.bare_extraction(content, with_metadata=True).title == "Vietnam"   # the premise
     article = extract(Document(source="x.html", content=content, format="html"))
     assert isinstance(article, Article)
     assert article.title == "Vietnam – Filipina Teken Nota Kesepahaman Penjaga Pantai"

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import time
 from pathlib import Path
 
 import pytest
 
-from relasi.extract import MIN_WORDS, body_id, extract
-from relasi.extract.text import clean
+from relasi.extract import MIN_WORDS, body_id, extract, meta
+from relasi.extract.text import _required_literal, clean, line_cues
 from relasi.model import Article, Document, Dropped
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -180,6 +181,42 @@ def test_text_pathological_line_is_fast() -> None:
     start = time.perf_counter()
     clean(_page(line))
     assert time.perf_counter() - start < 0.5
+
+
+# --- the packs' cues -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", meta.PACK_LANGUAGES)
+def test_text_pack_cues_are_lower_case(lang: str) -> None:
+    """Cues are matched against the lower-cased line: an upper-case letter could never match."""
+    import yaml
+
+    from relasi.extract.meta import resources
+
+    path = resources.files("relasi") / "data" / lang / "boilerplate.yaml"
+    lines = yaml.safe_load(path.read_text(encoding="utf-8"))["lines"]
+    cues = [*lines.get("prefixes", []), *lines.get("captions", []), *lines.get("end_markers", []),
+            *(p["re"] for p in lines.get("patterns", [])), *lines.get("labels", []), *lines.get("block_starts", [])]
+    cues += [r for r in lines.get("inline", []) if r.endswith("$")]
+    for cue in cues:
+        re.compile(cue)
+        assert not re.search(r"[A-Z]", re.sub(r"\\.", "", cue)), cue
+
+
+def test_text_line_cues_load_from_every_pack() -> None:
+    cues = line_cues()
+    assert {"baca juga", "related"} <= cues.block_starts          # one from each language
+    assert cues.captions and cues.credits and cues.patterns and cues.inline_end
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literal"),
+    [("foto\\s*:", "foto"), ("silakan (?:klik|login)", "silakan "), ("a|b", ""), ("colou?r", "colo"),
+     ("(?<=[.!?])\\s+[a-z0-9]+(?: news)? logo$", " logo"), ("/[A-Z]{2,}$", "/"), ("[x]abc", "abc")],
+)
+def test_text_required_literal(pattern: str, literal: str) -> None:
+    # the gate may only be text that every match contains
+    assert _required_literal(pattern) == literal
 
 
 # --- fixtures written for the project ------------------------------------------------------------------

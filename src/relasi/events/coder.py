@@ -92,7 +92,7 @@ def _compile(pack: LanguagePack) -> _Compiled:
         automaton.make_automaton()
     word_lists = ("negators", "denial", "hypothetical", "intent", "plan", "commitment", "agent_markers",
                   "target_preps", "between", "background", "venue_nouns", "pronouns", "first_person",
-                  "speech_after", "speech_before")
+                  "speech_after", "speech_before", "clause_breaks")
     compiled = _Compiled(automaton, by_text, pack.words("clitics"), regex_patterns,
                          {name: _word_regex(pack.words(name)) for name in word_lists})
     pack._compiled_triggers = compiled  # type: ignore[attr-defined]
@@ -256,7 +256,8 @@ def _groups(text: str, mentions: list[Mention], pack: LanguagePack) -> list[Grou
 def _is_place(text: str, start: int, actor: Actor, locatives, place_nouns, venues) -> bool:
     """"di Jenewa", "di dekat perbatasan Ukraina", "KTT G20": a place or a venue, not an actor."""
     words = re.findall(r"[\w-]+", text[max(0, start - 60):start].lower())[-5:]
-    if words and actor.kind == "IGO" and words[-1] in venues:
+    first_word = re.match(r"[\w-]+", text[start:start + 20].lower())
+    if actor.kind == "IGO" and ((words and words[-1] in venues) or (first_word and first_word.group() in venues)):
         return True
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
@@ -352,14 +353,16 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
 def _embedded(ctx: _Context, trigger: Trigger, earlier: list[Trigger], coded: list[Trigger]) -> bool:
     """"mengancam akan mengerahkan pasukan": the deployment is the content of the threat, not a second event.
     When the outer verb made no event ("setuju untuk membebaskan …"), the inner act is coded, as a commitment."""
-    if not earlier or earlier[-1] not in coded:
+    if not earlier:
         return False
     previous = earlier[-1]
     family = plover_for(str(previous.pattern["cameo"]))
-    if family not in ("THREATEN", "AGREE", "REJECT", "REQUEST") and str(previous.pattern["cameo"]) != "016":
-        return False
     gap = ctx.text[previous.end:trigger.start]
-    return len(gap.split()) <= 6
+    if len(gap.split()) > 8:
+        return False
+    if family in ("THREATEN", "REQUEST", "REJECT") or str(previous.pattern["cameo"]) == "016":
+        return True  # what is demanded, threatened or refused has not happened
+    return family == "AGREE" and previous in coded
 
 
 def _fallback_subject(ctx: _Context, trigger: Trigger, sources: list[Actor], how: str):
@@ -375,7 +378,9 @@ def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
     pattern = trigger.pattern
     actors = [g for g in ctx.groups if not g.place]
     before = [g for g in actors if g.end <= trigger.start]
-    after = [g for g in actors if g.start >= trigger.end]
+    clause_end = ctx.compiled.words["clause_breaks"].search(ctx.text, trigger.end, ctx.end)
+    limit = clause_end.start() if clause_end else ctx.end
+    after = [g for g in actors if trigger.end <= g.start < limit]
     within = [g for g in after if g.start < next_start] or after[:1]
     if pattern.get("target_preps"):
         # "membahas isu Palestina dengan Menlu AS": the object is a topic; only "dengan X" is the partner.

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from relasi.extract import meta
@@ -202,7 +202,7 @@ class _Line:
     copies: int = 1
     contained: bool = False          # a truncated copy of a longer line (teasers, captions)
     dropped: str = ""                # why context removed it
-    pair: bool = field(default=False)  # headline or stamp of a headline + timestamp pair
+    pair: bool = False               # headline or stamp of a headline + timestamp pair
 
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -215,6 +215,13 @@ _TERMINAL = re.compile(r"""[.!?:;][\"'”’»)\]]*$|[\"”’»]$|\)$""")
 _ELLIPSIS = re.compile(r"""(?:\.\.\.|…)[\"'”’]?$""")
 _FULL_STOP = re.compile(r"""(?<!\.\.)\.[\"'”’)\]]*$""")
 _LOWER_START = re.compile(r"^[\"“(]?[a-z]")
+
+
+def _tail(text: str) -> str:
+    """Enough of a line's end for _TERMINAL, _ELLIPSIS and _FULL_STOP (searching less is faster)."""
+    return text[-8:]
+
+
 _INNER_STOP = re.compile(r"""[a-z0-9)][.!?][\"”’]?\s+[\"“]?[A-Z]""")
 
 
@@ -248,11 +255,11 @@ def _strip_inline(line: str, cues: LineCues) -> str:
     for rx in cues.inline_start:
         if m := rx.match(line):
             line = line[m.end():]
-    tail = line[-80:].lower()
     for cue in cues.inline_end:
-        if cue.literal in tail and len(tail) == min(len(line), 80) and (m := cue.rx.search(tail)):
+        tail = line[-80:]
+        lower = tail.lower()
+        if cue.literal in lower and len(lower) == len(tail) and (m := cue.rx.search(lower)):
             line = line[:len(line) - len(tail) + m.start()]
-            tail = tail[:m.start()]
     return line
 
 
@@ -305,10 +312,6 @@ def _classify(text: str, cues: LineCues) -> _Line:
 
 _SEPARATORS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+|^[-–—]\s+|\s+[-–—]$")
 _SEPARATOR_CHARS = frozenset("|•·-–—")
-
-
-def _tail(text: str) -> str:
-    return text[-8:]
 
 
 def _segments(text: str) -> list[str]:
