@@ -6,9 +6,11 @@ import json
 import re
 import statistics
 import time
+from importlib import resources
 from pathlib import Path
 
 import pytest
+import yaml
 
 from relasi.extract import MIN_WORDS, body_id, extract, meta
 from relasi.extract.text import _required_literal, clean, line_cues
@@ -189,10 +191,6 @@ def test_text_pathological_line_is_fast() -> None:
 @pytest.mark.parametrize("lang", meta.PACK_LANGUAGES)
 def test_text_pack_cues_are_lower_case(lang: str) -> None:
     """Cues are matched against the lower-cased line: an upper-case letter could never match."""
-    import yaml
-
-    from relasi.extract.meta import resources
-
     path = resources.files("relasi") / "data" / lang / "boilerplate.yaml"
     lines = yaml.safe_load(path.read_text(encoding="utf-8"))["lines"]
     cues = [*lines.get("prefixes", []), *lines.get("captions", []), *lines.get("end_markers", []),

@@ -48,7 +48,7 @@ def find_actors(article: Article, pack) -> Article:
     mentions: list[Mention] = []
     new_names: dict[str, Actor] = {}
     for phrase in _phrases(text, hits, glue):
-        mentions.extend(_resolve_phrase(text, phrase, pack, day, support, stop_names, new_names))
+        mentions.extend(_resolve_phrase(text, phrase, pack, day, support, stop_names, new_names, mentions))
     mentions.extend(_surname_mentions(text, mentions, new_names))
     mentions.extend(_plural_references(text, mentions, pack))
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -151,7 +151,7 @@ def _new_name(text: str, start: int, stop_names: frozenset[str]) -> tuple[int, i
     return (first, end)
 
 
-def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_names) -> list[Mention]:
+def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_names, earlier) -> list[Mention]:
     person_title = next((h for h in phrase.hits if h.kind == "ROLE_PERSON"), None)
     institution = next((h for h in phrase.hits if h.kind == "ROLE_ORG"), None)
     people = [h for h in phrase.hits if h.kind == "PERSON"]
@@ -182,7 +182,7 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
     if title is None:
         return [Mention(p.start, p.end, p.text, p.actor, p.rule) for p in parts]
     if holder_entry is None or not holder_entry.code:
-        return []
+        return _title_reference(text, phrase, title, earlier, pack)
     code = holder_entry.code if holder_entry.kind != "CITY" else (holder_entry.country or holder_entry.code)
     country = holder_entry.country if holder_entry.kind != "IGO" else None
     role_entry = title.entries[0]
@@ -202,6 +202,19 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
         actor = Actor(code, "ORG", f"{holder_entry.canonical} {role_entry.role or 'institution'}", country,
                       role_entry.sector, role_entry.role)
     return parts + [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], actor, rule)]
+
+
+def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Mention], pack) -> list[Mention]:
+    """A bare title ("Presiden", "Kepala Negara", "the minister") refers to the last person named with that role."""
+    if title.kind != "ROLE_PERSON" or len(phrase.hits) != 1:
+        return []
+    role = title.entries[0].role
+    aliases = {str(r).lower() for r in pack.grammar.get("role_aliases", {}).get(role, ())} | {role}
+    for mention in reversed(earlier):
+        actor = mention.actor
+        if not mention.part and actor.kind == "PERSON" and actor.role in aliases:
+            return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], actor, "coref:title")]
+    return []
 
 
 def _surname_mentions(text: str, mentions: list[Mention], new_names: dict[str, Actor]) -> list[Mention]:

@@ -331,7 +331,12 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
         cameo = str(pattern["cameo"])
         if plover_for(cameo) in PLACE_TARGET_TYPES:
             targets = [_as_country(a) for a in targets] or _place_target(ctx, trigger)
-        dyads = _dyads(sources, targets, cameo)
+        if not targets and pattern.get("mutual") and len(sources) > 1:
+            # "Thailand dan Kamboja menyepakati gencatan senjata": each side does it toward the other.
+            dyads = [(a, b) for a in sources for b in sources if a.code != b.code]
+            dyads = [d for d in dyads if _state_level(d[0]) and _state_level(d[1])]
+        else:
+            dyads = _dyads(sources, targets, cameo)
         if not dyads:
             continue
         coded.append(trigger)
@@ -424,10 +429,14 @@ def _object_like(ctx: _Context, group: Group) -> bool:
 def _noun_arguments(ctx: _Context, trigger: Trigger, within: list[Group], subject: list[Actor]):
     symmetric = plover_for(str(trigger.pattern["cameo"])) in SYMMETRIC
     first = within[0] if within else None
-    if first is not None and len(first.actors) > 1 and ctx.has("between", trigger.end, first.start):
-        if symmetric:
+    if first is not None and ctx.has("between", trigger.end, first.start):
+        if len(first.actors) == 1 and len(within) > 1:
+            # "pembicaraan antara Menlu Retno dengan Aung San Suu Kyi"
+            return first.actors, within[1].actors, "direct"
+        if len(first.actors) > 1 and symmetric:
             return first.actors, [], "direct"  # "pertemuan antara Rusia dan Kuba"
-        return first.actors[:1], first.actors[1:], "direct"  # "baku tembak antara India dan Pakistan"
+        if len(first.actors) > 1:
+            return first.actors[:1], first.actors[1:], "direct"  # "baku tembak antara India dan Pakistan"
     possessor = _possessor(ctx, trigger)
     if possessor is not None:
         return possessor.actors, first.actors if first else [], "direct"  # "Modi's visit to Moscow"

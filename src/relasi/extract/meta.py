@@ -106,7 +106,10 @@ def _vocabulary() -> _Vocabulary:
         rf"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
         rf"(?:\s*(?P<zone>{zone})(?![\w]))?(?:\s*(?P<off>{offset}))?)?"
     )
-    date_rx = re.compile(rf"(?<![\w/.-]){weekday}(?:{dmy}|{mdy}|{num}|{iso}){clock}")
+    # "9:30 AM EDT, Wed April 10, 2024": some sites print the clock first
+    clock_first = (rf"(?:(?P<h0>\d{{1,2}})[:.](?P<mi0>\d\d)(?:\s*(?P<ampm0>[ap]\.?m\.?))?"
+                   rf"(?:\s*(?P<zone0>{zone})(?![\w]))?\s*[,|•·]?\s*(?={day}|{mon}|\d))?")
+    date_rx = re.compile(rf"(?<![\w/.:-]){clock_first}{weekday}(?:{dmy}|{mdy}|{num}|{iso}){clock}")
 
     labels = _alternation(list(author_labels))
     return _Vocabulary(
@@ -210,16 +213,18 @@ def _from_match(m: re.Match[str], vocab: _Vocabulary) -> FoundDate | None:
     hour = minute = None
     second = 0
     offset = None
-    if g["h"] is not None:
-        hour, minute, second = int(g["h"]), int(g["mi"]), int(g["s"] or 0)
-        if g["ampm"]:
-            pm = g["ampm"].lower().startswith("p")
-            hour = hour % 12 + (12 if pm else 0)
+    if g["h"] is not None or g["h0"] is not None:
+        first = g["h"] is None
+        hour, minute = (int(g["h0"]), int(g["mi0"])) if first else (int(g["h"]), int(g["mi"]))
+        second = 0 if first else int(g["s"] or 0)
+        ampm = g["ampm0"] if first else g["ampm"]
+        if ampm:
+            hour = hour % 12 + (12 if ampm.startswith("p") else 0)
         if hour > 23 or minute > 59 or second > 59:
             hour = minute = None
             second = 0
         else:
-            offset = _offset(g["zone"], g["off"], vocab)
+            offset = _offset(g["zone0"] if first else g["zone"], None if first else g["off"], vocab)
     return FoundDate(m.start(), m.end(), year, month, day, hour, minute, second, offset)
 
 
