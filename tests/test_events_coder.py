@@ -1,4 +1,4 @@
-"""Argument, modality and date rules of the coder, on a small pack written here (independent of the big dictionaries)."""
+"""Argument, modality and date rules of the coder, on a small pack written here (not the big dictionaries)."""
 
 from __future__ import annotations
 
@@ -101,7 +101,8 @@ def test_coder_speaker_is_source_of_first_person_quote(pack):
 
 
 def test_coder_event_carries_pattern_date_and_evidence(pack):
-    body = "Pada Senin (24/1), Presiden Rusia Vladimir Putin berbicara dengan Presiden Kuba Miguel Díaz-Canel melalui telepon."
+    body = ("Pada Senin (24/1), Presiden Rusia Vladimir Putin berbicara dengan Presiden Kuba Miguel Díaz-Canel "
+            "melalui telepon.")
     (event,) = _code(pack, body)
     assert (event.cameo, event.plover, event.goldstein, event.quad_class) == ("041", "CONSULT", 1.0, 1)
     assert event.pattern == "id/verbs.yaml#consult.telepon"

@@ -24,6 +24,8 @@ from relasi.extract import meta
         ("2023-10-03T09:06:00+07:00", "2023-10-03T09:06:00+07:00"),
         ("Tue, 03 Oct 2023 02:06:00 GMT", "2023-10-03T02:06:00+00:00"),
         ("05/13/2023", "2023-05-13"),                            # only a US order makes sense
+        ("Published 9:30 AM EDT, Wed April 10, 2024", "2024-04-10T09:30:00-04:00"),   # clock first
+        ("pukul 10.00 WIB, 3 Oktober 2023", "2023-10-03T10:00:00+07:00"),
     ],
 )
 def test_meta_find_dates_reads_news_forms(text: str, iso: str) -> None:

@@ -28,7 +28,7 @@ def _articles(db) -> int:
 
 def test_store_migrations_new_database_is_latest(db_url: str) -> None:
     db = open_database(db_url)
-    assert db.version() == LATEST_VERSION == 1
+    assert db.version() == LATEST_VERSION == MIGRATIONS[-1].version
     assert _versions(db) == [m.version for m in MIGRATIONS]
     tables = set(sa.inspect(db.engine).get_table_names())
     assert {"documents", "articles", "actors", "mentions", "events", "ingest_runs", "schema_version"} <= tables
@@ -40,8 +40,8 @@ def test_store_migrations_reopen_keeps_rows_and_version(db_url: str) -> None:
     Writer(db).store_article(make_article())
     db.close()
     again = open_database(db_url)
-    assert again.version() == 1
-    assert _versions(again) == [1]
+    assert again.version() == LATEST_VERSION
+    assert _versions(again) == [m.version for m in MIGRATIONS]
     assert _articles(again) == 1
     again.close()
 
@@ -55,8 +55,9 @@ def test_store_migrations_upgrade_keeps_rows(db_url: str) -> None:
     db = open_database(db_url)
     Writer(db).store_article(make_article())
     db.close()
-    upgraded = open_database(db_url, migrations=(*MIGRATIONS, Migration(2, "articles.note", _add_note_column)))
-    assert upgraded.version() == 2
+    upgraded = open_database(db_url, migrations=(*MIGRATIONS, Migration(LATEST_VERSION + 1, "articles.note",
+                                                                            _add_note_column)))
+    assert upgraded.version() == LATEST_VERSION + 1
     assert _articles(upgraded) == 1
     with upgraded.read() as conn:
         assert conn.execute(sa.text("SELECT note FROM articles")).scalar_one() == "migrated"
@@ -74,9 +75,9 @@ def test_store_migrations_failed_upgrade_changes_nothing(db_url: str) -> None:
     Writer(db).store_article(make_article())
     db.close()
     with pytest.raises(RuntimeError, match="half way"):
-        open_database(db_url, migrations=(*MIGRATIONS, Migration(2, "broken", _half_done)))
+        open_database(db_url, migrations=(*MIGRATIONS, Migration(LATEST_VERSION + 1, "broken", _half_done)))
     db = open_database(db_url)
-    assert db.version() == 1
+    assert db.version() == LATEST_VERSION
     assert "half_done" not in sa.inspect(db.engine).get_table_names()   # DDL rolled back too
     with db.read() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(t.events)).scalar_one() == 1

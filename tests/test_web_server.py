@@ -215,10 +215,10 @@ def test_web_server_refuses_a_missing_database(tmp_path: Path, target: str) -> N
     assert not (tmp_path / target).exists()      # reading never creates a file
 
 
-@pytest.mark.parametrize("latest", [2])
+@pytest.mark.parametrize("newer_by", [1])
 def test_web_server_refuses_an_older_schema_instead_of_migrating(corpus_db: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                 latest: int) -> None:
-    monkeypatch.setattr(store_schema, "LATEST_VERSION", latest)
+                                                                 newer_by: int) -> None:
+    monkeypatch.setattr(store_schema, "LATEST_VERSION", store_schema.LATEST_VERSION + newer_by)
     with pytest.raises(SchemaTooOld, match="relasi stats"):
         open_reader(corpus_db)
 

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import yaml
 
 PACK_LANGUAGES: tuple[str, ...] = ("id", "en")   # every pack is loaded: a page's language is unknown here
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)    # the C loader is ten times faster
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -40,7 +41,7 @@ def boilerplate_packs() -> dict[str, Any]:
         path = resources.files("relasi") / "data" / lang / "boilerplate.yaml"
         if not path.is_file():
             continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
         _merge(merged, data)
     return merged
 

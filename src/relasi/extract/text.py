@@ -429,6 +429,9 @@ def _mark_menus(lines: list[_Line]) -> None:
         run = []
 
 
+_CONTAINMENT_LIMIT = 200_000          # characters; past this (not a news page) skip the quadratic check
+
+
 def _mark_repeats(lines: list[_Line]) -> None:
     """Lines printed twice (captions, headlines, ad slots) and truncated copies of longer lines."""
     counts: dict[str, int] = {}
@@ -455,7 +458,7 @@ def _mark_repeats(lines: list[_Line]) -> None:
             # a deck that the body repeats, so it keeps one copy inside the body (see _mark_body)
             if not (line.prose and line.words >= 8) or k in adjacent:
                 line.dropped = "repeated"
-        elif line.words >= 3 and not line.full_stop:
+        elif line.words >= 3 and not line.full_stop and len(longer) <= _CONTAINMENT_LIMIT:
             # a headline repeated in its photo caption, a lead repeated as a teaser without its end
             line.contained = longer.count(k) > (1 if line.words >= 8 else 0)
             if line.contained and line.words >= 8:
@@ -474,8 +477,9 @@ def _mark_lists(lines: list[_Line]) -> None:
     for head, stamp in pairs:
         lines[head].pair = lines[stamp].pair = True
     # two pairs or more in a row are a list; a single pair may be the article's own title and date
+    position = {i: n for n, i in enumerate(content)}
     for a, b in zip(pairs, pairs[1:], strict=False):
-        between = [j for j in content if a[1] < j < b[0]]
+        between = content[position[a[1]] + 1:position[b[0]]]
         if all(lines[j].kind in _TRANSPARENT for j in between):
             for j in (*a, *b):
                 lines[j].dropped = "list"

@@ -129,9 +129,94 @@ events = sa.Table(
     sa.Index("ix_events_dyad", "source_code", "target_code"),
 )
 
-# Tables as they stand at version 1, in creation order (foreign keys point backwards).
-_V1_TABLES: tuple[sa.Table, ...] = (ingest_runs, articles, documents, actors, mentions, events)
+# Tables as they stand at version 1, in creation order (foreign keys point backwards). Copies in their own
+# MetaData, taken before version 2 adds columns to `documents` and `events` below.
+_V1_METADATA = sa.MetaData()
+_V1_TABLES: tuple[sa.Table, ...] = tuple(
+    table.to_metadata(_V1_METADATA) for table in (ingest_runs, articles, documents, actors, mentions, events))
 DATA_TABLES: tuple[str, ...] = tuple(table.name for table in _V1_TABLES)
+
+# -- version 2: near-duplicate stories and aggregated events ------------------------------------------------
+#
+# Stories. `articles.story_id` (there since version 1) names a near-duplicate cluster by the id of its first
+# article. What links an article to a cluster is its MinHash signature (relasi.dedup), kept in
+# `article_signatures` so that a later ingest compares new articles with earlier ones without recomputing,
+# and the LSH buckets are rows of `signature_bands`: (band key, day, signature) with the key first in the
+# primary key, so "which earlier articles share a band with this one, published within N days" is one index
+# range per band, and nothing about the corpus has to be held in memory.
+#
+# Aggregated events (GDELT-style). The events table stays what it was: one row per evidence sentence (a
+# mention). Counted events with the same (story, date, source code, target code, CAMEO code) form one
+# `event_groups` row, the real-world event, named by `key`; `events.group_id` points at it, so every evidence
+# sentence stays queryable under its group. The group's counts are derived from its events and the
+# documents that carry them (an exact copy of an article from a second source is a second document):
+#   num_mentions  evidence sentences, over every document that carries them
+#   num_articles  documents that carry the event (GDELT's NumArticles)
+#   num_sources   distinct outlets among those documents (a document with no known outlet counts as its own)
+#   first_seen / last_seen   earliest and latest publication time of those documents (ISO text as printed)
+# The writer recomputes the counts of every group a batch touches, in the batch's transaction, so they never
+# drift from the rows they summarise. Events that are not counted (intended, negated, denied, no PLOVER
+# type) belong to no group.
+
+NO_DAY = -1_000_000
+"""`signature_bands.day` of an article with no publication date (the column is part of the primary key)."""
+
+dedup_config = sa.Table(
+    "dedup_config", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),            # one row: 1
+    sa.Column("config", sa.Text, nullable=False),             # JSON of relasi.dedup.DedupConfig
+)
+
+article_signatures = sa.Table(
+    "article_signatures", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.Text, sa.ForeignKey("articles.id"), nullable=False, unique=True),
+    sa.Column("signature", sa.LargeBinary, nullable=False),   # num_perm little-endian uint32
+    sa.Column("matched_article_id", sa.Text),                 # the earlier article it joined; null: first of its story
+    sa.Column("similarity", sa.Float),                        # estimated Jaccard similarity to that article
+)
+
+signature_bands = sa.Table(
+    "signature_bands", metadata,
+    sa.Column("band_key", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("day", sa.Integer, primary_key=True, autoincrement=False),   # days since 1970-01-01, or NO_DAY
+    sa.Column("signature_id", sa.Integer, sa.ForeignKey("article_signatures.id"), primary_key=True,
+              autoincrement=False),
+    sqlite_with_rowid=False,      # the primary key is the whole row: store it once, as the index
+)
+
+event_groups = sa.Table(
+    "event_groups", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("key", sa.Text, nullable=False, unique=True),   # story|date|source|target|cameo (date may be empty)
+    sa.Column("story_id", sa.Text, nullable=False, index=True),
+    sa.Column("date", sa.Text, index=True),
+    sa.Column("source_code", sa.Text, nullable=False),
+    sa.Column("target_code", sa.Text, nullable=False),
+    sa.Column("cameo", sa.Text, nullable=False, index=True),
+    sa.Column("plover", sa.Text, index=True),
+    sa.Column("goldstein", sa.Float),
+    sa.Column("quad_class", sa.Integer),
+    sa.Column("num_mentions", sa.Integer, nullable=False, default=0),
+    sa.Column("num_articles", sa.Integer, nullable=False, default=0),
+    sa.Column("num_sources", sa.Integer, nullable=False, default=0),
+    sa.Column("first_seen", sa.Text),
+    sa.Column("last_seen", sa.Text),
+    sa.Column("first_event_id", sa.Integer),                  # its earliest evidence sentence, for display
+    sa.Index("ix_event_groups_dyad", "source_code", "target_code"),
+)
+
+# Columns version 2 adds to version-1 tables: what each document itself printed (an exact copy of an article
+# from another outlet has its own outlet, url and date), and the group of each event.
+_V2_COLUMNS: tuple[tuple[sa.Table, sa.Column], ...] = (
+    (documents, sa.Column("url", sa.Text)),
+    (documents, sa.Column("outlet", sa.Text)),
+    (documents, sa.Column("published", sa.Text)),
+    (events, sa.Column("group_id", sa.Integer, sa.ForeignKey("event_groups.id"))),
+)
+for _table, _column in _V2_COLUMNS:
+    _table.append_column(_column)
+_V2_INDEXES: tuple[sa.Index, ...] = (sa.Index("ix_events_group_id", events.c.group_id),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +231,28 @@ def _create_v1(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _create_v2(conn: Connection) -> None:
+    from relasi.store.stories import backfill_v2
+
+    for table in (dedup_config, article_signatures, signature_bands, event_groups):
+        table.create(conn, checkfirst=True)
+    preparer = conn.dialect.identifier_preparer
+    for table, column in _V2_COLUMNS:
+        kind = column.type.compile(dialect=conn.dialect)
+        references = ""
+        for fk in column.foreign_keys:
+            references = f" REFERENCES {preparer.quote(fk.column.table.name)} ({preparer.quote(fk.column.name)})"
+        conn.exec_driver_sql(f"ALTER TABLE {preparer.quote(table.name)} "
+                             f"ADD COLUMN {preparer.quote(column.name)} {kind}{references}")
+    for index in _V2_INDEXES:
+        index.create(conn)
+    backfill_v2(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, articles, actors, mentions, events, ingest_runs", _create_v1),
+    Migration(2, "near-duplicate stories (signatures, LSH bands) and aggregated events (event_groups)",
+              _create_v2),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

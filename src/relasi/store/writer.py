@@ -3,14 +3,15 @@
 A batch either lands whole or not at all, which is what makes an interrupted ingest safe to rerun:
 a source is marked done in the same transaction that stores its article. Articles are keyed by the
 sha1 of their body, so the same text from a second source links to the stored article and adds no
-events twice.
+events twice. In the same transaction each new article is put in a story (near-duplicates, see
+store/stories.py) and its counted events in their aggregated groups.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, Literal
@@ -21,6 +22,7 @@ from sqlalchemy.engine import Connection
 from relasi.model import Actor, Article, Dropped, Event
 from relasi.store import schema as t
 from relasi.store.database import Database
+from relasi.store.stories import StoryIndex, regroup
 
 IN_CHUNK = 500  # keeps `IN (...)` lists under every backend's bound-parameter limit
 
@@ -34,6 +36,7 @@ class Item:
     source: str                      # the Document's source: the key that marks the input done
     content_sha1: str | None         # sha1 of the document as read; None when it could not be read
     result: Article | Dropped
+    signature: bytes | None = None   # MinHash of the article's body when the worker computed it (relasi.dedup)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +53,16 @@ class Outcome:
     article_id: str | None = None
     events: int = 0
     dropped: Dropped | None = None
+    story_id: str | None = None      # stored: the story it was put in
+    near_duplicate: bool = False     # stored: it joined an earlier story (rather than starting one)
 
 
 class Writer:
     """Stores batches into one Database. Keeps an actor id cache across batches (rows never change)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, stories: StoryIndex | None = None) -> None:
         self.db = db
+        self.stories = stories or StoryIndex()
         self._actor_ids: dict[str, int] = {}
 
     # -- runs -----------------------------------------------------------------------------------------
@@ -105,6 +111,7 @@ class Writer:
         outcomes: list[Outcome] = []
         doc_rows: dict[str, dict[str, Any]] = {}       # source -> row to write, last decision wins
         articles: dict[str, Article] = {}              # candidates to insert, first source wins
+        signatures: dict[str, bytes | None] = {}
         now = _now()
         for item in items:
             done = known.get(item.source)
@@ -116,14 +123,16 @@ class Writer:
                    "run_id": run_id}
             if isinstance(result, Dropped):
                 row.update(status="dropped", article_id=None, step=result.step, reason=result.reason,
-                           detail=result.detail or None)
+                           detail=result.detail or None, url=None, outlet=None, published=None)
                 outcomes.append(Outcome(item.source, "dropped", dropped=result))
             else:
-                row.update(status="ok", article_id=result.id, step=None, reason=None, detail=None)
+                row.update(status="ok", article_id=result.id, step=None, reason=None, detail=None,
+                           url=result.url, outlet=result.outlet, published=result.published)
                 if result.id in articles:   # the same body earlier in this batch
                     outcomes.append(Outcome(item.source, "linked", result.id))
                 else:
                     articles[result.id] = result
+                    signatures[result.id] = item.signature
                     outcomes.append(Outcome(item.source, "stored", result.id, len(result.events)))
                 # A later item with the same source in this batch is then a repeat, like a done one.
                 known[item.source] = {"status": "ok", "content_sha1": item.content_sha1,
@@ -133,7 +142,11 @@ class Writer:
         stored = self._insert_articles(conn, list(articles.values()), new_actor_ids)
         outcomes = [_linked_unless_stored(o, stored) for o in outcomes]
         _save_documents(conn, doc_rows, existing=in_database)
-        return outcomes
+        links = self.stories.link(conn, [(article, signatures.get(article.id)) for article in stored.values()])
+        # A document linked to an already stored article adds to the counts of that article's event groups.
+        copied = {o.article_id for o in outcomes if o.status == "linked" and o.article_id}
+        regroup(conn, [*stored, *(copied - set(stored))])
+        return [_with_story(o, links) for o in outcomes]
 
     def _insert_articles(self, conn: Connection, candidates: list[Article],
                          new_actor_ids: dict[str, int]) -> dict[str, Article]:
@@ -193,6 +206,13 @@ def _against_done(item: Item, done: dict[str, Any]) -> Outcome:
     refusal = Dropped(item.source, "store", "duplicate_source",
                       "already ingested with different content; sources must be unique")
     return Outcome(item.source, "dropped", dropped=refusal)
+
+
+def _with_story(outcome: Outcome, links: dict[str, Any]) -> Outcome:
+    link = links.get(outcome.article_id or "") if outcome.status == "stored" else None
+    if link is None:
+        return outcome
+    return replace(outcome, story_id=link.story_id, near_duplicate=link.match is not None)
 
 
 def _linked_unless_stored(outcome: Outcome, stored: dict[str, Article]) -> Outcome:

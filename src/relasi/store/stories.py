@@ -1,0 +1,374 @@
+"""Stories and aggregated events in the store: linking new articles to earlier near-duplicates, keeping
+`event_groups` in step with the events, and reading both back. The tables are described in schema.py
+(version 2); the similarity itself is relasi.dedup, which knows nothing of SQL.
+
+Both `StoryIndex.link` and `regroup` run inside the writer's batch transaction, after the batch's articles,
+events and documents rows are written: a batch lands with its stories and groups or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from relasi.dedup import (
+    DEFAULT_THRESHOLD,
+    MAX_CANDIDATES_PER_BAND,
+    DedupConfig,
+    Match,
+    band_keys,
+    best_match,
+    signature,
+)
+from relasi.model import Article
+from relasi.store import schema as t
+from relasi.store.database import Database
+
+IN_CHUNK = 500
+DEFAULT_WINDOW_DAYS = 14
+"""Near-duplicates are looked for among articles published this many days before or after (and among
+articles with no date). News copies and rewrites appear within days; the window keeps the number of LSH
+candidates proportional to a few weeks of news rather than to the whole archive."""
+_EPOCH = date(1970, 1, 1)
+
+
+# -- configuration ----------------------------------------------------------------------------------------
+
+def load_config(conn: Connection) -> DedupConfig | None:
+    row = conn.execute(sa.select(t.dedup_config.c.config).where(t.dedup_config.c.id == 1)).scalar()
+    return None if row is None else DedupConfig.from_json(json.loads(row))
+
+
+def ensure_config(db: Database, default: DedupConfig | None = None) -> DedupConfig:
+    """The database's signature settings, stored now from `default` if it has none yet."""
+    with db.read() as conn:
+        found = load_config(conn)
+    if found is not None:
+        return found
+    with db.write() as conn:
+        return _config_in(conn, default)
+
+
+def _config_in(conn: Connection, default: DedupConfig | None) -> DedupConfig:
+    found = load_config(conn)
+    if found is None:
+        found = (default or DedupConfig()).resolved()
+        conn.execute(t.dedup_config.insert().values(id=1, config=json.dumps(found.to_json())))
+    return found
+
+
+# -- linking ----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """The story an article was put in; `match` is the earlier article it resembled, None if it started it."""
+
+    story_id: str
+    match: Match | None
+
+
+@dataclass(slots=True)
+class _Pending:
+    article_id: str
+    story_id: str
+    signature: bytes
+    keys: list[int]
+    day: int | None
+    match: Match | None
+
+
+class StoryIndex:
+    """Puts each new article in a story: the story of its most similar earlier article if the estimated
+    Jaccard similarity reaches `threshold`, else a new one named by the article's id.
+
+    Stories never merge afterwards (an article resembling two stories joins the closer one), so a story id,
+    once given, is stable: exports, links and counts made yesterday stay valid.
+    """
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, window_days: int | None = DEFAULT_WINDOW_DAYS,
+                 config: DedupConfig | None = None) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError("the dedup threshold is a similarity between 0 (excluded) and 1")
+        self.threshold = threshold
+        self.window_days = window_days
+        self._default = config
+        self._config: DedupConfig | None = None
+
+    def config(self, conn: Connection) -> DedupConfig:
+        if self._config is None:
+            self._config = _config_in(conn, self._default)
+        return self._config
+
+    def link(self, conn: Connection, fresh: Sequence[tuple[Article, bytes | None]]) -> dict[str, Link]:
+        """Assign stories to `fresh` (new articles, in input order, already inserted); store their signatures,
+        band keys and story ids. A missing signature (an article stored outside an ingest) is computed here."""
+        config = self.config(conn)
+        links: dict[str, Link] = {}
+        batch: list[_Pending] = []
+        local: dict[int, list[int]] = defaultdict(list)     # band key -> positions in `batch`
+        for article, sig in fresh:
+            sig = sig if sig is not None else signature(article.body, config)
+            if sig is None:
+                links[article.id] = Link(article.id, None)
+                continue
+            keys = band_keys(sig, config)
+            day = _day(article.published)
+            candidates = self._stored_candidates(conn, keys, day)
+            earlier = sorted({p for key in keys for p in local.get(key, ()) if self._near(batch[p].day, day)})
+            candidates += [(batch[p].article_id, batch[p].story_id, batch[p].signature) for p in earlier]
+            match = best_match(sig, candidates, self.threshold)
+            story_id = match.story_id if match else article.id
+            links[article.id] = Link(story_id, match)
+            for key in keys:
+                local[key].append(len(batch))
+            batch.append(_Pending(article.id, story_id, sig, keys, day, match))
+        self._save(conn, batch, links)
+        return links
+
+    def _near(self, a: int | None, b: int | None) -> bool:
+        return self.window_days is None or a is None or b is None or abs(a - b) <= self.window_days
+
+    def _stored_candidates(self, conn: Connection, keys: list[int], day: int | None) -> list[tuple[str, str, bytes]]:
+        bands = t.signature_bands
+        query = sa.select(bands.c.band_key, bands.c.signature_id).where(bands.c.band_key.in_(keys))
+        if day is not None and self.window_days is not None:
+            # Two index ranges per key (dated near `day`, and undated) rather than one OR the planner may scan.
+            dated = query.where(bands.c.day.between(day - self.window_days, day + self.window_days))
+            query = sa.union_all(dated, query.where(bands.c.day == t.NO_DAY))
+        per_key: dict[int, list[int]] = defaultdict(list)
+        for key, signature_id in conn.execute(query):
+            per_key[key].append(signature_id)
+        wanted: set[int] = set()
+        for ids in per_key.values():
+            wanted.update(sorted(ids)[-MAX_CANDIDATES_PER_BAND:])    # the most recent of a crowded band
+        if not wanted:
+            return []
+        s, a = t.article_signatures, t.articles
+        rows = conn.execute(
+            sa.select(s.c.id, s.c.article_id, a.c.story_id, s.c.signature)
+            .join(a, a.c.id == s.c.article_id).where(s.c.id.in_(sorted(wanted))).order_by(s.c.id))
+        return [(article_id, story_id or article_id, bytes(sig)) for _id, article_id, story_id, sig in rows]
+
+    def _save(self, conn: Connection, batch: list[_Pending], links: dict[str, Link]) -> None:
+        if batch:
+            conn.execute(t.article_signatures.insert(), [
+                {"article_id": p.article_id, "signature": p.signature,
+                 "matched_article_id": p.match.article_id if p.match else None,
+                 "similarity": round(p.match.similarity, 4) if p.match else None}
+                for p in batch])
+            ids: dict[str, int] = {}
+            s = t.article_signatures
+            for chunk in _chunks([p.article_id for p in batch]):
+                ids.update(conn.execute(sa.select(s.c.article_id, s.c.id).where(s.c.article_id.in_(chunk))).all())
+            conn.execute(t.signature_bands.insert(), [
+                {"band_key": key, "day": t.NO_DAY if p.day is None else p.day, "signature_id": ids[p.article_id]}
+                for p in batch for key in sorted(set(p.keys))])
+        if links:
+            articles = t.articles
+            conn.execute(articles.update().where(articles.c.id == sa.bindparam("aid"))
+                         .values(story_id=sa.bindparam("sid")),
+                         [{"aid": article_id, "sid": link.story_id} for article_id, link in links.items()])
+
+
+def _day(published: str | None) -> int | None:
+    if not published or len(published) < 10:
+        return None
+    try:
+        return (date.fromisoformat(published[:10]) - _EPOCH).days
+    except ValueError:
+        return None
+
+
+# -- event groups ----------------------------------------------------------------------------------------
+
+def _story_of(a: sa.Table) -> sa.ColumnElement[str]:
+    return sa.func.coalesce(a.c.story_id, a.c.id)
+
+
+def _group_key(story: sa.ColumnElement[str], e: sa.Table) -> sa.ColumnElement[str]:
+    """story|date|source|target|cameo, built in SQL so one statement can group a whole batch."""
+    sep = sa.literal("|", sa.Text)
+    return (story + sep + sa.func.coalesce(e.c.date, sa.literal("", sa.Text)) + sep + e.c.source_code + sep
+            + e.c.target_code + sep + e.c.cameo)
+
+
+def regroup(conn: Connection, article_ids: Iterable[str]) -> int:
+    """Put the counted events of `article_ids` in their groups (creating groups as needed) and recompute the
+    counts of every group those articles touch. Pass new articles and articles that gained a document.
+    Returns the number of groups created."""
+    e, a, g = t.events, t.articles, t.event_groups
+    created = 0
+    for chunk in _chunks(sorted(set(article_ids))):
+        key = _group_key(_story_of(a), e)
+        missing = (
+            sa.select(key, _story_of(a), e.c.date, e.c.source_code, e.c.target_code, e.c.cameo,
+                      sa.func.max(e.c.plover), sa.func.max(e.c.goldstein), sa.func.max(e.c.quad_class),
+                      sa.literal(0), sa.literal(0), sa.literal(0))
+            .select_from(e.join(a, a.c.id == e.c.article_id))
+            .where(e.c.article_id.in_(chunk), e.c.counted.is_(True), ~sa.exists().where(g.c.key == key))
+            .group_by(key, _story_of(a), e.c.date, e.c.source_code, e.c.target_code, e.c.cameo)
+        )
+        result = conn.execute(g.insert().from_select(
+            ["key", "story_id", "date", "source_code", "target_code", "cameo", "plover", "goldstein",
+             "quad_class", "num_mentions", "num_articles", "num_sources"], missing))
+        created += max(result.rowcount or 0, 0)
+        story = sa.select(_story_of(a)).where(a.c.id == e.c.article_id).scalar_subquery()
+        group_id = sa.select(g.c.id).where(g.c.key == _group_key(story, e)).scalar_subquery()
+        conn.execute(e.update().where(e.c.article_id.in_(chunk), e.c.counted.is_(True)).values(group_id=group_id))
+        touched = conn.execute(sa.select(e.c.group_id).distinct()
+                               .where(e.c.article_id.in_(chunk), e.c.group_id.is_not(None))).scalars().all()
+        _recount(conn, touched)
+    return created
+
+
+def _recount(conn: Connection, group_ids: Sequence[int]) -> None:
+    e, d, g = t.events, t.documents, t.event_groups
+    for chunk in _chunks(sorted(group_ids)):
+        rows = conn.execute(
+            sa.select(e.c.group_id, sa.func.count(), sa.func.count(sa.distinct(d.c.id)),
+                      sa.func.count(sa.distinct(sa.func.coalesce(d.c.outlet, d.c.source))),
+                      sa.func.min(d.c.published), sa.func.max(d.c.published), sa.func.min(e.c.id))
+            .select_from(e.join(d, sa.and_(d.c.article_id == e.c.article_id, d.c.status == "ok")))
+            .where(e.c.group_id.in_(chunk)).group_by(e.c.group_id)
+        ).all()
+        if rows:
+            conn.execute(
+                g.update().where(g.c.id == sa.bindparam("gid")).values(
+                    num_mentions=sa.bindparam("m"), num_articles=sa.bindparam("n"), num_sources=sa.bindparam("s"),
+                    first_seen=sa.bindparam("f"), last_seen=sa.bindparam("l"), first_event_id=sa.bindparam("e")),
+                [{"gid": gid, "m": m, "n": n, "s": s, "f": f, "l": last, "e": first_event}
+                 for gid, m, n, s, f, last, first_event in rows])
+
+
+def backfill_v2(conn: Connection) -> None:
+    """Migration 2 on a database that already holds articles: documents get their article's url, outlet and
+    date, each article becomes its own story (articles stored before version 2 have no signature, so later
+    near-duplicates of them start stories of their own), and their counted events are grouped."""
+    d, a = t.documents, t.articles
+
+    def from_article(column: sa.Column) -> sa.ScalarSelect:
+        return sa.select(column).where(a.c.id == d.c.article_id).scalar_subquery()
+
+    conn.execute(d.update().where(d.c.status == "ok").values(
+        url=from_article(a.c.url), outlet=from_article(a.c.outlet), published=from_article(a.c.published)))
+    conn.execute(a.update().where(a.c.story_id.is_(None)).values(story_id=a.c.id))
+    last = ""
+    while True:   # keyset pages: flat memory on any size of database
+        page = conn.execute(sa.select(a.c.id).where(a.c.id > last).order_by(a.c.id).limit(IN_CHUNK)).scalars().all()
+        if not page:
+            return
+        regroup(conn, page)
+        last = page[-1]
+
+
+def _chunks(values: list[Any]) -> Iterator[list[Any]]:
+    for index in range(0, len(values), IN_CHUNK):
+        yield values[index:index + IN_CHUNK]
+
+
+# -- reading ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class GroupFilter:
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    plover: str | None = None
+    cameo: str | None = None
+    since: str | None = None
+    until: str | None = None
+    min_articles: int = 1
+    limit: int | None = None
+
+
+GROUP_COLUMNS: tuple[str, ...] = (
+    "id", "story_id", "date", "source_code", "target_code", "cameo", "plover", "goldstein", "quad_class",
+    "num_mentions", "num_articles", "num_sources", "first_seen", "last_seen", "first_event_id", "sentence",
+)
+
+
+def iter_groups(db: Database, flt: GroupFilter = GroupFilter()) -> Iterator[dict[str, Any]]:
+    """Aggregated events (GROUP_COLUMNS), oldest first; `sentence` is the group's first evidence sentence."""
+    g, e = t.event_groups, t.events
+    query = (sa.select(*(g.c[c] for c in GROUP_COLUMNS if c != "sentence"), e.c.sentence)
+             .join(e, e.c.id == g.c.first_event_id, isouter=True))
+    if flt.actor:
+        query = query.where(sa.or_(g.c.source_code == flt.actor, g.c.target_code == flt.actor))
+    if flt.source:
+        query = query.where(g.c.source_code == flt.source)
+    if flt.target:
+        query = query.where(g.c.target_code == flt.target)
+    if flt.plover:
+        query = query.where(g.c.plover == flt.plover.upper())
+    if flt.cameo:
+        query = query.where(g.c.cameo.startswith(flt.cameo, autoescape=True))
+    if flt.since:
+        query = query.where(g.c.date >= flt.since)
+    if flt.until:
+        query = query.where(sa.func.substr(g.c.date, 1, len(flt.until)) <= flt.until)
+    if flt.min_articles > 1:
+        query = query.where(g.c.num_articles >= flt.min_articles)
+    query = query.where(g.c.num_mentions > 0).order_by(g.c.date, g.c.id)
+    if flt.limit is not None:
+        query = query.limit(flt.limit)
+    with db.read() as conn:
+        for row in conn.execution_options(yield_per=1000).execute(query).mappings():
+            yield dict(row)
+
+
+def iter_stories(db: Database, *, limit: int | None = None, min_articles: int = 1) -> Iterator[dict[str, Any]]:
+    """Stories, largest first, each with its articles (earliest first) and their other documents (exact
+    copies from other sources)."""
+    a, d, s = t.articles, t.documents, t.article_signatures
+    size = sa.func.count().label("articles")
+    query = (sa.select(a.c.story_id, size, sa.func.min(a.c.published).label("first_published"),
+                       sa.func.max(a.c.published).label("last_published"))
+             .where(a.c.story_id.is_not(None)).group_by(a.c.story_id)
+             .order_by(size.desc(), sa.func.min(a.c.published), a.c.story_id))
+    if min_articles > 1:
+        query = query.having(size >= min_articles)
+    if limit is not None:
+        query = query.limit(limit)
+    with db.read() as conn:
+        stories = conn.execute(query).mappings().all()
+        for story in stories:
+            members = conn.execute(
+                sa.select(a.c.id, a.c.outlet, a.c.title, a.c.url, a.c.published, a.c.first_source,
+                          s.c.matched_article_id, s.c.similarity)
+                .join(s, s.c.article_id == a.c.id, isouter=True)
+                .where(a.c.story_id == story["story_id"]).order_by(a.c.published, a.c.id)).mappings().all()
+            copies: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for doc in conn.execute(
+                    sa.select(d.c.article_id, d.c.source, d.c.outlet, d.c.url, d.c.published)
+                    .join(a, a.c.id == d.c.article_id)
+                    .where(a.c.story_id == story["story_id"], d.c.status == "ok").order_by(d.c.id)).mappings():
+                copies[doc["article_id"]].append(dict(doc))
+            articles = []
+            for member in members:
+                item = dict(member)
+                item["copies"] = [{k: v for k, v in doc.items() if k != "article_id"}
+                                  for doc in copies.get(member["id"], []) if doc["source"] != member["first_source"]]
+                articles.append(item)
+            yield {"story_id": story["story_id"], "articles": story["articles"],
+                   "documents": sum(1 + len(item["copies"]) for item in articles),
+                   "first_published": story["first_published"], "last_published": story["last_published"],
+                   "items": articles}
+
+
+def story_counts(db: Database) -> dict[str, int]:
+    """Stories, stories with more than one article, and aggregated events, for summaries."""
+    a, g = t.articles, t.event_groups
+    with db.read() as conn:
+        sizes = sa.select(sa.func.count().label("n")).where(a.c.story_id.is_not(None)).group_by(a.c.story_id)
+        sub = sizes.subquery()
+        stories = conn.execute(sa.select(sa.func.count()).select_from(sub)).scalar_one()
+        shared = conn.execute(sa.select(sa.func.count()).select_from(sub).where(sub.c.n > 1)).scalar_one()
+        groups = conn.execute(sa.select(sa.func.count()).select_from(g).where(g.c.num_mentions > 0)).scalar_one()
+    return {"stories": int(stories), "stories_with_duplicates": int(shared), "event_groups": int(groups)}
