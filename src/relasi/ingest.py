@@ -2,8 +2,10 @@
 
     iter_documents(paths)          stream of Document | Dropped (read failures), never the whole corpus
       → skip_done                  drops sources already stored with the same content (no pipeline run)
-      → map_in_order(engine)       Document → Article | Dropped, results in input order
-      → batches of `batch_size`    each written by the Writer in one transaction, documents rows included
+      → map_in_order(engine)       Document → Article | Dropped, results in input order; the runner also
+                                   signs each article (relasi.dedup MinHash) where it ran, in the worker
+      → batches of `batch_size`    each written by the Writer in one transaction, documents rows, stories
+                                   (near-duplicates) and aggregated event groups included
 
 Because a source is marked done in the same transaction that stores its article, an ingest killed at
 any point resumes by running again: committed batches are skipped, the rest is redone, nothing is half
@@ -20,13 +22,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+from relasi.dedup import Signed, signing_runner
 from relasi.model import Article, Document, Dropped
 from relasi.settings import Settings
 from relasi.store.database import Database
 from relasi.store.queries import done_sources
+from relasi.store.stories import StoryIndex, ensure_config
 from relasi.store.writer import Item, Outcome, Writer
 
-Runner = Callable[[Document], Article | Dropped]
+Runner = Callable[[Document], Article | Dropped]   # (a runner may also return a dedup.Signed result)
 RunnerFactory = Callable[[], Runner]          # picklable (a partial of a module function) for process pools
 Engine = Callable[[Iterable[Document], RunnerFactory], Iterator[Article | Dropped]]
 
@@ -66,7 +70,9 @@ class IngestReport:
     run_id: int
     documents: int = 0                # inputs handled in this run (stored, linked or dropped)
     articles: int = 0                 # new articles
-    linked: int = 0                   # documents whose body was already stored
+    linked: int = 0                   # documents whose body was already stored (exact duplicates)
+    stories: int = 0                  # new articles that started a story
+    near_duplicates: int = 0          # new articles that joined an earlier story
     events: int = 0                   # new events (all, counted or not)
     skipped: int = 0                  # sources already done before this run
     dropped: Counter[str] = field(default_factory=Counter)   # by reason
@@ -89,6 +95,10 @@ class IngestReport:
         if outcome.status == "stored":
             self.articles += 1
             self.events += outcome.events
+            if outcome.near_duplicate:
+                self.near_duplicates += 1
+            elif outcome.story_id is not None:
+                self.stories += 1
         elif outcome.status == "linked":
             self.linked += 1
         elif outcome.dropped is not None:
@@ -96,16 +106,20 @@ class IngestReport:
 
 
 OnOutcome = Callable[[Outcome], None]
+OnBatch = Callable[[list[Outcome]], None]
 
 
 def ingest(paths: Sequence[str], db: Database, *, settings: Settings | None = None,
            make_runner: RunnerFactory | None = None, engine: Engine = local_engine,
            batch_size: int = DEFAULT_BATCH_SIZE, on_outcome: OnOutcome | None = None,
-           on_processed: Callable[[], None] | None = None) -> IngestReport:
+           on_processed: Callable[[], None] | None = None, stories: StoryIndex | None = None,
+           after_batch: OnBatch | None = None) -> IngestReport:
     """Ingest files and directories into `db`; see the module doc. Returns what this run did.
 
     `on_outcome` hears about each input once its batch is committed (or it was skipped);
-    `on_processed` is called as each input leaves the pipeline, before its batch is written (progress).
+    `on_processed` is called as each input leaves the pipeline, before its batch is written (progress);
+    `after_batch` gets each committed batch's outcomes (the Parquet writer uses it); `stories` sets the
+    near-duplicate threshold and window (defaults: relasi.dedup, relasi.store.stories).
     """
     from relasi.sources import iter_documents
 
@@ -113,17 +127,21 @@ def ingest(paths: Sequence[str], db: Database, *, settings: Settings | None = No
     items = iter_documents(paths, max_bytes=settings.max_bytes)
     make_runner = make_runner or partial(pipeline_runner, settings)
     return ingest_items(items, db, inputs=paths, make_runner=make_runner, engine=engine,
-                        batch_size=batch_size, on_outcome=on_outcome, on_processed=on_processed)
+                        batch_size=batch_size, on_outcome=on_outcome, on_processed=on_processed,
+                        stories=stories, after_batch=after_batch)
 
 
 def ingest_items(items: Iterable[Document | Dropped], db: Database, *, inputs: Sequence[str],
                  make_runner: RunnerFactory, engine: Engine = local_engine,
                  batch_size: int = DEFAULT_BATCH_SIZE, on_outcome: OnOutcome | None = None,
-                 on_processed: Callable[[], None] | None = None) -> IngestReport:
+                 on_processed: Callable[[], None] | None = None, stories: StoryIndex | None = None,
+                 after_batch: OnBatch | None = None) -> IngestReport:
     """The ingest loop over already-read items (what `ingest` does after reading)."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    writer = Writer(db)
+    writer = Writer(db, stories)
+    # Signatures are made the database's way (stored on first use), on the workers, next to the pipeline.
+    make_runner = partial(signing_runner, make_runner, ensure_config(db, writer.stories.default_config))
     report = IngestReport(writer.start_run(inputs))
     started = time.perf_counter()
 
@@ -138,8 +156,11 @@ def ingest_items(items: Iterable[Document | Dropped], db: Database, *, inputs: S
         if on_processed is not None:
             results = _tap(results, on_processed)
         for batch in _batched(results, batch_size):
-            for outcome in writer.write_batch(report.run_id, batch):
+            outcomes = writer.write_batch(report.run_id, batch)
+            for outcome in outcomes:
                 note(outcome)
+            if after_batch is not None:
+                after_batch(outcomes)
         report.status = "ok"
     except KeyboardInterrupt:
         report.status = "interrupted"
@@ -212,7 +233,10 @@ def map_in_order(pending: Iterable[Pending], make_runner: RunnerFactory,
         if not queue:
             raise RuntimeError("the engine returned more results than it was given documents")
         doc, sha1 = queue.popleft()
-        yield Item(doc.source, sha1, result)
+        if isinstance(result, Signed):
+            yield Item(doc.source, sha1, result.result, result.signature)
+        else:
+            yield Item(doc.source, sha1, result)
     while queue:
         item = queue.popleft()[0]
         if isinstance(item, Document):

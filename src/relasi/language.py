@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from relasi.model import Article
 
-SAMPLE_CHARS = 1200
+SAMPLE_CHARS = 600
 _CODES = {"INDONESIAN": "id", "MALAY": "ms", "ENGLISH": "en"}
 
 

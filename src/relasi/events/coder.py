@@ -56,7 +56,7 @@ class _Compiled:
     automaton: object                # Aho-Corasick over the literal triggers (lower case)
     by_text: dict[str, list[dict]]
     clitics: tuple[str, ...]
-    regex_patterns: list[tuple[re.Pattern[str], dict]] = field(default_factory=list)
+    regex_patterns: list[tuple[re.Pattern[str], dict, tuple[str, ...]]] = field(default_factory=list)
     words: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
@@ -77,12 +77,13 @@ def _compile(pack: LanguagePack) -> _Compiled:
     import ahocorasick
 
     by_text: dict[str, list[dict]] = {}
-    regex_patterns: list[tuple[re.Pattern[str], dict]] = []
+    regex_patterns: list[tuple[re.Pattern[str], dict, tuple[str, ...]]] = []
     for pattern in pack.verbs:
         for trigger in pattern.get("triggers", ()):
             trigger = str(trigger)
             if trigger.startswith("re:"):
-                regex_patterns.append((re.compile(rf"(?<!\w)(?:{trigger[3:]})(?!\w)", re.IGNORECASE), pattern))
+                regex = re.compile(rf"(?<!\w)(?:{trigger[3:]})(?!\w)", re.IGNORECASE)
+                regex_patterns.append((regex, pattern, _anchors(trigger[3:])))
             else:
                 by_text.setdefault(trigger.lower(), []).append(pattern)
     automaton = ahocorasick.Automaton()
@@ -156,10 +157,28 @@ def _candidate_triggers(text: str, compiled: _Compiled) -> list[tuple[int, int, 
             end = _after_clitic(folded, end, compiled.clitics)
             if end is not None:
                 found.append((start, end, compiled.by_text[key], False))
-    for regex, pattern in compiled.regex_patterns:
+    for regex, pattern, anchors in compiled.regex_patterns:
+        if anchors and not any(anchor in folded for anchor in anchors):
+            continue  # the expression cannot match without one of its leading words
         found.extend((m.start(), m.end(), [pattern], True) for m in regex.finditer(text))
     found.sort(key=lambda item: item[0])
     return found
+
+
+def _anchors(source: str) -> tuple[str, ...]:
+    """Literal words one of which any match of a trigger expression must start with; () when unknown."""
+    if source.startswith("(?:"):
+        depth, end = 0, -1
+        for index, char in enumerate(source):
+            depth += char == "("
+            depth -= char == ")"
+            if depth == 0:
+                end = index
+                break
+        options = source[3:end].split("|")
+        return tuple(options) if all(re.fullmatch(r"[a-z' -]+", o) for o in options) else ()
+    literal = re.match(r"[a-z' -]+", source)
+    return (literal.group().strip(),) if literal and literal.group().strip() else ()
 
 
 def _word_char(char: str) -> bool:

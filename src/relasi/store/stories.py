@@ -98,12 +98,12 @@ class StoryIndex:
             raise ValueError("the dedup threshold is a similarity between 0 (excluded) and 1")
         self.threshold = threshold
         self.window_days = window_days
-        self._default = config
+        self.default_config = config       # used only by a database that has no config yet
         self._config: DedupConfig | None = None
 
     def config(self, conn: Connection) -> DedupConfig:
         if self._config is None:
-            self._config = _config_in(conn, self._default)
+            self._config = _config_in(conn, self.default_config)
         return self._config
 
     def link(self, conn: Connection, fresh: Sequence[tuple[Article, bytes | None]]) -> dict[str, Link]:
