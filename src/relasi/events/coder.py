@@ -384,7 +384,9 @@ def _embedded(ctx: _Context, trigger: Trigger, earlier: list[Trigger], coded: li
     gap = ctx.text[previous.end:trigger.start]
     if len(gap.split()) > 8:
         return False
-    if family in ("THREATEN", "REQUEST", "REJECT") or str(previous.pattern["cameo"]) == "016":
+    if str(previous.pattern["cameo"]) == "016":
+        return False  # the denied act is kept, marked denied ("denied accusations that its troops opened fire")
+    if family in ("THREATEN", "REQUEST", "REJECT"):
         return True  # what is demanded, threatened or refused has not happened
     return family == "AGREE" and previous in coded
 

@@ -19,14 +19,15 @@ from relasi.web import schemas
 from relasi.web.params import (
     MAX_OFFSET,
     MAX_PAGE,
-    Code,
-    Day,
     EventParams,
     Interval,
-    Text,
+    blank,
+    code,
     code_query,
     date_query,
     event_params,
+    text,
+    text_query,
 )
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -127,28 +128,28 @@ def _json_chunks(objects: Iterator[dict[str, Any]]) -> Iterator[str]:
 @router.get("/series", response_model=schemas.Series, summary="Dyad time series by quad class")
 def series(
     db: DB,
-    source: Annotated[Code, code_query("Source actor code; omit for any.")] = None,
-    target: Annotated[Code, code_query("Target actor code; omit for any.")] = None,
+    source: Annotated[str | None, code_query("Source actor code; omit for any.")] = None,
+    target: Annotated[str | None, code_query("Target actor code; omit for any.")] = None,
     interval: Interval = "month",
-    since: Annotated[Day, date_query("Event date on or after.")] = None,
-    until: Annotated[Day, date_query("Event date on or before.")] = None,
+    since: Annotated[str | None, date_query("Event date on or after.")] = None,
+    until: Annotated[str | None, date_query("Event date on or before.")] = None,
     include_all: Annotated[bool, Query(alias="all", description="Also events that are not counted.")] = False,
 ) -> dict[str, Any]:
     """Events from `source` to `target` per day, week (from Monday) or month: counts and mean
     Goldstein in all and per quad class. Omit both codes for the whole database's timeline."""
-    return analytics.dyad_series(db, source, target, interval, since=since, until=until,
+    return analytics.dyad_series(db, code(source), code(target), interval, since=blank(since), until=blank(until),
                                  include_all=include_all)
 
 
 @router.get("/actors", response_model=schemas.ActorList, summary="Actors by number of events, or a search")
 def actors(
     db: DB,
-    q: Annotated[Text, Query(max_length=100, description="Prefix of an actor code or of any of its names.")] = None,
+    q: Annotated[str | None, text_query("Prefix of an actor code or of any of its names.", 100)] = None,
     include_all: Annotated[bool, Query(alias="all", description="Count events that are not counted too.")] = False,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
-    return {"actors": analytics.top_actors(db, prefix=q, include_all=include_all, limit=limit, offset=offset)}
+    return {"actors": analytics.top_actors(db, prefix=text(q), include_all=include_all, limit=limit, offset=offset)}
 
 
 @router.get("/dyads", response_model=schemas.DyadList, summary="Directed dyads by number of events")
@@ -160,15 +161,15 @@ def dyads(db: DB, params: Events, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)
 @router.get("/articles", response_model=schemas.ArticlePage, summary="Stored articles, newest first")
 def articles(
     db: DB,
-    outlet: Annotated[Text, Query(max_length=200, description="Outlet, exactly.")] = None,
-    title: Annotated[Text, Query(max_length=200, description="Substring of the title (any case).")] = None,
-    since: Annotated[Day, date_query("Published on or after.")] = None,
-    until: Annotated[Day, date_query("Published on or before.")] = None,
+    outlet: Annotated[str | None, text_query("Outlet, exactly.")] = None,
+    title: Annotated[str | None, text_query("Substring of the title (any case).")] = None,
+    since: Annotated[str | None, date_query("Published on or after.")] = None,
+    until: Annotated[str | None, date_query("Published on or before.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
-    total, rows = analytics.articles_page(db, outlet=outlet, title=title, since=since, until=until,
-                                          limit=limit, offset=offset)
+    total, rows = analytics.articles_page(db, outlet=text(outlet), title=text(title), since=blank(since),
+                                          until=blank(until), limit=limit, offset=offset)
     return {"total": total, "limit": limit, "offset": offset, "articles": rows}
 
 

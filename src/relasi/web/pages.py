@@ -23,8 +23,19 @@ from relasi.store.queries import EventFilter
 from relasi.web import charts
 from relasi.web.api import ARTICLE_ID, get_db, load_article
 from relasi.web.highlight import Span, http_url, marked, runs
-from relasi.web.params import MAX_OFFSET, MAX_PAGE, Code, Day, EventParams, Interval, Text, code_query, date_query
-from relasi.web.params import event_params as _event_params
+from relasi.web.params import (
+    MAX_OFFSET,
+    MAX_PAGE,
+    EventParams,
+    Interval,
+    blank,
+    code,
+    code_query,
+    date_query,
+    event_params,
+    text,
+    text_query,
+)
 
 router = APIRouter(include_in_schema=False)
 NAV = (("/", "Overview"), ("/dyad", "Dyads"), ("/network", "Network"), ("/events", "Events"),
@@ -37,7 +48,7 @@ _env.filters["gold"] = lambda value: "–" if value is None else f"{value:+.1f}"
 _env.globals.update(nav=NAV, version=__version__, marked=marked)
 
 DB = Annotated[Database, Depends(get_db)]
-Events = Annotated[EventParams, Depends(_event_params)]
+Events = Annotated[EventParams, Depends(event_params)]
 
 
 def render(request: Request, template: str, *, status: int = 200, active: str = "",
@@ -77,14 +88,15 @@ def overview(request: Request, db: DB) -> HTMLResponse:
 @router.get("/dyad", response_class=HTMLResponse)
 def dyad(
     request: Request, db: DB,
-    a: Annotated[Code, code_query("First actor.")] = None,
-    b: Annotated[Code, code_query("Second actor.")] = None,
+    a: Annotated[str | None, code_query("First actor.")] = None,
+    b: Annotated[str | None, code_query("Second actor.")] = None,
     interval: Interval = "month",
-    since: Annotated[Day, date_query("From.")] = None,
-    until: Annotated[Day, date_query("To.")] = None,
+    since: Annotated[str | None, date_query("From.")] = None,
+    until: Annotated[str | None, date_query("To.")] = None,
     include_all: Annotated[bool, Query(alias="all")] = False,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
+    a, b, since, until = code(a), code(b), blank(since), blank(until)
     if not (a and b):  # start on the busiest dyad rather than on an empty form
         busiest = analytics.dyad_edges(db, EventFilter(), limit=1)
         if busiest:
@@ -138,12 +150,13 @@ def events(request: Request, db: DB, params: Events,
 @router.get("/articles", response_class=HTMLResponse)
 def articles(
     request: Request, db: DB,
-    outlet: Annotated[Text, Query(max_length=200)] = None,
-    title: Annotated[Text, Query(max_length=200)] = None,
-    since: Annotated[Day, date_query("From.")] = None,
-    until: Annotated[Day, date_query("To.")] = None,
+    outlet: Annotated[str | None, text_query("Outlet, exactly.")] = None,
+    title: Annotated[str | None, text_query("Substring of the title.")] = None,
+    since: Annotated[str | None, date_query("From.")] = None,
+    until: Annotated[str | None, date_query("To.")] = None,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
+    outlet, title, since, until = text(outlet), text(title), blank(since), blank(until)
     total, rows = analytics.articles_page(db, outlet=outlet, title=title, since=since, until=until,
                                           limit=50, offset=offset)
     return render(request, "articles.html", active="Articles", articles=rows, total=total, offset=offset,
