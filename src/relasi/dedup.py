@@ -13,12 +13,20 @@ worker) and travels to the writer with the article (`Signed`). The store keeps s
 (store/stories.py), so a later ingest links to earlier stories without recomputing anything and without
 holding an index in memory: the LSH buckets are an indexed table, looked up per batch.
 
-Why character 5-grams of the lower-cased, whitespace-normalised body: a light edit ("telephone" → "phone",
-one word inserted) breaks every word 5-gram that spans it, i.e. up to five per edit, out of roughly one per
-word; it breaks only the character 5-grams inside the edited words. On the variants in
-tests/fixtures/dedup (same story with other boilerplate, a rewrite by another outlet, a different story on
-the same topic) character 5-grams separate the cases with a wide margin where word 5-grams do not; the
-figures are in docs/scale.md and `python bench/bench_dedup.py` measures them again.
+Why character 8-grams of the NFC, lower-cased, whitespace-normalised body (`python bench/bench_dedup.py`
+measures all of this again; the figures are in docs/scale.md):
+- not words: a light edit ("telephone" → "phone") breaks every word 5-gram spanning it, up to five per
+  edited word, but only the character shingles around it. On the rewrites by another outlet in
+  tests/fixtures/dedup, word 5-grams give a Jaccard similarity of 0.28-0.41, too close to a different story
+  on the same topic (0.02-0.11) to leave room for a threshold; character shingles give 0.55-0.74.
+- 8 rather than 5 characters: 5-grams of two unrelated articles in one language still share common
+  fragments (" yang ", "the pr"): median 0.10, up to 0.13, against 0.03 and 0.05 for 8-grams, while a rewrite
+  loses little (0.62 → 0.58 at the lowest). That background decides what LSH costs: with 42 bands of 3
+  rows, an unrelated pair becomes a candidate with probability 2.4% at 5-grams but 0.1% at 8-grams, and
+  every candidate is a signature read and a comparison in the single writer.
+The default threshold, 0.4, sits between the most similar different story on the same topic (0.24) and the
+least similar rewrite (0.58), more than three standard deviations of the 128-permutation estimate (±0.04)
+from both.
 
 The MinHash is computed with numpy (one vectorised pass: shingle hashes, then 2-universal multiply-shift
 permutations) rather than datasketch.MinHash, which hashes each shingle through a Python call and costs
@@ -41,11 +49,13 @@ from relasi.model import Article, Document, Dropped
 
 Shingle = Literal["char", "word"]
 
-DEFAULT_THRESHOLD = 0.5
-"""Estimated Jaccard similarity (character 5-grams) from which an article joins an earlier story."""
-CANDIDATE_FLOOR = 0.35
-"""The banding is tuned to find nearly every pair above this similarity, so any threshold from here up
-works on the same stored band keys (the threshold is applied to the signatures, not to the bands)."""
+DEFAULT_THRESHOLD = 0.4
+"""Estimated Jaccard similarity (character 8-grams) from which an article joins an earlier story."""
+CANDIDATE_FLOOR = 0.4
+"""The similarity the banding is tuned for: a pair at 0.4 becomes an LSH candidate 94% of the time, at 0.5
+99.6%, at 0.58 (the least similar rewrite measured) 99.98%. The threshold is applied to the signatures of
+candidates, not to the bands, so a higher threshold works on the same stored band keys; a lower one
+misses more of the pairs it would accept."""
 MAX_CANDIDATES_PER_BAND = 64
 """A band shared by thousands of copies of one wire story would make every new copy fetch them all; the
 most recent few are enough to find the story."""
@@ -60,7 +70,7 @@ class DedupConfig:
     comparable when made the same way, so later ingests use the stored config, not the code's default."""
 
     shingle: Shingle = "char"
-    k: int = 5
+    k: int = 8
     num_perm: int = 128
     seed: int = 1
     bands: int = 0            # 0: chosen by `banding` for CANDIDATE_FLOOR
@@ -85,11 +95,12 @@ def banding(num_perm: int, floor: float) -> tuple[int, int]:
     """(bands, rows) for which a pair at similarity `floor` or more is nearly always a candidate.
 
     datasketch's MinHashLSH picks b and r minimising a weighted sum of false positive and false negative
-    probabilities; we weight misses 19 to 1, since a false candidate only costs one signature comparison.
+    probabilities; we weight misses 9 to 1, since a false candidate only costs one signature comparison
+    (for 128 permutations and 0.4: 42 bands of 3 rows).
     """
     from datasketch import MinHashLSH
 
-    lsh = MinHashLSH(threshold=floor, num_perm=num_perm, weights=(0.05, 0.95))
+    lsh = MinHashLSH(threshold=floor, num_perm=num_perm, weights=(0.1, 0.9))
     return int(lsh.b), int(lsh.r)
 
 
@@ -98,7 +109,7 @@ def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).lower().split())
 
 
-def shingle_hashes(text: str, shingle: Shingle = "char", k: int = 5) -> np.ndarray:
+def shingle_hashes(text: str, shingle: Shingle = "char", k: int = 8) -> np.ndarray:
     """The distinct 32-bit hashes of the k-shingles of normalised `text` (sorted, dtype uint64)."""
     text = normalise(text)
     if not text:
@@ -165,7 +176,7 @@ def similarity(a: bytes | np.ndarray, b: bytes | np.ndarray) -> float:
     return float(np.count_nonzero(va == vb)) / len(va)
 
 
-def jaccard(text_a: str, text_b: str, shingle: Shingle = "char", k: int = 5) -> float:
+def jaccard(text_a: str, text_b: str, shingle: Shingle = "char", k: int = 8) -> float:
     """Exact Jaccard similarity of two texts' shingle sets (for measurements and tests)."""
     a, b = shingle_hashes(text_a, shingle, k), shingle_hashes(text_b, shingle, k)
     union = len(np.union1d(a, b))

@@ -441,6 +441,8 @@ def _object_like(ctx: _Context, group: Group) -> bool:
     if not words or re.search(r"[,:;\"“”(]\s*$", before):
         return False  # "menyampaikan, Prabowo …": a new clause starts, its first group is a subject
     word = words[-1]
+    if word in ctx.pack.words("speech_before"):
+        return False  # "mengatakan pasukan Kamboja melanggar …": a reported clause's subject
     if word in ctx.pack.words("obliques"):
         return True
     prefixes = tuple(ctx.pack.words("verb_prefixes"))
@@ -468,7 +470,17 @@ def _noun_arguments(ctx: _Context, trigger: Trigger, within: list[Group], subjec
     if genitive is not None:
         rest = [g for g in within if g is not genitive]
         return genitive.actors, rest[0].actors if rest else [], "direct"
+    if subject and _gap_has_clause_break(ctx, trigger):
+        subject = []  # "India mengatakan, baku tembak …": the noun is not India's act
     return subject, first.actors if first else [], "direct"
+
+
+def _gap_has_clause_break(ctx: _Context, trigger: Trigger) -> bool:
+    before = [g for g in ctx.groups if not g.place and g.end <= trigger.start]
+    if not before:
+        return False
+    start = before[-1].end
+    return any(ctx.has(name, start, trigger.start) for name in ("clause_breaks", "speech_before", "speech_after"))
 
 
 def _possessor(ctx: _Context, trigger: Trigger) -> Group | None:
