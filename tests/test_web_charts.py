@@ -7,7 +7,15 @@ import math
 
 import pytest
 
-from relasi.web.charts import goldstein_colour, goldstein_lines, network, plover_bars, quad_timeline, undirected
+from relasi.web.charts import (
+    goldstein_colour,
+    goldstein_lines,
+    network,
+    plover_bars,
+    quad_timeline,
+    time_axis,
+    undirected,
+)
 from relasi.web.layout import force_layout
 
 
@@ -92,3 +100,17 @@ def test_layout_is_deterministic_and_inside_the_box(count: int) -> None:
     if count > 2:   # no two nodes on top of each other
         closest = min(math.dist(p, q) for i, p in enumerate(first) for q in first[i + 1:])
         assert closest > 0.05
+
+
+@pytest.mark.parametrize(("starts", "interval", "dtick", "tickformat"), [
+    (["2023-01-01", "2023-03-01"], "month", "M1", "%b %Y"),
+    (["2015-01-01", "2024-12-01"], "month", "M15", "%b %Y"),
+    (["2023-01-02", "2023-01-30"], "week", 86_400_000 * 7, "%d %b %Y"),
+    (["2023-01-01", "2023-12-31"], "day", 86_400_000 * 46, "%d %b %Y"),
+    (["2023-01-01"], "month", None, None),
+])
+def test_charts_time_axis_ticks_follow_the_interval(starts: list[str], interval: str, dtick: object,
+                                                    tickformat: str | None) -> None:
+    axis = time_axis(starts, interval)
+    assert axis["type"] == "date"
+    assert axis.get("dtick") == dtick and axis.get("tickformat") == tickformat

@@ -31,7 +31,7 @@ XI = Actor("CHN", "PERSON", "Xi Jinping", "CHN", "GOV", "president")
 IDN = Actor("IDN", "STATE", "Indonesia", "IDN")
 AUS = Actor("AUS", "STATE", "Australia", "AUS")
 # A dictionary is data too: the pages must survive a hostile actor name and role.
-RUS = Actor("RUS", "PERSON", '<img src=x onerror="window.__pwned=5">', "RUS", "GOV",
+RUS = Actor("RUS", "STATE", '<img src=x onerror="window.__pwned=5">', "RUS", "GOV",
             "</title><script>window.__pwned=6</script>")
 
 SCRIPT = "<script>window.__pwned=1</script>"

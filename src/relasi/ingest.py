@@ -106,7 +106,7 @@ class IngestReport:
 
 
 OnOutcome = Callable[[Outcome], None]
-OnBatch = Callable[[list[Outcome]], None]
+OnBatch = Callable[[int, list[Outcome]], None]     # (run id, the committed batch's outcomes)
 
 
 def ingest(paths: Sequence[str], db: Database, *, settings: Settings | None = None,
@@ -160,7 +160,7 @@ def ingest_items(items: Iterable[Document | Dropped], db: Database, *, inputs: S
             for outcome in outcomes:
                 note(outcome)
             if after_batch is not None:
-                after_batch(outcomes)
+                after_batch(report.run_id, outcomes)
         report.status = "ok"
     except KeyboardInterrupt:
         report.status = "interrupted"

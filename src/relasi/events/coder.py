@@ -551,9 +551,12 @@ def _modality(ctx: _Context, trigger: Trigger, cameo: str) -> tuple[str, bool, s
         return "denied", negated, cameo
     if ctx.has("hypothetical", ctx.start, trigger.start):
         return "hypothetical", negated, cameo
-    if ctx.has("plan", window_start, trigger.start):
+    # A plan or promise governs the act only from close by: "berjanji akan segera mengirim", not "berkomitmen
+    # menjalankan gencatan senjata dan justru menuding …".
+    near = max(window_start, _words_back(ctx.text, trigger.start, 4))
+    if ctx.has("plan", near, trigger.start):
         return "intended", negated, cameo
-    if ctx.has("commitment", window_start, trigger.start) or trigger.pattern.get("modality") == "intended":
+    if ctx.has("commitment", near, trigger.start) or trigger.pattern.get("modality") == "intended":
         root = cameo[:2]
         if root in PROMISE_CODES:
             return "asserted", negated, PROMISE_CODES[root] if root != "03" else cameo
@@ -561,6 +564,17 @@ def _modality(ctx: _Context, trigger: Trigger, cameo: str) -> tuple[str, bool, s
             return "asserted", negated, THREAT_CODES[root] if root != "13" else cameo
         return "intended", negated, cameo
     return "asserted", negated, cameo
+
+
+def _words_back(text: str, position: int, count: int) -> int:
+    """Offset where the `count` words before `position` begin."""
+    start = position
+    for _ in range(count):
+        match = re.search(r"\S+\s*$", text[max(0, start - 40):start])
+        if not match:
+            break
+        start -= len(match.group())
+    return start
 
 
 def _location(groups: list[Group]) -> str | None:

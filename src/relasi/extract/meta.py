@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
@@ -64,6 +65,9 @@ class _Vocabulary:
     date_labels: dict[str, str]
     author_labels: dict[str, str]
     not_names: frozenset[str]
+    outlet_words: frozenset[str]
+    outlet_rx: re.Pattern[str]
+    roles: frozenset[str]
     date_rx: re.Pattern[str]
     date_label_rx: re.Pattern[str]
     date_label_start_rx: re.Pattern[str]
@@ -72,6 +76,7 @@ class _Vocabulary:
     role_rx: re.Pattern[str]
     label_only_rx: re.Pattern[str]
     joiner_rx: re.Pattern[str]
+    place_rx: re.Pattern[str]
     day_month_rx: re.Pattern[str]
 
 
@@ -85,6 +90,8 @@ def _vocabulary() -> _Vocabulary:
     meta = boilerplate_packs().get("meta", {})
     months = {str(k).lower(): int(v) for k, v in meta.get("months", {}).items()}
     zones = {str(k).upper(): str(v) for k, v in meta.get("zones", {}).items()}
+    outlets = [str(o) for o in meta.get("outlet_names", [])]
+    places = [str(p) for p in meta.get("byline_places", [])]
     days = [str(d) for d in meta.get("days", [])]
     date_labels = {str(k).lower(): str(v) for k, v in meta.get("date_labels", {}).items()}
     author_labels = {str(k).lower(): str(v) for k, v in meta.get("author_labels", {}).items()}
@@ -102,7 +109,7 @@ def _vocabulary() -> _Vocabulary:
     iso = r"(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)"
     offset = r"[+-]\s?\d{1,2}(?::?\d\d)?"
     clock = (
-        rf"(?:(?:\s*[,|•·–-]\s*|\s+|t)(?:pukul\s+|jam\s+|at\s+)?"
+        rf"(?:(?:\s*[,|•·–—-]\s*|\s+|t)(?:pukul\s+|jam\s+|at\s+)?"
         rf"(?P<h>\d{{1,2}})[:.](?P<mi>\d\d)(?::(?P<s>\d\d))?(?:\.\d+)?"
         rf"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
         rf"(?:\s*(?P<zone>{zone})(?![\w]))?(?:\s*(?P<off>{offset}))?)?"
@@ -119,6 +126,9 @@ def _vocabulary() -> _Vocabulary:
         date_labels=date_labels,
         author_labels=author_labels,
         not_names=frozenset(str(n).lower() for n in meta.get("not_names", [])),
+        outlet_words=frozenset(str(w).lower() for w in meta.get("outlet_words", [])),
+        outlet_rx=re.compile("|".join(f"(?:{o})" for o in outlets) or "(?!)"),
+        roles=frozenset(w for r in roles for w in r.lower().split()),
         date_rx=date_rx,
         date_label_rx=re.compile(rf"\b({_alternation(list(date_labels))})\b\s*(?:on|pada)?\s*[:：]?\s*$"),
         date_label_start_rx=re.compile(
@@ -130,6 +140,9 @@ def _vocabulary() -> _Vocabulary:
         role_rx=re.compile(rf",?\s+(?:{_alternation([r.lower() for r in roles])})\.?\s*[-–—:|]?\s*$")
         if roles else re.compile(r"(?!)"),
         label_only_rx=re.compile(rf"^\s*(?P<label>{labels})\s*[:：]?\s*$", re.IGNORECASE),
+        # "Priya Raman in New Delhi": where a writer filed from is part of a byline, not a name
+        place_rx=re.compile(rf"\b(?:{_alternation(places)})\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}")
+        if places else re.compile(r"(?!)"),
         day_month_rx=re.compile(rf"^(?:(?:{mon})\.? \d{{1,2}}|\d{{1,2}} (?:{mon})\.?)$", re.IGNORECASE),
         joiner_rx=re.compile(
             rf"\s*(?:,|;|/|\s(?:{_alternation(joiners)})\s)\s*" if joiners else r"\s*[,;/]\s*",
@@ -225,7 +238,8 @@ def _from_match(m: re.Match[str], vocab: _Vocabulary) -> FoundDate | None:
             hour = minute = None
             second = 0
         else:
-            offset = _offset(g["zone0"] if first else g["zone"], None if first else g["off"], vocab)
+            offset = _offset(g["zone0"] if first else g["zone"], None if first else g["off"], vocab,
+                             datetime(year, month, day, hour, minute))
     return FoundDate(m.start(), m.end(), year, month, day, hour, minute, second, offset)
 
 
@@ -237,14 +251,35 @@ def _valid_day(year: int, month: int, day: int) -> bool:
     return True
 
 
-def _offset(zone: str | None, explicit: str | None, vocab: _Vocabulary) -> str | None:
+def _offset(zone: str | None, explicit: str | None, vocab: _Vocabulary, local: datetime) -> str | None:
     if explicit:                     # "GMT+7", "+0700", "+07:00": the number wins over the name
         m = _GMT_OFFSET.fullmatch(explicit.strip())
         if m and int(m.group(2)) <= 14:
             return f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}"
-    if zone:
-        return vocab.zones.get(zone.upper())
-    return None
+    if not zone:
+        return None
+    value = vocab.zones.get(zone.upper())
+    if value is None or value[0] in "+-":
+        return value
+    return _seasonal_offset(value, local)
+
+
+def _seasonal_offset(region: str, local: datetime) -> str | None:
+    """The offset of a zone whose clocks change ("ET": America/New_York) at a local time."""
+    tz = _zone(region)
+    if tz is None:
+        return None
+    minutes = int(local.replace(tzinfo=tz).utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+@lru_cache(maxsize=32)
+def _zone(region: str) -> tzinfo | None:
+    try:
+        return ZoneInfo(region)
+    except (ZoneInfoNotFoundError, ValueError):   # no time zone database: the offset stays unknown
+        return None
 
 
 def labelled_date(line: str) -> FoundDate | None:
@@ -359,8 +394,11 @@ def parse_byline(segment: str) -> Byline | None:
 def _byline_names(rest: str) -> tuple[str, ...]:
     names = names_in(rest, labelled=True)
     # a byline is names and little else; "By Tuesday, Russia had massed troops" is a sentence
-    if len(rest.split()) > sum(len(n.split()) for n in names) + 3:
-        return ()
+    words = len(rest.split())
+    if words > sum(len(n.split()) for n in names) + 3:
+        words = len(_vocabulary().place_rx.sub(" ", rest).split())     # "Jane Doe in Kyiv and ..."
+        if words > sum(len(n.split()) for n in names) + 3:
+            return ()
     return names
 
 
@@ -378,11 +416,25 @@ def name_and_outlet(line: str) -> Byline | None:
 def names_in(text: str, labelled: bool) -> tuple[str, ...]:
     """Person names in a byline's text; a name ends at the first lower-case word ("diperbarui")."""
     vocab = _vocabulary()
-    names = []
-    for part in vocab.joiner_rx.split(text.strip()):
+    names: list[str] = []
+    text = text.strip()
+    cut, separators = 0, []
+    for m in vocab.joiner_rx.finditer(text):
+        separators.append((text[cut:m.start()], m.group().strip()))
+        cut = m.end()
+    separators.append((text[cut:], ""))
+    for n, (part, separator) in enumerate(separators):
         name = _leading_name(part)
+        if not name:
+            continue
+        after = part.strip(" -–—|:()").split()[len(name.split()):]
+        if after and after[0].lower() in vocab.roles:
+            continue                 # "Political correspondent", "Senior reporter": a job, not a name
+        if labelled and len(name.split()) == 1 and n == len(separators) - 1 and n > 0 \
+                and separators[n - 1][1] == "," and any(len(x.split()) > 1 for x in names):
+            continue                 # "By Jane Doe, Washington": where she wrote from
         # without a label, a long run of Capitalised Words is more likely a headline than a name
-        if name and is_name(name, min_words=1 if labelled else 2) and (labelled or len(name.split()) <= 4):
+        if is_name(name, min_words=1 if labelled else 2) and (labelled or len(name.split()) <= 4):
             names.append(title_case_name(name))
     return tuple(dict.fromkeys(names))
 
@@ -404,10 +456,11 @@ def _leading_name(part: str) -> str:
 def is_name(text: str, min_words: int = 2) -> bool:
     """Whether `text` looks like a person's name: 1-6 capitalised words, no digits, not a desk."""
     tokens = text.split()
-    if not min_words <= len(tokens) <= 6 or text.lower() in _vocabulary().not_names:
+    vocab = _vocabulary()
+    if not min_words <= len(tokens) <= 6 or text.lower() in vocab.not_names:
         return False
-    if any(t.lower() in _vocabulary().author_labels for t in tokens):
-        return False
+    if any(t.lower() in vocab.author_labels or t.lower() in vocab.outlet_words for t in tokens):
+        return False                 # "Penulis", "The Archipelago Times": a label or a site's name
     if len(tokens) == 1 and (text.isupper() and len(text) <= 4):
         return False                 # "FAA", "ANT": a desk's initials, not a name
     return all(_NAME_TOKEN.match(t) and (t[0].isupper() or t.lower() in _NAME_PARTICLES) for t in tokens)
@@ -444,7 +497,7 @@ class Dateline:
 
 _DATELINE = re.compile(r"^(?P<head>[^\n]{2,60}?)\s*(?:--?|–|—)(?:\s+|$)")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,6})\+?$", re.IGNORECASE)
-_SEGMENT = re.compile(r"^(?:[\w.&'’+-]+)(?:\s+[\w.&'’+-]+){0,3}$")
+_SEGMENT = re.compile(r"^(?:[\w.&'’+/-]+)(?:\s+[\w.&'’+/-]+){0,3}$")
 _PAREN = re.compile(r"^(?P<out>[^()]+?)\s*\((?P<in>[^()]+)\)$")
 _PLACE_AFTER = re.compile(r"(?P<place>[A-Z][A-Z' -]{2,30})\.\s+(?=\S)")
 
@@ -453,11 +506,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     """The place and outlet that open a news paragraph: "JAKARTA, KOMPAS.com - ...",
     "Warta Ekonomi, Jenewa -", "Jakarta (ANTARA) -", "KONTAN.CO.ID - HANOI. ..."."""
     m = _DATELINE.match(paragraph)
-    if not m:
-        return None
-    segments = _dateline_segments(m.group("head"))
-    if segments is None:
-        return None
+    segments = _dateline_segments(m.group("head")) if m else None
+    if m is None or segments is None:
+        return _dashless_dateline(paragraph)
     place, outlet = _place_and_outlet(segments)
     if place is None and outlet is None:
         return None
@@ -485,7 +536,7 @@ def _dateline_segments(head: str) -> list[tuple[str, bool]] | None:
             words = text.split()
             if not all(w[0].isupper() or w[0].isdigit() or _DOMAIN.match(w) for w in words):
                 return None
-            pieces.append((text, sure or bool(_DOMAIN.match(text))))
+            pieces.append((text, sure or bool(_DOMAIN.match(text)) or is_outlet_name(text)))
     if not 1 <= len(pieces) <= 2 or sum(len(t.split()) for t, _ in pieces) > 6:
         return None
     return pieces
@@ -505,6 +556,35 @@ def _place_and_outlet(pieces: list[tuple[str, bool]]) -> tuple[str | None, str |
         return (a, b) if a.isupper() else (b, a)
     # both alike ("Warta Ekonomi, Jenewa", "Jakarta, IDN Times"): an outlet's name is the longer one
     return (b, a) if len(a.split()) > len(b.split()) else (a, b)
+
+
+def is_outlet_name(text: str) -> bool:
+    """A site's name rather than a place: "VIVA", "PR BEKASI", "Purna Warta", "IDN Times"."""
+    vocab = _vocabulary()
+    lower = text.lower()
+    return bool(vocab.outlet_rx.fullmatch(lower)) or any(w in vocab.outlet_words for w in lower.split())
+
+
+_DASHLESS_GATE = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, [A-Z]")
+
+
+def _dashless_dateline(paragraph: str) -> Dateline | None:
+    """"Jakarta, Purna Warta Menteri ...": a place and a site's name with no dash after them; the
+    name is known by its last word ("Warta", "Times") or its form (a domain)."""
+    if not _DASHLESS_GATE.match(paragraph):
+        return None
+    place, _, rest = paragraph.partition(", ")
+    words = rest.split(" ", 4)
+    for n in range(min(3, len(words) - 1), 0, -1):
+        outlet = " ".join(words[:n])
+        if not all(w[:1].isupper() or _DOMAIN.match(w) for w in words[:n]) or not words[n][:1].isupper():
+            continue
+        last = words[n - 1].lower()
+        # a name word alone ("Media Indonesia" -> "Media") would cut a longer name short
+        if _DOMAIN.match(last) or (n > 1 and last in _vocabulary().outlet_words) \
+                or _vocabulary().outlet_rx.fullmatch(outlet.lower()):
+            return Dateline(place.upper(), _outlet_name(outlet), len(place) + 2 + len(outlet) + 1)
+    return None
 
 
 def _outlet_name(text: str) -> str:

@@ -78,6 +78,7 @@ class LineCues:
     patterns: tuple[_Cue, ...]
     inline_start: tuple[re.Pattern[str], ...]  # case-sensitive, cut from the line as printed
     inline_end: tuple[_Cue, ...]               # on the end of the lower-cased line
+    open_words: frozenset[str]                 # words that never end a sentence or a headline
     shape: _Shape
 
 
@@ -169,6 +170,7 @@ def line_cues() -> LineCues:
         patterns=tuple(_cue(p, w) for p, w in patterns),
         inline_start=tuple(re.compile(r) for r in inline if r.startswith("^")),
         inline_end=tuple(_cue(r) for r in inline if not r.startswith("^")),
+        open_words=frozenset(str(w).lower() for w in lines.get("open_words", [])),
         shape=_Shape(**shape_data),
     )
 
@@ -203,6 +205,7 @@ class _Line:
     contained: bool = False          # a truncated copy of a longer line (teasers, captions)
     dropped: str = ""                # why context removed it
     pair: bool = False               # headline or stamp of a headline + timestamp pair
+    heading: bool = False            # a numbered subheading inside the body ("2. Dampak ekonomi")
 
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -237,18 +240,34 @@ def _split_lines(text: str, cues: LineCues) -> tuple[list[str], FoundDate | None
         text = text[m.end():]
     out: list[str] = []
     for raw in text.split("\n"):
-        line = " ".join((_TAG.sub(" ", raw) if "<" in raw else raw).split())
+        if "<" in raw:
+            raw = _TAG.sub(" ", raw)
+        line = " ".join(raw.split())
         if not line:
             out.append(line)
             continue
+        if "  " in raw or "\t" in raw:
+            line = _columns(raw, line)
         if line[0] in _BULLET_CHARS:
             line = _BULLET.sub("", line)
         line = _strip_inline(line, cues)
-        if line and out and _continues(out[-1], line):
+        if line and out and _continues(out[-1], line, cues):
             out[-1] = f"{out[-1]} {line}"
             continue
         out.append(line)
     return out, leading
+
+
+_COLUMN_GAP = re.compile(r"\s{2,}|\t")
+
+
+def _columns(raw: str, line: str) -> str:
+    """A menu bar whose entries a flattened page set apart with runs of spaces ("Home  Nasional  Dunia")
+    gets separators a menu bar is known by: "Home | Nasional | Dunia"."""
+    pieces = _COLUMN_GAP.split(raw.strip())
+    if len(pieces) >= 4 and all(len(p.split()) <= 3 and p[-1] not in ".,;:!?" for p in pieces):
+        return " | ".join(" ".join(p.split()) for p in pieces)
+    return line
 
 
 def _strip_inline(line: str, cues: LineCues) -> str:
@@ -263,15 +282,27 @@ def _strip_inline(line: str, cues: LineCues) -> str:
     return line
 
 
-def _continues(previous: str, line: str) -> bool:
-    """A hard-wrapped paragraph: the line stops mid-sentence and the next goes on in lower case.
+def _continues(previous: str, line: str, cues: LineCues) -> bool:
+    """A hard-wrapped paragraph: the line stops mid-sentence and the next goes on.
 
-    A headline ends on a Capitalised word and a dateline ("jpnn.com, ANKARA -") starts a new
+    The next line goes on in lower case, or the line stops on a comma or on a word that never ends a
+    sentence or a headline ("dengan", "the"), whatever the case of the next line's first word. A
+    headline ends on a Capitalised word and a dateline ("jpnn.com, ANKARA -") starts a new
     paragraph, so neither is joined."""
-    if len(previous) < 40 or not _LOWER_START.match(line) or _TERMINAL.search(_tail(previous)):
+    if len(previous) < 40 or _TERMINAL.search(_tail(previous)):
         return False
     last = previous.rsplit(" ", 1)[-1]
-    return (last[0].islower() or last.endswith(",")) and meta.parse_dateline(line) is None
+    if _LOWER_START.match(line):
+        joined = last[0].islower() or last.endswith(",")
+    else:
+        joined = (last.endswith(",") or last in cues.open_words) and line[0].isalpha() \
+            and not _headline_shaped(previous)
+    return joined and meta.parse_dateline(line) is None
+
+
+def _headline_shaped(text: str) -> bool:
+    words = [w for w in text.split() if w[0].isalpha()]
+    return not words or sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
 
 
 def _classify(text: str, cues: LineCues) -> _Line:
@@ -304,10 +335,29 @@ def _classify(text: str, cues: LineCues) -> _Line:
             line.kind, line.dateline = DATELINE, dl
         elif _any_cue(cues.captions, lower) or _any_cue(cues.credits, text):
             line.kind = CAPTION
+        elif _MENU_CHARS.intersection(text) and _is_menu_bar(text):
+            line.kind = LABEL
         else:
             line.full_stop = bool(_FULL_STOP.search(_tail(text)))
             line.prose = _prose_score(text, lower, words, cues) > 0
     return line
+
+
+_MENU_CHARS = frozenset("|•·>»›/")
+_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+_CRUMB_SEPARATOR = re.compile(r"\s+[>»›/]\s+")
+
+
+def _is_menu_bar(text: str) -> bool:
+    """A menu bar ("Home | World | Business | Video") or a breadcrumb ("Home > World > Asia",
+    "Internasional / Asia Tenggara"): short names side by side, none of them a sentence."""
+    for rx, least in ((_MENU_SEPARATOR, 3), (_CRUMB_SEPARATOR, 2)):
+        pieces = [p for p in rx.split(text) if p]
+        if len(pieces) >= least and all(
+                len(p.split()) <= 4 and (p[0].isupper() or p[0].isdigit()) and p[-1] not in ".!?,;"
+                for p in pieces):
+            return True
+    return False
 
 
 _SEPARATORS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+|^[-–—]\s+|\s+[-–—]$")
@@ -416,14 +466,15 @@ def _content(lines: list[_Line]) -> list[int]:
 
 
 def _mark_menus(lines: list[_Line]) -> None:
-    """Runs of three or more adjacent very short lines are menus and link bars."""
+    """Runs of three or more adjacent very short lines are menus and link bars; a "Terkini" or
+    "Popular" among them is a menu entry, not the heading of a list."""
     run: list[int] = []
     for i, line in enumerate([*lines, _Line("")]):
-        short = line.kind in (TEXT, LABEL) and 0 < line.words <= 3 and not line.prose
+        short = line.kind in (TEXT, LABEL, BLOCK) and 0 < line.words <= 3 and not line.prose
         if short:
             run.append(i)
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 and any(lines[j].kind != BLOCK for j in run):
             for j in run:
                 lines[j].dropped = "menu"
         run = []
@@ -499,7 +550,7 @@ def _mark_lists(lines: list[_Line]) -> None:
     in_block = False
     for n, i in enumerate(content):
         line = lines[i]
-        if line.kind == BLOCK:
+        if line.kind == BLOCK and not line.dropped:
             in_block = True
             continue
         if not in_block:
@@ -510,10 +561,15 @@ def _mark_lists(lines: list[_Line]) -> None:
         elif line.kind in (BYLINE, DATELINE) or (line.kind == DATE and not line.stamp):
             in_block = False         # the article's own header
         elif line.kind == TEXT and nxt is not None and (
-                nxt.kind == BYLINE or (nxt.kind == DATE and not nxt.stamp)):
+                nxt.kind == BYLINE or (nxt.kind == DATE and not nxt.stamp) or _stamp_and_byline(lines, content, n + 1)):
             in_block = False         # the article's title, right above its date line
         elif not line.dropped:
             line.dropped = "list"
+
+
+def _stamp_and_byline(lines: list[_Line], content: list[int], n: int) -> bool:
+    """A bare timestamp with a byline under it: an article's own header, not a listed story's."""
+    return n + 1 < len(content) and lines[content[n]].kind == DATE and lines[content[n + 1]].kind == BYLINE
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -547,7 +603,21 @@ def _body_start(lines: list[_Line]) -> int | None:
     for i in range(start):
         if _is_prose(lines[i]) and meta.parse_dateline(lines[i].text) is not None:
             return i
+    if meta.parse_dateline(lines[start].text) is None:
+        # a photo's caption or a deck above the paragraph that opens with the dateline: the
+        # article starts at its dateline
+        nxt = next((i for i in range(start + 1, len(lines)) if lines[i].kind not in _TRANSPARENT
+                    and lines[i].kind != BLANK), None)
+        if nxt is not None and _is_prose(lines[nxt]) and _opens_article(lines[nxt].text):
+            lines[start].dropped = "caption"
+            return nxt
     return start
+
+
+def _opens_article(text: str) -> bool:
+    """A dateline that leaves no doubt: it names the outlet, or its place is in capitals."""
+    found = meta.parse_dateline(text)
+    return found is not None and (found.outlet is not None or text[:found.end].rstrip(" -–—").isupper())
 
 
 def _mark_body(lines: list[_Line], start: int) -> None:
@@ -571,6 +641,27 @@ def _mark_body(lines: list[_Line], start: int) -> None:
             seen.add(k)
 
 
+_NUMBERED = re.compile(r"^(\d{1,2})[.)] +[\"“]?[A-Z]")
+
+
+def _mark_headings(lines: list[_Line], start: int) -> None:
+    """Numbered subheadings between the body's paragraphs ("1. Invokasi Pasal 4", ..., "2. Dampak"):
+    at least two of them, numbered in sequence, each between two paragraphs. A list of other
+    stories is numbered too, but its items follow one another with no paragraph between them."""
+    content = [i for i in _content(lines) if i >= start and lines[i].kind not in _TRANSPARENT]
+    found: list[tuple[int, int]] = []
+    for n in range(1, len(content) - 1):
+        line = lines[content[n]]
+        if line.kind != TEXT or line.prose or line.dropped or line.full_stop or line.words > 12:
+            continue
+        m = _NUMBERED.match(line.text)
+        if m and _is_prose(lines[content[n - 1]]) and _is_prose(lines[content[n + 1]]):
+            found.append((int(m.group(1)), content[n]))
+    for (number, i), (following, j) in zip(found, found[1:], strict=False):
+        if following == number + 1:
+            lines[i].heading = lines[j].heading = True
+
+
 # ---------------------------------------------------------------------------------------------------
 # Pass 4: metadata among the header lines, and the paragraphs
 
@@ -587,31 +678,45 @@ def _neighbours(lines: list[_Line], content: list[int], n: int, step: int, count
 
 
 def _is_meta_line(line: _Line) -> bool:
-    return (line.kind == DATE and line.dropped != "list") or line.kind in (BYLINE, DATELINE)
+    return (line.kind == DATE and line.dropped != "list") or line.kind == DATELINE or (
+        line.kind == BYLINE and not _is_credit_label(line))
 
 
-def _choose_title(lines: list[_Line], start: int) -> int | None:
-    """The headline: a headline-shaped line above the body, best next to the date line or byline."""
+def _is_credit_label(line: _Line) -> bool:
+    """"Sumber :" alone on its line, the credit under a photo whose source follows on the next line."""
+    return line.kind == BYLINE and line.role == "source"
+
+
+def _title_shaped(line: _Line) -> bool:
+    return line.kind == TEXT and not line.full_stop and 3 <= line.words <= 30 \
+        and line.dropped not in ("menu", "list", "footer")
+
+
+def _choose_title(lines: list[_Line], start: int, outlets: set[str]) -> int | None:
+    """The headline: a headline-shaped line above the body, best right above the date line or
+    byline; never the site's own name."""
     content = _content(lines)
     best, best_score, first = None, 2.0, True
     for n, i in enumerate(content):
         if i >= start:
             break
         line = lines[i]
-        if line.kind != TEXT or line.full_stop or not 3 <= line.words <= 30 \
-                or line.dropped in ("menu", "list", "footer") or meta.parse_dateline(line.text):
+        if not _title_shaped(line) or meta.parse_dateline(line.text) or _outlet_key(line.key) in outlets:
             continue
         score = 2.0 if first else 0.0
         first = False
         after = _neighbours(lines, content, n, 1, 2)
         before = _neighbours(lines, content, n, -1, 2)
-        if any(_is_meta_line(x) for x in after):
+        # the date line right below, or below a deck or caption; a second headline-shaped line in
+        # between (the real headline under a tagline or section name) is the one it belongs to
+        if after and (_is_meta_line(after[0]) or (
+                len(after) > 1 and _is_meta_line(after[1]) and not _title_shaped(after[0]))):
             score += 3.0
         elif any(_is_meta_line(x) for x in before):
             score += 1.5
         if line.copies > 1 or line.contained:
             score += 2.0
-        if after and after[0].kind == CAPTION and line.key not in after[0].key:
+        if after and ((after[0].kind == CAPTION and line.key not in after[0].key) or _is_credit_label(after[0])):
             score -= 3.0             # a photo's own headline sits right above its caption
         if line.words >= 5:
             score += 1.0
@@ -650,6 +755,33 @@ def _choose_date(lines: list[_Line], start: int, title: int | None,
         return leading, ["published: page date line and leading date field disagree"]
     warnings = ["published: only an 'updated' date is printed"] if found.label == "updated" else []
     return found, warnings
+
+
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-–]?\s*)*(?P<name>[^.,|©]{2,60})",
+                        re.IGNORECASE)
+_OUTLET_KEY_STRIP = re.compile(r"^the\s+|\.(?:com|co\.id|id|net|org|tv|co\.uk|news)$|[^\w]+")
+
+
+def _outlet_key(name: str) -> str:
+    """A site name's identity: "The Pacific Ledger", "pacific ledger", "PacificLedger.com" agree."""
+    return _OUTLET_KEY_STRIP.sub("", name.lower())
+
+
+def _page_outlets(lines: list[_Line], start: int) -> set[str]:
+    """The site's names the page prints: in its datelines, date lines and copyright line."""
+    names: set[str] = set()
+    for i, line in enumerate(lines):
+        if line.kind == DATELINE and line.dateline is not None:
+            names.add(line.dateline.outlet or "")
+        elif line.kind == DATE and line.outlet:
+            names.add(line.outlet)
+        elif line.kind == END and (m := _COPYRIGHT.match(line.text)):
+            names.add(m.group("name"))
+        elif i >= start and _is_prose(line) and line.text[:1].isupper() and len(names) < 8:
+            found = meta.parse_dateline(line.text) if i - start < 6 else None
+            if found is not None and found.outlet:
+                names.add(found.outlet)
+    return {key for name in names if (key := _outlet_key(name))}
 
 
 def _choose_authors(lines: list[_Line], paragraphs: list[str]) -> tuple[str, ...]:
@@ -720,12 +852,13 @@ def clean(text: str, title_hint: str | None = None) -> Page:
                 title = meta.normalise_title(lines[title_index].text)
                 lines[title_index].dropped = "title"
     else:
-        title_index = _choose_title(lines, start)
+        title_index = _choose_title(lines, start, _page_outlets(lines, start))
         title = meta.normalise_title(lines[title_index].text) if title_index is not None else None
         if title_index is not None:
             lines[title_index].dropped = "title"
     published, warnings = _choose_date(lines, start, title_index, leading)
-    paragraphs = [line.text for line in lines[start:] if _is_prose(line)]
+    _mark_headings(lines, start)
+    paragraphs = [line.text for line in lines[start:] if _is_prose(line) or line.heading]
     authors = _choose_authors(lines, paragraphs)
     dateline = _choose_dateline(lines, start, paragraphs)
     outlet = dateline.outlet if dateline and dateline.outlet else next(

@@ -296,6 +296,20 @@ def actor_labels(conn: Connection, codes: list[str]) -> dict[str, str]:
     return labels
 
 
+def coverage(db: Database) -> dict[str, Any]:
+    """How wide the counted events reach: first and last date, distinct actors and directed dyads."""
+    e = t.events
+    counted = e.c.counted.is_(True)
+    codes = sa.union(sa.select(e.c.source_code.label("code")).where(counted),
+                     sa.select(e.c.target_code.label("code")).where(counted)).subquery()
+    dyads = sa.select(e.c.source_code, e.c.target_code).where(counted).distinct().subquery()
+    with db.read() as conn:
+        first, last = conn.execute(sa.select(sa.func.min(e.c.date), sa.func.max(e.c.date)).where(counted)).one()
+        actors = conn.execute(sa.select(sa.func.count()).select_from(codes)).scalar_one()
+        pairs = conn.execute(sa.select(sa.func.count()).select_from(dyads)).scalar_one()
+    return {"first": first, "last": last, "actors": int(actors), "dyads": int(pairs)}
+
+
 def names_for(db: Database, codes: list[str]) -> dict[str, str]:
     with db.read() as conn:
         return actor_labels(conn, codes)

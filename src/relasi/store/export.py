@@ -13,6 +13,7 @@ pyarrow record batches):
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -29,7 +30,7 @@ from relasi.store.queries import (
     iter_events,
 )
 
-TABLES: tuple[str, ...] = ("events", "articles")
+TABLES: tuple[str, ...] = ("events", "articles", "documents", "mentions", "event_groups")
 Exporter = Callable[[Database, str, str], int]
 EXPORTERS: dict[str, Exporter] = {}
 
@@ -41,13 +42,22 @@ def register_exporter(name: str, exporter: Exporter) -> None:
 
 
 def columns_of(table: str) -> tuple[str, ...]:
-    return {"events": EVENT_COLUMNS, "articles": ARTICLE_COLUMNS}[table]
+    if table in ("events", "articles"):
+        return {"events": EVENT_COLUMNS, "articles": ARTICLE_COLUMNS}[table]
+    from relasi.store.parquet import COLUMNS
+
+    return tuple(name for name, _ in COLUMNS[table])
 
 
 def flat_rows(db: Database, table: str) -> Iterator[dict[str, Any]]:
     """Rows with scalar values only (`columns_of(table)` keys): for CSV and columnar formats."""
     if table == "events":
         yield from iter_event_rows(db, _EVERY_EVENT)
+        return
+    if table != "articles":   # documents, mentions, event_groups: the rows the Parquet files hold
+        from relasi.store.parquet import table_rows
+
+        yield from table_rows(db, table)
         return
     for row in iter_article_rows(db):
         row["authors"] = json.dumps(row["authors"], ensure_ascii=False)
@@ -56,7 +66,9 @@ def flat_rows(db: Database, table: str) -> Iterator[dict[str, Any]]:
 
 def nested_rows(db: Database, table: str) -> Iterator[dict[str, Any]]:
     """Rows as JSON objects: events as `relasi events --format jsonl` prints them."""
-    return iter_events(db, _EVERY_EVENT) if table == "events" else iter_article_rows(db)
+    if table in ("events", "articles"):
+        return iter_events(db, _EVERY_EVENT) if table == "events" else iter_article_rows(db)
+    return flat_rows(db, table)
 
 
 @contextmanager
@@ -89,5 +101,14 @@ def write_jsonl(db: Database, table: str, out: str) -> int:
     return count
 
 
+def write_parquet(db: Database, table: str, out: str) -> int:
+    """`out` is a directory; `table` may also be "all" (see relasi.store.parquet)."""
+    from relasi.store.parquet import write_parquet as write
+
+    return write(db, table, out)
+
+
 register_exporter("csv", write_csv)
 register_exporter("jsonl", write_jsonl)
+if importlib.util.find_spec("pyarrow") is not None:   # the `scale` extra
+    register_exporter("parquet", write_parquet)

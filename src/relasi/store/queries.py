@@ -50,6 +50,7 @@ class EventFilter:
     until: str | None = None         # inclusive, ISO date
     include_all: bool = False        # also intended, negated, denied and unmapped events
     limit: int | None = None
+    group_id: int | None = None      # only the evidence sentences of one aggregated event (event_groups.id)
 
 
 # -- articles ---------------------------------------------------------------------------------------------
@@ -131,6 +132,8 @@ def _events_query(flt: EventFilter) -> sa.Select:
         query = query.where(e.c.plover == flt.plover.upper())
     if flt.cameo:
         query = query.where(e.c.cameo.startswith(flt.cameo, autoescape=True))
+    if flt.group_id is not None:
+        query = query.where(e.c.group_id == flt.group_id)
     if flt.since:
         query = query.where(e.c.date >= flt.since)
     if flt.until:

@@ -219,8 +219,9 @@ def regroup(conn: Connection, article_ids: Iterable[str]) -> int:
             ["key", "story_id", "date", "source_code", "target_code", "cameo", "plover", "goldstein",
              "quad_class", "num_mentions", "num_articles", "num_sources"], missing))
         created += max(result.rowcount or 0, 0)
-        story = sa.select(_story_of(a)).where(a.c.id == e.c.article_id).scalar_subquery()
-        group_id = sa.select(g.c.id).where(g.c.key == _group_key(story, e)).scalar_subquery()
+        # Both subqueries read the events row being updated: say so, or SQLAlchemy adds `events` to their FROM.
+        story = sa.select(_story_of(a)).where(a.c.id == e.c.article_id).correlate_except(a).scalar_subquery()
+        group_id = sa.select(g.c.id).where(g.c.key == _group_key(story, e)).correlate_except(g).scalar_subquery()
         conn.execute(e.update().where(e.c.article_id.in_(chunk), e.c.counted.is_(True)).values(group_id=group_id))
         touched = conn.execute(sa.select(e.c.group_id).distinct()
                                .where(e.c.article_id.in_(chunk), e.c.group_id.is_not(None))).scalars().all()

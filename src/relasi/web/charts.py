@@ -11,6 +11,7 @@ import html
 import math
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from relasi.store.analytics import QUAD_CLASSES
@@ -38,7 +39,24 @@ def _layout(**extra: Any) -> dict[str, Any]:
     return base
 
 
-def quad_timeline(series: Sequence[dict[str, Any]]) -> Figure:
+def time_axis(starts: Sequence[str], interval: str) -> dict[str, Any]:
+    """A date axis with one tick per bucket, or per few buckets: plotly's own choice puts day ticks
+    (Jan 1, Jan 29, Feb 26) under monthly bars."""
+    axis: dict[str, Any] = {"type": "date"}
+    if len(starts) < 2:
+        return axis
+    first, last = date.fromisoformat(starts[0]), date.fromisoformat(starts[-1])
+    if interval == "month":
+        months = (last.year - first.year) * 12 + last.month - first.month
+        axis.update(dtick=f"M{max(1, math.ceil(months / 8))}", tickformat="%b %Y")
+    else:
+        days = (last - first).days
+        step = 7 if interval == "week" else 1
+        axis.update(dtick=86_400_000 * step * max(1, math.ceil(days / step / 8)), tickformat="%d %b %Y")
+    return axis
+
+
+def quad_timeline(series: Sequence[dict[str, Any]], interval: str = "month") -> Figure:
     """Stacked bars: events per bucket and quad class, summed over the given series (both directions)."""
     counts: dict[str, dict[int, int]] = defaultdict(lambda: dict.fromkeys(QUAD_CLASSES, 0))
     for one in series:
@@ -51,14 +69,15 @@ def quad_timeline(series: Sequence[dict[str, Any]]) -> Figure:
          "marker": {"color": QUAD_COLOURS[quad]}, "hovertemplate": f"%{{x}}<br>{name}: %{{y}}<extra></extra>"}
         for quad, name in QUAD_CLASSES.items()
     ]
-    return {"data": data, "layout": _layout(barmode="stack", xaxis={"type": "date"},
+    return {"data": data, "layout": _layout(barmode="stack", xaxis=time_axis(starts, interval),
                                             yaxis={"title": {"text": "events"}, "rangemode": "tozero"})}
 
 
-def goldstein_lines(named: Sequence[tuple[str, dict[str, Any]]]) -> Figure:
+def goldstein_lines(named: Sequence[tuple[str, dict[str, Any]]], interval: str = "month") -> Figure:
     """Mean Goldstein per bucket, one line per direction of the dyad."""
     colours = ("#1f77b4", "#9467bd")
     data = []
+    starts = sorted({b["start"] for _, one in named for b in one["buckets"]})
     for index, (name, one) in enumerate(named):
         scored = [b for b in one["buckets"] if b["goldstein_mean"] is not None]
         data.append({
@@ -69,7 +88,7 @@ def goldstein_lines(named: Sequence[tuple[str, dict[str, Any]]]) -> Figure:
             "hovertemplate": "%{x}<br>mean Goldstein %{y:.2f} (%{customdata} events)<extra></extra>",
         })
     return {"data": data, "layout": _layout(
-        xaxis={"type": "date"},
+        xaxis=time_axis(starts, interval),
         yaxis={"title": {"text": "mean Goldstein"}, "range": [-10.5, 10.5], "zeroline": True,
                "zerolinecolor": "#888"})}
 

@@ -79,10 +79,11 @@ def overview(request: Request, db: DB) -> HTMLResponse:
     timeline = analytics.dyad_series(db, None, None, "month")
     codes = [a["code"] for a in data["top_actors"]]
     codes += [code for d in data["top_dyads"] for code in (d["source"], d["target"])]
-    figures = {"chart-timeline": charts.quad_timeline([timeline]),
+    figures = {"chart-timeline": charts.quad_timeline([timeline], "month"),
                "chart-plover": charts.plover_bars(data["by_plover"])}
     return render(request, "overview.html", active="Overview", figures=figures, stats=data, latest=latest,
-                  names=analytics.names_for(db, sorted(set(codes))), skipped=timeline["skipped"])
+                  names=analytics.names_for(db, sorted(set(codes))), skipped=timeline["skipped"],
+                  coverage=analytics.coverage(db))
 
 
 @router.get("/dyad", response_class=HTMLResponse)
@@ -110,8 +111,8 @@ def dyad(
         kwargs = {"since": since, "until": until, "include_all": include_all}
         ab = analytics.dyad_series(db, a, b, interval, **kwargs)
         ba = analytics.dyad_series(db, b, a, interval, **kwargs)
-        figures = {"chart-dyad-counts": charts.quad_timeline([ab, ba]),
-                   "chart-dyad-goldstein": charts.goldstein_lines([(f"{a} → {b}", ab), (f"{b} → {a}", ba)])}
+        figures = {"chart-dyad-counts": charts.quad_timeline([ab, ba], interval),
+                   "chart-dyad-goldstein": charts.goldstein_lines([(f"{a} → {b}", ab), (f"{b} → {a}", ba)], interval)}
         flt = EventFilter(since=since, until=until, include_all=include_all)
         total, events = analytics.events_page(db, flt, EventSearch(between=(a, b), offset=offset), limit=100)
         skipped = {k: ab["skipped"][k] + ba["skipped"][k] for k in ab["skipped"]}

@@ -10,7 +10,13 @@
       return;
     }
     var figure = JSON.parse(source.textContent);
-    Plotly.newPlot(div, figure.data, figure.layout, { responsive: true, displaylogo: false })
+    var narrow = window.innerWidth < 640;
+    if (narrow && figure.layout.height > 420) {
+      figure.layout.height = Math.max(320, Math.round(window.innerWidth * 1.1));   // tall network on a phone
+    }
+    // The mode bar covers a phone-sized plot; pinch zoom and taps still work without it.
+    var config = { responsive: true, displaylogo: false, displayModeBar: narrow ? false : "hover" };
+    Plotly.newPlot(div, figure.data, figure.layout, config)
       .then(function () {
         div.dataset.rendered = "true";
         if (div.dataset.links === "network") linkNetwork(div);
