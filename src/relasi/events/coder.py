@@ -274,7 +274,8 @@ def _groups(text: str, mentions: list[Mention], pack: LanguagePack) -> list[Grou
 
 def _is_place(text: str, start: int, actor: Actor, locatives, place_nouns, venues) -> bool:
     """"di Jenewa", "di dekat perbatasan Ukraina", "KTT G20": a place or a venue, not an actor."""
-    words = re.findall(r"[\w-]+", text[max(0, start - 60):start].lower())[-5:]
+    before = re.split(r"[.,;:!?()\"“”\n]", text[max(0, start - 60):start])[-1]
+    words = re.findall(r"[\w-]+", before.lower())[-5:]
     first_word = re.match(r"[\w-]+", text[start:start + 20].lower())
     if actor.kind == "IGO" and ((words and words[-1] in venues) or (first_word and first_word.group() in venues)):
         return True

@@ -63,8 +63,7 @@ def render(request: Request, template: str, *, status: int = 200, active: str = 
         return request.url.path + ("?" + urlencode(params) if params else "")
 
     html = _env.get_template(template).render(
-        request=request, active=active, figures=figures or {}, url_with=url_with, query=request.query_params,
-        **context)
+        active=active, figures=figures or {}, url_with=url_with, **context)
     return HTMLResponse(html, status_code=status)
 
 
