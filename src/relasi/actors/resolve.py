@@ -151,7 +151,17 @@ def _new_name(text: str, start: int, stop_names: frozenset[str]) -> tuple[int, i
     return (first, end)
 
 
+def _as_role(hit: Hit) -> Hit:
+    """The title reading of a hit that is also a named body ("Foreign Office" is the UK's, "Pakistan's Foreign
+    Office" is Pakistan's)."""
+    roles = tuple(e for e in hit.entries if e.kind.startswith("ROLE_"))
+    return Hit(hit.start, hit.end, roles) if roles and not hit.kind.startswith("ROLE_") else hit
+
+
 def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_names, earlier) -> list[Mention]:
+    if len(phrase.hits) > 1 and any(h.kind in ("STATE", "IGO") for h in phrase.hits):
+        phrase = _Phrase(phrase.start, phrase.end,
+                         [_as_role(h) if h.kind in ("ORG", "CITY") else h for h in phrase.hits])
     person_title = next((h for h in phrase.hits if h.kind == "ROLE_PERSON"), None)
     institution = next((h for h in phrase.hits if h.kind == "ROLE_ORG"), None)
     people = [h for h in phrase.hits if h.kind == "PERSON"]
