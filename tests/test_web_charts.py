@@ -107,10 +107,14 @@ def test_layout_is_deterministic_and_inside_the_box(count: int) -> None:
     (["2015-01-01", "2024-12-01"], "month", "M15", "%b %Y"),
     (["2023-01-02", "2023-01-30"], "week", 86_400_000 * 7, "%d %b %Y"),
     (["2023-01-01", "2023-12-31"], "day", 86_400_000 * 46, "%d %b %Y"),
-    (["2023-01-01"], "month", None, None),
+    (["2023-05-01"], "month", "M1", "%b %Y"),
 ])
 def test_charts_time_axis_ticks_follow_the_interval(starts: list[str], interval: str, dtick: object,
                                                     tickformat: str | None) -> None:
     axis = time_axis(starts, interval)
     assert axis["type"] == "date"
     assert axis.get("dtick") == dtick and axis.get("tickformat") == tickformat
+    if len(starts) == 1:      # a single bucket gets a range around it
+        assert axis["range"] == ["2023-04-11", "2023-05-21"]
+    else:
+        assert "range" not in axis

@@ -239,8 +239,9 @@ def _joiner(pack: LanguagePack) -> re.Pattern[str]:
         coordinators = [re.escape(w) for w in pack.words("coordinators")]
         determiners = [re.escape(w) for w in pack.words("determiners")]
         determiner = rf"(?:(?:{'|'.join(determiners)})\s+)?" if determiners else ""
-        cached = re.compile(rf"\s*(?:,\s*)?(?:(?:{'|'.join(coordinators)})\s+)?{determiner}" if coordinators
-                            else r"\s*", re.IGNORECASE)
+        # "Amerika Serikat (AS)": an abbreviation in brackets is the same group.
+        cached = re.compile(rf"\s*\(\s*|\s*(?:,\s*)?(?:(?:{'|'.join(coordinators)})\s+)?{determiner}"
+                            if coordinators else r"\s*\(?\s*", re.IGNORECASE)
         pack.__dict__["_joiner"] = cached
     return cached
 
@@ -550,8 +551,8 @@ def _modality(ctx: _Context, trigger: Trigger, cameo: str) -> tuple[str, bool, s
     negated = ctx.has("negators", window_start, trigger.start)
     if ctx.has("denial", window_start, trigger.start):
         return "denied", negated, cameo
-    if ctx.has("hypothetical", ctx.start, trigger.start):
-        return "hypothetical", negated, cameo
+    if ctx.has("hypothetical", ctx.start, trigger.start) and plover_for(cameo) != "THREATEN":
+        return "hypothetical", negated, cameo  # a conditional threat ("jika …, kami akan membalas") is a threat
     # A plan or promise governs the act only from close by: "berjanji akan segera mengirim", not "berkomitmen
     # menjalankan gencatan senjata dan justru menuding …".
     near = max(window_start, _words_back(ctx.text, trigger.start, 4))

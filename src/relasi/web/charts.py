@@ -11,7 +11,7 @@ import html
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from relasi.store.analytics import QUAD_CLASSES
@@ -41,18 +41,21 @@ def _layout(**extra: Any) -> dict[str, Any]:
 
 def time_axis(starts: Sequence[str], interval: str) -> dict[str, Any]:
     """A date axis with one tick per bucket, or per few buckets: plotly's own choice puts day ticks
-    (Jan 1, Jan 29, Feb 26) under monthly bars."""
-    axis: dict[str, Any] = {"type": "date"}
-    if len(starts) < 2:
+    (Jan 1, Jan 29, Feb 26) under monthly bars, and zooms to milliseconds around a single bucket."""
+    axis: dict[str, Any] = {"type": "date", "tickformat": "%b %Y" if interval == "month" else "%d %b %Y"}
+    if not starts:
         return axis
     first, last = date.fromisoformat(starts[0]), date.fromisoformat(starts[-1])
     if interval == "month":
         months = (last.year - first.year) * 12 + last.month - first.month
-        axis.update(dtick=f"M{max(1, math.ceil(months / 8))}", tickformat="%b %Y")
+        axis["dtick"] = f"M{max(1, math.ceil(months / 8))}"
+        pad = timedelta(days=20)
     else:
-        days = (last - first).days
         step = 7 if interval == "week" else 1
-        axis.update(dtick=86_400_000 * step * max(1, math.ceil(days / step / 8)), tickformat="%d %b %Y")
+        axis["dtick"] = 86_400_000 * step * max(1, math.ceil((last - first).days / step / 8))
+        pad = timedelta(days=step * 0.7)
+    if first == last:   # one bucket: give it room instead of letting plotly zoom in on an instant
+        axis["range"] = [(first - pad).isoformat(), (first + pad).isoformat()]
     return axis
 
 
@@ -64,8 +67,10 @@ def quad_timeline(series: Sequence[dict[str, Any]], interval: str = "month") -> 
             for cell in bucket["quad_classes"]:
                 counts[bucket["start"]][cell["quad_class"]] += cell["events"]
     starts = sorted(counts)
+    # An explicit bar width (ms): plotly's own guess for a single date is a hairline.
+    width = 86_400_000 * {"month": 24, "week": 5.5}.get(interval, 0.8)
     data = [
-        {"type": "bar", "name": name, "x": starts, "y": [counts[s][quad] for s in starts],
+        {"type": "bar", "name": name, "x": starts, "y": [counts[s][quad] for s in starts], "width": width,
          "marker": {"color": QUAD_COLOURS[quad]}, "hovertemplate": f"%{{x}}<br>{name}: %{{y}}<extra></extra>"}
         for quad, name in QUAD_CLASSES.items()
     ]
@@ -177,6 +182,7 @@ def network(pairs: Sequence[dict[str, Any]], names: dict[str, str], max_nodes: i
         "marker": {"size": [12 + 26 * math.sqrt(totals[c] / biggest) for c in nodes], "color": "#34495e",
                    "line": {"color": "#fff", "width": 1}},
     })
-    hidden = {"visible": False, "range": [-1.25, 1.25], "fixedrange": False}
-    return {"data": data, "layout": _layout(height=560, xaxis=hidden, yaxis={**hidden, "scaleanchor": "x"},
+    # No fixed aspect ratio: the drawing stretches to the panel, wide on a laptop, tall on a phone.
+    hidden = {"visible": False, "range": [-1.2, 1.2], "fixedrange": False}
+    return {"data": data, "layout": _layout(height=560, xaxis=hidden, yaxis={**hidden, "range": [-1.15, 1.15]},
                                             margin={"l": 8, "r": 8, "t": 8, "b": 8})}, nodes
