@@ -149,8 +149,8 @@ def _chunks(values: list[Any]) -> Iterator[list[Any]]:
 
 # -- writing ----------------------------------------------------------------------------------------------
 
-def _write_file(path: Path, table: str, rows: Iterable[dict[str, Any]]) -> int:
-    """Write `rows` to one Parquet file in record batches; nothing is written when there are no rows."""
+def _write_file(path: Path, table: str, rows: Iterable[dict[str, Any]], empty: bool = False) -> int:
+    """Write `rows` to one Parquet file in record batches; no file for no rows unless `empty` asks for one."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -173,7 +173,7 @@ def _write_file(path: Path, table: str, rows: Iterable[dict[str, Any]]) -> int:
             count += 1
             if len(buffer) >= BATCH_ROWS:
                 flush()
-        if buffer:
+        if buffer or (empty and writer is None):
             flush()
     finally:
         if writer is not None:
@@ -202,7 +202,10 @@ class ParquetSink:
             for table in INGEST_TABLES:
                 # Named by ingest run and batch: a resumed or later ingest adds files, never overwrites.
                 path = self.out / table / f"run-{run_id:05d}-part-{self.batches:06d}.parquet"
-                self.rows[table] += _write_file(path, table, batch_rows(conn, table, sources, stored))
+                written = _write_file(path, table, batch_rows(conn, table, sources, stored))
+                if not written and not any(path.parent.glob("*.parquet")):
+                    _write_file(path, table, (), empty=True)    # readers need one file to learn the columns
+                self.rows[table] += written
 
 
 def write_parquet(db: Database, table: str, out: str) -> int:
@@ -223,17 +226,12 @@ def write_parquet(db: Database, table: str, out: str) -> int:
             part = 0
             while True:
                 chunk = _take(rows, PART_ROWS)
-                written = _write_file(folder / f"part-{part:05d}.parquet", name, chunk)
+                # An empty table still gets its first file, so readers find its columns.
+                written = _write_file(folder / f"part-{part:05d}.parquet", name, chunk, empty=part == 0)
                 total += written
                 if written < PART_ROWS:
                     break
                 part += 1
-            if part == 0 and not (folder / "part-00000.parquet").exists():
-                # An empty table still gets a file, so readers find its columns.
-                import pyarrow.parquet as pq
-
-                folder.mkdir(parents=True, exist_ok=True)
-                pq.write_table(arrow_schema(name).empty_table(), folder / "part-00000.parquet")
     return total
 
 

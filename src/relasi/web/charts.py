@@ -184,5 +184,5 @@ def network(pairs: Sequence[dict[str, Any]], names: dict[str, str], max_nodes: i
     })
     # No fixed aspect ratio: the drawing stretches to the panel, wide on a laptop, tall on a phone.
     hidden = {"visible": False, "range": [-1.2, 1.2], "fixedrange": False}
-    return {"data": data, "layout": _layout(height=560, xaxis=hidden, yaxis={**hidden, "range": [-1.15, 1.15]},
+    return {"data": data, "layout": _layout(height=560, xaxis=hidden, yaxis={**hidden, "range": [-1.15, 1.3]},
                                             margin={"l": 8, "r": 8, "t": 8, "b": 8})}, nodes

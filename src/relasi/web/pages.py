@@ -41,11 +41,11 @@ router = APIRouter(include_in_schema=False)
 NAV = (("/", "Overview"), ("/dyad", "Dyads"), ("/network", "Network"), ("/events", "Events"),
        ("/articles", "Articles"))
 
-_env = Environment(loader=PackageLoader("relasi.web", "templates"), autoescape=True,
+TEMPLATES = Environment(loader=PackageLoader("relasi.web", "templates"), autoescape=True,
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-_env.filters["http_url"] = http_url
-_env.filters["gold"] = lambda value: "–" if value is None else f"{value:+.1f}"
-_env.globals.update(nav=NAV, version=__version__, marked=marked)
+TEMPLATES.filters["http_url"] = http_url
+TEMPLATES.filters["gold"] = lambda value: "–" if value is None else f"{value:+.1f}"
+TEMPLATES.globals.update(nav=NAV, version=__version__, marked=marked)
 
 DB = Annotated[Database, Depends(get_db)]
 Events = Annotated[EventParams, Depends(event_params)]
@@ -62,7 +62,7 @@ def render(request: Request, template: str, *, status: int = 200, active: str = 
         params = {k: v for k, v in params.items() if v != ""}
         return request.url.path + ("?" + urlencode(params) if params else "")
 
-    html = _env.get_template(template).render(
+    html = TEMPLATES.get_template(template).render(
         active=active, figures=figures or {}, url_with=url_with, **context)
     return HTMLResponse(html, status_code=status)
 
@@ -77,7 +77,7 @@ def overview(request: Request, db: DB) -> HTMLResponse:
     _, latest = analytics.events_page(db, EventFilter(), EventSearch(sort="-date"), limit=12)
     timeline = analytics.dyad_series(db, None, None, "month")
     codes = [a["code"] for a in data["top_actors"]]
-    codes += [code for d in data["top_dyads"] for code in (d["source"], d["target"])]
+    codes += [side for d in data["top_dyads"] for side in (d["source"], d["target"])]
     figures = {"chart-timeline": charts.quad_timeline([timeline], "month"),
                "chart-plover": charts.plover_bars(data["by_plover"])}
     return render(request, "overview.html", active="Overview", figures=figures, stats=data, latest=latest,
