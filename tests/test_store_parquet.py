@@ -9,11 +9,11 @@ import pytest
 import sqlalchemy as sa
 
 from relasi.ingest import ingest
+from relasi.model import Article, Document, Dropped
 from relasi.store import open_database
 from relasi.store import schema as t
 from relasi.store.export import EXPORTERS
 from relasi.store.parquet import COLUMNS, ParquetSink
-from relasi.model import Article, Document, Dropped
 from tests.store_support import fake_runner, make_article, write_corpus
 
 duckdb = pytest.importorskip("duckdb")

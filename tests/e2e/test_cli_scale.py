@@ -8,10 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_cli_store import _relasi, needs_pipeline  # noqa: F401 - a fixture
+from tests.e2e.test_cli_store import _pipeline_missing, _relasi
 
 REPO = Path(__file__).resolve().parents[2]
 INPUTS = (str(REPO / "examples"), str(REPO / "tests" / "fixtures" / "dedup"))
+
+
+@pytest.fixture(autouse=True)
+def _needs_pipeline() -> None:
+    for fmt in ("text", "html"):
+        if reason := _pipeline_missing(fmt):
+            pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +32,7 @@ def _jsonl(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def test_cli_scale_ingest_summary_counts_stories(corpus_db: tuple[Path, str], needs_pipeline: None) -> None:
+def test_cli_scale_ingest_summary_counts_stories(corpus_db: tuple[Path, str]) -> None:
     work, stderr = corpus_db
     assert not stderr.startswith("FAILED"), stderr
     assert "23 documents" in stderr
@@ -37,7 +44,7 @@ def test_cli_scale_ingest_summary_counts_stories(corpus_db: tuple[Path, str], ne
     assert "Parquet partitions" in stderr and (work / "pq" / "events").is_dir()
 
 
-def test_cli_scale_stories_lists_clusters(relasi_bin: str, corpus_db: tuple[Path, str], needs_pipeline: None) -> None:
+def test_cli_scale_stories_lists_clusters(relasi_bin: str, corpus_db: tuple[Path, str]) -> None:
     work, _ = corpus_db
     result = _relasi(relasi_bin, "stories", "--min-articles", "2", "--format", "jsonl", cwd=work)
     assert result.returncode == 0, result.stderr
@@ -53,8 +60,7 @@ def test_cli_scale_stories_lists_clusters(relasi_bin: str, corpus_db: tuple[Path
     assert "(2 of " in table.stderr and "stories shown" in table.stderr
 
 
-def test_cli_scale_events_grouped_and_evidence(relasi_bin: str, corpus_db: tuple[Path, str],
-                                               needs_pipeline: None) -> None:
+def test_cli_scale_events_grouped_and_evidence(relasi_bin: str, corpus_db: tuple[Path, str]) -> None:
     work, _ = corpus_db
     grouped = _jsonl(_relasi(relasi_bin, "events", "--grouped", "--format", "jsonl", cwd=work).stdout)
     assert grouped and all(g["num_mentions"] >= g["num_articles"] >= 1 for g in grouped)
@@ -71,8 +77,7 @@ def test_cli_scale_events_grouped_and_evidence(relasi_bin: str, corpus_db: tuple
     assert table.returncode == 0 and table.stdout.split("\n")[0].split()[:4] == ["id", "date", "source", "target"]
 
 
-def test_cli_scale_parquet_export_reads_back(relasi_bin: str, corpus_db: tuple[Path, str],
-                                             needs_pipeline: None) -> None:
+def test_cli_scale_parquet_export_reads_back(relasi_bin: str, corpus_db: tuple[Path, str]) -> None:
     duckdb = pytest.importorskip("duckdb")
     work, _ = corpus_db
     result = _relasi(relasi_bin, "export", "--format", "parquet", "--out", "exported", cwd=work)
@@ -89,7 +94,7 @@ def test_cli_scale_parquet_export_reads_back(relasi_bin: str, corpus_db: tuple[P
     assert refused.returncode == 2 and "parquet" in refused.stderr
 
 
-def test_cli_scale_threshold_and_engine_options(relasi_bin: str, tmp_path: Path, needs_pipeline: None) -> None:
+def test_cli_scale_threshold_and_engine_options(relasi_bin: str, tmp_path: Path) -> None:
     fixtures = str(REPO / "tests" / "fixtures" / "dedup")
     strict = _relasi(relasi_bin, "ingest", fixtures, "--engine", "inprocess", "--dedup-threshold", "0.99",
                      cwd=tmp_path)

@@ -66,6 +66,8 @@ class _Vocabulary:
     author_labels: dict[str, str]
     not_names: frozenset[str]
     outlet_words: frozenset[str]
+    byline_words: frozenset[str]     # a byline has one of these words: labels, roles
+    date_label_starts: frozenset[str]
     outlet_rx: re.Pattern[str]
     roles: frozenset[str]
     date_rx: re.Pattern[str]
@@ -127,6 +129,8 @@ def _vocabulary() -> _Vocabulary:
         author_labels=author_labels,
         not_names=frozenset(str(n).lower() for n in meta.get("not_names", [])),
         outlet_words=frozenset(str(w).lower() for w in meta.get("outlet_words", [])),
+        byline_words=frozenset(w for phrase in [*author_labels, *bare, *roles] for w in phrase.lower().split()),
+        date_label_starts=frozenset(label.split()[0] for label in date_labels),
         outlet_rx=re.compile("|".join(f"(?:{o})" for o in outlets) or "(?!)"),
         roles=frozenset(w for r in roles for w in r.lower().split()),
         date_rx=date_rx,
@@ -286,6 +290,9 @@ def labelled_date(line: str) -> FoundDate | None:
     """A short line that announces a date ("Published: 3rd Oct. '23") in a form the grammar
     does not read: the words after the label go to dateparser."""
     vocab = _vocabulary()
+    first = line.split(None, 1)[0].lower().rstrip(":：") if line.strip() else ""
+    if first not in vocab.date_label_starts:
+        return None                  # the cheap test: most lines start with no date label
     m = vocab.date_label_start_rx.match(line)
     if not m or len(line.split()) > 10:
         return None
@@ -366,6 +373,15 @@ _NAME_PARTICLES = frozenset(
 )
 _NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*\.?$")
 _TAGS = re.compile(r"<[^>]*>")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def has_byline_word(text: str) -> bool:
+    """Whether `text` has a byline's label or role word ("Penulis", "By", "Jurnalis"): a line
+    without one is no labelled byline, and the byline parsers need not read it."""
+    return not _vocabulary().byline_words.isdisjoint(_WORD.findall(text.lower()))
 
 
 def byline_label_only(line: str) -> str | None:

@@ -454,6 +454,8 @@ def _date_line(line: _Line) -> bool:
         rest.append(text[cut:d.start])
         cut = d.end
     rest.append(text[cut:])
+    if sum(len(chunk.split()) for chunk in rest) > 16 and not meta.has_byline_word(text):
+        return False                 # a sentence that mentions a date: no byline can take up its words
     bylines: list[Byline] = []
     outlet = None
     leftover = 0
@@ -482,7 +484,10 @@ def _date_line(line: _Line) -> bool:
 def _byline(line: _Line) -> bool:
     if line.words > 14:
         return False
-    bylines = [b for seg in _segments(line.text) if (b := meta.parse_byline(seg))]
+    labelled = meta.has_byline_word(line.text)
+    if not labelled and (line.words > 6 or _SEPARATOR_CHARS.isdisjoint(line.text)):
+        return False
+    bylines = [b for seg in _segments(line.text) if (b := meta.parse_byline(seg))] if labelled else []
     if not bylines and line.words <= 6 and (b := meta.name_and_outlet(line.text)) is not None:
         bylines = [b]
     if not bylines:

@@ -100,6 +100,7 @@ class StoryIndex:
         self.window_days = window_days
         self.default_config = config       # used only by a database that has no config yet
         self._config: DedupConfig | None = None
+        self._queries: dict[tuple[int, bool], sa.CompoundSelect | sa.Select] = {}
 
     def config(self, conn: Connection) -> DedupConfig:
         if self._config is None:
@@ -132,18 +133,33 @@ class StoryIndex:
         self._save(conn, batch, links)
         return links
 
+    def _band_query(self, count: int, windowed: bool) -> sa.CompoundSelect | sa.Select:
+        """Band rows sharing one of `count` keys (named parameters k0..: one statement shape per config, so
+        it compiles once; this query runs for every new article). With a window: two index ranges per key,
+        dated near the article and undated, rather than one OR the planner may turn into a scan."""
+        cached = self._queries.get((count, windowed))
+        if cached is None:
+            bands = t.signature_bands
+            query = sa.select(bands.c.band_key, bands.c.signature_id).where(
+                bands.c.band_key.in_([sa.bindparam(f"k{i}") for i in range(count)]))
+            cached = query
+            if windowed:
+                cached = sa.union_all(query.where(bands.c.day.between(sa.bindparam("lo"), sa.bindparam("hi"))),
+                                      query.where(bands.c.day == sa.bindparam("none")))
+            self._queries[(count, windowed)] = cached
+        return cached
+
     def _near(self, a: int | None, b: int | None) -> bool:
         return self.window_days is None or a is None or b is None or abs(a - b) <= self.window_days
 
     def _stored_candidates(self, conn: Connection, keys: list[int], day: int | None) -> list[tuple[str, str, bytes]]:
-        bands = t.signature_bands
-        query = sa.select(bands.c.band_key, bands.c.signature_id).where(bands.c.band_key.in_(keys))
-        if day is not None and self.window_days is not None:
-            # Two index ranges per key (dated near `day`, and undated) rather than one OR the planner may scan.
-            dated = query.where(bands.c.day.between(day - self.window_days, day + self.window_days))
-            query = sa.union_all(dated, query.where(bands.c.day == t.NO_DAY))
+        windowed = day is not None and self.window_days is not None
+        params: dict[str, int] = {f"k{i}": key for i, key in enumerate(keys)}
+        if windowed:
+            assert day is not None and self.window_days is not None
+            params.update(lo=day - self.window_days, hi=day + self.window_days, none=t.NO_DAY)
         per_key: dict[int, list[int]] = defaultdict(list)
-        for key, signature_id in conn.execute(query):
+        for key, signature_id in conn.execute(self._band_query(len(keys), windowed), params):
             per_key[key].append(signature_id)
         wanted: set[int] = set()
         for ids in per_key.values():
@@ -222,7 +238,10 @@ def regroup(conn: Connection, article_ids: Iterable[str]) -> int:
         # Both subqueries read the events row being updated: say so, or SQLAlchemy adds `events` to their FROM.
         story = sa.select(_story_of(a)).where(a.c.id == e.c.article_id).correlate_except(a).scalar_subquery()
         group_id = sa.select(g.c.id).where(g.c.key == _group_key(story, e)).correlate_except(g).scalar_subquery()
-        conn.execute(e.update().where(e.c.article_id.in_(chunk), e.c.counted.is_(True)).values(group_id=group_id))
+        # `counted` is tested in the SET, not the WHERE: with it in the WHERE, SQLite walks the counted index
+        # (every counted event of the database) instead of the article_id index.
+        conn.execute(e.update().where(e.c.article_id.in_(chunk))
+                     .values(group_id=sa.case((e.c.counted.is_(True), group_id), else_=sa.null())))
         touched = conn.execute(sa.select(e.c.group_id).distinct()
                                .where(e.c.article_id.in_(chunk), e.c.group_id.is_not(None))).scalars().all()
         _recount(conn, touched)

@@ -1,0 +1,191 @@
+"""Run every benchmark in bench/ and rewrite the results table in bench/README.md (`make bench`).
+
+    python bench/run_all.py                          # all bench_*.py, quick sizes
+    python bench/run_all.py --scale-sizes 10000,100000 --only bench_scale
+    python bench/run_all.py --no-readme              # print the table, leave README.md alone
+
+Each bench_*.py script runs in its own process with --json. A script that fails (or prints no JSON) is
+reported with the end of its stderr and skipped; the others still run and the table says which did not.
+The table goes between the markers <!-- bench:start --> and <!-- bench:end --> of bench/README.md;
+everything outside them is left as written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+README = BENCH / "README.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+TIMEOUT_S = 3600
+
+
+def run_script(path: Path, extra: list[str]) -> tuple[dict[str, Any] | None, str]:
+    """(parsed JSON, "") or (None, why it failed)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
+    try:
+        done = subprocess.run([sys.executable, str(path), "--json", *extra], capture_output=True, text=True,
+                              cwd=REPO, env=env, timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return None, f"timed out after {TIMEOUT_S} s"
+    if done.returncode != 0:
+        tail = " ".join(done.stderr.strip().splitlines()[-3:])[:400]
+        return None, f"exit {done.returncode}: {tail}"
+    try:
+        return json.loads(done.stdout), ""
+    except json.JSONDecodeError:
+        return None, "did not print one JSON object"
+
+
+# -- one section per known benchmark --------------------------------------------------------------------------
+
+def _pipeline(data: dict[str, Any]) -> list[str]:
+    rates, target = data["rates"], data["targets"]
+    names = [("extract-text", "extract, text page"), ("extract-html", "extract, HTML page"),
+             ("language", "language"), ("sentences", "sentences"), ("actors", "actors"), ("events", "events"),
+             ("end-to-end-text", "end to end, text"), ("end-to-end-html", "end to end, HTML")]
+    lines = ["### Pipeline, articles per CPU-second on one core (`bench_pipeline.py`)", "",
+             "| step | articles/s/core |", "|---|---:|"]
+    lines += [f"| {label} | {rates[key]:,.1f} |" for key, label in names]
+    met = "met" if data["met"]["end-to-end-text"] else "**missed**"
+    lines += ["", f"Plain text end to end: target {target['end-to-end-text']:,.0f} articles/s/core, {met}.", "",
+              "| same HTML pages, same run | articles/s/core |", "|---|---:|",
+              f"| `relasi process` (pipeline + JSON line) | {rates['process-html']:,.1f} |",
+              f"| `trafilatura.extract` alone | {rates['trafilatura-html']:,.1f} |", "",
+              f"relasi takes **{data['trafilatura_ratio']}x** the time of trafilatura alone "
+              f"(target at most {target['trafilatura_ratio']}x: "
+              f"{'met' if data['met']['trafilatura_ratio'] else '**missed**'})."]
+    return lines
+
+
+def _engines(data: dict[str, Any]) -> list[str]:
+    lines = [f"### Local process pool, wall clock (`bench_engines.py`: {data['documents']} generated articles, "
+             f"{data['cores']} cores)", "", "| measured | workers | articles/s | speed-up | start-up s |",
+             "|---|---:|---:|---:|---:|"]
+    for kind, per in data["runs"].items():
+        for workers, run in per.items():
+            lines.append(f"| {kind} | {workers} | {run['per_s']:,.1f} | {data['speedup'][kind][workers]}x | "
+                         f"{run['startup_s']:.1f} |")
+    if data.get("met") is not None:
+        lines += ["", f"Target: 2 workers at least {data['target']}x one worker (pool alone): "
+                      f"{'met' if data['met'] else '**missed**'}."]
+    return lines
+
+
+def _dedup(data: dict[str, Any]) -> list[str]:
+    summary, cost, err = data["summary"], data["signature_ms"], data["estimate_error"]
+    schemes = list(next(iter(summary.values())))
+    lines = ["### Near-duplicates, Jaccard similarity of cleaned bodies, min-max (`bench_dedup.py`)", "",
+             "| pair | n | " + " | ".join(schemes) + " |", "|---|---:|" + "---:|" * len(schemes)]
+    for kind, row in summary.items():
+        cells = " | ".join(f"{row[s]['min']:.2f}-{row[s]['max']:.2f}" for s in schemes)
+        lines.append(f"| {kind} | {row[schemes[0]]['n']} | {cells} |")
+    lines += ["", f"Signature (char 8-grams, 128 permutations): {cost['ms_per_article']} ms per article of "
+                  f"{cost['mean_body_chars']} characters; LSH {cost['bands']} bands x {cost['rows']} rows; "
+                  f"estimate vs exact Jaccard: mean error {err['mean_abs']}, max {err['max_abs']}."]
+    return lines
+
+
+def _scale(data: dict[str, Any]) -> list[str]:
+    lines = ["### Streaming ingest, memory (`bench_scale.py`)", "",
+             "| articles | engine | articles/s | peak RSS main | largest worker | all processes | database |",
+             "|---:|---|---:|---:|---:|---:|---:|"]
+    for run in data["runs"]:
+        lines.append(f"| {run['documents']:,} | {run['engine']} x{run['workers']} | {run['documents_per_s']} | "
+                     f"{run['peak_rss_main_mb']} MB | {run['peak_rss_worker_mb']} MB | {run['peak_rss_total_mb']} MB | "
+                     f"{run['db_mb']} MB |")
+    lines += ["", f"Target: under {data['target_rss_mb']} MB and not growing with the number of articles."]
+    return lines
+
+
+def _actors(data: dict[str, Any]) -> list[str]:
+    lines = ["### Actor recognition (`bench_actors.py`)", "", "| language | pack load s | sentences/s/core |",
+             "|---|---:|---:|"]
+    for lang, row in data["languages"].items():
+        lines.append(f"| {lang} | {row['load_s_median']} | {row['sentences_per_s']:,} |")
+    if data.get("missed"):
+        lines += ["", "Missed: " + "; ".join(data["missed"]) + "."]
+    return lines
+
+
+def _events(data: dict[str, Any]) -> list[str]:
+    return ["### Event coding (`bench_events.py`)", "",
+            f"{data['sentences_per_s']:,} sentences/s/core (target {data['target']:,}: "
+            f"{'met' if data['met'] else '**missed**'})."]
+
+
+SECTIONS: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+    "bench_pipeline": _pipeline, "bench_engines": _engines, "bench_dedup": _dedup, "bench_scale": _scale,
+    "bench_actors": _actors, "bench_events": _events,
+}
+
+
+def table(results: dict[str, dict[str, Any]], failures: dict[str, str], seconds: float) -> str:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    lines = [f"Generated by `make bench` (bench/run_all.py) on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: "
+             f"Python {platform.python_version()}, {platform.machine()}, {cores} cores, {seconds:.0f} s in all.", ""]
+    for name in sorted(results, key=lambda n: list(SECTIONS).index(n) if n in SECTIONS else len(SECTIONS)):
+        section = SECTIONS.get(name)
+        try:
+            lines += (section(results[name]) if section else [f"### `{name}.py`", "", "ran; no table for it yet."])
+        except (KeyError, TypeError, ValueError) as error:
+            lines += [f"### `{name}.py`", "", f"ran, but its output has an unexpected shape ({error!r})."]
+        lines.append("")
+    for name, why in failures.items():
+        lines += [f"- `{name}.py` skipped: {why}"]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_readme(text: str) -> None:
+    current = README.read_text(encoding="utf-8") if README.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    if START not in current or END not in current:
+        current = current.rstrip() + f"\n\n## Results\n\n{START}\n{END}\n"
+    head, rest = current.split(START, 1)
+    _, tail = rest.split(END, 1)
+    README.write_text(f"{head}{START}\n{text}{END}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="comma-separated script names (bench_pipeline,...) to run")
+    parser.add_argument("--scale-sizes", default="1000", help="corpus sizes for bench_scale.py (default 1000)")
+    parser.add_argument("--no-readme", action="store_true", help="print the table instead of writing README.md")
+    args = parser.parse_args(argv)
+    only = set(args.only.split(",")) if args.only else None
+    extra = {"bench_scale": ["--sizes", args.scale_sizes]}
+    results: dict[str, dict[str, Any]] = {}
+    failures: dict[str, str] = {}
+    started = time.perf_counter()
+    for path in sorted(BENCH.glob("bench_*.py")):
+        if only and path.stem not in only:
+            continue
+        print(f"run_all: {path.name} ...", file=sys.stderr, flush=True)
+        data, why = run_script(path, extra.get(path.stem, []))
+        if data is None:
+            print(f"run_all: SKIPPED {path.name}: {why}", file=sys.stderr)
+            failures[path.stem] = why
+        else:
+            results[path.stem] = data
+    text = table(results, failures, time.perf_counter() - started)
+    if args.no_readme:
+        print(text)
+    else:
+        write_readme(text)
+        print(f"run_all: wrote {README.relative_to(REPO)} ({len(results)} ran, {len(failures)} skipped)",
+              file=sys.stderr)
+    return 1 if failures and not results else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
