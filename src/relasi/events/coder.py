@@ -28,6 +28,10 @@ NOT_STATE_LEVEL = frozenset({"MED", "BUS", "CVL"})
 PROMISE_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030", "02": "030"}
 THREAT_CODES = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133",
                 "12": "130", "11": "130", "13": "130"}
+# How sure an event is, by how its arguments were found.
+CONFIDENCE = {"direct": 0.9, "chain": 0.8, "speaker": 0.8, "pronoun": 0.6, "counterpart": 0.5}
+# Statements whose target may be left implicit, as the other side of the article.
+IMPLIED_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"})
 # Conflict acts whose target may be a place ("serangan udara di dekat Damaskus": Syria is hit).
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"})
 
@@ -107,6 +111,7 @@ def code_events(article: Article, pack: LanguagePack) -> Article:
     published = article_day(article)
     heads = sorted((m for m in article.mentions if not m.part), key=lambda m: m.span)
     candidates = _candidate_triggers(article.body, compiled)
+    counterparts = _main_actors(heads)
     events: list[Event] = []
     seen: set[tuple] = set()
     previous_subject: list[Actor] = []
@@ -124,7 +129,8 @@ def code_events(article: Article, pack: LanguagePack) -> Article:
         triggers = _triggers(article.body, start, end, candidates)
         if triggers:
             speaker = _speaker(article.body, start, end, groups, compiled)
-            context = _Context(article.body, start, end, groups, speaker, previous_subject, pack, compiled)
+            context = _Context(article.body, start, end, groups, speaker, previous_subject, pack, compiled,
+                               counterparts)
             for event in _sentence_events(context, triggers, codebook, published):
                 key = _dedup_key(event)
                 if key not in seen:
@@ -134,6 +140,25 @@ def code_events(article: Article, pack: LanguagePack) -> Article:
         if actors_first:
             previous_subject = actors_first[0].actors
     return article.with_(events=tuple(events))
+
+
+def _main_actors(heads: list[Mention]) -> list[Actor]:
+    """The two codes an article is about, when two stand out (each named at least three times): the implied
+    other side of statements whose sentence names no target."""
+    from collections import Counter
+
+    counts = Counter(m.actor.code for m in heads if m.actor.code and _state_level(m.actor))
+    top = counts.most_common(3)
+    if len(top) < 2 or top[1][1] < 3 or (len(top) == 3 and top[2][1] * 2 > top[1][1]):
+        return []
+    first_actor = {}
+    for mention in heads:
+        first_actor.setdefault(mention.actor.code, mention.actor)
+    return [_as_state(first_actor[code]) for code, _ in top[:2]]
+
+
+def _as_state(actor: Actor) -> Actor:
+    return Actor(actor.code, "IGO" if actor.kind == "IGO" else "STATE", actor.code, actor.country, None, None)
 
 
 def _dedup_key(event: Event) -> tuple:
@@ -312,6 +337,7 @@ class _Context:
     previous_subject: list[Actor]
     pack: LanguagePack
     compiled: _Compiled
+    counterparts: list[Actor] = field(default_factory=list)
 
     def has(self, name: str, begin: int, finish: int) -> bool:
         return self.compiled.words[name].search(self.text, begin, finish) is not None
@@ -352,6 +378,11 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
         cameo = str(pattern["cameo"])
         if plover_for(cameo) in PLACE_TARGET_TYPES:
             targets = [_as_country(a) for a in targets] or _place_target(ctx, trigger)
+        if (not targets and sources and pattern.get("voice") != "passive" and ctx.counterparts
+                and plover_for(cameo) in IMPLIED_TARGET_TYPES):
+            # A statement aimed at no one named in its sentence is aimed at the article's other side.
+            others = [a for a in ctx.counterparts if all(a.code != s.code for s in sources)]
+            targets, how = others[:1], "counterpart"
         if not targets and pattern.get("mutual") and len(sources) > 1:
             # "Thailand dan Kamboja menyepakati gencatan senjata": each side does it toward the other.
             dyads = [(a, b) for a in sources for b in sources if a.code != b.code]
@@ -371,7 +402,7 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
                 goldstein=info.goldstein if info else None, quad_class=info.quad_class if info else None,
                 date=day, date_precision=precision, location=location, modality=modality, negated=negated,
                 sentence=sentence, start=ctx.start, end=ctx.end, pattern=pattern["id"],
-                confidence=0.9 if how == "direct" else 0.7,
+                confidence=CONFIDENCE.get(how, 0.7),
             ))
     return events
 
