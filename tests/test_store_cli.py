@@ -129,7 +129,9 @@ def test_store_cli_stats_text_and_export(runner: CliRunner, tmp_path: Path) -> N
     assert len((tmp_path / "a.jsonl").read_text().splitlines()) == 3
     result = runner.invoke(main, ["export", "--format", "csv", "--out", "-"])
     assert result.stdout.count("\n") == 7   # header + 6 events
-    assert runner.invoke(main, ["export", "--format", "parquet", "--out", "x"]).exit_code == 2
+    assert runner.invoke(main, ["export", "--format", "parquet", "--out", "x"]).exit_code == 0   # registered by scale
+    assert (tmp_path / "x" / "events").is_dir()
+    assert runner.invoke(main, ["export", "--format", "xml", "--out", "x"]).exit_code == 2
 
 
 def test_store_cli_ingest_stdin_is_keyed_by_content(runner: CliRunner) -> None:

@@ -128,10 +128,10 @@ def ingest(paths: tuple[str, ...], db_target: str, lang: str, batch_size: int | 
             sys.exit(130)
         except EngineError as error:
             raise click.ClickException(str(error)) from error
-        _summary(report, db.display, engine)
-        if sink is not None:
-            click.echo(f"relasi: wrote {sink.batches} Parquet partitions per table to {parquet_dir}"
-                       f" ({', '.join(f'{n} {table}' for table, n in sink.rows.items())})", err=True)
+    _summary(report, db.display, engine)      # after the progress bar is gone
+    if sink is not None:
+        click.echo(f"relasi: wrote {sink.batches} Parquet partitions per table to {parquet_dir}"
+                   f" ({', '.join(f'{n} {table}' for table, n in sink.rows.items())})", err=True)
     if report.dropped_total:
         sys.exit(1)
 
@@ -387,8 +387,9 @@ def stats(db_target: str, as_json: bool, top: int) -> None:
     lines = [
         f"database   {data['database']} (schema v{data['schema_version']})",
         f"documents  {docs['all']} ({docs['ok']} ok, {docs['dropped']} dropped)",
-        f"articles   {data['articles']}",
+        f"articles   {data['articles']} in {data['stories']} stories (near-duplicates share one)",
         f"events     {evs['counted']} counted, {evs['all']} in all",
+        f"grouped    {data['event_groups']} real-world events (relasi events --grouped)",
     ]
     lines += _section("by PLOVER type (counted)", [(k or "-", n) for k, n in data["by_plover"].items()])
     lines += _section("top actors", [(a["code"], a["events"]) for a in data["top_actors"]])

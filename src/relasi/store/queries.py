@@ -218,6 +218,9 @@ def stats(db: Database, top: int = 10, runs: int = 5) -> dict[str, Any]:
             "documents": {"all": sum(by_status.values()), "ok": by_status.get("ok", 0),
                           "dropped": by_status.get("dropped", 0)},
             "articles": scalar(sa.select(count).select_from(t.articles)),
+            "stories": scalar(sa.select(sa.func.count(sa.distinct(t.articles.c.story_id)))),
+            "event_groups": scalar(sa.select(count).select_from(t.event_groups)
+                                   .where(t.event_groups.c.num_mentions > 0)),
             "events": {"counted": scalar(sa.select(count).select_from(e).where(counted)),
                        "all": scalar(sa.select(count).select_from(e))},
             "by_plover": {plover: n for plover, n in by_plover},
