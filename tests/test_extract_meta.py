@@ -203,7 +203,7 @@ def test_meta_parse_dateline(paragraph: str, place: str, outlet: str | None) -> 
     [
         "Konferensi parlemen internasional pertama Rusia - Amerika Latin diadakan di Moskow.",
         "Menteri Luar Negeri Rusia Sergey Lavrov - yang baru tiba - mengatakan.",
-        "Jakarta, Purna Warta Menteri Luar Negeri Rusia menyatakan.",
+        "Jakarta, hari ini pemerintah mengumumkan.",
         "Kerja sama Rusia dengan negara-negara Amerika Latin membuat AS tidak nyaman.",
     ],
 )

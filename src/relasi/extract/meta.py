@@ -192,7 +192,8 @@ class FoundDate:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every calendar date (with its clock time and zone when they follow it) in `text`."""
-    if not _YEAR.search(text):       # cheap gate: every form the grammar reads has a 4-digit year
+    # cheap gates: every form the grammar reads has a 4-digit year of this century or the last
+    if ("20" not in text and "19" not in text) or not _YEAR.search(text):
         return []
     vocab = _vocabulary()
     lower = text.lower()
@@ -375,17 +376,26 @@ _NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*\.?$")
 _TAGS = re.compile(r"<[^>]*>")
 
 
-_WORD = re.compile(r"\w+")
+_EDGE_STRIP = " -–—|:：.,;()[]"
 
 
-def has_byline_word(text: str) -> bool:
-    """Whether `text` has a byline's label or role word ("Penulis", "By", "Jurnalis"): a line
-    without one is no labelled byline, and the byline parsers need not read it."""
-    return not _vocabulary().byline_words.isdisjoint(_WORD.findall(text.lower()))
+def may_be_byline(segment: str) -> bool:
+    """Whether a header segment starts with a byline's label ("Penulis:", "By", "oleh") or ends
+    with a writer's role ("..., Jurnalis"): the cheap test before `parse_byline` reads it."""
+    segment = segment.strip(_EDGE_STRIP).lower()
+    if not segment:
+        return False
+    byline_words = _vocabulary().byline_words
+    first = segment.split(None, 1)[0]
+    last = segment.rsplit(None, 1)[-1]
+    return first.split(":")[0].rstrip("：") in byline_words or last.strip(_EDGE_STRIP) in byline_words
 
 
 def byline_label_only(line: str) -> str | None:
     """The role of a line that is only a byline label ("Penulis", "Editor:"), else None."""
+    words = line.split(None, 1)
+    if not words or words[0].lower().rstrip(":：") not in _vocabulary().byline_words:
+        return None
     m = _vocabulary().label_only_rx.match(line)
     return _vocabulary().author_labels[m.group("label").lower()] if m else None
 
@@ -439,7 +449,7 @@ def names_in(text: str, labelled: bool) -> tuple[str, ...]:
         separators.append((text[cut:m.start()], m.group().strip()))
         cut = m.end()
     separators.append((text[cut:], ""))
-    for n, (part, separator) in enumerate(separators):
+    for n, (part, _separator) in enumerate(separators):
         name = _leading_name(part)
         if not name:
             continue
@@ -521,7 +531,9 @@ _PLACE_AFTER = re.compile(r"(?P<place>[A-Z][A-Z' -]{2,30})\.\s+(?=\S)")
 def parse_dateline(paragraph: str) -> Dateline | None:
     """The place and outlet that open a news paragraph: "JAKARTA, KOMPAS.com - ...",
     "Warta Ekonomi, Jenewa -", "Jakarta (ANTARA) -", "KONTAN.CO.ID - HANOI. ..."."""
-    m = _DATELINE.match(paragraph)
+    opening = paragraph[:64]
+    # substring tests first: a regex call costs more than they do, and most lines have no dateline
+    m = _DATELINE.match(paragraph) if "-" in opening or "–" in opening or "—" in opening else None
     segments = _dateline_segments(m.group("head")) if m else None
     if m is None or segments is None:
         return _dashless_dateline(paragraph)
@@ -587,7 +599,7 @@ _DASHLESS_GATE = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, [A-Z]")
 def _dashless_dateline(paragraph: str) -> Dateline | None:
     """"Jakarta, Purna Warta Menteri ...": a place and a site's name with no dash after them; the
     name is known by its last word ("Warta", "Times") or its form (a domain)."""
-    if not _DASHLESS_GATE.match(paragraph):
+    if ", " not in paragraph[:40] or not _DASHLESS_GATE.match(paragraph):
         return None
     place, _, rest = paragraph.partition(", ")
     words = rest.split(" ", 4)

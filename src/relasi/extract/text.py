@@ -258,16 +258,32 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]{0,400}>")
 _BULLET = re.compile(r"^(?:[•·▪►◦*#]+|-(?=\s))\s*")
 _BULLET_CHARS = frozenset("•·▪►◦*#-")
 _LEADING_DATE = re.compile(r"^\s*date:?\s+((?:19|20)\d\d-\d\d-\d\d)\b\s*", re.IGNORECASE)
-# these three look at how a line ends: callers pass its last few characters (_tail)
-_TERMINAL = re.compile(r"""[.!?:;][\"'”’»)\]]*$|[\"”’»]$|\)$""")
-_ELLIPSIS = re.compile(r"""(?:\.\.\.|…)[\"'”’]?$""")
-_FULL_STOP = re.compile(r"""(?<!\.\.)\.[\"'”’)\]]*$""")
+# How a line ends, read with string methods: a regex costs more to call than these take to run.
+_CLOSERS = "\"'”’»)]"
+
+
+def _ends_terminal(text: str) -> bool:
+    """Ends like a sentence: . ! ? : ; before any closing quotes or brackets, or on a closing quote."""
+    if text[-1] in "\"”’»)":
+        return True
+    core = text.rstrip(_CLOSERS)
+    return bool(core) and core[-1] in ".!?:;" and len(text) - len(core) < 8
+
+
+def _ends_ellipsis(text: str) -> bool:
+    """Ends on "..." or "…", perhaps inside a quote: a truncated headline or quote."""
+    if text[-1] in "\"'”’":
+        text = text[:-1]
+    return text.endswith(("...", "…"))
+
+
+def _ends_full_stop(text: str) -> bool:
+    """Ends on a full stop (not an ellipsis), perhaps inside quotes or brackets: never a headline."""
+    core = text.rstrip("\"'”’)]")
+    return core.endswith(".") and not core.endswith("...") and len(text) - len(core) < 8
+
+
 _LOWER_START = re.compile(r"^[\"“(]?[a-z]")
-
-
-def _tail(text: str) -> str:
-    """Enough of a line's end for _TERMINAL, _ELLIPSIS and _FULL_STOP (searching less is faster)."""
-    return text[-8:]
 
 
 _STOP = re.compile(r"""[.!?][\"”’]?\s+[\"“]?[A-Z]""")
@@ -353,7 +369,7 @@ def _continues(previous: str, line: str, cues: LineCues) -> bool:
     sentence or a headline ("dengan", "the"), whatever the case of the next line's first word. A
     headline ends on a Capitalised word and a dateline ("jpnn.com, ANKARA -") starts a new
     paragraph, so neither is joined."""
-    if len(previous) < 40 or _TERMINAL.search(_tail(previous)):
+    if len(previous) < 40 or _ends_terminal(previous):
         return False
     last = previous.rsplit(" ", 1)[-1]
     if _LOWER_START.match(line):
@@ -370,14 +386,14 @@ def _headline_shaped(text: str) -> bool:
 
 
 def _classify(text: str, cues: LineCues) -> _Line:
+    """What a line is on its own. `text` comes from `_split_lines`: stripped, single spaces."""
     line = _Line(text)
     if not text:
         line.kind = BLANK
         return line
-    words = text.split()
-    line.words = len(words)
+    line.words = text.count(" ") + 1
     lower = text.lower()
-    key = line.key = lower.strip(_KEY_STRIP)        # _key(text): the line's spaces are single already
+    key = line.key = lower.strip(_KEY_STRIP)        # _key(text), the spaces being single already
     role = meta.byline_label_only(text) if line.words <= 3 else None
     if role is not None:
         line.kind, line.role = BYLINE, role
@@ -392,8 +408,8 @@ def _classify(text: str, cues: LineCues) -> _Line:
     elif line.words >= LONG_LINE:
         # running text: header lines, captions and promos are all shorter (and this is the bulk
         # of a page, so skipping their cues keeps extraction within its time budget)
-        line.full_stop = bool(_FULL_STOP.search(_tail(text)))
-        line.prose = _prose_score(text, words, cues) > 0
+        line.full_stop = _ends_full_stop(text)
+        line.prose = _reads_as_prose(text, line.words, cues)
     elif not _date_line(line) and not _byline(line):
         if line.words <= 6 and (dl := meta.parse_dateline(text)) is not None and dl.end >= len(text):
             line.kind, line.dateline = DATELINE, dl
@@ -401,11 +417,11 @@ def _classify(text: str, cues: LineCues) -> _Line:
         caption, weight = _cue_hits(lower, cues)
         if caption or _any_cue(cues.credits, text):
             line.kind = CAPTION
-        elif _MENU_CHAR.search(text) and _is_menu_bar(text):
+        elif text[-1] not in ".!?,;" and _MENU_CHAR.search(text) and _is_menu_bar(text):
             line.kind = LABEL
         else:
-            line.full_stop = bool(_FULL_STOP.search(_tail(text)))
-            line.prose = _prose_score(text, words, cues, weight) > 0
+            line.full_stop = _ends_full_stop(text)
+            line.prose = _reads_as_prose(text, line.words, cues, weight)
     return line
 
 
@@ -454,7 +470,8 @@ def _date_line(line: _Line) -> bool:
         rest.append(text[cut:d.start])
         cut = d.end
     rest.append(text[cut:])
-    if sum(len(chunk.split()) for chunk in rest) > 16 and not meta.has_byline_word(text):
+    if sum(chunk.count(" ") for chunk in rest) > 16 and not any(
+            meta.may_be_byline(seg) for chunk in rest for seg in _segments(chunk)):
         return False                 # a sentence that mentions a date: no byline can take up its words
     bylines: list[Byline] = []
     outlet = None
@@ -484,10 +501,10 @@ def _date_line(line: _Line) -> bool:
 def _byline(line: _Line) -> bool:
     if line.words > 14:
         return False
-    labelled = meta.has_byline_word(line.text)
-    if not labelled and (line.words > 6 or _SEPARATOR_CHARS.isdisjoint(line.text)):
+    segments = [seg for seg in _segments(line.text) if meta.may_be_byline(seg)]
+    if not segments and (line.words > 6 or _SEPARATOR_CHARS.isdisjoint(line.text)):
         return False
-    bylines = [b for seg in _segments(line.text) if (b := meta.parse_byline(seg))] if labelled else []
+    bylines = [b for seg in segments if (b := meta.parse_byline(seg))]
     if not bylines and line.words <= 6 and (b := meta.name_and_outlet(line.text)) is not None:
         bylines = [b]
     if not bylines:
@@ -496,39 +513,58 @@ def _byline(line: _Line) -> bool:
     return True
 
 
-def _prose_score(text: str, words: list[str], cues: LineCues, cue_weight: float = 0.0) -> float:
-    """Positive for a line that reads like a sentence of running text, negative for chrome
-    (`cue_weight`: what the packs' weighted patterns say about the line)."""
+def _reads_as_prose(text: str, n: int, cues: LineCues, cue_weight: float = 0.0) -> bool:
+    """Whether a line of `n` words reads like a sentence of running text rather than chrome: the
+    line's shape features, weighted by the packs' `shape`, and `cue_weight` (what the packs'
+    patterns say about it) add up to more than zero.
+
+    The features that need the line's words (capitalised words, sentence ends inside the line)
+    are read only when they could change the answer: most body lines are settled without them."""
     shape = cues.shape
-    n = len(words)
-    end = _tail(text)
-    if _ELLIPSIS.search(end):
+    if _ends_ellipsis(text):
         score = 0.0                  # a truncated headline or quote: no evidence either way
     else:
-        score = shape.terminal if _TERMINAL.search(end) else shape.no_terminal
+        score = shape.terminal if _ends_terminal(text) else shape.no_terminal
     if n < 4:
         score += shape.few_words
     if n >= 8:
         score += shape.many_words
     if n >= 20:
         score += shape.long
-    if n >= 8 and _inner_stop(text):
-        score += shape.inner_stop    # a sentence ends inside the line: running text, even if cut off
+    score += cue_weight
+    headline = n <= 25 and not _ends_full_stop(text)
+    all_caps = text.isupper()
+    low = high = score               # what the features still to read could make of the score
+    for weight, applies in ((shape.inner_stop, n >= 8), (shape.lower_case, n >= 14),
+                            (shape.headline, headline), (shape.all_caps, all_caps)):
+        if applies:
+            if weight < 0:
+                low += weight
+            else:
+                high += weight
+    if low > 0 or high <= 0:
+        return low > 0
+    words = text.split()
     # the first letter of each word that starts with one (after an opening quote or bracket)
-    initials = "".join([w[0] if w[0] not in _OPENERS else w.lstrip(_OPENERS)[:1] for w in words])
-    lettered = len(initials) - len(_NOT_LETTER.findall(initials)) if not initials.isalpha() else len(initials)
+    initials = "".join([w[0] for w in words])
+    if not _OPENER_SET.isdisjoint(initials):
+        initials = "".join([w.lstrip(_OPENERS)[:1] for w in words])
+    lettered = len(initials) if initials.isalpha() else len(initials) - len(_NOT_LETTER.findall(initials))
     if lettered:
         capitalised = sum(map(str.isupper, initials))
-        if n <= 25 and capitalised / lettered >= 0.6 and not _FULL_STOP.search(end):
+        if headline and capitalised / lettered >= 0.6:
             score += shape.headline
-        if lettered >= 2 and text.isupper():
+        if lettered >= 2 and all_caps:
             score += shape.all_caps
         if n >= 14 and capitalised / lettered <= 0.5:
             score += shape.lower_case    # long and mostly lower-case words: a sentence cut short
-    return score + cue_weight
+    if n >= 8 and (score > 0) != (score + shape.inner_stop > 0) and _inner_stop(text):
+        score += shape.inner_stop    # a sentence ends inside the line: running text, even if cut off
+    return score > 0
 
 
 _OPENERS = "\"'“‘(["
+_OPENER_SET = frozenset(_OPENERS)
 _NOT_LETTER = re.compile(r"[\W\d_]")
 
 
