@@ -80,6 +80,9 @@ def _engines(data: dict[str, Any]) -> list[str]:
     if data.get("met") is not None:
         lines += ["", f"Target: 2 workers at least {data['target']}x one worker (pool alone): "
                       f"{'met' if data['met'] else '**missed**'}."]
+    if "writer" in data:
+        lines += ["", f"The single writer alone (results computed beforehand): {data['writer']['per_cpu_s']:,} "
+                      f"articles per CPU-second, the ceiling for any number of workers."]
     return lines
 
 

@@ -148,3 +148,39 @@ def test_engine_make_engine_names() -> None:
     assert make_engine("dask", scheduler="tcp://h:8786") == DaskEngine(scheduler="tcp://h:8786")
     with pytest.raises(ValueError, match="unknown engine"):
         make_engine("spark")
+
+
+_ORPHAN_SCRIPT = """
+import concurrent.futures, multiprocessing, os, signal, sys
+from relasi.engine import _init_pool_worker
+if __name__ == "__main__":
+    pool = concurrent.futures.ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn"),
+                                                  initializer=_init_pool_worker)
+    pids = {pool.submit(os.getpid).result() for _ in range(8)}
+    print(" ".join(map(str, pids)), flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_engine_pool_workers_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    script = tmp_path / "orphan.py"
+    script.write_text(_ORPHAN_SCRIPT)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    pids = [int(p) for p in done.stdout.split()]
+    assert pids and done.returncode == -9
+
+    def alive(pid: int) -> bool:
+        try:
+            return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return False
+
+    deadline = time.monotonic() + 15
+    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in pids)

@@ -234,3 +234,108 @@ def test_meta_outlet_from_url(url: str | None, outlet: str | None) -> None:
 )
 def test_meta_title_case_name(name: str, expected: str) -> None:
     assert meta.title_case_name(name) == expected
+
+
+# --- forms added for the example pages' patterns ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Jumat, 01 Nov 2024 - 10:15 WIB", "2024-11-01T10:15:00+07:00"),        # dash before the clock
+        ("Updated May 7, 2025 14:40 GMT", "2025-05-07T14:40:00+00:00"),
+        ("August 26, 2025 — 9.45pm AEST", "2025-08-26T21:45:00+10:00"),          # em dash, dotted clock
+        ("Rabu, 3 Juli 2024 – 08.30 WITA", "2024-07-03T08:30:00+08:00"),
+    ],
+)
+def test_meta_find_dates_reads_separated_clocks(text: str, iso: str) -> None:
+    assert meta.find_dates(text)[0].iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("January 15, 2025 9:00 AM ET", "2025-01-15T09:00:00-05:00"),            # EST in winter
+        ("July 15, 2025 9:00 AM ET", "2025-07-15T09:00:00-04:00"),               # EDT in summer
+        ("March 9, 2025 3:30 AM ET", "2025-03-09T03:30:00-04:00"),               # the day clocks go forward
+        ("15 January 2025 14:00 CET", "2025-01-15T14:00:00+01:00"),
+        ("15 July 2025 14:00 CET", "2025-07-15T14:00:00+02:00"),                 # written CET, CEST in force
+        ("Dec 1, 2024 6:15 PM PT", "2024-12-01T18:15:00-08:00"),
+        ("1 Oct 2024 10:00 EET", "2024-10-01T10:00:00+03:00"),
+    ],
+)
+def test_meta_seasonal_zones_follow_their_region(text: str, iso: str) -> None:
+    assert meta.find_dates(text)[0].iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("segment", "names"),
+    [
+        ("By Sara Lindqvist in Stockholm and Tomas Berg in Oslo", ("Sara Lindqvist", "Tomas Berg")),
+        ("By Sara Lindqvist in New York", ("Sara Lindqvist",)),
+        ("By Sara Lindqvist, Stockholm", ("Sara Lindqvist",)),                   # where she filed from
+        ("By Sara Lindqvist, Diplomatic correspondent", ("Sara Lindqvist",)),   # her job, not a co-author
+        ("By Sara Lindqvist, senior reporter", ("Sara Lindqvist",)),
+        ("By Sara Lindqvist and Tomas Berg", ("Sara Lindqvist", "Tomas Berg")),
+        ("By Sara Lindqvist in Hanoi and Tomas Berg in Manila, Diplomatic correspondents",
+         ("Sara Lindqvist", "Tomas Berg")),
+        ("Oleh: Dewi Lestari, Bagus Pratama", ("Dewi Lestari", "Bagus Pratama")),
+    ],
+)
+def test_meta_byline_places_and_roles_are_not_names(segment: str, names: tuple[str, ...]) -> None:
+    byline = meta.parse_byline(segment)
+    assert byline is not None and byline.names == names
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("The Harbour Chronicle", False),
+        ("Kabar Timur Pos", False),
+        ("Nusantara Daily", False),
+        ("Sara Lindqvist", True),
+        ("Muhammad Rizky Pratama", True),
+    ],
+)
+def test_meta_site_names_are_not_person_names(name: str, expected: bool) -> None:
+    assert meta.is_name(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "outlet"),
+    [
+        # a site's name where the place would be: known by name, or by the form of a network's
+        # regional editions ("PR <CITY>")
+        ("VIVA – Menteri Luar Negeri menerima kunjungan duta besar baru.", None, "VIVA"),
+        ("PR DEPOK - Wali kota meresmikan jembatan baru di pusat kota.", None, "PR DEPOK"),
+        ("Kabar Timur Pos - Gubernur meninjau pelabuhan.", None, "Kabar Timur Pos"),
+        # two places joined by a slash
+        ("NEW DELHI/ISLAMABAD (Harbour Wire) - Both capitals reported shelling.", "NEW DELHI/ISLAMABAD",
+         "Harbour Wire"),
+        # "City, Outlet" with no dash: the outlet is a domain or ends with a site-name word
+        ("Surabaya, Kabar Timur Pos Gubernur Jawa Timur meninjau pelabuhan.", "SURABAYA", "Kabar Timur Pos"),
+        ("Medan, Harian Andalas Wali Kota Medan membuka festival.", "MEDAN", "Harian Andalas"),
+        ("Jakarta, Media Indonesia Presiden membuka sidang kabinet.", "JAKARTA", "Media Indonesia"),
+        ("Jakarta, Beritasatu.com Presiden membuka sidang kabinet.", "JAKARTA", "beritasatu.com"),
+        ("Sydney, Harbour Times Police said on Monday that the port was closed.", "SYDNEY", "Harbour Times"),
+        # a place in capitals is still a place
+        ("JAKARTA - Presiden membuka sidang kabinet.", "JAKARTA", None),
+    ],
+)
+def test_meta_parse_dateline_outlets(paragraph: str, place: str | None, outlet: str) -> None:
+    found = meta.parse_dateline(paragraph)
+    assert found is not None
+    assert (found.place, found.outlet) == (place, outlet)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Jakarta, Menteri Luar Negeri Retno Marsudi membuka sidang.",
+        "Jakarta, Presiden Joko Widodo membuka sidang kabinet.",
+        "Washington, London and Paris issued a joint statement.",
+        "Sydney, Monday Police said the port was closed.",
+    ],
+)
+def test_meta_dashless_dateline_needs_an_outlet(paragraph: str) -> None:
+    assert meta.parse_dateline(paragraph) is None

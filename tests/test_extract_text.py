@@ -220,7 +220,7 @@ def test_text_required_literal(pattern: str, literal: str) -> None:
 # --- fixtures written for the project ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["id_portal", "id_byline_after", "en_wire"])
+@pytest.mark.parametrize("name", ["id_portal", "id_byline_after", "en_wire", "en_portal", "id_portal_listicle"])
 def test_text_fixture_pages(name: str) -> None:
     expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
     article = extract(_text_doc((FIXTURES / f"{name}.txt").read_text(encoding="utf-8")))
@@ -342,3 +342,181 @@ def test_text_dev_gold_titles_and_dates_floor() -> None:
     print(f"dev gold: titles {titles}/{title_total}, dates {dates}/{date_total}")
     assert titles >= title_total - 1
     assert dates >= date_total - 1
+
+
+# --- page chrome that looks like a headline ------------------------------------------------------------
+
+HEADLINE = "Indonesia dan Jepang Perkuat Patroli Bersama di Laut Natuna Utara"
+DATE_LINE = "Kamis, 14 Maret 2024 | 10:15 WIB"
+
+
+def _portal(*top: str, between: tuple[str, ...] = ()) -> str:
+    """A portal page: `top` lines, the headline, its date line, `between` lines, three paragraphs."""
+    return "\n".join([*top, "", HEADLINE, "", DATE_LINE, *between, "", LEAD, "", SECOND, "", THIRD])
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Beranda | Nasional | Internasional | Ekonomi | Olahraga | Video",     # a menu bar
+        "Home • World • Business • Tech • Opinion",
+        "Beranda > Internasional > Asia Pasifik",                             # breadcrumbs
+        "Home » World » Asia",
+        "Internasional / Asia Tenggara",
+        "Beranda   Nasional   Internasional   Ekonomi   Olahraga",           # columns set apart by spaces
+        "Dibaca 1.204 kali",                                                  # read counters
+        "3,412 views",
+    ],
+)
+def test_text_chrome_line_is_not_the_title(chrome: str) -> None:
+    page = clean(_portal("Kabar Nusantara", chrome))
+    assert page.title == HEADLINE
+    assert page.paragraphs == (LEAD, SECOND, THIRD)
+    assert page.published is not None and page.published.day_iso == "2024-03-14"
+
+
+@pytest.mark.parametrize(
+    ("masthead", "where"),
+    [
+        ("The Harbour Chronicle", "SYDNEY (Harbour Chronicle) - "),                       # named in the dateline
+        ("The Harbour Chronicle", "© 2024 The Harbour Chronicle. All rights reserved."),  # ... or the footer
+        ("Kabar Timur Online", "SURABAYA, Kabar Timur Online - "),
+    ],
+)
+def test_text_site_name_is_not_the_title(masthead: str, where: str) -> None:
+    dateline, footer = (where, "") if where.endswith("- ") else ("", where)
+    text = "\n".join([masthead, "", HEADLINE, "", "By Sara Lindqvist", "", dateline + LEAD, "", SECOND, "",
+                      THIRD, "", footer])
+    page = clean(text)
+    assert page.title == HEADLINE
+    assert page.authors == ("Sara Lindqvist",)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ("Berita Terkini, Tajam dan Terpercaya",),       # the site's tagline right above the headline
+        ("Kabar Nusantara", "Portal Berita Internasional"),
+    ],
+)
+def test_text_title_is_the_line_right_above_the_date_line(above: tuple[str, ...]) -> None:
+    assert clean(_portal(*above)).title == HEADLINE
+
+
+@pytest.mark.parametrize("stamp", ["Jumat, 15 Maret 2024 - 10:15 WIB", "Friday, March 15, 2024 10:15 GMT"])
+def test_text_list_heading_in_the_menu_does_not_swallow_the_header(stamp: str) -> None:
+    # "Terkini" is a menu entry here, not the heading of a list; the headline over a bare timestamp
+    # and a byline is the article's own header, not a listed story
+    text = "\n".join(["Kabar Nusantara", "Menu", "Terkini", "Asia", "Eropa", "Amerika", "", HEADLINE, "", stamp,
+                      "oleh Dewi Lestari", "", LEAD, "", SECOND, "", THIRD])
+    page = clean(text)
+    assert page.title == HEADLINE
+    assert page.published is not None and page.published.day_iso == "2024-03-15"
+    assert page.authors == ("Dewi Lestari",)
+
+
+def test_text_photo_credit_label_marks_a_caption_not_a_title() -> None:
+    caption = "Presiden Indonesia bertemu Perdana Menteri Jepang di Tokyo"
+    text = "\n".join([HEADLINE, "", caption, "Sumber :", "Biro Pers Istana", "", LEAD, "", SECOND])
+    assert clean(text).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Kapal patroli kedua negara berlayar beriringan di perairan Natuna. (Bakamla via Kabar Nusantara)",
+        "Coast guard vessels sail in formation off the Natuna islands after the talks. (Harbour Wire)",
+        "Suasana latihan bersama di Natuna pada Rabu pagi menjelang pembukaan resmi.",
+    ],
+)
+def test_text_caption_above_the_dateline_paragraph_is_not_body(caption: str) -> None:
+    lead = "NATUNA, KABARNUSANTARA.ID - " + LEAD
+    page = clean(_portal("Kabar Nusantara", between=("", caption, "", lead)).replace("\n\n" + LEAD, "", 1))
+    assert page.paragraphs == (lead, SECOND, THIRD)
+    assert page.dateline is not None and page.dateline.place == "NATUNA"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ("(Reporting by Sara Lindqvist; Editing by Tomas Berg)", "Our Standards: The Harbour Wire Principles."),
+        ("(dls/bgs)", "Tulis komentar Anda di bawah ini untuk berdiskusi dengan pembaca lain."),
+        ("Comments are closed for this article.",),
+        ("MOST READ", "1. Oil prices slip as demand worries grow - 2 hours ago",
+         "2. Heatwave grips southern Europe again - 3 hours ago"),
+        ("Terpopuler", "1. Harga beras naik di pasar induk - 3 jam lalu", "2. Timnas menang tipis - 5 jam yang lalu"),
+        ("Dukung jurnalisme berkualitas. Berlangganan Kabar Nusantara Premium.",),
+    ],
+)
+def test_text_chrome_after_the_article_is_dropped(tail: tuple[str, ...]) -> None:
+    page = clean("\n".join([HEADLINE, DATE_LINE, LEAD, SECOND, THIRD, *tail]))
+    assert page.paragraphs == (LEAD, SECOND, THIRD)
+
+
+def test_text_numbered_subheadings_stay_in_the_body() -> None:
+    first, second = "1. Patroli terkoordinasi", "2. Latihan bersama penjaga pantai"
+    page = clean("\n".join([HEADLINE, DATE_LINE, LEAD, first, SECOND, second, THIRD]))
+    assert page.paragraphs == (LEAD, first, SECOND, second, THIRD)
+
+
+@pytest.mark.parametrize(
+    "numbered",
+    [
+        ("1. Patroli terkoordinasi",),                                         # one alone is no sequence
+        ("1. Harga beras naik di pasar induk", "2. Timnas menang tipis atas Vietnam"),   # a list, no text between
+    ],
+)
+def test_text_numbered_lines_without_a_sequence_of_sections_are_dropped(numbered: tuple[str, ...]) -> None:
+    page = clean("\n".join([HEADLINE, DATE_LINE, LEAD, SECOND, *numbered, THIRD]))
+    assert page.paragraphs == (LEAD, SECOND, THIRD)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Pemerintah Indonesia dan Jepang sepakat memperkuat kerja sama keamanan maritim dengan",
+         "Filipina dan Vietnam di sekitar Laut Natuna, kata juru bicara Kementerian Luar Negeri."),
+        ("The two foreign ministers agreed to expand coast guard patrols and joint training between the",
+         "Philippines and Vietnam next year, the ministry said in a statement."),
+        ("Menurut juru bicara Kementerian Luar Negeri yang ditemui di Jakarta pada Rabu sore,",
+         "Kedua negara akan menggelar latihan bersama penjaga pantai pada akhir tahun ini."),
+    ],
+)
+def test_text_line_break_before_a_capitalised_word_is_rejoined(first: str, second: str) -> None:
+    page = clean("\n".join([first, second, "", SECOND]))
+    assert page.paragraphs == (f"{first} {second}", SECOND)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        (HEADLINE, DATE_LINE),                                      # a headline ends on a Capitalised word
+        ("Indonesia dan Jepang sepakat perkuat patroli bersama di Laut Natuna", "Kamis, 14 Maret 2024"),
+        (LEAD, SECOND),                                             # a sentence ends the line
+    ],
+)
+def test_text_lines_that_end_a_unit_are_not_rejoined(lines: tuple[str, str]) -> None:
+    page = clean("\n".join([*lines, "", THIRD]))
+    assert _norm(" ".join(lines)) not in page.paragraphs
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Rusia / Ukraina Sepakat Buka Koridor Gandum", "Jokowi | Prabowo Bahas Transisi Kebijakan Luar Negeri"],
+)
+def test_text_headline_with_a_separator_is_not_a_menu_bar(headline: str) -> None:
+    page = clean("\n".join([headline, DATE_LINE, LEAD, SECOND]))
+    assert page.title == headline
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "However, The Harbour Times Editorial Board said the agreement came too late for the fishermen.",
+        "Namun, Harian Andalas Senin lalu melaporkan bahwa kesepakatan itu belum ditandatangani.",
+        "Jakarta - Kedua negara juga akan menggelar latihan bersama penjaga pantai pada akhir tahun ini.",
+    ],
+)
+def test_text_lead_without_dateline_is_kept_when_no_clear_dateline_follows(second: str) -> None:
+    page = clean("\n".join([HEADLINE, DATE_LINE, "", LEAD, "", second, "", THIRD]))
+    assert page.paragraphs == (LEAD, second, THIRD)

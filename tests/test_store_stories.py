@@ -239,3 +239,20 @@ def test_store_stories_migration_backfills_stories_and_groups(tmp_path: Path) ->
     Writer(db).store_article(_article(ORIGINAL, "new.txt"))
     assert story_counts(db)["stories"] == 3
     db.close()
+
+
+def test_store_stories_near_copies_add_no_band_keys(fresh_db) -> None:
+    """A reprint (similarity >= INDEX_SKIP_SIMILARITY) joins its story without growing the LSH buckets."""
+    writer = Writer(fresh_db)
+    first = writer.store_article(_article(ORIGINAL, "ledger.txt"))
+    reprint = writer.store_article(_article(ORIGINAL.replace("Thursday", "Thursday night"), "reprint.txt"))
+    rewrite = writer.store_article(_article(REWRITE, "courier.txt"))
+    assert reprint.story_id == rewrite.story_id == first.article_id
+    with fresh_db.read() as conn:
+        s, b = t.article_signatures, t.signature_bands
+        indexed = conn.execute(sa.select(s.c.article_id, sa.func.count(b.c.band_key))
+                               .join(b, b.c.signature_id == s.c.id, isouter=True).group_by(s.c.article_id)).all()
+        similarity = conn.execute(sa.select(s.c.similarity).where(s.c.article_id == reprint.article_id)).scalar_one()
+    bands = dedup.DedupConfig().resolved().bands
+    assert similarity >= dedup.INDEX_SKIP_SIMILARITY
+    assert dict(indexed) == {first.article_id: bands, reprint.article_id: 0, rewrite.article_id: bands}

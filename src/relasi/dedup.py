@@ -56,6 +56,10 @@ CANDIDATE_FLOOR = 0.4
 99.6%, at 0.58 (the least similar rewrite measured) 99.98%. The threshold is applied to the signatures of
 candidates, not to the bands, so a higher threshold works on the same stored band keys; a lower one
 misses more of the pairs it would accept."""
+INDEX_SKIP_SIMILARITY = 0.9
+"""An article that joins a story at this similarity or more (a copy with light edits) adds no band keys:
+the story stays findable through the member it matched, and the thousand reprints of one wire story do not
+turn its bands into buckets that every further reprint has to read."""
 MAX_CANDIDATES_PER_BAND = 64
 """A band shared by thousands of copies of one wire story would make every new copy fetch them all; the
 most recent few are enough to find the story."""

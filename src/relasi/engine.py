@@ -20,6 +20,8 @@ import logging
 import os
 import pickle
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -85,6 +87,15 @@ def _run_task(token: str, make_runner: RunnerFactory, task: list[Document]) -> l
 def _init_pool_worker() -> None:
     # Ctrl-C reaches the whole process group; the parent decides what to do, the workers just finish.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int, every_s: float = 1.0) -> None:
+    """A pool worker whose parent was killed (SIGTERM, SIGKILL, OOM) would wait on its task queue forever."""
+    while True:
+        time.sleep(every_s)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _token(make_runner: RunnerFactory) -> str:

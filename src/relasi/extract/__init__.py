@@ -51,10 +51,11 @@ def extract(doc: Document) -> Article | Dropped:
 
 
 def _article(doc: Document, page: Page) -> Article | Dropped:
-    body = "\n\n".join(" ".join(p.split()) for p in page.paragraphs if p.strip())
+    paragraphs = [p for p in page.paragraphs if p]      # single-spaced lines already (text.clean)
+    body = "\n\n".join(paragraphs)
     if not body:
         return Dropped(doc.source, STEP, "no_article", "no paragraph of running text")
-    words = len(body.split())
+    words = body.count(" ") + len(paragraphs)
     if words < MIN_WORDS:
         return Dropped(doc.source, STEP, "too_short", f"{words} words")
     warnings = list(page.warnings)

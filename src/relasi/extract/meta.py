@@ -79,6 +79,7 @@ class _Vocabulary:
     label_only_rx: re.Pattern[str]
     joiner_rx: re.Pattern[str]
     place_rx: re.Pattern[str]
+    role_phrase_rx: re.Pattern[str]
     day_month_rx: re.Pattern[str]
 
 
@@ -144,9 +145,11 @@ def _vocabulary() -> _Vocabulary:
         role_rx=re.compile(rf",?\s+(?:{_alternation([r.lower() for r in roles])})\.?\s*[-–—:|]?\s*$")
         if roles else re.compile(r"(?!)"),
         label_only_rx=re.compile(rf"^\s*(?P<label>{labels})\s*[:：]?\s*$", re.IGNORECASE),
-        # "Priya Raman in New Delhi": where a writer filed from is part of a byline, not a name
+        # "Jane Doe in New Delhi": where a writer filed from is part of a byline, not a name
         place_rx=re.compile(rf"\b(?:{_alternation(places)})\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}")
         if places else re.compile(r"(?!)"),
+        role_phrase_rx=re.compile(rf"(?:\b[^\W\d_]+\s+)?\b(?:{_alternation([r.lower() for r in roles])})s?\b",
+                                  re.IGNORECASE) if roles else re.compile(r"(?!)"),
         day_month_rx=re.compile(rf"^(?:(?:{mon})\.? \d{{1,2}}|\d{{1,2}} (?:{mon})\.?)$", re.IGNORECASE),
         joiner_rx=re.compile(
             rf"\s*(?:,|;|/|\s(?:{_alternation(joiners)})\s)\s*" if joiners else r"\s*[,;/]\s*",
@@ -422,10 +425,15 @@ def _byline_names(rest: str) -> tuple[str, ...]:
     # a byline is names and little else; "By Tuesday, Russia had massed troops" is a sentence
     words = len(rest.split())
     if words > sum(len(n.split()) for n in names) + 3:
-        words = len(_vocabulary().place_rx.sub(" ", rest).split())     # "Jane Doe in Kyiv and ..."
+        # "Jane Doe in Kyiv and John Roe, Diplomatic correspondents": places and jobs are not names
+        vocab = _vocabulary()
+        words = len(_WORD.findall(vocab.role_phrase_rx.sub(" ", vocab.place_rx.sub(" ", rest))))
         if words > sum(len(n.split()) for n in names) + 3:
             return ()
     return names
+
+
+_WORD = re.compile(r"\w+")
 
 
 _NAME_DASH_OUTLET = re.compile(r"^(?P<name>[^-–—]{3,60}?)\s+[-–—]\s+(?P<outlet>\S+(?:\s\S+)?)$")
@@ -444,20 +452,21 @@ def names_in(text: str, labelled: bool) -> tuple[str, ...]:
     vocab = _vocabulary()
     names: list[str] = []
     text = text.strip()
-    cut, separators = 0, []
+    parts: list[tuple[str, str]] = []            # (the joiner before it, the part)
+    cut, joiner = 0, ""
     for m in vocab.joiner_rx.finditer(text):
-        separators.append((text[cut:m.start()], m.group().strip()))
-        cut = m.end()
-    separators.append((text[cut:], ""))
-    for n, (part, _separator) in enumerate(separators):
+        parts.append((joiner, text[cut:m.start()]))
+        cut, joiner = m.end(), m.group().strip()
+    parts.append((joiner, text[cut:]))
+    for n, (joiner, part) in enumerate(parts):
         name = _leading_name(part)
         if not name:
             continue
         after = part.strip(" -–—|:()").split()[len(name.split()):]
-        if after and after[0].lower() in vocab.roles:
-            continue                 # "Political correspondent", "Senior reporter": a job, not a name
-        if labelled and len(name.split()) == 1 and n == len(separators) - 1 and n > 0 \
-                and separators[n - 1][1] == "," and any(len(x.split()) > 1 for x in names):
+        if after and (after[0].lower() in vocab.roles or after[0].lower()[:-1] in vocab.roles):
+            continue                 # "Diplomatic correspondent", "Senior reporters": a job, not a name
+        if labelled and joiner == "," and n == len(parts) - 1 and len(name.split()) == 1 \
+                and any(len(x.split()) > 1 for x in names):
             continue                 # "By Jane Doe, Washington": where she wrote from
         # without a label, a long run of Capitalised Words is more likely a headline than a name
         if is_name(name, min_words=1 if labelled else 2) and (labelled or len(name.split()) <= 4):
@@ -486,7 +495,7 @@ def is_name(text: str, min_words: int = 2) -> bool:
     if not min_words <= len(tokens) <= 6 or text.lower() in vocab.not_names:
         return False
     if any(t.lower() in vocab.author_labels or t.lower() in vocab.outlet_words for t in tokens):
-        return False                 # "Penulis", "The Archipelago Times": a label or a site's name
+        return False                 # "Penulis", "The Harbour Times": a label or a site's name
     if len(tokens) == 1 and (text.isupper() and len(text) <= 4):
         return False                 # "FAA", "ANT": a desk's initials, not a name
     return all(_NAME_TOKEN.match(t) and (t[0].isupper() or t.lower() in _NAME_PARTICLES) for t in tokens)
@@ -587,7 +596,8 @@ def _place_and_outlet(pieces: list[tuple[str, bool]]) -> tuple[str | None, str |
 
 
 def is_outlet_name(text: str) -> bool:
-    """A site's name rather than a place: "VIVA", "PR BEKASI", "Purna Warta", "IDN Times"."""
+    """A site's name rather than a place: by name ("Reuters"), by form ("PR DEPOK"), or by a site-name
+    word ("Kabar Timur Pos", "Harbour Times")."""
     vocab = _vocabulary()
     lower = text.lower()
     return bool(vocab.outlet_rx.fullmatch(lower)) or any(w in vocab.outlet_words for w in lower.split())
@@ -597,8 +607,9 @@ _DASHLESS_GATE = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, [A-Z]")
 
 
 def _dashless_dateline(paragraph: str) -> Dateline | None:
-    """"Jakarta, Purna Warta Menteri ...": a place and a site's name with no dash after them; the
-    name is known by its last word ("Warta", "Times") or its form (a domain)."""
+    """"Surabaya, Kabar Timur Pos Gubernur ...": a place and a site's name with no dash after them. The
+    name is known by a site-name word (`outlet_words`: "Warta", "Times", "Harian"), by its form (a
+    domain) or by name (`outlet_names`), and a Capitalised word must follow it."""
     if ", " not in paragraph[:40] or not _DASHLESS_GATE.match(paragraph):
         return None
     place, _, rest = paragraph.partition(", ")
@@ -607,9 +618,11 @@ def _dashless_dateline(paragraph: str) -> Dateline | None:
         outlet = " ".join(words[:n])
         if not all(w[:1].isupper() or _DOMAIN.match(w) for w in words[:n]) or not words[n][:1].isupper():
             continue
-        last = words[n - 1].lower()
-        # a name word alone ("Media Indonesia" -> "Media") would cut a longer name short
-        if _DOMAIN.match(last) or (n > 1 and last in _vocabulary().outlet_words) \
+        first, last = words[0].lower(), words[n - 1].lower()
+        # "Harbour Times", "Harian Andalas": a site-name word ends a name or heads a two-word one;
+        # alone ("Media Indonesia" -> "Media") it would cut a longer name short
+        outlet_words = _vocabulary().outlet_words
+        if _DOMAIN.match(last) or (n > 1 and last in outlet_words) or (n == 2 and first in outlet_words) \
                 or _vocabulary().outlet_rx.fullmatch(outlet.lower()):
             return Dateline(place.upper(), _outlet_name(outlet), len(place) + 2 + len(outlet) + 1)
     return None

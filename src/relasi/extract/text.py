@@ -5,15 +5,22 @@ the headline and its date line, captions, ads, "Baca juga" links, lists of other
 their timestamps, share prompts and footers. `clean` separates them in four passes:
 
 1. classify each line on its own: pack cues (labels, prefixes, captions, weighted patterns from
-   `data/<lang>/boilerplate.yaml`), the date-line and byline parsers of `meta.py`, and a prose
-   score from the line's shape (length, closing punctuation, Capitalised-Headline shape);
-2. mark what only context reveals: menus (runs of very short lines), repeated lines, lists of
-   headline + timestamp pairs, the lines under a "Populer"/"Terkait" heading, the footer;
+   `data/<lang>/boilerplate.yaml`), the date-line and byline parsers of `meta.py`, menu bars and
+   breadcrumbs ("Home | World | Asia", "Home > World"), and a prose score from the line's shape
+   (length, closing punctuation, Capitalised-Headline shape);
+2. mark what only context reveals: menus (runs of very short lines, a "Terkini" among them
+   included), repeated lines, lists of headline + timestamp pairs, the lines under a
+   "Populer"/"Terkait" heading, the footer (after a copyright line or a sign-off);
 3. find where the body starts: the first two prose lines in a row with no header line (date
    line, byline, caption, headline) between them, or an earlier paragraph that opens with a
-   dateline ("JAKARTA, KOMPAS.com - "); lone prose lines above it are decks and summaries;
-4. pick the title, date line and bylines among the header lines, and keep the prose lines from
-   the body start on as paragraphs.
+   dateline ("JAKARTA, KOMPAS.com - "); lone prose lines above it are decks and summaries, and
+   so is a caption right above the paragraph that opens with the dateline;
+4. pick the title (headline-shaped, right above the date line or byline, never the site's own
+   name), the date line and bylines among the header lines, and keep the prose lines from the
+   body start on as paragraphs, with numbered subheadings between them.
+
+Lines are rejoined first where a page broke a paragraph: the next line goes on in lower case, or
+the line stopped on a comma or a word no sentence ends on (`lines.open_words`).
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ LONG_LINE = 40                       # words; a line this long is judged by its 
 class Page:
     """What the cleaner found: the body's paragraphs and the metadata the page prints."""
 
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple[str, ...]      # each stripped, single spaces, no line breaks
     title: str | None = None
     published: FoundDate | None = None
     authors: tuple[str, ...] = ()
@@ -82,7 +89,7 @@ class LineCues:
     open_words: frozenset[str]                 # words that never end a sentence or a headline
     shape: _Shape
     # captions and patterns by the text each requires, found in a line by one Aho-Corasick pass
-    # (trying each cue's text in turn cost a tenth of the time per article)
+    # (testing each cue's text in turn costs about twice as much)
     gate: Any = None
     unguarded: tuple[tuple[bool, _Cue], ...] = ()   # (is a caption, cue) requiring no text
 
@@ -186,6 +193,8 @@ def line_cues() -> LineCues:
 
 
 def _gate(cues: list[tuple[bool, _Cue]]) -> tuple[Any, tuple[tuple[bool, _Cue], ...]]:
+    """An automaton from each required text to its (is a caption, cue) entries, and the cues that
+    require no text (tried on every line)."""
     import ahocorasick
 
     by_literal: dict[str, list[tuple[bool, _Cue]]] = {}
@@ -436,10 +445,10 @@ _CRUMB_SEPARATOR = re.compile(r"\s+[>»›/]\s+")
 def _is_menu_bar(text: str) -> bool:
     """A menu bar ("Home | World | Business | Video") or a breadcrumb ("Home > World > Asia",
     "Internasional / Asia Tenggara"): short names side by side, none of them a sentence."""
-    for rx, least in ((_MENU_SEPARATOR, 3), (_CRUMB_SEPARATOR, 2)):
+    for rx, least, longest in ((_MENU_SEPARATOR, 3, 4), (_CRUMB_SEPARATOR, 2, 3)):
         pieces = [p for p in rx.split(text) if p]
         if len(pieces) >= least and all(
-                len(p.split()) <= 4 and (p[0].isupper() or p[0].isdigit()) and p[-1] not in ".!?,;"
+                len(p.split()) <= longest and (p[0].isupper() or p[0].isdigit()) and p[-1] not in ".!?,;"
                 for p in pieces):
             return True
     return False
@@ -674,8 +683,8 @@ def _mark_lists(lines: list[_Line]) -> None:
             in_block = False         # running text again
         elif line.kind in (BYLINE, DATELINE) or (line.kind == DATE and not line.stamp):
             in_block = False         # the article's own header
-        elif line.kind == TEXT and nxt is not None and (
-                nxt.kind == BYLINE or (nxt.kind == DATE and not nxt.stamp) or _stamp_and_byline(lines, content, n + 1)):
+        elif line.kind == TEXT and nxt is not None and (nxt.kind == BYLINE or (
+                nxt.kind == DATE and (not nxt.stamp or _stamp_and_byline(lines, content, n + 1)))):
             in_block = False         # the article's title, right above its date line
         elif not line.dropped:
             line.dropped = "list"
@@ -729,9 +738,13 @@ def _body_start(lines: list[_Line]) -> int | None:
 
 
 def _opens_article(text: str) -> bool:
-    """A dateline that leaves no doubt: it names the outlet, or its place is in capitals."""
+    """A dateline that leaves no doubt: set off by its dash, and it names the outlet or its place is
+    in capitals ("SEOUL, KABARDUNIA.ID -", "NEW DELHI (Wire) -")."""
     found = meta.parse_dateline(text)
-    return found is not None and (found.outlet is not None or text[:found.end].rstrip(" -–—").isupper())
+    if found is None:
+        return False
+    head = text[:found.end].rstrip()
+    return head[-1:] in ("-", "–", "—") and (found.outlet is not None or head.rstrip(" -–—").isupper())
 
 
 def _mark_body(lines: list[_Line], start: int) -> None:
@@ -759,7 +772,7 @@ _NUMBERED = re.compile(r"^(\d{1,2})[.)] +[\"“]?[A-Z]")
 
 
 def _mark_headings(lines: list[_Line], start: int) -> None:
-    """Numbered subheadings between the body's paragraphs ("1. Invokasi Pasal 4", ..., "2. Dampak"):
+    """Numbered subheadings between the body's paragraphs ("1. Jadwal operasi", ..., "2. Dampak"):
     at least two of them, numbered in sequence, each between two paragraphs. A list of other
     stories is numbered too, but its items follow one another with no paragraph between them."""
     content = [i for i in _content(lines) if i >= start and lines[i].kind not in _TRANSPARENT]
@@ -835,7 +848,7 @@ def _choose_title(lines: list[_Line], start: int) -> int | None:
             score += 1.5
         if line.copies > 1 or line.contained:
             score += 2.0
-        if after and ((after[0].kind == CAPTION and line.key not in after[0].key) or _is_credit_label(after[0])):
+        if after and (_is_credit_label(after[0]) or (after[0].kind == CAPTION and line.key not in after[0].key)):
             score -= 3.0             # a photo's own headline sits right above its caption
         if line.words >= 5:
             score += 1.0
@@ -882,7 +895,7 @@ _OUTLET_KEY_STRIP = re.compile(r"^the\s+|\.(?:com|co\.id|id|net|org|tv|co\.uk|ne
 
 
 def _outlet_key(name: str) -> str:
-    """A site name's identity: "The Pacific Ledger", "pacific ledger", "PacificLedger.com" agree."""
+    """A site name's identity: "The Harbour Ledger", "harbour ledger", "HarbourLedger.com" agree."""
     return _OUTLET_KEY_STRIP.sub("", name.lower())
 
 

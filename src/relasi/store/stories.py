@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from relasi.dedup import (
     DEFAULT_THRESHOLD,
+    INDEX_SKIP_SIMILARITY,
     MAX_CANDIDATES_PER_BAND,
     DedupConfig,
     Match,
@@ -127,8 +128,9 @@ class StoryIndex:
             match = best_match(sig, candidates, self.threshold)
             story_id = match.story_id if match else article.id
             links[article.id] = Link(story_id, match)
-            for key in keys:
-                local[key].append(len(batch))
+            if _indexed(match):
+                for key in keys:
+                    local[key].append(len(batch))
             batch.append(_Pending(article.id, story_id, sig, keys, day, match))
         self._save(conn, batch, links)
         return links
@@ -185,16 +187,22 @@ class StoryIndex:
                 ids.update(conn.execute(sa.select(s.c.article_id, s.c.id).where(s.c.article_id.in_(chunk))).all())
             # 42 rows per article: straight to the driver, without SQLAlchemy's per-row parameter processing
             # (which cost more than the insert itself).
+            rows = [(key, t.NO_DAY if p.day is None else p.day, ids[p.article_id])
+                    for p in batch if _indexed(p.match) for key in sorted(set(p.keys))]
             mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-            conn.exec_driver_sql(
-                f"INSERT INTO signature_bands (band_key, day, signature_id) VALUES ({mark}, {mark}, {mark})",
-                [(key, t.NO_DAY if p.day is None else p.day, ids[p.article_id])
-                 for p in batch for key in sorted(set(p.keys))])
+            if rows:
+                conn.exec_driver_sql(
+                    f"INSERT INTO signature_bands (band_key, day, signature_id) VALUES ({mark}, {mark}, {mark})", rows)
         if links:
             articles = t.articles
             conn.execute(articles.update().where(articles.c.id == sa.bindparam("aid"))
                          .values(story_id=sa.bindparam("sid")),
                          [{"aid": article_id, "sid": link.story_id} for article_id, link in links.items()])
+
+
+def _indexed(match: Match | None) -> bool:
+    """Whether an article's band keys go into the index (see dedup.INDEX_SKIP_SIMILARITY)."""
+    return match is None or match.similarity < INDEX_SKIP_SIMILARITY
 
 
 def _day(published: str | None) -> int | None:
