@@ -192,7 +192,7 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
     if title is None:
         return [Mention(p.start, p.end, p.text, p.actor, p.rule) for p in parts]
     if holder_entry is None or not holder_entry.code:
-        return _title_reference(text, phrase, title, earlier, pack)
+        return _title_reference(text, phrase, title, earlier, pack, stop_names, new_names)
     code = holder_entry.code if holder_entry.kind != "CITY" else (holder_entry.country or holder_entry.code)
     country = holder_entry.country if holder_entry.kind != "IGO" else None
     role_entry = title.entries[0]
@@ -214,15 +214,29 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
     return parts + [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], actor, rule)]
 
 
-def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Mention], pack) -> list[Mention]:
-    """A bare title ("Presiden", "Kepala Negara", "the minister") refers to the last person named with that role."""
+def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Mention], pack,
+                     stop_names: frozenset[str], new_names: dict[str, Actor]) -> list[Mention]:
+    """A bare title ("Presiden", "Kepala Negara", "the minister") refers to the last person named with that role,
+    or the last institution that role serves in ("Kedutaan Korea Utara ... Duta Besar"). Followed by a name the
+    dictionary does not know ("Duta Besar Kang Chol"), it introduces that person, whose name is then recognised
+    in the rest of the article."""
     if title.kind != "ROLE_PERSON" or len(phrase.hits) != 1:
         return []
     role = title.entries[0].role
     aliases = {str(r).lower() for r in pack.grammar.get("role_aliases", {}).get(role, ())} | {role}
+    name_span = _new_name(text, phrase.end, stop_names)
     for mention in reversed(earlier):
         actor = mention.actor
-        if not mention.part and actor.kind == "PERSON" and actor.role in aliases:
+        if mention.part or actor.role not in aliases or actor.kind not in ("PERSON", "ORG"):
+            continue
+        if name_span is not None:
+            name = text[name_span[0]:name_span[1]]
+            entry = title.entries[0]
+            person = Actor(actor.code, "PERSON", name, actor.country, entry.sector or actor.sector, entry.role)
+            new_names[name] = person
+            return [Mention(name_span[0], name_span[1], name, person, "coref:title+name",
+                            extent=(phrase.start, name_span[1]))]
+        if actor.kind == "PERSON":
             return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], actor, "coref:title")]
     return []
 

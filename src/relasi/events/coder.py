@@ -31,6 +31,7 @@ THREAT_CODES = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138"
 # How sure an event is, by how its arguments were found.
 CONFIDENCE = {"direct": 0.9, "chain": 0.8, "speaker": 0.8, "pronoun": 0.6, "counterpart": 0.5}
 # Statements whose target may be left implicit, as the other side of the article.
+STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "PROTEST"})
 IMPLIED_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"})
 # Conflict acts whose target may be a place ("serangan udara di dekat Damaskus": Syria is hit).
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"})
@@ -45,6 +46,7 @@ class Group:
     actors: list[Actor]
     mentions: list[Mention]
     place: bool = False              # after a locative preposition, or a summit's name: where, not who
+    comma_tail: int = 0              # members joined by a bare comma at the end, no "dan" after them yet
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def _compile(pack: LanguagePack) -> _Compiled:
         automaton.make_automaton()
     word_lists = ("negators", "denial", "hypothetical", "intent", "plan", "commitment", "agent_markers",
                   "target_preps", "between", "background", "venue_nouns", "pronouns", "first_person",
-                  "speech_after", "speech_before", "clause_breaks")
+                  "speech_after", "speech_before", "clause_breaks", "demonstratives")
     compiled = _Compiled(automaton, by_text, pack.words("clitics"), regex_patterns,
                          {name: _word_regex(pack.words(name)) for name in word_lists})
     pack._compiled_triggers = compiled  # type: ignore[attr-defined]
@@ -162,10 +164,13 @@ def _as_state(actor: Actor) -> Actor:
 
 
 def _dedup_key(event: Event) -> tuple:
+    """Events with equal keys are one real-world event told again. A statement is a speech act of its speaker:
+    the president's and the foreign minister's criticism of the same sanctions are two events."""
     dyad = (event.source.code, event.target.code)
     if event.plover in SYMMETRIC:
         dyad = tuple(sorted(dyad))
-    return (*dyad, event.plover or event.cameo, event.modality, event.negated)
+    speaker = event.source.name if event.plover in STATEMENT_TYPES and event.source.kind == "PERSON" else None
+    return (*dyad, event.plover or event.cameo, event.modality, event.negated, speaker)
 
 
 def _candidate_triggers(text: str, compiled: _Compiled) -> list[tuple[int, int, list[dict], bool]]:
@@ -293,9 +298,25 @@ def _groups(text: str, mentions: list[Mention], pack: LanguagePack) -> list[Grou
                 last.actors.append(mention.actor)
                 last.mentions.append(mention)
                 last.end = span[1]
+                last.comma_tail = last.comma_tail + 1 if gap.strip() == "," else 0
                 continue
         groups.append(Group(span[0], span[1], [mention.actor], [mention], place=place))
-    return groups
+    return [part for group in groups for part in _unlisted(group)]
+
+
+def _unlisted(group: Group) -> list[Group]:
+    """A list is closed by "dan"/"and" ("Rusia, China dan Iran"); members after the last one joined by bare
+    commas stand alone ("Merespons serangan Israel, Rusia menyebutnya …")."""
+    if not group.comma_tail:
+        return [group]
+    keep = len(group.mentions) - group.comma_tail
+    head = Group(group.start, group.mentions[keep - 1].span[1], [], [], place=group.place)
+    for mention in group.mentions[:keep]:
+        if mention.actor not in head.actors:
+            head.actors.append(mention.actor)
+        head.mentions.append(mention)
+    rest = [Group(m.span[0], m.span[1], [m.actor], [m], place=group.place) for m in group.mentions[keep:]]
+    return [head, *rest]
 
 
 def _is_place(text: str, start: int, actor: Actor, locatives, place_nouns, venues) -> bool:
@@ -353,17 +374,28 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
     location = _location(ctx.groups)
     for index, trigger in enumerate(triggers):
         pattern = trigger.pattern
+        if pattern.get("cameo") is None:
+            continue  # "menolak berkomentar": a phrase that contains a trigger and is no event
         if _embedded(ctx, trigger, triggers[:index], coded):
             continue
         if pattern.get("form") == "noun" and ctx.has("background", max(ctx.start, trigger.start - 30), trigger.start):
             continue  # "di tengah sanksi AS terhadap Iran": a background condition, not an event
+        if pattern.get("form") == "noun" and ctx.compiled.words["demonstratives"].match(
+                ctx.text, trigger.end + 1, trigger.end + 12) and ctx.text[trigger.end:trigger.end + 1] == " ":
+            continue  # "dalam pertemuan itu": the meeting already told, not a new one
         next_start = triggers[index + 1].start if index + 1 < len(triggers) else ctx.end
         sources, targets, how = _arguments(ctx, trigger, next_start)
         if pattern.get("source") == "speaker":
             # "'Kamboja melanggar gencatan senjata,' kata militer Thailand": the speaker accuses the doer.
             if not ctx.speaker:
                 continue
-            sources, targets, how = ctx.speaker, sources or targets, "speaker"
+            # the doer is the nearest other actor before the trigger ("kebijakan AS merupakan serangan"), else
+            # the subject or object found; never the speaker's own side ("… serangan terhadap Turki", said by Turkey)
+            own = {a.code for a in ctx.speaker}
+            others = [g.actors for g in ctx.groups if not g.place and g.end <= trigger.start
+                      and all(a.code not in own for a in g.actors)]
+            doers = others[-1] if others else [a for a in sources or targets if a.code not in own]
+            sources, targets, how = ctx.speaker, doers, "speaker"
         if last is not None and sources and sources is last[1] and pattern.get("voice") != "passive":
             sources = last[0]  # "Rusia mengecam AS dan mendesak Ukraina": AS is the object, not the next subject
         if not sources and subjects and subjects[-1]:
@@ -413,6 +445,8 @@ def _embedded(ctx: _Context, trigger: Trigger, earlier: list[Trigger], coded: li
     if not earlier:
         return False
     previous = earlier[-1]
+    if previous.pattern.get("cameo") is None:
+        return False
     family = plover_for(str(previous.pattern["cameo"]))
     gap = ctx.text[previous.end:trigger.start]
     if len(gap.split()) > 8:
