@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from relasi.actors.resolve import article_day
 from relasi.events.cameo import Codebook, plover_for
-from relasi.events.dates import resolve_date
+from relasi.events.dates import latest_stated_date, resolve_date
+from relasi.events.scan import TriggerScanner, start_words
 from relasi.model import Actor, Article, Event, Mention
 from relasi.packs import LanguagePack
 
@@ -35,6 +36,15 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT
 IMPLIED_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"})
 # Conflict acts whose target may be a place ("serangan udara di dekat Damaskus": Syria is hit).
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"})
+# Compiled once: these run for every mention, trigger or sentence.
+_NON_SPACE = re.compile(r"\S+")
+_PUNCTUATION = re.compile(r"[.,;:!?()\"“”\n]")
+_PLACE_WORD = re.compile(r"[\w-]+")
+_OBJECT_WORD = re.compile(r"[\w'’-]+")
+_CLAUSE_OPENS = re.compile(r"[,:;\"“”(]\s*$")
+_POSSESSIVE_GAP = re.compile(r"\s*['’]s?(?:\s+[a-z-]+){0,2}\s+")
+_WORD = re.compile(r"\w+")
+_LAST_WORD = re.compile(r"\S+\s*$")
 
 
 @dataclass
@@ -64,6 +74,7 @@ class _Compiled:
     clitics: tuple[str, ...]
     regex_patterns: list[tuple[re.Pattern[str], dict, tuple[str, ...]]] = field(default_factory=list)
     words: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    scanner: TriggerScanner | None = None   # runs regex_patterns over a body (scan.py: why and how)
 
 
 @lru_cache(maxsize=1)
@@ -84,12 +95,14 @@ def _compile(pack: LanguagePack) -> _Compiled:
 
     by_text: dict[str, list[dict]] = {}
     regex_patterns: list[tuple[re.Pattern[str], dict, tuple[str, ...]]] = []
+    starts: list[tuple[str, ...] | None] = []
     for pattern in pack.verbs:
         for trigger in pattern.get("triggers", ()):
             trigger = str(trigger)
             if trigger.startswith("re:"):
                 regex = re.compile(rf"(?<!\w)(?:{trigger[3:]})(?!\w)", re.IGNORECASE)
                 regex_patterns.append((regex, pattern, _anchors(trigger[3:])))
+                starts.append(start_words(trigger[3:]))
             else:
                 by_text.setdefault(trigger.lower(), []).append(pattern)
     automaton = ahocorasick.Automaton()
@@ -99,9 +112,11 @@ def _compile(pack: LanguagePack) -> _Compiled:
         automaton.make_automaton()
     word_lists = ("negators", "denial", "hypothetical", "intent", "plan", "commitment", "agent_markers",
                   "target_preps", "between", "background", "venue_nouns", "pronouns", "first_person",
-                  "speech_after", "speech_before", "clause_breaks", "demonstratives")
+                  "speech_after", "speech_before", "clause_breaks", "demonstratives", "pronoun_objects",
+                  "not_arguments")
     compiled = _Compiled(automaton, by_text, pack.words("clitics"), regex_patterns,
-                         {name: _word_regex(pack.words(name)) for name in word_lists})
+                         {name: _word_regex(pack.words(name)) for name in word_lists},
+                         TriggerScanner([(r, a, s) for (r, _, a), s in zip(regex_patterns, starts, strict=True)]))
     pack._compiled_triggers = compiled  # type: ignore[attr-defined]
     return compiled
 
@@ -110,7 +125,10 @@ def code_events(article: Article, pack: LanguagePack) -> Article:
     """Fill `article.events` from its sentences and mentions."""
     compiled = _compile(pack)
     codebook = _codebook()
-    published = article_day(article)
+    # An undated page is read against the latest full date it states ("Jumat (21/1/2022)"): relative dates
+    # and history still resolve, while events the sentence does not date stay undated.
+    published = article_day(article) or latest_stated_date(article.body, pack)
+    dated = article_day(article) is not None
     heads = sorted((m for m in article.mentions if not m.part), key=lambda m: m.span)
     candidates = _candidate_triggers(article.body, compiled)
     counterparts = _main_actors(heads)
@@ -133,7 +151,7 @@ def code_events(article: Article, pack: LanguagePack) -> Article:
             speaker = _speaker(article.body, start, end, groups, compiled)
             context = _Context(article.body, start, end, groups, speaker, previous_subject, pack, compiled,
                                counterparts)
-            for event in _sentence_events(context, triggers, codebook, published):
+            for event in _sentence_events(context, triggers, codebook, published, dated):
                 key = _dedup_key(event)
                 if key not in seen:
                     seen.add(key)
@@ -170,7 +188,9 @@ def _dedup_key(event: Event) -> tuple:
     if event.plover in SYMMETRIC:
         dyad = tuple(sorted(dyad))
     speaker = event.source.name if event.plover in STATEMENT_TYPES and event.source.kind == "PERSON" else None
-    return (*dyad, event.plover or event.cameo, event.modality, event.negated, speaker)
+    # criticism (111) and an accusation (112) of the same side are two statements
+    act = event.cameo if event.plover in STATEMENT_TYPES else None
+    return (*dyad, event.plover or event.cameo, event.modality, event.negated, speaker, act)
 
 
 def _candidate_triggers(text: str, compiled: _Compiled) -> list[tuple[int, int, list[dict], bool]]:
@@ -187,10 +207,9 @@ def _candidate_triggers(text: str, compiled: _Compiled) -> list[tuple[int, int, 
             end = _after_clitic(folded, end, compiled.clitics)
             if end is not None:
                 found.append((start, end, compiled.by_text[key], False))
-    for regex, pattern, anchors in compiled.regex_patterns:
-        if anchors and not any(anchor in folded for anchor in anchors):
-            continue  # the expression cannot match without one of its leading words
-        found.extend((m.start(), m.end(), [pattern], True) for m in regex.finditer(text))
+    # an expression runs only if one of its leading words (anchors) occurs in the body
+    for (_, pattern, _), matches in zip(compiled.regex_patterns, compiled.scanner.matches(text, folded), strict=True):
+        found.extend((m.start(), m.end(), [pattern], True) for m in matches)
     found.sort(key=lambda item: item[0])
     return found
 
@@ -236,7 +255,7 @@ def _triggers(text: str, start: int, end: int, candidates) -> list[Trigger]:
         if pattern is None:
             continue
         if from_regex:
-            head = re.match(r"\S+", text[first:last])
+            head = _NON_SPACE.match(text[first:last])
             found.append(Trigger(first, first + (head.end() if head else last - first), pattern, last))
         else:
             found.append(Trigger(first, last, pattern, last))
@@ -321,11 +340,12 @@ def _unlisted(group: Group) -> list[Group]:
 
 def _is_place(text: str, start: int, actor: Actor, locatives, place_nouns, venues) -> bool:
     """"di Jenewa", "di dekat perbatasan Ukraina", "KTT G20": a place or a venue, not an actor."""
-    before = re.split(r"[.,;:!?()\"“”\n]", text[max(0, start - 60):start])[-1]
-    words = re.findall(r"[\w-]+", before.lower())[-5:]
-    first_word = re.match(r"[\w-]+", text[start:start + 20].lower())
-    if actor.kind == "IGO" and ((words and words[-1] in venues) or (first_word and first_word.group() in venues)):
-        return True
+    before = _PUNCTUATION.split(text[max(0, start - 60):start])[-1]
+    words = _PLACE_WORD.findall(before.lower())[-5:]
+    if actor.kind == "IGO":
+        first_word = _PLACE_WORD.match(text[start:start + 20].lower())
+        if (words and words[-1] in venues) or (first_word and first_word.group() in venues):
+            return True
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         if word in locatives:
@@ -364,7 +384,8 @@ class _Context:
         return self.compiled.words[name].search(self.text, begin, finish) is not None
 
 
-def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook, published) -> list[Event]:
+def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook, published: date | None,
+                     dated: bool = True) -> list[Event]:
     events: list[Event] = []
     subjects: list[list[Actor]] = []
     last: tuple[list[Actor], list[Actor]] | None = None
@@ -396,6 +417,8 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
                       and all(a.code not in own for a in g.actors)]
             doers = others[-1] if others else [a for a in sources or targets if a.code not in own]
             sources, targets, how = ctx.speaker, doers, "speaker"
+        if pattern.get("describes"):
+            targets = _described(ctx, trigger, sources)
         if last is not None and sources and sources is last[1] and pattern.get("voice") != "passive":
             sources = last[0]  # "Rusia mengecam AS dan mendesak Ukraina": AS is the object, not the next subject
         if not sources and subjects and subjects[-1]:
@@ -410,11 +433,15 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
         cameo = str(pattern["cameo"])
         if plover_for(cameo) in PLACE_TARGET_TYPES:
             targets = [_as_country(a) for a in targets] or _place_target(ctx, trigger)
-        if (not targets and sources and pattern.get("voice") != "passive" and ctx.counterparts
-                and plover_for(cameo) in IMPLIED_TARGET_TYPES):
-            # A statement aimed at no one named in its sentence is aimed at the article's other side.
-            others = [a for a in ctx.counterparts if all(a.code != s.code for s in sources)]
-            targets, how = others[:1], "counterpart"
+        paired = plover_for(cameo) in SYMMETRIC and len({a.code for a in sources}) > 1   # "Putin dan Maduro"
+        if (not targets and sources and not paired and pattern.get("voice") != "passive"
+                and (ctx.counterparts or ctx.previous_subject) and plover_for(cameo) in IMPLIED_TARGET_TYPES):
+            # A statement aimed at no one named in its sentence answers the sentence before ("NATO telah menolak
+            # tuntutan tersebut": Russia's demands, just told) or, failing that, the article's other side.
+            own = {a.code for a in sources}
+            previous = [a for a in ctx.previous_subject if a.code not in own and _state_level(a)]
+            others = [a for a in ctx.counterparts if a.code not in own]
+            targets, how = (previous or others)[:1], "counterpart"
         if not targets and pattern.get("mutual") and len(sources) > 1:
             # "Thailand dan Kamboja menyepakati gencatan senjata": each side does it toward the other.
             dyads = [(a, b) for a in sources for b in sources if a.code != b.code]
@@ -423,10 +450,14 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
             dyads = _dyads(sources, targets, cameo)
         if not dyads:
             continue
+        when = when or resolve_date(sentence, published, ctx.pack)
+        if when[1] == "published" and not dated:
+            when = (None, "published")
+        day, precision = when
+        if precision in ("month", "year") and published and day and int(day[:4]) < published.year:
+            continue  # "setelah mengirim pasukan ke Krimea pada 2014": history told as background, not news
         coded.append(trigger)
         modality, negated, cameo = _modality(ctx, trigger, cameo)
-        when = when or resolve_date(sentence, published, ctx.pack)
-        day, precision = when
         info = codebook.get(cameo) if cameo in codebook else None
         for source, target in dyads:
             events.append(Event(
@@ -437,6 +468,21 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
                 confidence=CONFIDENCE.get(how, 0.7),
             ))
     return events
+
+
+def _described(ctx: _Context, trigger: Trigger, sources: list[Actor]) -> list[Actor]:
+    """What a description is of: the actor between the verb and "sebagai"/"as" ("menyebut AS sebagai …"), else,
+    after "menyebutnya"/"calling it", the last other actor named before the verb ("serangan Israel, Rusia
+    menyebutnya …"); else no one (the article's other side may be implied)."""
+    own = {a.code for a in sources}
+    named = [g for g in ctx.groups if not g.place and trigger.end <= g.start < trigger.reach]
+    if named:
+        return named[0].actors
+    if ctx.has("pronoun_objects", trigger.start, trigger.reach):
+        before = [g for g in ctx.groups if not g.place and g.end <= trigger.start
+                  and all(a.code not in own for a in g.actors)]
+        return before[-1].actors if before else []
+    return []
 
 
 def _embedded(ctx: _Context, trigger: Trigger, earlier: list[Trigger], coded: list[Trigger]) -> bool:
@@ -469,7 +515,7 @@ def _fallback_subject(ctx: _Context, trigger: Trigger, sources: list[Actor], how
 def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
     """(sources, targets, how) for one trigger from the groups around it (before any passive swap)."""
     pattern = trigger.pattern
-    actors = [g for g in ctx.groups if not g.place]
+    actors = [g for g in ctx.groups if not g.place and not _modifier(ctx, g)]
     before = [g for g in actors if g.end <= trigger.start]
     clause_end = ctx.compiled.words["clause_breaks"].search(ctx.text, trigger.end, ctx.end)
     limit = clause_end.start() if clause_end else ctx.end
@@ -493,6 +539,12 @@ def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
     return subject, within[0].actors if within else [], "direct"
 
 
+def _modifier(ctx: _Context, group: Group) -> bool:
+    """"rudal buatan Rusia", "dalam versi Moskow": a maker or a source of information, not a party."""
+    words = ctx.compiled.words["not_arguments"]
+    return any(m.end() >= group.start - 2 for m in words.finditer(ctx.text, max(ctx.start, group.start - 20), group.start))
+
+
 def _subject(ctx: _Context, before: list[Group]) -> list[Actor]:
     """The nearest group before the trigger, unless it is itself an object ("mengirim pasukan ke Belarus untuk
     latihan bersama", "pledged to provide Ukraine with aid"): then the group before that."""
@@ -504,8 +556,8 @@ def _subject(ctx: _Context, before: list[Group]) -> list[Actor]:
 
 def _object_like(ctx: _Context, group: Group) -> bool:
     before = ctx.text[max(ctx.start, group.start - 30):group.start].lower()
-    words = re.findall(r"[\w'’-]+", before)
-    if not words or re.search(r"[,:;\"“”(]\s*$", before):
+    words = _OBJECT_WORD.findall(before)
+    if not words or _CLAUSE_OPENS.search(before):
         return False  # "menyampaikan, Prabowo …": a new clause starts, its first group is a subject
     word = words[-1]
     if word in ctx.pack.words("speech_before"):
@@ -554,7 +606,7 @@ def _possessor(ctx: _Context, trigger: Trigger) -> Group | None:
     """English "X's <noun>": the group right before the noun, joined by a possessive."""
     for group in ctx.groups:
         gap = ctx.text[group.end:trigger.start]
-        if not group.place and re.fullmatch(r"\s*['’]s?(?:\s+[a-z-]+){0,2}\s+", gap):
+        if not group.place and _POSSESSIVE_GAP.fullmatch(gap):
             return group
     return None
 
@@ -578,7 +630,7 @@ def _place_target(ctx: _Context, trigger: Trigger) -> list[Actor]:
 
 
 def _only_first_person(ctx: _Context, trigger: Trigger) -> bool:
-    words = re.findall(r"\w+", ctx.text[ctx.start:trigger.start].lower())
+    words = _WORD.findall(ctx.text[ctx.start:trigger.start].lower())
     return bool(words) and any(w in ctx.pack.words("first_person") for w in words[-4:])
 
 
@@ -637,7 +689,7 @@ def _words_back(text: str, position: int, count: int) -> int:
     """Offset where the `count` words before `position` begin."""
     start = position
     for _ in range(count):
-        match = re.search(r"\S+\s*$", text[max(0, start - 40):start])
+        match = _LAST_WORD.search(text[max(0, start - 40):start])
         if not match:
             break
         start -= len(match.group())
