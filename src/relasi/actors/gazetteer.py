@@ -51,7 +51,7 @@ class Gazetteer:
         self.size = len(grouped)
         self._automaton = ahocorasick.Automaton()
         for key, group in grouped.items():
-            self._automaton.add_word(key, (len(key), tuple(group)))
+            self._automaton.add_word(key, (len(key), tuple(group), _case_modes(group)))
         if grouped:
             self._automaton.make_automaton()
 
@@ -62,17 +62,27 @@ class Gazetteer:
         end = len(text) if end is None else end
         folded = fold(text[start:end])
         candidates: list[Hit] = []
-        for last, (length, group) in self._automaton.iter(folded):
-            first = last - length + 1
-            hit_start, hit_end = start + first, start + last + 1
-            if hit_start > 0 and _is_word_char(text[hit_start - 1]) and _is_word_char(text[hit_start]):
-                continue
-            hit_end = _extend_boundary(text, hit_end, end, group)
-            if hit_end is None:
-                continue
-            matching = tuple(e for e in group if _case_ok(e, text[hit_start:hit_start + len(e.name)]))
-            if matching:
-                candidates.append(Hit(hit_start, hit_end, matching))
+        # Most raw matches are short names inside longer words ("ri", "as"); the boundary tests are inlined
+        # (rather than calls to _is_word_char) because they run for every one of them.
+        for last, (length, group, modes) in self._automaton.iter(folded):
+            hit_start, hit_end = start + last - length + 1, start + last + 1
+            if hit_start > 0:
+                before, first = text[hit_start - 1], text[hit_start]
+                if (before.isalnum() or before == "_") and (first.isalnum() or first == "_"):
+                    continue
+            if hit_end < end:
+                after, final = text[hit_end], text[hit_end - 1]
+                if (after.isalnum() or after == "_") and (final.isalnum() or final == "_"):
+                    hit_end = _extend_boundary(text, hit_end, end, group)
+                    if hit_end is None:
+                        continue
+            if modes is not None:
+                matching = _case_matches(group, modes, text, hit_start)
+                if not matching:
+                    continue
+            else:
+                matching = group
+            candidates.append(Hit(hit_start, hit_end, matching))
         candidates.sort(key=lambda h: (h.start, -(h.end - h.start)))
         chosen: list[Hit] = []
         taken_until = -1
@@ -93,6 +103,34 @@ def _extend_boundary(text: str, hit_end: int, limit: int, group: tuple[Entry, ..
             if text[hit_end:stop].lower() == clitic and (stop >= limit or not _is_word_char(text[stop])):
                 return stop
     return None
+
+
+# How an entry's case is checked against the text (see _case_ok): always fine, the text's first letter must be a
+# capital too, or the text must spell the name exactly.
+_ANY_CASE, _CAPITAL, _EXACT = 0, 1, 2
+
+
+def _case_mode(entry: Entry) -> int:
+    if entry.case_sensitive:
+        return _EXACT
+    if entry.kind.startswith("ROLE_"):
+        return _ANY_CASE
+    return _CAPITAL if entry.name[:1].isupper() else _ANY_CASE
+
+
+def _case_modes(group: list[Entry]) -> tuple[int, ...] | None:
+    """Each entry's case mode, or None when no entry needs a check."""
+    modes = tuple(_case_mode(e) for e in group)
+    return None if all(m == _ANY_CASE for m in modes) else modes
+
+
+def _case_matches(group: tuple[Entry, ...], modes: tuple[int, ...], text: str, start: int) -> tuple[Entry, ...]:
+    """The entries of `group` whose case rule the text at `start` satisfies (_case_ok, decided per mode)."""
+    capital = text[start].isupper()
+    if capital and _EXACT not in modes:
+        return group
+    return tuple(e for e, mode in zip(group, modes, strict=True) if mode == _ANY_CASE
+                 or (mode == _CAPITAL and capital) or (mode == _EXACT and text.startswith(e.name, start)))
 
 
 def _case_ok(entry: Entry, surface: str) -> bool:

@@ -75,6 +75,7 @@ class _Compiled:
     regex_patterns: list[tuple[re.Pattern[str], dict, tuple[str, ...]]] = field(default_factory=list)
     words: dict[str, re.Pattern[str]] = field(default_factory=dict)
     scanner: TriggerScanner | None = None   # runs regex_patterns over a body (scan.py: why and how)
+    speech_both: frozenset[str] = frozenset()  # speech verbs that may follow or precede the speaker ("said")
 
 
 @lru_cache(maxsize=1)
@@ -113,10 +114,11 @@ def _compile(pack: LanguagePack) -> _Compiled:
     word_lists = ("negators", "denial", "hypothetical", "intent", "plan", "commitment", "agent_markers",
                   "target_preps", "between", "background", "venue_nouns", "pronouns", "first_person",
                   "speech_after", "speech_before", "clause_breaks", "demonstratives", "pronoun_objects",
-                  "not_arguments")
+                  "not_arguments", "subordinators", "complementizers")
     compiled = _Compiled(automaton, by_text, pack.words("clitics"), regex_patterns,
                          {name: _word_regex(pack.words(name)) for name in word_lists},
                          TriggerScanner([(r, a, s) for (r, _, a), s in zip(regex_patterns, starts, strict=True)]))
+    compiled.speech_both = frozenset(pack.words("speech_after")) & frozenset(pack.words("speech_before"))
     pack._compiled_triggers = compiled  # type: ignore[attr-defined]
     return compiled
 
@@ -358,6 +360,10 @@ def _is_place(text: str, start: int, actor: Actor, locatives, place_nouns, venue
 def _speaker(text: str, start: int, end: int, groups: list[Group], compiled: _Compiled) -> list[Actor]:
     """Who says the sentence: "…," kata Lavrov / Lavrov mengatakan / menurut Kemlu / Lavrov said."""
     for match in compiled.words["speech_after"].finditer(text, start, end):
+        right_before = [g for g in groups if g.end <= match.start() and not g.place
+                        and not text[g.end:match.start()].strip()]
+        if right_before and match.group().lower() in compiled.speech_both:
+            return right_before[-1].actors      # "Iran's foreign minister said the EU …": said after its subject
         after = [g for g in groups if g.start >= match.end() and not g.place]
         if after and after[0].start - match.end() <= 40:
             return after[0].actors
@@ -454,7 +460,8 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
         if when[1] == "published" and not dated:
             when = (None, "published")
         day, precision = when
-        if precision in ("month", "year") and published and day and int(day[:4]) < published.year:
+        if precision in ("month", "year") and published and day and int(day[:4]) < published.year \
+                and ctx.has("subordinators", ctx.start, trigger.start):
             continue  # "setelah mengirim pasukan ke Krimea pada 2014": history told as background, not news
         coded.append(trigger)
         modality, negated, cameo = _modality(ctx, trigger, cameo)
@@ -517,8 +524,14 @@ def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
     pattern = trigger.pattern
     actors = [g for g in ctx.groups if not g.place and not _modifier(ctx, g)]
     before = [g for g in actors if g.end <= trigger.start]
-    clause_end = ctx.compiled.words["clause_breaks"].search(ctx.text, trigger.end, ctx.end)
-    limit = clause_end.start() if clause_end else ctx.end
+    # the object is looked for before the next clause: "… bahwa …", "… setelah China mengerahkan …"; a demand's
+    # addressee is the subject of the clause it opens ("demanded that NATO halt …")
+    opening = trigger.end
+    if plover_for(str(pattern["cameo"])) == "REQUEST":
+        complement = ctx.compiled.words["complementizers"].match(ctx.text, trigger.end + 1)
+        opening = complement.end() if complement and ctx.text[trigger.end:trigger.end + 1] == " " else opening
+    limit = min((m.start() for name in ("clause_breaks", "subordinators")
+                 if (m := ctx.compiled.words[name].search(ctx.text, opening, ctx.end))), default=ctx.end)
     after = [g for g in actors if trigger.end <= g.start < limit]
     within = [g for g in after if g.start < next_start] or after[:1]
     if pattern.get("target_preps"):

@@ -161,7 +161,7 @@ def _relative(sentence: str, published: date | None, rules: _Rules) -> tuple[str
     return None
 
 
-_YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20\d\d)(?![\d/.,-])")
+_YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20\d\d)(?![\d/-]|[.,]\d)")
 
 
 def _month_or_year(sentence: str, published: date | None, rules: _Rules) -> tuple[str, str] | None:
