@@ -555,7 +555,8 @@ def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
 def _modifier(ctx: _Context, group: Group) -> bool:
     """"rudal buatan Rusia", "dalam versi Moskow": a maker or a source of information, not a party."""
     words = ctx.compiled.words["not_arguments"]
-    return any(m.end() >= group.start - 2 for m in words.finditer(ctx.text, max(ctx.start, group.start - 20), group.start))
+    window = words.finditer(ctx.text, max(ctx.start, group.start - 20), group.start)
+    return any(m.end() >= group.start - 2 for m in window)
 
 
 def _subject(ctx: _Context, before: list[Group]) -> list[Actor]:
