@@ -159,6 +159,8 @@ def _as_role(hit: Hit) -> Hit:
 
 
 def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_names, earlier) -> list[Mention]:
+    if len(phrase.hits) == 1:
+        return _resolve_hit(text, phrase, pack, day, support, earlier, stop_names, new_names)
     if len(phrase.hits) > 1 and any(h.kind in ("STATE", "IGO") for h in phrase.hits):
         phrase = _Phrase(phrase.start, phrase.end,
                          [_as_role(h) if h.kind in ("ORG", "CITY") else h for h in phrase.hits])
@@ -214,6 +216,21 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
     return parts + [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], actor, rule)]
 
 
+def _resolve_hit(text, phrase: _Phrase, pack, day, support, earlier, stop_names, new_names) -> list[Mention]:
+    """_resolve_phrase for a phrase of one hit, most of them: the same result without the bookkeeping that
+    several hits need."""
+    hit = phrase.hits[0]
+    kind = hit.kind
+    if kind in ACTOR_KINDS:
+        entry = _pick(hit, day, support)
+        if entry is None:
+            return []
+        return [Mention(hit.start, hit.end, text[hit.start:hit.end], _actor(entry, day), entry.origin)]
+    if kind in ("ROLE_PERSON", "ROLE_ORG"):
+        return _title_reference(text, phrase, hit, earlier, pack, stop_names, new_names)
+    return []
+
+
 def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Mention], pack,
                      stop_names: frozenset[str], new_names: dict[str, Actor]) -> list[Mention]:
     """A bare title ("Presiden", "Kepala Negara", "the minister") refers to the last person named with that role,
@@ -261,13 +278,15 @@ def _surname_mentions(text: str, mentions: list[Mention], new_names: dict[str, A
 
 def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention]:
     """"kedua pemimpin" / "the two leaders" stand for the last two actors of different codes named before."""
-    phrases = {str(k).lower(): v for k, v in pack.grammar.get("plural_references", {}).items()}
-    if not phrases:
-        return []
-    regex = pack.__dict__.get("_plural_regex")
-    if regex is None:
+    cached = pack.__dict__.get("_plural_regex")
+    if cached is None:
+        phrases = {str(k).lower(): v for k, v in pack.grammar.get("plural_references", {}).items()}
         alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-        regex = pack.__dict__["_plural_regex"] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+        regex = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if phrases else None
+        cached = pack.__dict__["_plural_regex"] = (phrases, regex)
+    phrases, regex = cached
+    if regex is None:
+        return []
     heads = sorted((m for m in mentions if not m.part), key=lambda m: m.start)
     found: list[Mention] = []
     for match in regex.finditer(text):

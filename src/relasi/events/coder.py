@@ -114,7 +114,7 @@ def _compile(pack: LanguagePack) -> _Compiled:
     word_lists = ("negators", "denial", "hypothetical", "intent", "plan", "commitment", "agent_markers",
                   "target_preps", "between", "background", "venue_nouns", "pronouns", "first_person",
                   "speech_after", "speech_before", "clause_breaks", "demonstratives", "pronoun_objects",
-                  "not_arguments", "subordinators", "complementizers")
+                  "not_arguments", "subordinators", "complementizers", "speech_pronouns")
     compiled = _Compiled(automaton, by_text, pack.words("clitics"), regex_patterns,
                          {name: _word_regex(pack.words(name)) for name in word_lists},
                          TriggerScanner([(r, a, s) for (r, _, a), s in zip(regex_patterns, starts, strict=True)]))
@@ -137,6 +137,7 @@ def code_events(article: Article, pack: LanguagePack) -> Article:
     events: list[Event] = []
     seen: set[tuple] = set()
     previous_subject: list[Actor] = []
+    previous_speaker: list[Actor] = []
     cursor = 0
     for start, end in article.sentences:
         while cursor < len(heads) and heads[cursor].span[0] < start:
@@ -149,8 +150,11 @@ def code_events(article: Article, pack: LanguagePack) -> Article:
                 inside.append(mention)
         groups = _groups(article.body, inside, pack)
         triggers = _triggers(article.body, start, end, candidates)
+        speaker = _speaker(article.body, start, end, groups, compiled) if groups else []
+        if not speaker and compiled.words["speech_pronouns"].search(article.body, start, end):
+            speaker = previous_speaker      # "…," katanya / he said: who spoke in the sentence before
+        previous_speaker = speaker
         if triggers:
-            speaker = _speaker(article.body, start, end, groups, compiled)
             context = _Context(article.body, start, end, groups, speaker, previous_subject, pack, compiled,
                                counterparts)
             for event in _sentence_events(context, triggers, codebook, published, dated):
@@ -357,6 +361,9 @@ def _is_place(text: str, start: int, actor: Actor, locatives, place_nouns, venue
     return False
 
 
+_AFTER_QUOTE = re.compile(r"[,\"“”'‘’)\u2013\u2014-]\s*$")
+
+
 def _speaker(text: str, start: int, end: int, groups: list[Group], compiled: _Compiled) -> list[Actor]:
     """Who says the sentence: "…," kata Lavrov / Lavrov mengatakan / menurut Kemlu / Lavrov said."""
     for match in compiled.words["speech_after"].finditer(text, start, end):
@@ -364,6 +371,8 @@ def _speaker(text: str, start: int, end: int, groups: list[Group], compiled: _Co
                         and not text[g.end:match.start()].strip()]
         if right_before and match.group().lower() in compiled.speech_both:
             return right_before[-1].actors      # "Iran's foreign minister said the EU …": said after its subject
+        if text[start:match.start()].strip() and not _AFTER_QUOTE.search(text, start, match.start()):
+            continue    # "ekspresi paling jelas dari …": "jelas" speaks only after a quote or a comma
         after = [g for g in groups if g.start >= match.end() and not g.place]
         if after and after[0].start - match.end() <= 40:
             return after[0].actors
