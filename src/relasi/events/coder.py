@@ -19,7 +19,7 @@ from functools import lru_cache
 from relasi.actors.resolve import article_day
 from relasi.events.cameo import Codebook, plover_for
 from relasi.events.dates import latest_stated_date, resolve_date
-from relasi.events.scan import TriggerScanner, start_words
+from relasi.events.scan import TriggerScanner, start_words, word_regex
 from relasi.model import Actor, Article, Event, Mention
 from relasi.packs import LanguagePack
 
@@ -84,8 +84,8 @@ def _codebook() -> Codebook:
 
 
 def _word_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    # `(?<!\w)(?:w1|w2|…)(?!\w)`, case-insensitive, longest first; written to be searched fast (scan.py)
+    return word_regex(words)
 
 
 def _compile(pack: LanguagePack) -> _Compiled:
@@ -434,10 +434,13 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
             sources, targets, how = ctx.speaker, doers, "speaker"
         if pattern.get("describes"):
             targets = _described(ctx, trigger, sources)
-        if last is not None and sources and sources is last[1] and pattern.get("voice") != "passive":
+        if last is not None and sources and sources is last[1] and pattern.get("voice") != "passive" \
+                and pattern.get("form") != "noun":
             sources = last[0]  # "Rusia mengecam AS dan mendesak Ukraina": AS is the object, not the next subject
         if not sources and subjects and subjects[-1]:
             sources, how = subjects[-1], "chain"
+        if not sources and plover_for(str(pattern["cameo"])) == "PROTEST":
+            sources = _local_crowd(ctx)   # "Mahasiswa menggelar aksi di depan Kedubes AS di Jakarta"
         if (not sources or _only_first_person(ctx, trigger)) and pattern.get("voice") != "passive":
             sources, how = _fallback_subject(ctx, trigger, sources, how)
         subjects.append(sources)
@@ -447,7 +450,11 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
             sources, targets = targets, sources
         cameo = str(pattern["cameo"])
         if plover_for(cameo) in PLACE_TARGET_TYPES:
-            targets = [_as_country(a) for a in targets] or _place_target(ctx, trigger)
+            targets = ([_as_country(a) for a in targets] or _place_target(ctx, trigger)
+                       or _reporting_victim(ctx, sources))
+        if cameo in ("040", "046") and pattern.get("form") != "noun" and not targets \
+                and len({a.code for a in sources}) == 1:
+            targets = _summit_host(ctx, sources)   # "Lavrov membahas … pada KTT ASEAN": consulting ASEAN
         paired = plover_for(cameo) in SYMMETRIC and len({a.code for a in sources}) > 1   # "Putin dan Maduro"
         if (not targets and sources and not paired and pattern.get("voice") != "passive"
                 and (ctx.counterparts or ctx.previous_subject) and plover_for(cameo) in IMPLIED_TARGET_TYPES):
@@ -652,6 +659,33 @@ def _place_target(ctx: _Context, trigger: Trigger) -> list[Actor]:
     return []
 
 
+def _local_crowd(ctx: _Context) -> list[Actor]:
+    """Protesters named by no nationality are people of the country where they protest ("di Jakarta")."""
+    for group in ctx.groups:
+        actor = group.actors[0]
+        code = actor.country or actor.code
+        if group.place and actor.kind in ("STATE", "CITY") and code:
+            return [Actor(code, "ORG", f"{code} protesters", code, "CVL", "protesters")]
+    return []
+
+
+def _reporting_victim(ctx: _Context, sources: list[Actor]) -> list[Actor]:
+    """"Militer Thailand mengatakan pasukan Kamboja membombardir provinsi perbatasan": an attack on no one named,
+    reported by the other side, hit the side that reports it."""
+    own = {a.code for a in sources}
+    return [_as_country(a) for a in ctx.speaker if a.code not in own and _state_level(a)][:1] if own else []
+
+
+def _summit_host(ctx: _Context, sources: list[Actor]) -> list[Actor]:
+    """The organisation whose summit or meeting is the venue ("pada KTT ASEAN", "at the NATO summit")."""
+    own = {a.code for a in sources}
+    for group in ctx.groups:
+        for actor in group.actors:
+            if group.place and actor.kind == "IGO" and actor.code not in own:
+                return [actor]
+    return []
+
+
 def _only_first_person(ctx: _Context, trigger: Trigger) -> bool:
     words = _WORD.findall(ctx.text[ctx.start:trigger.start].lower())
     return bool(words) and any(w in ctx.pack.words("first_person") for w in words[-4:])
@@ -666,10 +700,13 @@ def _dyads(sources: list[Actor], targets: list[Actor], cameo: str) -> list[tuple
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     seen: set[tuple[str, str]] = set()
     result = []
+    protest = plover_for(cameo) == "PROTEST"
     for source, target in pairs:
         if source.code == target.code or not source.code or not target.code:
             continue
-        if not (_state_level(source) and _state_level(target)):
+        # a state's people may be acted upon ("bantuan untuk rakyat Palestina") but act only by protesting
+        if not ((_state_level(source) or (protest and source.sector == "CVL"))
+                and (_state_level(target) or target.sector == "CVL")):
             continue
         key = (source.code, target.code)
         if key not in seen:

@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# IGNORECASE matches these to an ASCII letter; `fold` (lower-casing that keeps offsets) does not give that letter
+# The characters outside ASCII that IGNORECASE matches to an ASCII letter ("K" is the Kelvin sign).
+IGNORECASE_EXTRAS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+# those of them that `fold` (lower-casing that keeps offsets) does not turn into that letter
 _CASE_TRAPS = ("\u0130", "\u0131", "\u017f")
 _LITERAL = frozenset("abcdefghijklmnopqrstuvwxyz' -")
 _QUANTIFIERS = frozenset("?*{")
@@ -181,3 +183,33 @@ def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> list[re
             found.append(match)
             resume = match.end()
     return found
+
+
+def word_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words` as a whole word, case-insensitive: `(?<!\\w)(?:w1|w2|…)(?!\\w)`, longest first, written so
+    that a search skips ahead to a possible first letter.
+
+    The plain form starts with a lookbehind, so the engine tries it at every position (about 50 ns a character,
+    and it runs over every sentence). Here a case-sensitive class consumes the first character: a class that
+    leads a pattern lets the engine scan for it in one tight loop. The class holds every character IGNORECASE
+    matches to a word's (ASCII) first character; a lookbehind under IGNORECASE then checks the word's own first
+    character, and `(?<!\\w.)` the boundary before the word. Same matches, same spans (tests/test_events_scan.py
+    compares the two forms); a word that starts with a non-ASCII character, or an empty one, gets the plain form.
+    """
+    ordered = sorted(words, key=len, reverse=True)
+    if not ordered or any(not w or not w[0].isascii() for w in ordered):
+        return plain_word_regex(words)
+    # words by their first character (either case), in their order
+    rests: dict[str, list[str]] = {}
+    for word in ordered:
+        rests.setdefault(word[0].lower(), []).append(re.escape(word[1:]))
+    firsts = sorted({c for key in rests for c in (key, key.upper(), *IGNORECASE_EXTRAS.get(key, ""))})
+    branches = "|".join(f"(?<={re.escape(key)})(?:{'|'.join(rest)})" for key, rest in rests.items())
+    return re.compile(rf"(?-i:[{''.join(map(re.escape, firsts))}])(?<!\w(?s:.))(?:{branches})(?!\w)",
+                      re.IGNORECASE)
+
+
+def plain_word_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The straightforward form of `word_regex`."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
