@@ -293,10 +293,15 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
         phrase, wanted = match.group().lower(), phrases[match.group().lower()]
         chosen: list[Actor] = []
         for mention in reversed([m for m in heads if m.end <= match.start()]):
-            kind_ok = wanted == "any" or mention.actor.kind == wanted or (
-                wanted == "STATE" and mention.actor.kind in ("STATE", "CITY"))
-            if kind_ok and all(mention.actor.code != a.code for a in chosen):
-                chosen.append(mention.actor)
+            actor = mention.actor
+            if wanted == "STATE" and actor.kind not in ("STATE", "IGO") and actor.code \
+                    and actor.sector not in ("MED", "BUS", "CVL", "OTHER"):
+                # "kedua negara" after "pejabat tinggi Korut" and "Malaysia": the states they stand for
+                actor = Actor(actor.country or actor.code, "STATE", actor.country or actor.code,
+                              actor.country or actor.code, None, None)
+            kind_ok = wanted == "any" or actor.kind == wanted
+            if kind_ok and all(actor.code != a.code for a in chosen):
+                chosen.append(actor)
             if len(chosen) == 2:
                 break
         if len(chosen) == 2:

@@ -76,6 +76,7 @@ class _Compiled:
     words: dict[str, re.Pattern[str]] = field(default_factory=dict)
     scanner: TriggerScanner | None = None   # runs regex_patterns over a body (scan.py: why and how)
     speech_both: frozenset[str] = frozenset()  # speech verbs that may follow or precede the speaker ("said")
+    pronoun_speech: re.Pattern[str] = re.compile(r"(?!x)x")   # "Ia menegaskan", "She stressed"
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +120,11 @@ def _compile(pack: LanguagePack) -> _Compiled:
                          {name: _word_regex(pack.words(name)) for name in word_lists},
                          TriggerScanner([(r, a, s) for (r, _, a), s in zip(regex_patterns, starts, strict=True)]))
     compiled.speech_both = frozenset(pack.words("speech_after")) & frozenset(pack.words("speech_before"))
+    pronouns, verbs = pack.words("pronouns"), pack.words("speech_before")
+    if pronouns and verbs:
+        compiled.pronoun_speech = re.compile(
+            rf"(?<!\w)(?:{'|'.join(map(re.escape, pronouns))})\s+(?:{'|'.join(map(re.escape, verbs))})(?!\w)",
+            re.IGNORECASE)
     pack._compiled_triggers = compiled  # type: ignore[attr-defined]
     return compiled
 
@@ -151,8 +157,9 @@ def code_events(article: Article, pack: LanguagePack) -> Article:
         groups = _groups(article.body, inside, pack)
         triggers = _triggers(article.body, start, end, candidates)
         speaker = _speaker(article.body, start, end, groups, compiled) if groups else []
-        if not speaker and compiled.words["speech_pronouns"].search(article.body, start, end):
-            speaker = previous_speaker      # "…," katanya / he said: who spoke in the sentence before
+        if not speaker and (compiled.words["speech_pronouns"].search(article.body, start, end)
+                            or compiled.pronoun_speech.search(article.body, start, end)):
+            speaker = previous_speaker      # "…," katanya / "Ia menegaskan" / he said: who spoke the sentence before
         previous_speaker = speaker
         if triggers:
             context = _Context(article.body, start, end, groups, speaker, previous_subject, pack, compiled,
@@ -444,7 +451,7 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
         if (not sources or _only_first_person(ctx, trigger)) and pattern.get("voice") != "passive":
             sources, how = _fallback_subject(ctx, trigger, sources, how)
         subjects.append(sources)
-        if sources and targets:
+        if sources and targets and how != "speaker":   # a quoted doer is a subject, not an object
             last = (sources, targets)
         if pattern.get("voice") == "passive":
             sources, targets = targets, sources
@@ -552,7 +559,9 @@ def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
     within = [g for g in after if g.start < next_start] or after[:1]
     if pattern.get("target_preps"):
         # "membahas isu Palestina dengan Menlu AS": the object is a topic; only "dengan X" is the partner.
-        preps = _word_regex(tuple(str(w) for w in pattern["target_preps"]))
+        preps = pattern.get("_preps_regex")
+        if preps is None:       # compiled once per pattern, like `_conditions_hold`'s regexes
+            preps = pattern["_preps_regex"] = _word_regex(tuple(str(w) for w in pattern["target_preps"]))
         within = [g for g in within if preps.search(ctx.text, trigger.end, g.start)][:1]
     subject = _subject(ctx, before)
     if pattern.get("form") == "noun":
