@@ -74,8 +74,19 @@ def _root(code: str) -> int:
     return int(code[:2])
 
 
+_PLOVER_SEEN: dict[str, str | None] = {}    # valid codes only, so at most the few hundred CAMEO codes
+
+
 def plover_for(code: str) -> str | None:
     """The PLOVER type of a CAMEO code by the DESIGN.md contract, or None (most 01x codes)."""
+    if type(code) is str and code in _PLOVER_SEEN:      # the coder asks this several times per trigger
+        return _PLOVER_SEEN[code]
+    plover = _plover(code)
+    _PLOVER_SEEN[code] = plover
+    return plover
+
+
+def _plover(code: str) -> str | None:
     _root(code)
     for length in (3, 2):
         prefix = code[:length]

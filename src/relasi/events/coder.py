@@ -12,9 +12,11 @@ Every event carries the id of the pattern that made it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 
 from relasi.actors.resolve import article_day
 from relasi.events.cameo import Codebook, plover_for
@@ -115,7 +117,8 @@ def _compile(pack: LanguagePack) -> _Compiled:
     word_lists = ("negators", "denial", "hypothetical", "intent", "plan", "commitment", "agent_markers",
                   "target_preps", "between", "background", "venue_nouns", "pronouns", "first_person",
                   "speech_after", "speech_before", "clause_breaks", "demonstratives", "pronoun_objects",
-                  "not_arguments", "subordinators", "complementizers", "speech_pronouns")
+                  "not_arguments", "subordinators", "complementizers", "speech_pronouns",
+                  "purpose")
     compiled = _Compiled(automaton, by_text, pack.words("clitics"), regex_patterns,
                          {name: _word_regex(pack.words(name)) for name in word_lists},
                          TriggerScanner([(r, a, s) for (r, _, a), s in zip(regex_patterns, starts, strict=True)]))
@@ -260,8 +263,12 @@ def _after_clitic(folded: str, end: int, clitics: tuple[str, ...]) -> int | None
 def _triggers(text: str, start: int, end: int, candidates) -> list[Trigger]:
     found: list[Trigger] = []
     lowered = None
-    for first, last, patterns, from_regex in candidates:
-        if first < start or last > end:
+    # candidates are sorted by start (_candidate_triggers): only those from `start` to `end` can lie inside
+    for index in range(bisect_left(candidates, start, key=itemgetter(0)), len(candidates)):
+        first, last, patterns, from_regex = candidates[index]
+        if first >= end:
+            break
+        if last > end:
             continue
         lowered = lowered if lowered is not None else text[start:end].lower()
         pattern = next((p for p in patterns if _conditions_hold(p, lowered)), None)
@@ -464,6 +471,7 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
             targets = _summit_host(ctx, sources)   # "Lavrov membahas … pada KTT ASEAN": consulting ASEAN
         paired = plover_for(cameo) in SYMMETRIC and len({a.code for a in sources}) > 1   # "Putin dan Maduro"
         if (not targets and sources and not paired and pattern.get("voice") != "passive"
+                and pattern.get("form") != "noun"      # "menghadapi ancaman": a threat in general, at no one
                 and (ctx.counterparts or ctx.previous_subject) and plover_for(cameo) in IMPLIED_TARGET_TYPES):
             # A statement aimed at no one named in its sentence answers the sentence before ("NATO telah menolak
             # tuntutan tersebut": Russia's demands, just told) or, failing that, the article's other side.
@@ -523,6 +531,12 @@ def _embedded(ctx: _Context, trigger: Trigger, earlier: list[Trigger], coded: li
     previous = earlier[-1]
     if previous.pattern.get("cameo") is None:
         return False
+    gap = ctx.text[previous.end:trigger.start]
+    if len(earlier) > 1 and previous not in coded and _embedded(ctx, previous, earlier[:-1], coded) \
+            and not _coordinated(ctx, gap):
+        # "ingin NATO berjanji untuk tidak mengakui Ukraina": what is inside the demand's content is too
+        # ("… dan justru menuding India" starts a clause of its own)
+        return len(gap.split()) <= 8
     family = plover_for(str(previous.pattern["cameo"]))
     gap = ctx.text[previous.end:trigger.start]
     if len(gap.split()) > 8:
@@ -532,6 +546,11 @@ def _embedded(ctx: _Context, trigger: Trigger, earlier: list[Trigger], coded: li
     if family in ("THREATEN", "REQUEST", "REJECT"):
         return True  # what is demanded, threatened or refused has not happened
     return family == "AGREE" and previous in coded
+
+
+def _coordinated(ctx: _Context, gap: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[\w&]+", gap)}
+    return bool(words & set(ctx.pack.words("coordinators")))
 
 
 def _fallback_subject(ctx: _Context, trigger: Trigger, sources: list[Actor], how: str):
@@ -564,6 +583,9 @@ def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
             preps = pattern["_preps_regex"] = _word_regex(tuple(str(w) for w in pattern["target_preps"]))
         within = [g for g in within if preps.search(ctx.text, trigger.end, g.start)][:1]
     subject = _subject(ctx, before)
+    partner = _purpose_partner(ctx, trigger, subject)
+    if partner:
+        return subject, partner, "direct"
     if pattern.get("form") == "noun":
         return _noun_arguments(ctx, trigger, within, subject)
     if pattern.get("voice") == "passive":
@@ -605,6 +627,25 @@ def _object_like(ctx: _Context, group: Group) -> bool:
         return True
     prefixes = tuple(ctx.pack.words("verb_prefixes"))
     return bool(prefixes) and word.startswith(prefixes) and len(word) > 5 and word not in ctx.pack.words("not_verbs")
+
+
+def _purpose_partner(ctx: _Context, trigger: Trigger, subject: list[Actor]) -> list[Actor]:
+    """"mengirim pasukan ke Belarus untuk latihan bersama": an event that is the purpose of the act before it
+    ("untuk", "for") has that act's object or destination as its partner."""
+    if not subject or _family(trigger) not in SYMMETRIC:
+        return []
+    purpose = ctx.compiled.words["purpose"].search(ctx.text, max(ctx.start, trigger.start - 8), trigger.start)
+    if purpose is None or ctx.text[purpose.end():trigger.start].strip():
+        return []
+    before = [g for g in ctx.groups if g.end <= purpose.start()]
+    if before and before[-1].actors is not subject and purpose.start() - before[-1].end <= 3 \
+            and (before[-1].place or _object_like(ctx, before[-1])):
+        return [_as_country(a) for a in before[-1].actors]
+    return []
+
+
+def _family(trigger: Trigger) -> str | None:
+    return plover_for(str(trigger.pattern["cameo"]))
 
 
 def _noun_arguments(ctx: _Context, trigger: Trigger, within: list[Group], subject: list[Actor]):
