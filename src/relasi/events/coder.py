@@ -79,6 +79,8 @@ class _Compiled:
     scanner: TriggerScanner | None = None   # runs regex_patterns over a body (scan.py: why and how)
     speech_both: frozenset[str] = frozenset()  # speech verbs that may follow or precede the speaker ("said")
     pronoun_speech: re.Pattern[str] = re.compile(r"(?!x)x")   # "Ia menegaskan", "She stressed"
+    aside: re.Pattern[str] = re.compile(r"(?!x)x")            # ", seperti " right before a group
+    addressee_openings: frozenset[str] = frozenset()          # "kepada", "di hadapan": "Kepada Zelensky, …"
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +125,10 @@ def _compile(pack: LanguagePack) -> _Compiled:
                          {name: _word_regex(pack.words(name)) for name in word_lists},
                          TriggerScanner([(r, a, s) for (r, _, a), s in zip(regex_patterns, starts, strict=True)]))
     compiled.speech_both = frozenset(pack.words("speech_after")) & frozenset(pack.words("speech_before"))
+    if pack.words("comparisons"):
+        compiled.aside = re.compile(rf",\s*(?:{'|'.join(map(re.escape, pack.words('comparisons')))})\s+$",
+                                    re.IGNORECASE)
+    compiled.addressee_openings = frozenset(w.lower() for w in pack.words("addressee_openings"))
     pronouns, verbs = pack.words("pronouns"), pack.words("speech_before")
     if pronouns and verbs:
         compiled.pronoun_speech = re.compile(
@@ -565,6 +571,9 @@ def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
     """(sources, targets, how) for one trigger from the groups around it (before any passive swap)."""
     pattern = trigger.pattern
     actors = [g for g in ctx.groups if not g.place and not _modifier(ctx, g)]
+    addressee = _fronted_addressee(ctx, actors)
+    if addressee is not None:
+        actors = [g for g in actors if g is not addressee]
     before = [g for g in actors if g.end <= trigger.start]
     # the object is looked for before the next clause: "… bahwa …", "… setelah China mengerahkan …"; a demand's
     # addressee is the subject of the clause it opens ("demanded that NATO halt …")
@@ -596,14 +605,28 @@ def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
             rest = [g for g in within if g.start > agent.start]
             return rest[0].actors if rest else [], agent.actors, "direct"
         return subject, agent.actors if agent else [], "direct"
+    if not within and addressee is not None and addressee.end <= trigger.start:
+        return subject, addressee.actors, "direct"     # "Kepada Zelensky, Jokowi berjanji …"
     return subject, within[0].actors if within else [], "direct"
+
+
+def _fronted_addressee(ctx: _Context, actors: list[Group]) -> Group | None:
+    """"Kepada Zelensky, …", "Di hadapan Putin, …", "To Zelensky, …": who a sentence is addressed to, named first."""
+    if not actors or ctx.text[actors[0].end:actors[0].end + 1] != ",":
+        return None
+    opening = ctx.text[ctx.start:actors[0].start].strip().lower()
+    return actors[0] if opening in ctx.compiled.addressee_openings else None
 
 
 def _modifier(ctx: _Context, group: Group) -> bool:
     """"rudal buatan Rusia", "dalam versi Moskow": a maker or a source of information, not a party."""
     words = ctx.compiled.words["not_arguments"]
     window = words.finditer(ctx.text, max(ctx.start, group.start - 20), group.start)
-    return any(m.end() >= group.start - 2 for m in window)
+    if any(m.end() >= group.start - 2 for m in window):
+        return True
+    # "Maduro, seperti Díaz-Canel, berterima kasih …": a comparison set off by commas is an aside
+    return bool(ctx.compiled.aside.search(ctx.text, max(ctx.start, group.start - 20), group.start)) \
+        and ctx.text[group.end:group.end + 1] == ","
 
 
 def _subject(ctx: _Context, before: list[Group]) -> list[Actor]:
