@@ -34,6 +34,7 @@ THREAT_CODES = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138"
 # How sure an event is, by how its arguments were found.
 CONFIDENCE = {"direct": 0.9, "chain": 0.8, "speaker": 0.8, "pronoun": 0.6, "counterpart": 0.5}
 # Statements whose target may be left implicit, as the other side of the article.
+CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT"})   # their next act is what they are about
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "PROTEST"})
 IMPLIED_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"})
 # Conflict acts whose target may be a place ("serangan udara di dekat Damaskus": Syria is hit).
@@ -585,6 +586,9 @@ def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
                  if (m := ctx.compiled.words[name].search(ctx.text, opening, ctx.end))), default=ctx.end)
     after = [g for g in actors if trigger.end <= g.start < limit]
     within = [g for g in after if g.start < next_start] or after[:1]
+    if plover_for(str(pattern["cameo"])) in CONTENT_TYPES:
+        # "Ancaman Trump untuk mengenakan tarif terhadap Kanada": the threat is aimed where its content is
+        within = after
     if pattern.get("target_preps"):
         # "membahas isu Palestina dengan Menlu AS": the object is a topic; only "dengan X" is the partner.
         preps = pattern.get("_preps_regex")
