@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.db
 
-.PHONY: demo test install install-dev lint bench eval browser clean
+.PHONY: demo test install install-dev lint bench bench-quick eval browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,8 +43,13 @@ lint: install-dev
 eval: install
 	$(BIN)/relasi eval ../shared/gold/dev
 
+# every benchmark at the sizes bench/README.md reports (the 100,000-article memory run takes about an hour on
+# two cores); bench-quick runs the memory benchmark on 1,000 articles instead
 bench: install-dev
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/run_all.py --scale-sizes 10000,100000
+
+bench-quick: install-dev
+	$(BIN)/python bench/run_all.py --scale-sizes 1000
 
 clean:
 	rm -rf $(VENV) *.egg-info src/*.egg-info .pytest_cache .ruff_cache $(DB) $(DB)-wal $(DB)-shm
