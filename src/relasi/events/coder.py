@@ -473,6 +473,8 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
         if plover_for(cameo) in PLACE_TARGET_TYPES:
             targets = ([_as_country(a) for a in targets] or _place_target(ctx, trigger)
                        or _reporting_victim(ctx, sources))
+        if cameo == "042" and pattern.get("form") == "noun" and not targets:
+            targets = _place_target(ctx, trigger)  # "a visit to Warsaw", "kunjungan ke Beijing": to the host state
         if cameo in ("040", "046") and pattern.get("form") != "noun" and not targets \
                 and len({a.code for a in sources}) == 1:
             targets = _summit_host(ctx, sources)   # "Lavrov membahas … pada KTT ASEAN": consulting ASEAN
