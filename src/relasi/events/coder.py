@@ -426,6 +426,7 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
     subjects: list[list[Actor]] = []
     last: tuple[list[Actor], list[Actor]] | None = None
     coded: list[Trigger] = []
+    coded_modality: list[str] = []
     sentence = ctx.text[ctx.start:ctx.end]
     when: tuple[str | None, str] | None = None
     location = _location(ctx.groups)
@@ -503,8 +504,12 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
         if precision in ("month", "year") and published and day and int(day[:4]) < published.year \
                 and ctx.has("subordinators", ctx.start, trigger.start):
             continue  # "setelah mengirim pasukan ke Krimea pada 2014": history told as background, not news
-        coded.append(trigger)
         modality, negated, cameo = _modality(ctx, trigger, cameo)
+        if coded and modality == "asserted" and coded_modality[-1] in ("intended", "hypothetical") \
+                and ctx.compiled.words["purpose"].search(ctx.text, coded[-1].end, trigger.start):
+            modality = coded_modality[-1]   # "dijadwalkan berkunjung … untuk bertemu Xi": the meeting is planned too
+        coded.append(trigger)
+        coded_modality.append(modality)
         info = codebook.get(cameo) if cameo in codebook else None
         for source, target in dyads:
             events.append(Event(
