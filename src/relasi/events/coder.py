@@ -505,6 +505,8 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
                 and ctx.has("subordinators", ctx.start, trigger.start):
             continue  # "setelah mengirim pasukan ke Krimea pada 2014": history told as background, not news
         modality, negated, cameo = _modality(ctx, trigger, cameo)
+        if modality == "asserted" and any(str(t.pattern.get("cameo")) == "016" for t in coded):
+            modality = "denied"   # "denied allegations that it had supplied weapons": the supply is denied
         if coded and modality == "asserted" and coded_modality[-1] in ("intended", "hypothetical") \
                 and ctx.compiled.words["purpose"].search(ctx.text, coded[-1].end, trigger.start):
             modality = coded_modality[-1]   # "dijadwalkan berkunjung … untuk bertemu Xi": the meeting is planned too
