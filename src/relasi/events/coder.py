@@ -326,6 +326,7 @@ def _groups(text: str, mentions: list[Mention], pack: LanguagePack) -> list[Grou
     """Coordinated mentions as groups; mentions sharing one span ("kedua pemimpin") are one group already."""
     joiner = _joiner(pack)
     locatives, place_nouns, venues = pack.words("locative"), pack.words("place_nouns"), pack.words("venue_nouns")
+    of_words = pack.words("of_words")
     groups: list[Group] = []
     for mention in sorted(mentions, key=lambda m: m.span):
         span = mention.span
@@ -339,6 +340,12 @@ def _groups(text: str, mentions: list[Mention], pack: LanguagePack) -> list[Grou
                 last.end = max(last.end, span[1])
                 continue
             gap = text[last.end:span[0]]
+            if gap.strip().lower() in of_words and mention.actor.code == last.actors[-1].code:
+                # "Sugiono of Indonesia": the country of the person just named, not another party
+                last.mentions.append(mention)
+                last.end = span[1]
+                last.comma_tail += 1 if last.comma_tail else 0    # it goes with the member it follows
+                continue
             if gap and joiner.fullmatch(gap) and (last.place or not place):
                 # "di dekat Damaskus dan Homs": a place coordinated with a place is a place.
                 last.actors.append(mention.actor)
