@@ -592,6 +592,9 @@ def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
     if addressee is not None:
         actors = [g for g in actors if g is not addressee]
     before = [g for g in actors if g.end <= trigger.start]
+    if not before and pattern.get("owner_inside"):
+        # "U.S. warships were sent …": the trigger starts inside the phrase of the actor that owns the forces
+        before = [g for g in actors if g.start < trigger.start < g.end]
     # the object is looked for before the next clause: "… bahwa …", "… setelah China mengerahkan …"; a demand's
     # addressee is the subject of the clause it opens ("demanded that NATO halt …")
     opening = trigger.end
@@ -622,7 +625,7 @@ def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
                       or g.start - trigger.end <= 2), None)
         if not subject and agent is not None:
             # "Patriot dikirim oleh Jerman ke Ukraina": no actor as subject, the recipient follows the agent.
-            rest = [g for g in within if g.start > agent.start]
+            rest = [g for g in within if g is not agent]
             return rest[0].actors if rest else [], agent.actors, "direct"
         return subject, agent.actors if agent else [], "direct"
     if not within and addressee is not None and addressee.end <= trigger.start:
