@@ -481,6 +481,8 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
         if plover_for(cameo) in PLACE_TARGET_TYPES:
             targets = ([_as_country(a) for a in targets] or _place_target(ctx, trigger)
                        or _reporting_victim(ctx, sources))
+        if plover_for(cameo) == "REQUEST" and not targets:
+            targets = _place_target(ctx, trigger)  # "demanded an immediate ceasefire in Sudan"
         if cameo == "042" and pattern.get("form") == "noun" and not targets:
             targets = _place_target(ctx, trigger)  # "a visit to Warsaw", "kunjungan ke Beijing": to the host state
         if cameo in ("040", "046") and pattern.get("form") != "noun" and not targets \
