@@ -316,7 +316,8 @@ def _joiner(pack: LanguagePack) -> re.Pattern[str]:
         determiners = [re.escape(w) for w in pack.words("determiners")]
         determiner = rf"(?:(?:{'|'.join(determiners)})\s+)?" if determiners else ""
         # "Amerika Serikat (AS)": an abbreviation in brackets is the same group.
-        cached = re.compile(rf"\s*\(\s*|\s*(?:,\s*)?(?:(?:{'|'.join(coordinators)})\s+)?{determiner}"
+        # "Tentara Nasional Indonesia (TNI) dan militer AS": a closing bracket may precede the coordinator.
+        cached = re.compile(rf"\s*\(\s*|\s*\)?\s*(?:,\s*)?(?:(?:{'|'.join(coordinators)})\s+)?{determiner}"
                             if coordinators else r"\s*\(?\s*", re.IGNORECASE)
         pack.__dict__["_joiner"] = cached
     return cached
