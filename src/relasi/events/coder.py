@@ -523,6 +523,10 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
         coded.append(trigger)
         coded_modality.append(modality)
         info = codebook.get(cameo) if cameo in codebook else None
+        if plover_for(cameo) in SYMMETRIC:
+            # "kedua pemimpin sepakat", "Kamboja dan Thailand berjanji …": one event for the pair, not one each way
+            dyads = [d for i, d in enumerate(dyads) if (d[1].code, d[0].code) not in
+                     {(a.code, b.code) for a, b in dyads[:i]}]
         for source, target in dyads:
             events.append(Event(
                 source=source, target=target, cameo=cameo, plover=plover_for(cameo),
