@@ -47,7 +47,6 @@ _OBJECT_WORD = re.compile(r"[\w'’-]+")
 _CLAUSE_OPENS = re.compile(r"[,:;\"“”(]\s*$")
 _POSSESSIVE_GAP = re.compile(r"\s*['’]s?(?:\s+[a-z-]+){0,2}\s+")
 _WORD = re.compile(r"\w+")
-_LAST_WORD = re.compile(r"\S+\s*$")
 
 
 @dataclass
@@ -152,37 +151,74 @@ def code_events(article: Article, pack: LanguagePack) -> Article:
     counterparts = _main_actors(heads)
     events: list[Event] = []
     seen: set[tuple] = set()
-    previous_subject: list[Actor] = []
-    previous_speaker: list[Actor] = []
-    cursor = 0
-    for start, end in article.sentences:
-        while cursor < len(heads) and heads[cursor].span[0] < start:
-            cursor += 1
-        inside = []
-        for mention in heads[cursor:]:
-            if mention.span[0] >= end:
-                break
-            if mention.span[1] <= end:
-                inside.append(mention)
-        groups = _groups(article.body, inside, pack)
+    # Most sentences have no trigger: their groups and speaker are worked out only when a later sentence asks
+    # for them (the subject or the speaker of the sentence before).
+    story = _Story(article.body, article.sentences, heads, pack, compiled)
+    for index, (start, end) in enumerate(article.sentences):
         triggers = _triggers(article.body, start, end, candidates)
-        speaker = _speaker(article.body, start, end, groups, compiled) if groups else []
-        if not speaker and (compiled.words["speech_pronouns"].search(article.body, start, end)
-                            or compiled.pronoun_speech.search(article.body, start, end)):
-            speaker = previous_speaker      # "…," katanya / "Ia menegaskan" / he said: who spoke the sentence before
-        previous_speaker = speaker
-        if triggers:
-            context = _Context(article.body, start, end, groups, speaker, previous_subject, pack, compiled,
-                               counterparts)
-            for event in _sentence_events(context, triggers, codebook, published, dated):
-                key = _dedup_key(event)
-                if key not in seen:
-                    seen.add(key)
-                    events.append(event)
-        actors_first = [g for g in groups if not g.place]
-        if actors_first:
-            previous_subject = actors_first[0].actors
+        if not triggers:
+            continue
+        context = _Context(article.body, start, end, story.groups(index), story.speaker(index),
+                           story.subject_before(index), pack, compiled, counterparts)
+        for event in _sentence_events(context, triggers, codebook, published, dated):
+            key = _dedup_key(event)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
     return article.with_(events=tuple(events))
+
+
+class _Story:
+    """Per-sentence groups and speakers of one article, computed on demand and kept."""
+
+    def __init__(self, text: str, sentences, heads: list[Mention], pack: LanguagePack, compiled: _Compiled) -> None:
+        self.text, self.sentences, self.pack, self.compiled = text, sentences, pack, compiled
+        self.inside: list[list[Mention]] = []
+        cursor = 0
+        for start, end in sentences:
+            while cursor < len(heads) and heads[cursor].span[0] < start:
+                cursor += 1
+            inside = []
+            for mention in heads[cursor:]:
+                if mention.span[0] >= end:
+                    break
+                if mention.span[1] <= end:
+                    inside.append(mention)
+            self.inside.append(inside)
+        self._groups: dict[int, list[Group]] = {}
+        self._speakers: dict[int, list[Actor]] = {}
+
+    def groups(self, index: int) -> list[Group]:
+        if index not in self._groups:
+            self._groups[index] = _groups(self.text, self.inside[index], self.pack) if self.inside[index] else []
+        return self._groups[index]
+
+    def subject_before(self, index: int) -> list[Actor]:
+        """The first actor group of the last sentence before `index` that has one."""
+        for earlier in range(index - 1, -1, -1):
+            if self.inside[earlier]:
+                first = next((g for g in self.groups(earlier) if not g.place), None)
+                if first is not None:
+                    return first.actors
+        return []
+
+    def speaker(self, index: int) -> list[Actor]:
+        """Who says sentence `index`; "…," katanya / "Ia menegaskan" / he said: who spoke the sentence before."""
+        chain = []
+        while index >= 0 and index not in self._speakers:
+            start, end = self.sentences[index]
+            groups = self.groups(index)
+            found = _speaker(self.text, start, end, groups, self.compiled) if groups else []
+            if found or not (self.compiled.words["speech_pronouns"].search(self.text, start, end)
+                             or self.compiled.pronoun_speech.search(self.text, start, end)):
+                self._speakers[index] = found
+                break
+            chain.append(index)      # said by a pronoun: the speaker of the sentence before
+            index -= 1
+        known = self._speakers.get(index, []) if index >= 0 else []
+        for pending in chain:
+            self._speakers[pending] = known
+        return self._speakers[chain[0]] if chain else known
 
 
 def _main_actors(heads: list[Mention]) -> list[Actor]:
@@ -851,11 +887,16 @@ def _modality(ctx: _Context, trigger: Trigger, cameo: str) -> tuple[str, bool, s
 def _words_back(text: str, position: int, count: int) -> int:
     """Offset where the `count` words before `position` begin."""
     start = position
-    for _ in range(count):
-        match = _LAST_WORD.search(text[max(0, start - 40):start])
-        if not match:
+    for _ in range(count):     # a plain scan: an end-anchored regex search retries from every offset
+        cursor = start
+        while cursor > 0 and text[cursor - 1].isspace():
+            cursor -= 1
+        word_end = cursor
+        while cursor > 0 and not text[cursor - 1].isspace() and word_end - cursor < 40:
+            cursor -= 1
+        if cursor == word_end:
             break
-        start -= len(match.group())
+        start = cursor
     return start
 
 

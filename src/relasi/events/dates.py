@@ -181,19 +181,27 @@ def _month_or_year(sentence: str, published: date | None, rules: _Rules) -> tupl
 
 
 def latest_stated_date(text: str, pack: LanguagePack) -> date | None:
-    """The latest full date (day, month and year) a text states: "(21/1/2022)", "21 Januari 2022", "March 3, 2021"."""
+    """The latest full date (day, month and year) a text states: "(21/1/2022)", "21 Januari 2022", "March 3, 2021".
+
+    Every full date ends in its year, so the date expressions run only on the few characters before each
+    four-digit year (a whole-body case-insensitive scan cost half a millisecond per article)."""
     rules = _rules(pack)
     found: list[date] = []
-    for match in _NUMERIC.finditer(text):
-        if match.group(3):
-            year = int(match.group(3))
-            found.extend(_valid(year + (2000 if year < 100 else 0), int(match.group(2)), int(match.group(1))))
-    for regex, day_group, month_group in ((rules.day_first, 1, 2), (rules.month_first, 2, 1)):
-        for match in regex.finditer(text) if regex is not None else ():
+    for year_match in _FULL_YEAR.finditer(text):
+        window = text[max(0, year_match.start() - 30):year_match.end() + 1]
+        for match in _NUMERIC.finditer(window):
             if match.group(3):
-                found.extend(_valid(int(match.group(3)), rules.months[match.group(month_group).lower()],
-                                    int(match.group(day_group))))
+                year = int(match.group(3))
+                found.extend(_valid(year + (2000 if year < 100 else 0), int(match.group(2)), int(match.group(1))))
+        for regex, day_group, month_group in ((rules.day_first, 1, 2), (rules.month_first, 2, 1)):
+            for match in regex.finditer(window) if regex is not None else ():
+                if match.group(3):
+                    found.extend(_valid(int(match.group(3)), rules.months[match.group(month_group).lower()],
+                                        int(match.group(day_group))))
     return max(found, default=None)
+
+
+_FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _valid(year: int, month: int, day: int) -> list[date]:
