@@ -16,6 +16,7 @@ Dask engine only has to satisfy `Engine` (take Documents, yield one result per D
 from __future__ import annotations
 
 import hashlib
+import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -169,10 +170,24 @@ def ingest_items(items: Iterable[Document | Dropped], db: Database, *, inputs: S
         if report.status == "running":
             report.status = "failed"
         report.seconds = time.perf_counter() - started
+        _finish(writer, report)
+    return report
+
+
+def _finish(writer: Writer, report: IngestReport) -> None:
+    """Record how the run ended. Should that fail after an interrupt, the run's row keeps "running", which costs
+    nothing (every finished batch marked its sources done, so the same command resumes) and must not turn the
+    interrupt into a crash."""
+    import sqlalchemy.exc
+
+    try:
         writer.finish_run(report.run_id, status=report.status, documents=report.documents,
                           articles=report.articles, events=report.events, dropped=report.dropped_total,
                           skipped=report.skipped)
-    return report
+    except sqlalchemy.exc.OperationalError as error:
+        if report.status == "ok":
+            raise
+        print(f"relasi: run {report.run_id}: not marked {report.status} ({str(error.orig)[:80]})", file=sys.stderr)
 
 
 Pending = tuple[Document | Dropped, str | None]     # an input and the sha1 of its content

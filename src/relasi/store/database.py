@@ -46,10 +46,19 @@ class Database:
         """One write transaction: committed when the block ends, rolled back if it raises."""
         with self.engine.connect() as conn:
             conn.execution_options(relasi_write=True)
-            with conn.begin():
-                if self.dialect == "postgresql":
-                    conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_WRITE_LOCK_KEY)))
-                yield conn
+            raw = conn.connection.dbapi_connection
+            try:
+                with conn.begin():
+                    if self.dialect == "postgresql":
+                        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_WRITE_LOCK_KEY)))
+                    yield conn
+            except BaseException as error:
+                if not isinstance(error, Exception):
+                    # Ctrl-C inside a statement: SQLAlchemy invalidates the connection without a rollback, and the
+                    # traceback keeps it alive, SQLite's write lock with it. Closing it here lets the run be
+                    # recorded as interrupted.
+                    _close_quietly(raw)
+                raise
 
     def version(self) -> int:
         with self.read() as conn:
@@ -133,3 +142,11 @@ def _sqlite_engine(url: URL, create: bool) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def _close_quietly(raw: object) -> None:
+    for method in ("rollback", "close"):
+        try:
+            getattr(raw, method)()
+        except Exception:  # noqa: BLE001 - already broken; the point is only to let go of the lock
+            pass
