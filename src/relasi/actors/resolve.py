@@ -288,6 +288,9 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
     if regex is None:
         return []
     heads = sorted((m for m in mentions if not m.part), key=lambda m: m.start)
+    comparisons = tuple(pack.words("comparisons"))
+    # "Maduro, seperti Díaz-Canel, …, dan keduanya": a comparison set off by commas is not one of the two
+    heads = [m for m in heads if not _aside(text, m, comparisons)]
     found: list[Mention] = []
     for match in regex.finditer(text):
         phrase, wanted = match.group().lower(), phrases[match.group().lower()]
@@ -308,3 +311,9 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
             for actor in reversed(chosen):
                 found.append(Mention(match.start(), match.end(), match.group(), actor, f"coref:{phrase}"))
     return found
+
+
+def _aside(text: str, mention: Mention, comparisons: tuple[str, ...]) -> bool:
+    before = text[max(0, mention.start - 20):mention.start].rstrip().lower()
+    return text[mention.end:mention.end + 1] == "," and any(
+        before.endswith(f", {word}") for word in comparisons)

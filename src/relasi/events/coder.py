@@ -525,7 +525,7 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
         if cameo in ("040", "046") and pattern.get("form") != "noun" and not targets \
                 and len({a.code for a in sources}) == 1:
             targets = _summit_host(ctx, sources)   # "Lavrov membahas … pada KTT ASEAN": consulting ASEAN
-        paired = plover_for(cameo) in SYMMETRIC and len({a.code for a in sources}) > 1   # "Putin dan Maduro"
+        paired = len({a.code for a in sources}) > 1   # "Putin dan Maduro …", "keduanya …": each other's partner
         if (not targets and sources and not paired and pattern.get("voice") != "passive"
                 and pattern.get("form") != "noun"      # "menghadapi ancaman": a threat in general, at no one
                 and (ctx.counterparts or ctx.previous_subject) and plover_for(cameo) in IMPLIED_TARGET_TYPES):
