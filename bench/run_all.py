@@ -83,6 +83,10 @@ def _engines(data: dict[str, Any]) -> list[str]:
     if data.get("met") is not None:
         lines += ["", f"Target: 2 workers at least {data['target']}x one worker (pool alone): "
                       f"{'met' if data['met'] else '**missed**'}."]
+    if "cpu_ceiling" in data:
+        ceiling = ", ".join(f"{n} processes {x}x" for n, x in data["cpu_ceiling"].items())
+        lines += ["", f"The machine's own ceiling, a pure-Python loop in separate processes: {ceiling} "
+                      "(virtual cores sharing physical ones cap every pool below the core count)."]
     if "writer" in data:
         lines += ["", f"The single writer alone (results computed beforehand): {data['writer']['per_cpu_s']:,} "
                       f"articles per CPU-second, the ceiling for any number of workers."]
