@@ -525,6 +525,8 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
         if cameo in ("040", "046") and pattern.get("form") != "noun" and not targets \
                 and len({a.code for a in sources}) == 1:
             targets = _summit_host(ctx, sources)   # "Lavrov membahas … pada KTT ASEAN": consulting ASEAN
+        if targets and {t.code for t in targets} <= {a.code for a in sources}:
+            targets = []    # only the actor's own side named after it ("… kepentingannya," kata Anifah): no target yet
         paired = len({a.code for a in sources}) > 1   # "Putin dan Maduro …", "keduanya …": each other's partner
         if (not targets and sources and not paired and pattern.get("voice") != "passive"
                 and pattern.get("form") != "noun"      # "menghadapi ancaman": a threat in general, at no one
