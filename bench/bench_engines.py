@@ -10,10 +10,11 @@ Two measurements per worker count, both on the articles bench_scale.py generates
   competes with the workers for the cores, which is what a user sees.
 And once, `writer`: the ingest loop fed with results computed beforehand, i.e. what the single writer
 (stories, groups and all) absorbs per CPU-second: the ceiling of any number of workers feeding one writer.
-And the machine's own ceiling: a pure-Python loop in 1 and 2 processes (on virtual cores that share a physical
-one, no pool can scale further than that). Rates count from the first result on, so worker start-up (spawn, imports, language packs: a one-off of a
-few seconds) does not dilute them; the start-up time is reported beside. Target: 2 workers at least 1.8x
-one worker. Wall-clock figures need idle cores: run it on a quiet machine.
+And the machine's own ceiling: a pure-Python loop in 1 and 2 processes (on virtual cores that share a
+physical one, no pool can scale further than that). Rates count from the first result on, so worker start-up
+(spawn, imports, language packs: a one-off of a few seconds) does not dilute them; the start-up time is
+reported beside. Target: 2 workers at least 1.8x one worker. Wall-clock figures need idle cores: run it on a
+quiet machine.
 """
 
 from __future__ import annotations
