@@ -12,7 +12,7 @@ from tests.conftest import EXAMPLES
 
 # Measured when set (see the closing notes); a little below the measured value to absorb nothing but rounding.
 DEV_FLOORS = {"events": 0.81, "dyads": 0.85, "entities": 0.98, "titles": 1.0, "dates": 1.0}
-EXAMPLE_FLOORS = {"events": 0.67, "entities": 0.97}
+EXAMPLE_FLOORS = {"events": 0.70, "entities": 0.97}
 
 
 def _eval(relasi_bin: str, directory) -> dict:
