@@ -208,7 +208,7 @@ class _Story:
         while index >= 0 and index not in self._speakers:
             start, end = self.sentences[index]
             groups = self.groups(index)
-            found = _speaker(self.text, start, end, groups, self.compiled) if groups else []
+            found = _speaker(self.text, start, end, groups, self.compiled, self.pack) if groups else []
             if found or not (self.compiled.words["speech_pronouns"].search(self.text, start, end)
                              or self.compiled.pronoun_speech.search(self.text, start, end)):
                 self._speakers[index] = found
@@ -429,7 +429,8 @@ def _is_place(text: str, start: int, actor: Actor, locatives, place_nouns, venue
 _AFTER_QUOTE = re.compile(r"[,\"“”'‘’)\u2013\u2014-]\s*$")
 
 
-def _speaker(text: str, start: int, end: int, groups: list[Group], compiled: _Compiled) -> list[Actor]:
+def _speaker(text: str, start: int, end: int, groups: list[Group], compiled: _Compiled,
+             pack: LanguagePack | None = None) -> list[Actor]:
     """Who says the sentence: "…," kata Lavrov / Lavrov mengatakan / menurut Kemlu / Lavrov said."""
     for match in compiled.words["speech_after"].finditer(text, start, end):
         right_before = [g for g in groups if g.end <= match.start() and not g.place
@@ -443,8 +444,11 @@ def _speaker(text: str, start: int, end: int, groups: list[Group], compiled: _Co
             return after[0].actors
     for match in compiled.words["speech_before"].finditer(text, start, end):
         before = [g for g in groups if g.end <= match.start() and not g.place]
-        if before:
-            return before[-1].actors
+        # "Biden … memperkirakan Rusia akan masuk ke Ukraina dan mengatakan …": the speaker is the subject,
+        # not an object named in between
+        subjects = [g for g in before if not _object_like_at(text, start, g, pack)] if pack else before
+        if subjects or before:
+            return (subjects or before)[-1].actors
     return []
 
 
@@ -707,17 +711,22 @@ def _subject(ctx: _Context, before: list[Group]) -> list[Actor]:
 
 
 def _object_like(ctx: _Context, group: Group) -> bool:
-    before = ctx.text[max(ctx.start, group.start - 30):group.start].lower()
+    return _object_like_at(ctx.text, ctx.start, group, ctx.pack)
+
+
+def _object_like_at(text: str, sentence_start: int, group: Group, pack: LanguagePack) -> bool:
+    """Whether a group is the object of a verb or a preposition before it, not a subject."""
+    before = text[max(sentence_start, group.start - 30):group.start].lower()
     words = _OBJECT_WORD.findall(before)
     if not words or _CLAUSE_OPENS.search(before):
         return False  # "menyampaikan, Prabowo …": a new clause starts, its first group is a subject
     word = words[-1]
-    if word in ctx.pack.words("speech_before"):
+    if word in pack.words("speech_before"):
         return False  # "mengatakan pasukan Kamboja melanggar …": a reported clause's subject
-    if word in ctx.pack.words("obliques"):
+    if word in pack.words("obliques"):
         return True
-    prefixes = tuple(ctx.pack.words("verb_prefixes"))
-    return bool(prefixes) and word.startswith(prefixes) and len(word) > 5 and word not in ctx.pack.words("not_verbs")
+    prefixes = tuple(pack.words("verb_prefixes"))
+    return bool(prefixes) and word.startswith(prefixes) and len(word) > 5 and word not in pack.words("not_verbs")
 
 
 def _purpose_partner(ctx: _Context, trigger: Trigger, subject: list[Actor]) -> list[Actor]:
