@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import EXAMPLES
 
 # Measured when set (see the closing notes); a little below the measured value to absorb nothing but rounding.
-DEV_FLOORS = {"events": 0.81, "dyads": 0.85, "entities": 0.98, "titles": 1.0, "dates": 1.0}
+DEV_FLOORS = {"events": 0.82, "dyads": 0.86, "entities": 0.98, "titles": 1.0, "dates": 1.0}
 EXAMPLE_FLOORS = {"events": 0.70, "entities": 0.97}
 
 
