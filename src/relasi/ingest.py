@@ -151,6 +151,7 @@ def ingest_items(items: Iterable[Document | Dropped], db: Database, *, inputs: S
         if on_outcome is not None:
             on_outcome(outcome)
 
+    results: Iterator[Item] | None = None
     try:
         todo = skip_done(items, db, batch_size, on_skip=note)
         results = map_in_order(todo, make_runner, engine)
@@ -164,13 +165,25 @@ def ingest_items(items: Iterable[Document | Dropped], db: Database, *, inputs: S
                 after_batch(report.run_id, outcomes)
         report.status = "ok"
     except KeyboardInterrupt:
-        report.status = "interrupted"
-        raise
-    finally:
-        if report.status == "running":
-            report.status = "failed"
+        report.status = "interrupted"      # recorded below, once the traceback has let go of its frames
+    except BaseException:
+        report.status = "failed"
         report.seconds = time.perf_counter() - started
         _finish(writer, report)
+        raise
+    report.seconds = time.perf_counter() - started
+    if report.status == "interrupted":
+        # Stop the workers here, in this thread (not whenever the generator happens to be collected), and let go
+        # of the write a Ctrl-C may have cut between BEGIN and COMMIT: its connection holds SQLite's lock until
+        # it is collected, and the traceback kept it alive up to here.
+        import gc
+
+        if results is not None and hasattr(results, "close"):
+            results.close()
+        gc.collect()
+    _finish(writer, report)
+    if report.status == "interrupted":
+        raise KeyboardInterrupt
     return report
 
 

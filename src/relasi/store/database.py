@@ -54,10 +54,10 @@ class Database:
                     yield conn
             except BaseException as error:
                 if not isinstance(error, Exception):
-                    # Ctrl-C inside a statement: SQLAlchemy invalidates the connection without a rollback, and the
-                    # traceback keeps it alive, SQLite's write lock with it. Closing it here lets the run be
-                    # recorded as interrupted.
-                    _close_quietly(raw)
+                    # Ctrl-C inside a statement: SQLAlchemy gives the connection up without a rollback, and the
+                    # traceback keeps it alive, SQLite's write lock with it. Rolling back here lets the run be
+                    # recorded as interrupted (a closed connection would make the pool's own reset complain).
+                    _rollback_quietly(raw)
                 raise
 
     def version(self) -> int:
@@ -144,9 +144,8 @@ def _sqlite_engine(url: URL, create: bool) -> Engine:
     return engine
 
 
-def _close_quietly(raw: object) -> None:
-    for method in ("rollback", "close"):
-        try:
-            getattr(raw, method)()
-        except Exception:  # noqa: BLE001 - already broken; the point is only to let go of the lock
-            pass
+def _rollback_quietly(raw: object) -> None:
+    try:
+        raw.rollback()  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - already broken; the point is only to let go of the lock
+        pass
