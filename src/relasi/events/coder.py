@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import itemgetter
 
 from relasi.actors.resolve import article_day
@@ -467,6 +467,14 @@ class _Context:
     def has(self, name: str, begin: int, finish: int) -> bool:
         return self.compiled.words[name].search(self.text, begin, finish) is not None
 
+    @cached_property
+    def parties(self) -> tuple[list[Group], Group | None]:
+        """The sentence's groups that can be arguments (no places, makers, informants or asides), without the
+        fronted addressee, and that addressee ("Kepada Zelensky, …"): the same for every trigger."""
+        actors = [g for g in self.groups if not g.place and not _modifier(self, g)]
+        addressee = _fronted_addressee(self, actors)
+        return [g for g in actors if g is not addressee], addressee
+
 
 def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook, published: date | None,
                      dated: bool = True) -> list[Event]:
@@ -519,28 +527,7 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
         if pattern.get("voice") == "passive":
             sources, targets = targets, sources
         cameo = str(pattern["cameo"])
-        if plover_for(cameo) in PLACE_TARGET_TYPES:
-            targets = ([_as_country(a) for a in targets] or _place_target(ctx, trigger)
-                       or _reporting_victim(ctx, sources))
-        if plover_for(cameo) == "REQUEST" and not targets:
-            targets = _place_target(ctx, trigger)  # "demanded an immediate ceasefire in Sudan"
-        if cameo == "042" and pattern.get("form") == "noun" and not targets:
-            targets = _place_target(ctx, trigger)  # "a visit to Warsaw", "kunjungan ke Beijing": to the host state
-        if cameo in ("040", "046") and pattern.get("form") != "noun" and not targets \
-                and len({a.code for a in sources}) == 1:
-            targets = _summit_host(ctx, sources)   # "Lavrov membahas … pada KTT ASEAN": consulting ASEAN
-        if targets and {t.code for t in targets} <= {a.code for a in sources}:
-            targets = []    # only the actor's own side named after it ("… kepentingannya," kata Anifah): no target yet
-        paired = len({a.code for a in sources}) > 1   # "Putin dan Maduro …", "keduanya …": each other's partner
-        if (not targets and sources and not paired and pattern.get("voice") != "passive"
-                and pattern.get("form") != "noun"      # "menghadapi ancaman": a threat in general, at no one
-                and (ctx.counterparts or ctx.previous_subject) and plover_for(cameo) in IMPLIED_TARGET_TYPES):
-            # A statement aimed at no one named in its sentence answers the sentence before ("NATO telah menolak
-            # tuntutan tersebut": Russia's demands, just told) or, failing that, the article's other side.
-            own = {a.code for a in sources}
-            previous = [a for a in ctx.previous_subject if a.code not in own and _state_level(a)]
-            others = [a for a in ctx.counterparts if a.code not in own]
-            targets, how = (previous or others)[:1], "counterpart"
+        targets, how = _complete_targets(ctx, trigger, cameo, sources, targets, how)
         if not targets and pattern.get("mutual") and len(sources) > 1:
             # "Thailand dan Kamboja menyepakati gencatan senjata": each side does it toward the other.
             dyads = [(a, b) for a in sources for b in sources if a.code != b.code]
@@ -578,6 +565,35 @@ def _sentence_events(ctx: _Context, triggers: list[Trigger], codebook: Codebook,
                 confidence=CONFIDENCE.get(how, 0.7),
             ))
     return events
+
+
+def _complete_targets(ctx: _Context, trigger: Trigger, cameo: str, sources: list[Actor], targets: list[Actor],
+                      how: str) -> tuple[list[Actor], str]:
+    """The targets a sentence names, or, failing that, the ones its kind of event implies, tried in order."""
+    plover, pattern = plover_for(cameo), trigger.pattern
+    noun = pattern.get("form") == "noun"
+    own = {a.code for a in sources}
+    if plover in PLACE_TARGET_TYPES:
+        targets = [_as_country(a) for a in targets]
+    if not targets and (plover in PLACE_TARGET_TYPES or plover == "REQUEST" or (cameo == "042" and noun)):
+        # a town struck or supplied, "demanded a ceasefire in Sudan", "a visit to Warsaw": the place's state
+        targets = _place_target(ctx, trigger)
+    if not targets and plover in PLACE_TARGET_TYPES:
+        targets = _reporting_victim(ctx, sources)
+    if not targets and cameo in ("040", "046") and not noun and len(own) == 1:
+        targets = _summit_host(ctx, sources)   # "Lavrov membahas … pada KTT ASEAN": consulting ASEAN
+    if targets and {t.code for t in targets} <= own:
+        targets = []    # only the actor's own side named after it ("… kepentingannya," kata Anifah): no target yet
+    paired = len(own) > 1   # "Putin dan Maduro …", "keduanya …": each other's partner
+    if (not targets and sources and not paired and pattern.get("voice") != "passive"
+            and not noun                          # "menghadapi ancaman": a threat in general, at no one
+            and (ctx.counterparts or ctx.previous_subject) and plover in IMPLIED_TARGET_TYPES):
+        # A statement aimed at no one named in its sentence answers the sentence before ("NATO telah menolak
+        # tuntutan tersebut": Russia's demands, just told) or, failing that, the article's other side.
+        previous = [a for a in ctx.previous_subject if a.code not in own and _state_level(a)]
+        others = [a for a in ctx.counterparts if a.code not in own]
+        return (previous or others)[:1], "counterpart"
+    return targets, how
 
 
 def _described(ctx: _Context, trigger: Trigger, sources: list[Actor]) -> list[Actor]:
@@ -636,10 +652,7 @@ def _fallback_subject(ctx: _Context, trigger: Trigger, sources: list[Actor], how
 def _arguments(ctx: _Context, trigger: Trigger, next_start: int):
     """(sources, targets, how) for one trigger from the groups around it (before any passive swap)."""
     pattern = trigger.pattern
-    actors = [g for g in ctx.groups if not g.place and not _modifier(ctx, g)]
-    addressee = _fronted_addressee(ctx, actors)
-    if addressee is not None:
-        actors = [g for g in actors if g is not addressee]
+    actors, addressee = ctx.parties
     before = [g for g in actors if g.end <= trigger.start]
     if not before and pattern.get("owner_inside"):
         # "U.S. warships were sent …": the trigger starts inside the phrase of the actor that owns the forces

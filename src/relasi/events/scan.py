@@ -20,6 +20,7 @@ from the same pass.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # The characters outside ASCII that IGNORECASE matches to an ASCII letter ("K" is the Kelvin sign).
@@ -61,6 +62,15 @@ def _leading_word(source: str) -> str | None:
 
 def _group_end(source: str, start: int) -> int | None:
     """Index of the parenthesis closing the group opened at `start`."""
+    for i, char, depth in _structure(source, start):
+        if char == ")" and depth == 0:
+            return i
+    return None
+
+
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each character of `source` from `start` that is not escaped
+    or inside a character class: the places where "(", ")" and "|" mean structure."""
     depth, i = 0, start
     while i < len(source):
         char = source[i]
@@ -70,14 +80,9 @@ def _group_end(source: str, start: int) -> int | None:
         if char == "[":
             i = _class_end(source, i)
             continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        depth += (char == "(") - (char == ")")
+        yield i, char, depth
         i += 1
-    return None
 
 
 def _class_end(source: str, start: int) -> int:
@@ -94,23 +99,11 @@ def _class_end(source: str, start: int) -> int:
 
 def _split_bars(source: str) -> list[str]:
     """`source` cut at its top-level "|"."""
-    parts, depth, i, last = [], 0, 0, 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = _class_end(source, i)
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+    parts, last = [], 0
+    for i, char, depth in _structure(source):
+        if char == "|" and depth == 0:
             parts.append(source[last:i])
             last = i + 1
-        i += 1
     parts.append(source[last:])
     return parts
 

@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import QueuePool
 
 from relasi.store import schema as t
-from relasi.store.database import BUSY_TIMEOUT_MS, Database, to_url
+from relasi.store.database import BUSY_TIMEOUT_MS, Database, checked, to_url
 from relasi.store.errors import SchemaTooNew, StoreError, StoreMissing
 from relasi.store.queries import EVENT_COLUMNS, STREAM, EventFilter, _events_query, event_json
 
@@ -74,16 +74,7 @@ def open_reader(target: str | Path) -> Database:
         shown = url.render_as_string(hide_password=True)
     else:
         raise StoreError(f"unsupported database URL {url.render_as_string(hide_password=True)}")
-    db = Database(engine, shown)
-    try:
-        _check_version(db)
-    except sa.exc.OperationalError as error:
-        db.close()
-        raise StoreError(f"cannot open {db.display}: {error.orig}") from error
-    except BaseException:
-        db.close()
-        raise
-    return db
+    return checked(Database(engine, shown), _check_version)
 
 
 def _sqlite_reader(path: Path) -> Engine:

@@ -9,7 +9,7 @@ On PostgreSQL, writers serialise on a transaction-scoped advisory lock for the s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,8 +97,7 @@ def open_database(target: str | Path = DEFAULT_DB, *, create: bool = True,
     else:
         raise StoreError(f"unsupported database URL {url.render_as_string(hide_password=True)}")
     shown = (url.database or ":memory:") if backend == "sqlite" else url.render_as_string(hide_password=True)
-    db = Database(engine, shown)
-    try:
+    def prepare(db: Database) -> None:
         with db.read() as conn:
             current = schema.version_of(conn)
         if not create and current == 0:
@@ -107,6 +106,14 @@ def open_database(target: str | Path = DEFAULT_DB, *, create: bool = True,
         if current != latest:  # take the write lock only when there is something to do (or refuse)
             with db.write() as conn:
                 schema.migrate(conn, migrations)
+
+    return checked(Database(engine, shown), prepare)
+
+
+def checked(db: Database, check: Callable[[Database], None]) -> Database:
+    """`db` once `check` has passed on it; closed (engine disposed) if it raises, a driver error as StoreError."""
+    try:
+        check(db)
     except sa.exc.OperationalError as error:
         db.close()
         raise StoreError(f"cannot open {db.display}: {error.orig}") from error

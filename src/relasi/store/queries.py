@@ -122,27 +122,35 @@ def _events_query(flt: EventFilter) -> sa.Select:
     )
     if not flt.include_all:
         query = query.where(e.c.counted.is_(True))
-    if flt.actor:
-        query = query.where(sa.or_(e.c.source_code == flt.actor, e.c.target_code == flt.actor))
-    if flt.source:
-        query = query.where(e.c.source_code == flt.source)
-    if flt.target:
-        query = query.where(e.c.target_code == flt.target)
-    if flt.plover:
-        query = query.where(e.c.plover == flt.plover.upper())
-    if flt.cameo:
-        query = query.where(e.c.cameo.startswith(flt.cameo, autoescape=True))
+    query = query.where(*dyad_conditions(e, flt))
     if flt.group_id is not None:
         query = query.where(e.c.group_id == flt.group_id)
-    if flt.since:
-        query = query.where(e.c.date >= flt.since)
-    if flt.until:
-        # "2023-10-31" must keep "2023-10-31" itself; dates are ISO text, so compare on the prefix.
-        query = query.where(sa.func.substr(e.c.date, 1, len(flt.until)) <= flt.until)
     query = query.order_by(e.c.date, e.c.id)
     if flt.limit is not None:
         query = query.limit(flt.limit)
     return query
+
+
+def dyad_conditions(table: sa.Table, flt: Any) -> list[Any]:
+    """WHERE clauses for the actor, side, type, code-prefix and date fields that EventFilter and
+    stories.GroupFilter share, on any table with source_code, target_code, plover, cameo and date columns."""
+    c, conditions = table.c, []
+    if flt.actor:
+        conditions.append(sa.or_(c.source_code == flt.actor, c.target_code == flt.actor))
+    if flt.source:
+        conditions.append(c.source_code == flt.source)
+    if flt.target:
+        conditions.append(c.target_code == flt.target)
+    if flt.plover:
+        conditions.append(c.plover == flt.plover.upper())
+    if flt.cameo:
+        conditions.append(c.cameo.startswith(flt.cameo, autoescape=True))
+    if flt.since:
+        conditions.append(c.date >= flt.since)
+    if flt.until:
+        # "2023-10-31" must keep "2023-10-31" itself; dates are ISO text, so compare on the prefix.
+        conditions.append(sa.func.substr(c.date, 1, len(flt.until)) <= flt.until)
+    return conditions
 
 
 def iter_events(db: Database, flt: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:

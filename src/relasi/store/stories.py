@@ -31,6 +31,7 @@ from relasi.dedup import (
 from relasi.model import Article
 from relasi.store import schema as t
 from relasi.store.database import Database
+from relasi.store.queries import dyad_conditions
 
 IN_CHUNK = 500
 DEFAULT_WINDOW_DAYS = 14
@@ -331,20 +332,7 @@ def iter_groups(db: Database, flt: GroupFilter = GroupFilter()) -> Iterator[dict
     g, e = t.event_groups, t.events
     query = (sa.select(*(g.c[c] for c in GROUP_COLUMNS if c != "sentence"), e.c.sentence)
              .join(e, e.c.id == g.c.first_event_id, isouter=True))
-    if flt.actor:
-        query = query.where(sa.or_(g.c.source_code == flt.actor, g.c.target_code == flt.actor))
-    if flt.source:
-        query = query.where(g.c.source_code == flt.source)
-    if flt.target:
-        query = query.where(g.c.target_code == flt.target)
-    if flt.plover:
-        query = query.where(g.c.plover == flt.plover.upper())
-    if flt.cameo:
-        query = query.where(g.c.cameo.startswith(flt.cameo, autoescape=True))
-    if flt.since:
-        query = query.where(g.c.date >= flt.since)
-    if flt.until:
-        query = query.where(sa.func.substr(g.c.date, 1, len(flt.until)) <= flt.until)
+    query = query.where(*dyad_conditions(g, flt))
     if flt.min_articles > 1:
         query = query.where(g.c.num_articles >= flt.min_articles)
     query = query.where(g.c.num_mentions > 0).order_by(g.c.date, g.c.id)
