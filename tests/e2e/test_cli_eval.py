@@ -130,5 +130,6 @@ def test_cli_eval_shared_dev_set(gold: Path) -> None:
     result = run_eval(str(gold), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["documents"] == 29
+    # every gold file of the set is read and run (the set grows: 29 pages, then 77)
+    assert data["documents"] == len(list(gold.glob("*.json")))
     assert all(0.0 <= value <= 1.0 for value in _fractions(data))
