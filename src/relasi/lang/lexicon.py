@@ -1,0 +1,161 @@
+"""The event lexicon of a language pack: `data/<lang>/lexicon/*.yaml`, one file per CAMEO root.
+
+Each file is a list of patterns. A pattern names a CAMEO code, the verbs and nouns that express it (roots and
+lemmas; `relasi.lang.morphology` derives every surface form), and how its arguments are read from the clause
+step's slots:
+
+```yaml
+- name: criticize               # id: <lang>/lexicon/<file>#<name>, reported on every event the pattern makes
+  cameo: "111"
+  verbs: [kecam, kritik, kutuk, sesal-kan]      # mengecam/dikecam, mengkritik/dikritik, menyesalkan/disesalkan
+  nouns: [kecam-an, kritik, kritik-an]          # kecaman, kritik, kritikan
+  target: [object, terhadap]    # slots tried in order for the target (default: grammar.yaml `targets`)
+  source: subject               # or "speaker": the speaker of the reported speech is the source
+  object: [pasukan, tentara]    # the sense needs one of these as the patient's head word
+  object_not: [diri]            # ... and none of these ("menahan diri" is restraint, not detention)
+  with: [telepon]               # a word that must also be in the clause
+  unless: [sanksi]              # words that veto the pattern in the clause
+  mutual: true                  # coordinated subjects act on each other ("Thailand dan Kamboja … gencatan senjata")
+  describes: true               # the target is what the description is of ("menyebut X sebagai …")
+  modality: intended            # the word itself is a plan ("berencana")
+```
+
+A pattern with `cameo: null` (the file `not_events.yaml`) is a phrase that contains a trigger and is no event
+("menolak berkomentar"): the longest match wins, so it takes the trigger's place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from relasi.lang.morphology import BadForm, Form, noun_forms, verb_forms
+
+KNOWN_KEYS = frozenset({"name", "cameo", "verbs", "nouns", "target", "source", "object", "object_not", "with",
+                        "unless", "mutual", "describes", "modality", "note"})
+SOURCES = frozenset({"subject", "speaker"})
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str                                  # "id/lexicon/11.yaml#criticize"
+    cameo: str | None
+    target: tuple[str, ...] = ()             # slot names; () = the grammar's defaults
+    source: str = "subject"
+    object_heads: tuple[str, ...] = ()
+    object_not: tuple[str, ...] = ()
+    with_words: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    mutual: bool = False
+    describes: bool = False
+    modality: str | None = None
+
+    @property
+    def constrained(self) -> bool:
+        """Whether the pattern asks anything of its clause: such senses are tried before the plain ones."""
+        return bool(self.object_heads or self.with_words)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One surface form of one pattern."""
+
+    pattern: Pattern
+    form: Form
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    patterns: list[Pattern] = field(default_factory=list)
+    by_form: dict[str, list[Entry]] = field(default_factory=dict)
+    problems: list[tuple[str, str]] = field(default_factory=list)   # (where, what), for `relasi dict check`
+
+    def entries(self, surface: str) -> list[Entry]:
+        return self.by_form.get(surface, [])
+
+    def coverage(self) -> dict[str, int]:
+        """Surface forms per CAMEO code (the `relasi dict check` coverage report)."""
+        counts: dict[str, int] = {}
+        for entries in self.by_form.values():
+            for code in {e.pattern.cameo for e in entries if e.pattern.cameo}:
+                counts[code] = counts.get(code, 0) + 1
+        return counts
+
+
+def load_lexicon(lang: str, folder: Path, origin: str | None = None) -> Lexicon:
+    """Read every `*.yaml` of `folder` (sorted by name); problems are collected, never raised."""
+    lexicon = Lexicon(lang)
+    origin = origin or f"{lang}/lexicon"
+    if not folder.is_dir():
+        return lexicon
+    for path in sorted(folder.glob("*.yaml")):
+        where = f"{origin}/{path.name}"
+        try:
+            items = yaml.load(path.read_text(encoding="utf-8"), Loader=_loader())
+        except yaml.YAMLError as error:
+            lexicon.problems.append((where, f"invalid YAML: {error}"))
+            continue
+        for index, item in enumerate(items or ()):
+            _add(lexicon, item, where, index)
+    for entries in lexicon.by_form.values():
+        # constrained senses first; among equals, the file order
+        entries.sort(key=lambda e: not e.pattern.constrained)
+    return lexicon
+
+
+def _loader():
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _add(lexicon: Lexicon, item: Any, where: str, index: int) -> None:
+    if not isinstance(item, dict) or not item.get("name"):
+        lexicon.problems.append((where, f"pattern {index + 1}: needs a name"))
+        return
+    place = f"{where}#{item['name']}"
+    unknown = set(item) - KNOWN_KEYS
+    if unknown:
+        lexicon.problems.append((place, f"unknown keys {sorted(unknown)}"))
+    cameo = item.get("cameo")
+    if cameo is not None and not isinstance(cameo, str):
+        lexicon.problems.append((place, f"cameo must be a quoted string, not {cameo!r}"))
+        return
+    source = str(item.get("source", "subject"))
+    if source not in SOURCES:
+        lexicon.problems.append((place, f"source must be one of {sorted(SOURCES)}"))
+        return
+    pattern = Pattern(
+        id=place, cameo=cameo, target=_words(item.get("target")), source=source,
+        object_heads=_words(item.get("object")), object_not=_words(item.get("object_not")),
+        with_words=_words(item.get("with")), unless=_words(item.get("unless")),
+        mutual=bool(item.get("mutual")), describes=bool(item.get("describes")),
+        modality=item.get("modality"),
+    )
+    lexicon.patterns.append(pattern)
+    for kind, derive in (("verbs", verb_forms), ("nouns", noun_forms)):
+        for spec in item.get(kind) or ():
+            try:
+                forms = derive(lexicon.lang, str(spec))
+            except BadForm as error:
+                lexicon.problems.append((place, str(error)))
+                continue
+            for form in forms:
+                entries = lexicon.by_form.setdefault(form.text, [])
+                if not any(e.pattern is pattern and e.form.voice == form.voice for e in entries):
+                    entries.append(Entry(pattern, form))
+
+
+def _words(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value.lower(),)
+    return tuple(str(v).lower() for v in value)
+
+
+def surface_forms(lexicon: Lexicon) -> Iterable[str]:
+    return lexicon.by_form.keys()
