@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from relasi.actors import find_actors
+from relasi.clauses import parse_clauses
 from relasi.events import code_events
 from relasi.model import Article
 from relasi.packs import load_pack
@@ -34,7 +35,7 @@ def coded_keys(case: dict, lang: str) -> set[tuple]:
     pack = load_pack(lang)
     article = Article(id=case["id"], source=case["id"], body=case["text"], published=str(case.get("published") or "")
                       or None, language=lang)
-    article = code_events(find_actors(split_sentences(article, pack), pack), pack)
+    article = code_events(parse_clauses(find_actors(split_sentences(article, pack), pack), pack), pack)
     return {_key(e.source.code, e.target.code, e.plover, e.modality, e.negated) for e in article.events if e.plover}
 
 

@@ -80,6 +80,64 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Argument:
+    """A phrase that fills a slot of a predicate: its span, the actors it stands for (a list expanded to every
+    member, a pronoun resolved), and its head word ("kapal", "diri", "ambassador") for senses that need one."""
+
+    start: int
+    end: int
+    actors: tuple[Actor, ...] = ()
+    head: str = ""                   # lower-case first words of the phrase, without determiners or clitics
+    how: str = "direct"              # direct, antecedent, shared, controller, speaker, pronoun, discourse
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """An event word of a sentence as the clause step reads it: voice, clause and argument slots."""
+
+    start: int
+    end: int
+    text: str                        # the lexicon form it matched, lower case ("mengecam", "gencatan senjata")
+    voice: str                       # "active", "passive" or "noun"
+    clause: int                      # index into Parse.clauses
+    slots: tuple[tuple[str, Argument], ...] = ()   # "subject", "object", "agent", "possessor", or a preposition
+    governor: int | None = None      # index into Parse.predicates of the event word whose complement this is
+    governed_by: str = ""            # the word whose complement or purpose it is ("berjanji", "decided", "urged")
+    light: str = ""                  # the light verb that carries an event noun ("melancarkan" serangan)
+    negated: bool = False            # a negator stands in its own clause before it
+
+    def slot(self, name: str) -> Argument | None:
+        for key, argument in self.slots:
+            if key == name:
+                return argument
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+    kind: str                        # main, relative, complement, quote, conditional, purpose, temporal, reason,
+    #                                  concessive
+    marker: str = ""                 # what opened it: "yang", "bahwa", "jika", a quotation mark
+    parent: int | None = None
+    speaker: tuple[Actor, ...] = ()  # who says it, for quotes and the complements of speech verbs
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """The clause step's reading of one sentence (`Article.parses`, one per sentence with a predicate)."""
+
+    start: int
+    end: int
+    clauses: tuple[Clause, ...] = ()
+    predicates: tuple[Predicate, ...] = ()
+    speaker: tuple[Actor, ...] = ()  # who says the sentence ("…," kata Lavrov; Lavrov said)
+    subject: tuple[Actor, ...] = ()  # the actors of its first main-clause subject, for the next sentences
+    places: tuple[tuple[int, Actor], ...] = ()     # where it happens: (offset, actor) of "di Jenewa", "KTT G20"
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     source: Actor
     target: Actor
@@ -116,7 +174,7 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A cleaned article; later steps fill `language`, `sentences`, `mentions` and `events`."""
+    """A cleaned article; later steps fill `language`, `sentences`, `mentions`, `parses` and `events`."""
 
     id: str                          # sha1 of the normalised body
     source: str
@@ -130,6 +188,7 @@ class Article:
     language: str | None = None
     sentences: tuple[tuple[int, int], ...] = ()
     mentions: tuple[Mention, ...] = ()
+    parses: tuple[Parse, ...] = ()   # the clause step's sentences (internal: not in the JSON output)
     events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 
@@ -179,6 +238,6 @@ def article_from_json(data: dict[str, Any]) -> Article:
 
 
 __all__ = [
-    "ACTOR_KINDS", "PLOVER_TYPES", "SECTORS", "Actor", "Article", "Document", "Dropped", "Event",
-    "Mention", "actor_from_json", "article_from_json", "asdict",
+    "ACTOR_KINDS", "PLOVER_TYPES", "SECTORS", "Actor", "Argument", "Article", "Clause", "Document", "Dropped",
+    "Event", "Mention", "Parse", "Predicate", "actor_from_json", "article_from_json", "asdict",
 ]

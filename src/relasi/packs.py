@@ -22,6 +22,7 @@ from relasi.actors.dictionary import (
     load_role_rows,
 )
 from relasi.actors.gazetteer import Gazetteer
+from relasi.lang.lexicon import Lexicon, load_lexicon
 from relasi.sentences import DEFAULT_ABBREVIATIONS
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -43,6 +44,7 @@ class LanguagePack:
     abbreviations: frozenset[str] = DEFAULT_ABBREVIATIONS
     people_by_role: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     by_code: dict[str, Entry] = field(default_factory=dict)
+    lexicon: Lexicon = field(default_factory=lambda: Lexicon(""))
 
     def words(self, key: str) -> tuple[str, ...]:
         """A list of function words from grammar.yaml (lower case)."""
@@ -84,6 +86,8 @@ def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
     grammar = _load_yaml(folder / "grammar.yaml", problems, data_dir) or {}
     verbs_doc = _load_yaml(folder / "verbs.yaml", problems, data_dir) or {}
     verbs = _with_passives(lang, _flatten_verbs(verbs_doc, f"{lang}/verbs.yaml"))
+    lexicon = load_lexicon(lang, folder / "lexicon")
+    problems.extend(DictProblem(where, what) for where, what in lexicon.problems)
     entries = actors + people + roles
     people_by_role: dict[tuple[str, str], list[Entry]] = {}
     for entry in people:
@@ -97,6 +101,7 @@ def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
     return LanguagePack(
         lang=lang, entries=entries, gazetteer=Gazetteer(entries), grammar=grammar, verbs=verbs,
         problems=problems, abbreviations=abbreviations, people_by_role=people_by_role, by_code=by_code,
+        lexicon=lexicon,
     )
 
 

@@ -1,4 +1,4 @@
-"""The per-document pipeline: extract → language → sentences → actors → events.
+"""The per-document pipeline: extract → language → sentences → actors → clauses → events.
 
 Each step is a pure function of one document plus the language data loaded once here, so the same Pipeline
 runs in-process, in a process pool or on a Dask worker. Steps never touch storage.
@@ -20,6 +20,7 @@ class Pipeline:
 
     def run(self, doc: Document) -> Article | Dropped:
         from relasi.actors import find_actors
+        from relasi.clauses import parse_clauses
         from relasi.events import code_events
         from relasi.extract import extract
         from relasi.language import identify_language
@@ -36,7 +37,8 @@ class Pipeline:
         pack = self.pack(article.language or "id")
         article = split_sentences(article, pack)
         article = find_actors(article, pack)
-        return code_events(article, pack)
+        article = parse_clauses(article, pack)
+        return code_events(article, pack).with_(parses=())
 
     def pack(self, lang: str):  # -> LanguagePack (typed in relasi.packs; kept lazy so import stays cheap)
         from relasi.packs import load_pack

@@ -1,0 +1,320 @@
+"""The clause step: sentences → clauses, event predicates with their voice, and argument slots.
+
+The cascade, per article:
+1. every event word of the pack's lexicon is found in the body at once (words.py, one automaton);
+2. per sentence, the mentions become actor groups (groups.py: lists, places, datelines, makers, informants) and the
+   sentence a row of items (tokens.py);
+3. the items are cut into clauses (segment.py);
+4. pronouns and descriptions are resolved and speakers found (discourse.py), sentence by sentence in order;
+5. each event word gets its slots (slots.py).
+The result is `Article.parses`, one `Parse` per sentence that holds an event word. It is a pure function of the
+article and the pack, like every step.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from relasi.clauses.discourse import Discourse, quote_spans, quote_tag, tag_speaker
+from relasi.clauses.groups import Group, build_groups, joiner_regex, mark_excluded
+from relasi.clauses.segment import Segmentation, segment
+from relasi.clauses.slots import Reading, SlotReader, english_noun, english_passive
+from relasi.clauses.tokens import GROUP, PRED, Candidate, Item, items_of
+from relasi.clauses.words import PRON, SPEECH_BEFORE, Words, compile_words
+from relasi.model import Actor, Argument, Article, Clause, Mention, Parse, Predicate
+
+__all__ = ["parse_clauses", "find_candidates"]
+
+
+def parse_clauses(article: Article, pack: Any) -> Article:
+    """Fill `article.parses` from its sentences, mentions and the pack's lexicon."""
+    text = article.body
+    words = compile_words(pack)
+    candidates = find_candidates(text, pack)
+    quotes = quote_spans(text)
+    heads = sorted((m for m in article.mentions if not m.part), key=lambda m: m.span)
+    joiner = joiner_regex(pack)
+    lexicon_verbs = _lexicon_verbs(pack)
+    drafts: list[_Sentence] = []
+    cursor, cand_cursor = 0, 0
+    for start, end in article.sentences:
+        while cursor < len(heads) and heads[cursor].span[0] < start:
+            cursor += 1
+        inside: list[Mention] = []
+        for mention in heads[cursor:]:
+            if mention.span[0] >= end:
+                break
+            if mention.span[1] <= end:
+                inside.append(mention)
+        while cand_cursor < len(candidates) and candidates[cand_cursor].start < start:
+            cand_cursor += 1
+        found = []
+        for candidate in candidates[cand_cursor:]:
+            if candidate.start >= end:
+                break
+            if candidate.end <= end:
+                found.append(candidate)
+        if not inside and not found:
+            continue
+        drafts.append(_prepare(text, start, end, inside, found, pack, words, joiner, lexicon_verbs, quotes))
+    discourse = Discourse()
+    parses: list[Parse] = []
+    for index, sentence in enumerate(drafts):
+        parse = _read(sentence, drafts, index, discourse, pack, words, quotes)
+        if parse.predicates:
+            parses.append(parse)
+    return article.with_(parses=tuple(parses))
+
+
+class _Sentence:
+    """One sentence between the two passes: its groups, items, voices and clauses."""
+
+    def __init__(self, start: int, end: int, groups: list[Group], items: list[Item], voices: dict[int, str],
+                 seg: Segmentation, tag: list[Actor], tag_is_pronoun: bool) -> None:
+        self.start, self.end, self.groups, self.items = start, end, groups, items
+        self.voices, self.seg, self.tag, self.tag_is_pronoun = voices, seg, tag, tag_is_pronoun
+        self.speaker: list[Actor] = []
+
+
+def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidates: list[Candidate], pack: Any,
+             words: Words, joiner, lexicon_verbs: frozenset[str], quotes) -> _Sentence:
+    from relasi.extract.meta import parse_dateline
+
+    groups = build_groups(text, mentions, words, joiner)
+    dateline = parse_dateline(text[start:end]) if groups and groups[0].start == start else None
+    mark_excluded(text, start, groups, words, start + dateline.end if dateline else -1)
+    items = items_of(text, start, end, groups, candidates, words, lexicon_verbs)
+    voices = {i: _voice(items, i, pack, words) for i, item in enumerate(items) if item.kind == PRED}
+    verb_preds = {i for i, v in voices.items() if v != "noun"}
+    seg = segment(items, words, verb_preds, quotes)
+    groups_of = {i: item.ref for i, item in enumerate(items) if item.kind == GROUP}
+    tag, tag_is_pronoun = tag_speaker(items, groups_of, words)
+    return _Sentence(start, end, groups, items, voices, seg, tag, tag_is_pronoun)
+
+
+def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: Discourse, pack: Any, words: Words,
+          quotes: list[tuple[int, int]]) -> Parse:
+    items, seg = sentence.items, sentence.seg
+    speaker = sentence.tag or (list(discourse.last_speaker) if sentence.tag_is_pronoun else [])
+    sentence.speaker = speaker
+    pronouns: dict[int, Group] = {}
+    earlier: list[Group] = []
+    for i, item in enumerate(items):
+        if item.kind == GROUP:
+            earlier.append(item.ref)
+        elif item.kind == PRON and item.value_of(PRON) != "first":
+            group = discourse.resolve(item, earlier, speaker)
+            if group is not None:
+                pronouns[i] = group
+                earlier.append(group)
+    quote_speakers: dict[int, list[Actor]] = {}
+    groups_of = {i: item.ref for i, item in enumerate(items) if item.kind == GROUP}
+    for number, draft in enumerate(seg.drafts):
+        if draft.kind == "quote":
+            closing = max(i for i, c in enumerate(seg.clause_of) if _within(seg, c, number))
+            own, pronoun = quote_tag(items, groups_of, words, draft.first, closing)
+            if own:
+                quote_speakers[number] = own
+            elif pronoun:
+                quote_speakers[number] = list(discourse.last_speaker)
+            else:
+                quote_speakers[number] = _quote_speaker(items[draft.first].start, quotes, sentence, drafts, index,
+                                                        discourse)
+    opened = {d.first for d in seg.drafts[1:] if d.first is not None and items[d.first].start >= sentence.start
+              and (d.marker or d.kind == "relative")}
+    reading = Reading(sentence.voices, pronouns, speaker, quote_speakers, opened)
+    reader = SlotReader(items, seg, words, reading)
+    predicate_items = [i for i, item in enumerate(items) if item.kind == PRED]
+    position = {item_index: number for number, item_index in enumerate(predicate_items)}
+    predicates = [_predicate(reader, i, position) for i in predicate_items]
+    clauses = tuple(_clause(reader, number, quote_speakers) for number in range(len(seg.drafts)))
+    subjects = [list(p.slot("subject").actors) for p in predicates
+                if p.voice != "noun" and p.slot("subject") is not None and seg.drafts[p.clause].kind == "main"]
+    subject = tuple(subjects[0]) if subjects else ()
+    if not subject:
+        first = _first_free_group(reader)
+        subject = tuple(first.actors) if first else ()
+    latest = next((quote_speakers[n] for n in sorted(quote_speakers, reverse=True) if quote_speakers[n]), speaker)
+    discourse.update(sentence.groups, [list(subject)] if subject else [], latest)
+    places = tuple((group.start, actor) for group in sentence.groups if group.place for actor in group.actors)
+    return Parse(sentence.start, sentence.end, clauses, tuple(predicates), tuple(speaker), subject, places)
+
+
+def _within(seg: Segmentation, clause: int, ancestor: int) -> bool:
+    while clause is not None:
+        if clause == ancestor:
+            return True
+        clause = seg.drafts[clause].parent
+    return False
+
+
+def _first_free_group(reader: SlotReader) -> Group | None:
+    for i in range(len(reader.items)):
+        group = reader.group_at(i)
+        if group is not None and group.party and reader.clause(i) == 0 and reader._free(reader._np_start(i, 0), 0):
+            return group
+    return None
+
+
+def _quote_speaker(position: int, quotes, sentence: _Sentence, drafts: list[_Sentence], index: int,
+                   discourse: Discourse) -> list[Actor]:
+    span = next((q for q in quotes if q[0] <= position < q[1]), None)
+    if span is None or span[1] <= sentence.end:
+        if sentence.tag:
+            return sentence.tag
+        return list(discourse.last_speaker) if sentence.tag_is_pronoun else []
+    # the quotation closes in a later sentence: its tag is there
+    for later in drafts[index + 1:index + 8]:
+        if later.start < span[1] <= later.end + 1:
+            if later.tag:
+                return later.tag
+            return list(discourse.last_speaker) if later.tag_is_pronoun else []
+    return []
+
+
+def _clause(reader: SlotReader, number: int, quote_speakers) -> Clause:
+    items, seg = reader.items, reader.seg
+    draft = seg.drafts[number]
+    first = items[draft.first] if draft.first < len(items) else items[-1]
+    last = items[draft.last] if 0 <= draft.last < len(items) else first
+    said = quote_speakers.get(number, [])
+    if not said and draft.kind == "complement" and draft.governor is not None \
+            and items[draft.governor].has(SPEECH_BEFORE):
+        subject = reader.subject(draft.governor) if items[draft.governor].kind == PRED \
+            else reader._plain_subject(draft.governor, reader.clause(draft.governor))
+        said = list(subject.actors) if subject else []
+    return Clause(first.start, last.end, draft.kind, draft.marker, draft.parent, tuple(said))
+
+
+def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicate:
+    items = reader.items
+    item = items[p]
+    voice = reader.reading.voices[p]
+    clause = reader.clause(p)
+    slots: list[tuple[str, Argument]] = []
+    light = ""
+    if voice == "noun":
+        light_index = reader.light_verb(p)
+        if light_index is not None:
+            light = items[light_index].value
+            subject = reader._plain_subject(light_index, clause) or reader._shared_subject(light_index, clause)
+            if subject is not None:
+                slots.append(("subject", subject))
+        possessor = reader.possessor(p)
+        if possessor is not None:
+            slots.append(("possessor", possessor))
+        start = p + 1
+        if reader.words.lang == "id" and possessor is not None:
+            start = p + 1
+        slots.extend(reader.obliques(p, start))
+    else:
+        subject = reader.subject(p)
+        if subject is not None:
+            slots.append(("subject", subject))
+        after = p + 1
+        if voice == "active":
+            obj = reader.object(p)
+            if obj is not None:
+                slots.append(("object", obj))
+                after = _index_after(items, obj.end)
+        else:
+            agent = reader.agent(p)
+            if agent is not None:
+                slots.append(("agent", agent))
+        taken = {name for name, _ in slots}
+        for name, argument in reader.obliques(p, after):
+            if name in ("oleh", "by") and voice == "passive":
+                continue
+            if name not in taken:
+                slots.append((name, argument))
+                taken.add(name)
+        for name, argument in reader.fronted_obliques(p):
+            if name not in taken:
+                slots.append((name, argument))
+    draft = reader.seg.drafts[clause]
+    governor_item = draft.governor if draft.kind in ("complement", "purpose") else None
+    candidate: Candidate = item.ref
+    return Predicate(
+        start=item.start, end=item.end, text=candidate.text, voice=voice, clause=clause, slots=tuple(slots),
+        governor=position.get(governor_item) if governor_item is not None else None,
+        governed_by=items[governor_item].value if governor_item is not None else "",
+        light=light, negated=reader.negated(p),
+    )
+
+
+def _index_after(items: list[Item], offset: int) -> int:
+    for i, item in enumerate(items):
+        if item.start >= offset:
+            return i
+    return len(items)
+
+
+def _voice(items: list[Item], i: int, pack: Any, words: Words) -> str:
+    entries = pack.lexicon.entries(items[i].value)
+    voices = {e.form.voice for e in entries}
+    if words.lang == "id":
+        if voices & {"active", "passive"}:
+            return "passive" if "active" not in voices else "active"
+        return "noun"
+    tags = {e.form.tag for e in entries}
+    verbs, nouns = bool(voices & {"active", "passive"}), "noun" in voices
+    if english_noun(items, i, verbs, nouns, tags):
+        return "noun"
+    if "VBN" in tags and english_passive(items, i):
+        return "passive"
+    return "active"
+
+
+def _lexicon_verbs(pack: Any) -> frozenset[str]:
+    cached = pack.__dict__.get("_lexicon_verbs")
+    if cached is None:
+        cached = frozenset(text for text, entries in pack.lexicon.by_form.items() if " " not in text
+                           and any(e.form.voice != "noun" for e in entries))
+        pack.__dict__["_lexicon_verbs"] = cached
+    return cached
+
+
+def find_candidates(text: str, pack: Any) -> list[Candidate]:
+    """Every lexicon form in the body, word-bounded (an Indonesian "-nya" may follow), longest first."""
+    from relasi.actors.gazetteer import fold
+
+    automaton = _automaton(pack)
+    if automaton is None:
+        return []
+    folded = fold(text)
+    clitics = tuple(str(c).lower() for c in pack.grammar.get("clitics") or ())
+    found: list[Candidate] = []
+    for last, key in automaton.iter(folded):
+        start, end = last - len(key) + 1, last + 1
+        if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+            continue
+        clitic = ""
+        if end < len(folded) and (folded[end].isalnum() or folded[end] == "_"):
+            clitic = next((c for c in clitics if folded.startswith(c, end) and
+                           (end + len(c) >= len(folded) or not folded[end + len(c)].isalnum())), "")
+            if not clitic:
+                continue
+        found.append(Candidate(start, end + len(clitic), key, clitic))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[Candidate] = []
+    taken = -1
+    for candidate in found:
+        if candidate.start >= taken:
+            chosen.append(candidate)
+            taken = candidate.end
+    return chosen
+
+
+def _automaton(pack: Any):
+    if "_lexicon_automaton" in pack.__dict__:
+        return pack.__dict__["_lexicon_automaton"]
+    import ahocorasick
+
+    automaton = None
+    if pack.lexicon.by_form:
+        automaton = ahocorasick.Automaton()
+        for key in pack.lexicon.by_form:
+            automaton.add_word(key, key)
+        automaton.make_automaton()
+    pack.__dict__["_lexicon_automaton"] = automaton
+    return automaton

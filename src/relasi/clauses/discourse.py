@@ -1,0 +1,169 @@
+"""What the article has said so far: who spoke, who acted, which state and ministry were named last.
+
+Pronouns and descriptions are resolved through it, not by distance: "Ia" and "he" stand for the person the
+discourse is about (the last person who was a subject or a speaker), "mereka"/"they" for the last group of several,
+"it" for the last state or body that acted, "negara itu"/"the country" for the last state named, "kementerian
+itu"/"the ministry" for the last ministry; "katanya"/"he said" give the sentence the speaker of the sentence before.
+Direct speech takes the speaker its tag names, also when the quotation runs over several sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from relasi.clauses.groups import Group
+from relasi.clauses.tokens import GROUP, PUNCT, WORD, Item
+from relasi.clauses.words import ADV, DET, PRON, SPEECH_AFTER, SPEECH_BEFORE, Words
+from relasi.model import Actor
+
+_QUOTE_PAIR = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"|«([^«»\n]*)»")
+MIN_QUOTE_WORDS = 4
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of direct speech: quoted text of four words or more (shorter quotes are scare quotes, "provokasi").
+    A quotation left open at a paragraph's end runs to it (the sentence splitter may cut it in several)."""
+    spans: list[tuple[int, int]] = []
+    for match in _QUOTE_PAIR.finditer(text):
+        inner = next(g for g in match.groups() if g is not None)
+        if len(inner.split()) >= MIN_QUOTE_WORDS:
+            spans.append((match.start(), match.end()))
+    # an opening curly quote with no closing one before the paragraph ends
+    for match in re.finditer(r"“[^”\n]{20,}(?=\n|$)", text):
+        if not any(a <= match.start() < b for a, b in spans):
+            spans.append((match.start(), match.end()))
+    spans.sort()
+    return spans
+
+
+@dataclass
+class Discourse:
+    last_speaker: list[Actor] = field(default_factory=list)
+    last_person: Actor | None = None           # the last person who was a subject or a speaker
+    last_named_person: Actor | None = None     # the last person named at all
+    last_subject: list[Actor] = field(default_factory=list)
+    last_plural: list[Actor] = field(default_factory=list)
+    last_state: Actor | None = None
+    last_ministry: Actor | None = None
+
+    def resolve(self, item: Item, earlier: list[Group], speaker: list[Actor]) -> Group | None:
+        """The group a pronoun or description item stands for, or None."""
+        kind = item.value_of(PRON) or ""
+        actors: list[Actor] = []
+        how = "pronoun"
+        if kind == "person":
+            # "Putin mengatakan ia …": the person the sentence opened with; else the one the discourse is about
+            first = next((g for g in earlier if g.party), None)
+            if first is not None and first.actors[0].kind == "PERSON":
+                person = first.actors[0]
+            else:
+                person = self.last_person or self.last_named_person
+            actors = [person] if person else []
+        elif kind == "plural":
+            actors = list(self.last_plural or self.last_subject)
+        elif kind == "side":
+            actors = list(speaker or self.last_subject)
+        elif kind == "thing":
+            actors = [a for a in self.last_subject if a.kind in ("STATE", "IGO", "ORG", "CITY")][:1]
+        elif kind.startswith("description:"):
+            how = "description"
+            wanted = kind.split(":", 1)[1]
+            if wanted == "STATE" and self.last_state:
+                actors = [self.last_state]
+            elif wanted == "ministry" and self.last_ministry:
+                actors = [self.last_ministry]
+        if not actors:
+            return None
+        return Group(item.start, item.end, actors, [], how=how)
+
+    def update(self, groups: list[Group], subjects: list[list[Actor]], speaker: list[Actor]) -> None:
+        """After a sentence: its named actors, the subjects of its predicates, its speaker."""
+        for group in groups:
+            if not group.party or group.how != "direct":
+                continue
+            for actor in group.actors:
+                if actor.kind == "PERSON":
+                    self.last_named_person = actor
+                if actor.kind in ("STATE", "IGO") or (actor.kind == "CITY" and actor.sector):
+                    self.last_state = _as_state(actor)
+                if actor.kind == "ORG" and actor.role and "ministry" in actor.role:
+                    self.last_ministry = actor
+        for subject in subjects:
+            if not subject:
+                continue
+            self.last_subject = list(subject)
+            if len(subject) > 1:
+                self.last_plural = list(subject)
+            people = [a for a in subject if a.kind == "PERSON"]
+            if people:
+                self.last_person = people[-1]
+        if speaker:
+            self.last_speaker = list(speaker)
+            people = [a for a in speaker if a.kind == "PERSON"]
+            if people:
+                self.last_person = people[-1]
+
+
+def _as_state(actor: Actor) -> Actor:
+    if actor.kind in ("STATE", "IGO"):
+        return actor
+    return Actor(actor.code, "STATE", actor.code, actor.country or actor.code, None, None)
+
+
+def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, first: int = 0,
+                last: int | None = None) -> tuple[list[Actor], bool]:
+    """Who the speech tag in items[first:last] names ("…," kata X / X said / said X / X mengatakan …), and whether
+    the tag is a pronoun ("katanya", "he said") that takes the speaker of the sentence before."""
+    last = len(items) if last is None else last
+    for i in range(first, last):
+        item = items[i]
+        if not item.has(SPEECH_AFTER):
+            continue
+        if item.value_of(SPEECH_AFTER) == "pronoun":
+            return [], True
+        # "kata X", "said X", "ujar juru bicara X"
+        j = i + 1
+        while j < len(items) and items[j].kind in (ADV, DET, WORD) and j - i <= 3:
+            j += 1
+        group = groups_of.get(j)
+        if group is not None and group.party and group.how == "direct":
+            return list(group.actors), False
+        # "X said", "the ministry said"
+        k = i - 1
+        while k >= 0 and items[k].kind in (ADV,):
+            k -= 1
+        group = groups_of.get(k)
+        if group is not None and group.party:
+            return list(group.actors), False
+        pronoun = items[k] if k >= 0 else None
+        if pronoun is not None and pronoun.kind == PRON and pronoun.value_of(PRON) in ("person", "plural", "thing"):
+            return [], True
+    for i in range(first, last):
+        if items[i].has(SPEECH_BEFORE):
+            for k in range(i - 1, first - 1, -1):
+                group = groups_of.get(k)
+                if group is not None and group.party:
+                    return list(group.actors), False
+                if items[k].kind == PUNCT and items[k].value in (",", ";"):
+                    break
+    return [], False
+
+
+def quote_tag(items: list[Item], groups_of: dict[int, Group], words: Words, opening: int,
+              closing: int) -> tuple[list[Actor], bool]:
+    """The speaker a quotation's own tag names: right after it ("…,” kata X", "…,” X said") or right before it
+    ("X mengatakan: “…”")."""
+    after = closing + 1
+    while after < len(items) and items[after].kind in (PUNCT,) and items[after].value in (",", "—", "–", "-"):
+        after += 1
+    found = tag_speaker(items, groups_of, words, after, min(len(items), after + 5))
+    if found[0] or found[1]:
+        return found
+    if opening > 0:
+        return tag_speaker(items, groups_of, words, max(0, opening - 8), opening)
+    return [], False
+
+
+def pronoun_items(items: list[Item]) -> list[int]:
+    return [i for i, item in enumerate(items) if item.kind == PRON and item.kind != GROUP]

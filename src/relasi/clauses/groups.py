@@ -1,0 +1,133 @@
+"""Actor groups: the mentions of a sentence joined into coordinated lists, with what each group is.
+
+"Inggris, Australia, Kanada, dan Uni Eropa" is one group of four actors; "Amerika Serikat (AS)" one of one. A group
+may be a place ("di Jenewa", "KTT G20": where, not who) or excluded as a party: a maker ("rudal buatan Rusia"), an
+informant ("menurut Moskow"), an aside (", seperti Díaz-Canel,") or a dateline ("JAKARTA, KOMPAS.com -").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from relasi.clauses.words import Words
+from relasi.model import Actor, Mention
+
+_PUNCTUATION = re.compile(r"[.,;:!?()\"“”\n]")
+_WORD = re.compile(r"[\w-]+")
+
+
+@dataclass(eq=False)
+class Group:
+    start: int
+    end: int
+    actors: list[Actor]
+    mentions: list[Mention] = field(default_factory=list)
+    place: bool = False              # a location or venue, not a party
+    excluded: str = ""               # "maker", "informant", "aside", "dateline": never a party
+    how: str = "direct"              # "pronoun" / "description" for a group that stands in for earlier actors
+    comma_tail: int = 0              # members joined by a bare comma at the end, no "dan" after them yet
+
+    @property
+    def party(self) -> bool:
+        return not self.place and not self.excluded and bool(self.actors)
+
+
+def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pattern[str]) -> list[Group]:
+    """Coordinated mentions as groups; mentions sharing one span ("kedua pemimpin") are one group already."""
+    groups: list[Group] = []
+    for mention in sorted(mentions, key=lambda m: m.span):
+        span = mention.span
+        place = _is_place(text, span[0], mention.actor, words)
+        if groups:
+            last = groups[-1]
+            if span[0] < last.end or span[0] == last.start:
+                if mention.actor not in last.actors:
+                    last.actors.append(mention.actor)
+                    last.mentions.append(mention)
+                last.end = max(last.end, span[1])
+                continue
+            gap = text[last.end:span[0]]
+            if gap.strip().lower() in words.of_words and mention.actor.code == last.actors[-1].code:
+                # "Sugiono of Indonesia": the country of the person just named, not another party
+                last.mentions.append(mention)
+                last.end = span[1]
+                last.comma_tail += 1 if last.comma_tail else 0
+                continue
+            if gap and joiner.fullmatch(gap) and (last.place or not place) and "\n" not in gap:
+                # "di dekat Damaskus dan Homs": a place coordinated with a place is a place.
+                last.actors.append(mention.actor)
+                last.mentions.append(mention)
+                last.end = span[1]
+                last.comma_tail = last.comma_tail + 1 if gap.strip() == "," else 0
+                continue
+        groups.append(Group(span[0], span[1], [mention.actor], [mention], place=place))
+    return [part for group in groups for part in _unlisted(group)]
+
+
+def joiner_regex(pack) -> re.Pattern[str]:
+    """What may stand between two members of a list: a comma, a coordinator, "baik … maupun", brackets."""
+    cached = pack.__dict__.get("_group_joiner")
+    if cached is None:
+        coordinators = [re.escape(w) for w in pack.words("coordinators")]
+        determiners = [re.escape(w) for w in pack.words("determiners")] if pack.lang == "en" else []
+        determiner = rf"(?:(?:{'|'.join(determiners)})\s+)?" if determiners else ""
+        cached = re.compile(rf"\s*\(\s*|\s*\)?\s*(?:,\s*)?(?:(?:{'|'.join(coordinators)})\s+)?{determiner}"
+                            if coordinators else r"\s*\(?\s*", re.IGNORECASE)
+        pack.__dict__["_group_joiner"] = cached
+    return cached
+
+
+def _unlisted(group: Group) -> list[Group]:
+    """A list is closed by "dan"/"and" ("Rusia, China dan Iran"); members after the last one joined by bare
+    commas stand alone ("Merespons serangan Israel, Rusia menyebutnya …")."""
+    if not group.comma_tail:
+        return [group]
+    keep = len(group.mentions) - group.comma_tail
+    head = Group(group.start, group.mentions[keep - 1].span[1], [], [], place=group.place)
+    for mention in group.mentions[:keep]:
+        if mention.actor not in head.actors:
+            head.actors.append(mention.actor)
+        head.mentions.append(mention)
+    rest = [Group(m.span[0], m.span[1], [m.actor], [m], place=group.place) for m in group.mentions[keep:]]
+    return [head, *rest]
+
+
+def _is_place(text: str, start: int, actor: Actor, words: Words) -> bool:
+    """"di Jenewa", "di dekat perbatasan Ukraina", "KTT G20": a place or a venue, not an actor."""
+    before = _PUNCTUATION.split(text[max(0, start - 60):start])[-1]
+    found = _WORD.findall(before.lower())[-5:]
+    if actor.kind == "IGO":
+        first_word = _WORD.match(text[start:start + 20].lower())
+        if (found and found[-1] in words.venue_nouns) or (first_word and first_word.group() in words.venue_nouns):
+            return True
+    for index in range(len(found) - 1, -1, -1):
+        word = found[index]
+        if word in words.locatives:
+            return True
+        if word not in words.place_nouns:
+            return False
+    return False
+
+
+def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Words, dateline_end: int) -> None:
+    """Flag the groups that are never parties: a dateline, makers and informants, asides."""
+    for group in groups:
+        if group.end <= dateline_end:
+            group.excluded = "dateline"
+            continue
+        window = text[max(sentence_start, group.start - 25):group.start].lower()
+        tail = _WORD.findall(window)[-3:]
+        for length in (3, 2, 1):
+            if len(tail) >= length and " ".join(tail[-length:]) in words.not_arguments \
+                    and window.rstrip().endswith(tail[-1]):
+                group.excluded = "informant"
+                break
+        if group.excluded:
+            continue
+        # "Maduro, seperti Díaz-Canel, berterima kasih …": a comparison set off by commas is an aside
+        stripped = window.rstrip()
+        for word in words.comparisons:
+            if stripped.endswith(f", {word}") and text[group.end:group.end + 1] == ",":
+                group.excluded = "aside"
+                break

@@ -1,0 +1,287 @@
+"""Clause segmentation: which clause each item of a sentence belongs to.
+
+One left-to-right pass with a stack of open clauses. A quotation (direct speech of four words or more) is a clause of
+its own; inside it the same rules apply. Openers from grammar.yaml start a clause of their kind: "yang"/"which"
+(relative), "bahwa"/"that" (complement), "jika"/"if" (conditional), "untuk"/"to" before a verb (purpose, or the
+complement of a control verb: "berjanji untuk mengirim", "agreed to send"), "setelah"/"after" (temporal), "karena"
+(reason), "meskipun"/"although" (concessive); "namun"/"but" starts a second main clause. A speech verb followed by a
+clause opens a complement without "bahwa" ("mengatakan pasukan Kamboja melanggar …"), and so does a control verb
+followed by a verb ("memutuskan menarik", "meminta Israel menarik"). A comma closes the clauses that end at a comma
+(relative, conditional, purpose, temporal, reason, concessive); a semicolon closes all but the main clause or quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from relasi.clauses.tokens import GROUP, PRED, PUNCT, QUOTE, WORD, Item
+from relasi.clauses.words import (
+    ADV,
+    BE,
+    COORD,
+    DEMO,
+    LIGHT,
+    NEG,
+    OPEN,
+    PREP,
+    PRON,
+    SPEECH_AFTER,
+    SPEECH_BEFORE,
+    VERB,
+    Words,
+)
+
+CLOSE_AT_COMMA = frozenset({"relative", "conditional", "purpose", "temporal", "reason", "concessive"})
+BASES = frozenset({"main", "quote"})
+ALWAYS_OPEN = frozenset({"relative", "complement", "conditional", "temporal", "reason", "concessive"})
+
+
+@dataclass
+class Draft:
+    kind: str
+    first: int                       # index of its first item (the opener, if any)
+    marker: str = ""
+    parent: int | None = None
+    governor: int | None = None      # the item (verb, event word) whose complement or purpose it is
+    last: int = -1                   # index of its last item (or of a descendant's)
+
+
+@dataclass
+class Segmentation:
+    drafts: list[Draft]
+    clause_of: list[int]             # item index -> draft index
+
+
+def verbish(item: Item, verb_preds: set[int]) -> bool:
+    return item.kind in (VERB, SPEECH_BEFORE, LIGHT) or (item.kind == PRED and item.index in verb_preds)
+
+
+def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[tuple[int, int]]) -> Segmentation:
+    """`verb_preds`: indexes of the predicate items read as verbs (not nouns); `quotes`: spans of direct speech."""
+    drafts = [Draft("main", 0)]
+    stack = [0]
+    clause_of = [0] * len(items)
+    quote_at: tuple[int, int] | None = None
+    pending_complement = False          # a speech verb was just seen: a clause after it is its complement
+
+    def push(kind: str, first: int, marker: str, governor: int | None = None) -> int:
+        drafts.append(Draft(kind, first, marker, stack[-1], governor))
+        stack.append(len(drafts) - 1)
+        return stack[-1]
+
+    def pop_to_base() -> None:
+        while len(stack) > 1 and drafts[stack[-1]].kind not in BASES:
+            stack.pop()
+
+    for i, item in enumerate(items):
+        inside = next((q for q in quotes if q[0] <= item.start < q[1]), None)
+        if inside != quote_at:
+            if quote_at is not None:            # leaving a quotation
+                while len(stack) > 1 and drafts[stack[-1]].kind != "quote":
+                    stack.pop()
+                if len(stack) > 1:
+                    stack.pop()
+            if inside is not None:
+                if quote_at is None:
+                    pop_to_base()
+                push("quote", i, item.value if item.kind == QUOTE else "")
+            quote_at = inside
+            pending_complement = False
+        previous = _previous_content(items, i)
+        opened = False
+        if item.kind == PUNCT and item.value == ",":
+            if i + 1 < len(items) and items[i + 1].has(SPEECH_AFTER):
+                pop_to_base()
+            else:
+                while len(stack) > 1 and drafts[stack[-1]].kind in CLOSE_AT_COMMA:
+                    stack.pop()
+        elif item.kind == COORD and drafts[stack[-1]].kind == "relative" \
+                and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
+            # "mengecam Israel yang memblokade bantuan dan mendesak PBB …": the second verb is the main clause's
+            stack.pop()
+        elif item.kind == PUNCT and item.value == ";":
+            pop_to_base()
+            pending_complement = False
+        elif item.kind == PUNCT and item.value == ":" and previous is not None and previous.has(SPEECH_BEFORE):
+            pending_complement = True
+        elif item.has(OPEN) and _opens(items, i, words, verb_preds):
+            kind = item.value_of(OPEN) or ""
+            governor = _governor(items, i, verb_preds, clause_of, stack[-1])
+            if kind == "contrast":
+                if all(drafts[s].kind != "quote" for s in stack):
+                    drafts.append(Draft("main", i, item.value, None))
+                    stack[:] = [len(drafts) - 1]
+                    opened = True
+            else:
+                if kind == "purpose" and governor is not None and _controls(items[governor], words):
+                    kind = "complement"
+                push(kind, i, item.value, governor if kind in ("complement", "purpose") else None)
+                opened = True
+        elif item.value == "that" and words.lang == "en" and item.kind in (DEMO, WORD, OPEN, PREP):
+            kind = _english_that(items, i, verb_preds)
+            if kind:
+                governor = _governor(items, i, verb_preds, clause_of, stack[-1]) if kind == "complement" else None
+                push(kind, i, "that", governor)
+                opened = True
+        elif item.kind == PREP and item.value == "to" and words.lang == "en" and _verb_follows(items, i, verb_preds):
+            governor = _governor(items, i, verb_preds, clause_of, stack[-1])
+            kind = "complement" if governor is not None and _controls(items[governor], words) else "purpose"
+            push(kind, i, "to", governor)
+            opened = True
+        elif item.kind == PREP and item.value in ("of", "from", "against") and words.lang == "en" \
+                and _gerund_follows(items, i, verb_preds):
+            governor = _governor(items, i, verb_preds, clause_of, stack[-1])
+            if governor is not None:
+                push("complement", i, item.value, governor)
+                opened = True
+        elif pending_complement and item.kind in (GROUP, WORD, PRON, DEMO, PRED, VERB):
+            push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1]))
+            opened = True
+        elif verbish(item, verb_preds) and _serial_complement(items, i, words, verb_preds, clause_of, stack[-1]):
+            push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1]))
+            opened = True
+        elif words.lang == "en" and item.kind == PRED and i in verb_preds and _reduced_relative(items, i):
+            push("relative", i, "")
+            opened = True
+        clause_of[i] = stack[-1]
+        if item.has(SPEECH_BEFORE) and not opened:
+            pending_complement = True
+        elif item.kind in (ADV, NEG) or (item.kind == PUNCT and item.value in (",", ":")):
+            pass
+        else:
+            pending_complement = False
+    for i, index in enumerate(clause_of):
+        draft = index
+        while draft is not None:
+            drafts[draft].last = max(drafts[draft].last, i)
+            draft = drafts[draft].parent
+    return Segmentation(drafts, clause_of)
+
+
+def _previous_content(items: list[Item], i: int) -> Item | None:
+    for j in range(i - 1, -1, -1):
+        if items[j].kind not in (ADV, NEG):
+            return items[j]
+    return None
+
+
+def _next_content(items: list[Item], i: int) -> Item | None:
+    for j in range(i + 1, len(items)):
+        if items[j].kind not in (ADV, NEG):
+            return items[j]
+    return None
+
+
+def _verb_follows(items: list[Item], i: int, verb_preds: set[int]) -> bool:
+    nxt = _next_content(items, i)
+    return nxt is not None and (verbish(nxt, verb_preds) or nxt.kind == BE)
+
+
+def _gerund_follows(items: list[Item], i: int, verb_preds: set[int]) -> bool:
+    nxt = _next_content(items, i)
+    return nxt is not None and verbish(nxt, verb_preds) and nxt.value.split()[0].endswith("ing")
+
+
+def _opens(items: list[Item], i: int, words: Words, verb_preds: set[int]) -> bool:
+    """Whether an opener word starts a clause here (purpose words only before a verb; "saat ini" is "now")."""
+    kind = items[i].value_of(OPEN)
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    if nxt is not None and nxt.kind == DEMO and kind in ("temporal", "reason"):
+        return False                     # "saat ini", "selama ini", "karena itu"
+    if kind in ALWAYS_OPEN or kind == "contrast":
+        return kind != "contrast" or i > 0
+    if kind == "purpose":
+        value = items[i].value
+        if value in ("untuk", "guna", "demi", "to"):
+            return _verb_follows(items, i, verb_preds)
+        return True
+    return False
+
+
+def _governor(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int) -> int | None:
+    """The last verb or event word before item `i` in its clause: what the clause opened at `i` depends on."""
+    for j in range(i - 1, -1, -1):
+        if clause_of[j] != clause:
+            continue
+        item = items[j]
+        if verbish(item, verb_preds) or item.kind == PRED:
+            return j
+        if item.kind == PUNCT and item.value in (";",) or item.kind == QUOTE:
+            return None
+    return None
+
+
+def _controls(item: Item, words: Words) -> bool:
+    first = item.value.split()[0] if item.value else ""
+    return item.value in words.control or first in words.control or item.value in words.commitment \
+        or item.value in words.plan or item.value in words.denial
+
+
+def _serial_complement(items: list[Item], i: int, words: Words, verb_preds: set[int], clause_of: list[int],
+                       clause: int) -> bool:
+    """A verb right after a control verb ("memutuskan menarik", "berjanji akan mengirim"), or after an
+    object-control verb and its object ("meminta Israel menarik", "menuduh Rusia menyerang")."""
+    j = i - 1
+    while j >= 0 and items[j].kind in (ADV, NEG) and clause_of[j] == clause:
+        j -= 1
+    if j < 0 or clause_of[j] != clause:
+        return False
+    before = items[j]
+    if verbish(before, verb_preds) or before.kind == VERB:
+        return _controls(before, words)
+    if before.kind in (GROUP, PRON) and j > 0:
+        k = j - 1
+        while k >= 0 and items[k].kind in (ADV, NEG, WORD) and clause_of[k] == clause and items[k].kind != WORD:
+            k -= 1
+        governor = items[k] if k >= 0 else None
+        if governor is not None and clause_of[k] == clause and (verbish(governor, verb_preds) or governor.kind == VERB):
+            first = governor.value.split()[0]
+            return governor.value in words.object_control or first in words.object_control
+    return False
+
+
+def _english_that(items: list[Item], i: int, verb_preds: set[int]) -> str:
+    previous = _previous_content(items, i)
+    nxt = _next_content(items, i)
+    if previous is None:
+        return ""
+    if verbish(previous, verb_preds) or previous.has(SPEECH_BEFORE) or previous.kind == PUNCT:
+        return "complement"
+    if previous.kind in (GROUP, WORD, PRED) and nxt is not None and (verbish(nxt, verb_preds) or nxt.kind == BE):
+        return "relative"
+    if previous.kind in (PREP, COORD):
+        return ""
+    return ""
+
+
+def _reduced_relative(items: list[Item], i: int) -> bool:
+    """"a vessel sent by New Zealand": a participle right after a noun, with its agent."""
+    if i == 0 or i + 1 >= len(items):
+        return False
+    before, after = items[i - 1], items[i + 1]
+    return before.kind in (WORD, GROUP) and after.kind == PREP and after.value == "by"
+
+
+def _closes_relative(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,
+                     drafts: list[Draft]) -> bool:
+    """A coordinator before a verb ends a relative clause that has its verb, when the clause it hangs on has one
+    of the same kind before it: the coordinated verb continues the outer clause."""
+    nxt = _next_content(items, i)
+    if nxt is None or not verbish(nxt, verb_preds):
+        return False
+    own = [j for j in range(drafts[clause].first, i) if clause_of[j] == clause and verbish(items[j], verb_preds)]
+    parent = drafts[clause].parent
+    outer = [j for j in range(drafts[clause].first) if clause_of[j] == parent and verbish(items[j], verb_preds)]
+    if not own or not outer:
+        return False
+    return _shape(items[outer[-1]]) == _shape(nxt)
+
+
+def _shape(item: Item) -> str:
+    """The voice a verb's form shows: Indonesian meN-/di-/ber-, English -ed/-s/base; enough to pair coordinated
+    verbs."""
+    word = item.value.split()[0]
+    for prefix in ("me", "di", "ber", "ter"):
+        if word.startswith(prefix):
+            return prefix
+    return word[-2:] if word.endswith(("ed", "es")) else word[-1:]

@@ -1,0 +1,451 @@
+"""Predicates and their argument slots, read from the items and clauses of one sentence.
+
+For an event word: its voice (a di- verb, "was …ed", a noun), and its slots:
+- subject: the nearest free actor group before it in its own clause (one that no verb or preposition governs:
+  "Rusia mengecam AS dan mendesak Ukraina" — AS is mengecam's object, so mendesak's subject is Rusia); failing that
+  the antecedent of a relative clause, the controller of a complement (the object of "meminta"/"urged", else the
+  subject of the governing verb), the speaker of a quotation;
+- object: the noun phrase right after an active verb, with the actors in it ("kapal-kapal Filipina" → PHL) and its
+  head word;
+- agent: "oleh X"/"by X", or for an Indonesian di- verb the actor right after it;
+- possessor: for an event noun, its doer named with it ("serangan Israel", "Israel's strikes", "Russian invasion");
+- obliques: the actor phrase after each preposition up to the next verb, keyed by the preposition.
+An event noun carried by a light verb ("melancarkan serangan", "imposed sanctions") takes the light verb's subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from relasi.clauses.groups import Group
+from relasi.clauses.segment import Segmentation, verbish
+from relasi.clauses.tokens import GROUP, PRED, PUNCT, QUOTE, WORD, Item
+from relasi.clauses.words import (
+    ADV,
+    BE,
+    COORD,
+    DEMO,
+    DET,
+    LIGHT,
+    NEG,
+    OPEN,
+    PREP,
+    PRON,
+    SPEECH_AFTER,
+    SPEECH_BEFORE,
+    VERB,
+    Words,
+)
+from relasi.model import Actor, Argument
+
+NP_KINDS = frozenset({DET, WORD, GROUP, PRON, DEMO})
+MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "shall", "did", "does", "do",
+                    "has", "have", "had", "to"})
+
+
+@dataclass
+class Reading:
+    """What the slot rules need besides the items: how each predicate item reads, and resolved pronouns."""
+
+    voices: dict[int, str]                  # predicate item index -> active | passive | noun
+    pronouns: dict[int, Group]              # pronoun item index -> the group it stands for
+    speaker: list[Actor]                    # the sentence's speaker (for quotes and "kami")
+    quote_speakers: dict[int, list[Actor]]  # draft index of a quotation -> its speaker
+    opened: set[int]                        # item indexes that opened a clause
+
+
+class SlotReader:
+    def __init__(self, items: list[Item], seg: Segmentation, words: Words, reading: Reading) -> None:
+        self.items, self.seg, self.words, self.reading = items, seg, words, reading
+        self.verb_items = {i for i, v in reading.voices.items() if v != "noun"}
+        self._subjects: dict[int, Argument | None] = {}
+
+    # --- what an item is
+
+    def group_at(self, i: int) -> Group | None:
+        item = self.items[i]
+        if item.kind == GROUP:
+            return item.ref
+        return self.reading.pronouns.get(i)
+
+    def is_verb(self, i: int) -> bool:
+        return verbish(self.items[i], self.verb_items) or self.items[i].kind == BE
+
+    def clause(self, i: int) -> int:
+        return self.seg.clause_of[i]
+
+    def descends(self, draft: int | None, ancestor: int) -> bool:
+        while draft is not None:
+            if draft == ancestor:
+                return True
+            draft = self.seg.drafts[draft].parent
+        return False
+
+    def acts_as_prep(self, i: int) -> bool:
+        item = self.items[i]
+        return (item.kind == PREP or item.has(PREP)) and i not in self.reading.opened
+
+    # --- noun phrases
+
+    def np_after(self, k: int, clause: int, allow_noun_pred: bool = True) -> tuple[int, int] | None:
+        """Items [k, stop) of the noun phrase that starts at `k` (adverbs before it skipped), or None."""
+        items = self.items
+        while k < len(items) and items[k].kind in (ADV, NEG) and self.clause(k) == clause:
+            k += 1
+        j = k
+        while j < len(items) and self.clause(j) == clause:
+            item = items[j]
+            if item.kind in NP_KINDS or (item.kind == PRED and allow_noun_pred and j not in self.verb_items):
+                j += 1
+            elif item.kind in (PUNCT, WORD) and item.value in ("'s", "’s"):
+                j += 1
+            elif self.words.lang == "en" and item.kind == PREP and item.value == "of" and j > k \
+                    and not self._has_actor(k, j) and j + 1 < len(items) and items[j + 1].kind in NP_KINDS:
+                j += 1                               # "the leaders of Russia": the owner after "of"
+            else:
+                break
+        return (k, j) if j > k else None
+
+    def _has_actor(self, a: int, b: int) -> bool:
+        return any(self.group_at(i) is not None and self.group_at(i).party for i in range(a, b))
+
+    def np_before(self, k: int, clause: int) -> tuple[int, int] | None:
+        """The noun phrase that ends right before item `k` (commas skipped), for a relative clause's antecedent."""
+        j = k - 1
+        while j >= 0 and self.items[j].kind == PUNCT and self.items[j].value == ",":
+            j -= 1
+        end = j + 1
+        while j >= 0 and (self.items[j].kind in NP_KINDS or (self.items[j].kind == PRED and j not in self.verb_items)):
+            j -= 1
+        return (j + 1, end) if end > j + 1 else None
+
+    def argument(self, span: tuple[int, int], how: str = "direct") -> Argument:
+        a, b = span
+        actors: list[Actor] = []
+        for i in range(a, b):
+            group = self.group_at(i)
+            if group is not None and group.party:
+                for actor in group.actors:
+                    if actor not in actors:
+                        actors.append(actor)
+                if group.how != "direct" and how == "direct":
+                    how = group.how
+        return Argument(self.items[a].start, self.items[b - 1].end, tuple(actors), self.head(a, b), how)
+
+    def head(self, a: int, b: int) -> str:
+        words: list[str] = []
+        for i in range(a, b):
+            item = self.items[i]
+            if item.kind in (DET, DEMO) and not words:
+                continue
+            if item.kind in (PUNCT,):
+                break
+            words.extend(_normal(w) for w in item.value.split())
+            if len(words) >= 3:
+                break
+        return " ".join(words[:3])
+
+    # --- slots
+
+    def subject(self, p: int) -> Argument | None:
+        if p in self._subjects:
+            return self._subjects[p]
+        self._subjects[p] = None                    # guards against cycles through governors
+        found = self._subject(p)
+        self._subjects[p] = found
+        return found
+
+    def _subject(self, p: int) -> Argument | None:
+        clause = self.clause(p)
+        draft = self.seg.drafts[clause]
+        free = self._free_group_before(p, clause)
+        if free is not None:
+            argument = self.argument(free)
+            if self._first_person(free):
+                speaker = self._speaker_for(clause)
+                return Argument(argument.start, argument.end, tuple(speaker), argument.head, "speaker") \
+                    if speaker else argument
+            return argument
+        if draft.kind == "relative":
+            span = self.np_before(draft.first, draft.parent or 0)
+            if span is not None:
+                return self.argument(span, "antecedent")
+        if draft.kind in ("complement", "purpose") and draft.governor is not None:
+            governor = draft.governor
+            if self._object_controls(governor):
+                found = self.object(governor)
+                if found is not None and found.actors:
+                    return Argument(found.start, found.end, found.actors, found.head, "controller")
+            if self.items[governor].kind == PRED and governor not in self.verb_items:
+                found = self.possessor(governor) or self.subject(governor)
+            else:
+                found = self.subject(governor)
+            if found is not None:
+                return Argument(found.start, found.end, found.actors, found.head, "controller")
+        shared = self._shared_subject(p, clause)
+        if shared is not None:
+            return shared
+        speaker = self._speaker_for(clause)
+        if speaker:
+            return Argument(self.items[p].start, self.items[p].start, tuple(speaker), "", "speaker")
+        return None
+
+    def _speaker_for(self, clause: int) -> list[Actor]:
+        draft: int | None = clause
+        while draft is not None:
+            if self.seg.drafts[draft].kind == "quote":
+                return self.reading.quote_speakers.get(draft) or []
+            draft = self.seg.drafts[draft].parent
+        return []
+
+    def _first_person(self, span: tuple[int, int]) -> bool:
+        return any(self.items[i].kind == PRON and self.items[i].value_of(PRON) == "first" for i in range(*span))
+
+    def _free_group_before(self, p: int, clause: int) -> tuple[int, int] | None:
+        """The nearest actor phrase before `p` in its clause that no verb or preposition governs."""
+        items = self.items
+        j = p - 1
+        while j >= 0:
+            own = self.clause(j)
+            if own != clause:
+                if self.descends(own, clause):
+                    j -= 1
+                    continue
+                break
+            group = self.group_at(j)
+            first_person = items[j].kind == PRON and items[j].value_of(PRON) == "first"
+            if (group is not None and group.party) or first_person:
+                start = self._np_start(j, clause)
+                if self._free(start, clause):
+                    return (start, j + 1)
+            j -= 1
+        return None
+
+    def _np_start(self, j: int, clause: int) -> int:
+        start = j
+        while start - 1 >= 0 and self.clause(start - 1) == clause and (
+                self.items[start - 1].kind in (WORD, DET) or
+                (self.items[start - 1].kind == PRED and start - 1 not in self.verb_items
+                 and self.words.lang == "en")):
+            start -= 1
+        return start
+
+    def _free(self, start: int, clause: int) -> bool:
+        """Whether the phrase starting at item `start` is a subject: nothing before it in the clause governs it."""
+        b = start - 1
+        while b >= 0 and self.items[b].kind in (ADV,) and self.clause(b) == clause:
+            b -= 1
+        if b < 0 or self.clause(b) != clause:
+            return True
+        item = self.items[b]
+        if b in self.reading.opened or item.kind in (QUOTE, COORD) or item.has(SPEECH_AFTER):
+            return True
+        if item.kind == PUNCT:
+            return item.value in (",", ":", ";", "(", "—", "–", "-")
+        if self.acts_as_prep(b):
+            return False
+        if item.kind == PRED and b not in self.verb_items:
+            return False                               # the possessor of an event noun ("serangan Israel")
+        if self.is_verb(b) or item.kind == NEG:
+            return False
+        return item.kind in (DEMO, GROUP, PRON)
+
+    def _shared_subject(self, p: int, clause: int) -> Argument | None:
+        """A verb with no subject of its own after another in its clause shares that one's subject
+        ("mengecam … dan mendesak …", "…, accusing …")."""
+        for j in range(p - 1, -1, -1):
+            own = self.clause(j)
+            if own != clause:
+                if self.descends(own, clause):
+                    continue
+                break
+            if j in self.verb_items or (self.items[j].kind in (VERB, SPEECH_BEFORE, LIGHT) and self.items[j].kind
+                                        != SPEECH_AFTER):
+                if self.items[j].kind == PRED or self.items[j].kind in (VERB, SPEECH_BEFORE, LIGHT):
+                    found = self.subject(j) if self.items[j].kind == PRED else self._plain_subject(j, clause)
+                    if found is not None:
+                        return Argument(found.start, found.end, found.actors, found.head, "shared")
+        return None
+
+    def _plain_subject(self, j: int, clause: int) -> Argument | None:
+        free = self._free_group_before(j, clause)
+        if free is not None:
+            return self.argument(free)
+        draft = self.seg.drafts[clause]
+        if draft.kind in ("complement", "purpose") and draft.governor is not None:
+            return self.subject(draft.governor)
+        return None
+
+    def _object_controls(self, governor: int) -> bool:
+        item = self.items[governor]
+        first = item.value.split()[0] if item.value else ""
+        return item.value in self.words.object_control or first in self.words.object_control
+
+    def object(self, p: int) -> Argument | None:
+        clause = self.clause(p)
+        span = self.np_after(p + 1, clause)
+        if span is None:
+            # "memblokir dan menyerang kapal-kapal Filipina": coordinated verbs share the object after the second
+            nxt = p + 1
+            while nxt < len(self.items) and self.items[nxt].kind in (ADV,):
+                nxt += 1
+            if nxt + 1 < len(self.items) and self.items[nxt].kind == COORD and nxt + 1 in self.verb_items \
+                    and self.clause(nxt + 1) == clause:
+                return self.object(nxt + 1)
+            return None
+        # the possessor of an event noun heading the object is the object's actor ("mengecam serangan Israel")
+        return self.argument(span)
+
+    def agent(self, p: int) -> Argument | None:
+        clause = self.clause(p)
+        for j in range(p + 1, len(self.items)):
+            if self.clause(j) != clause:
+                if self.descends(self.clause(j), clause):
+                    continue
+                break
+            item = self.items[j]
+            if self.acts_as_prep(j) and item.value in ("oleh", "by"):
+                span = self.np_after(j + 1, clause)
+                return self.argument(span) if span else None
+            if self.is_verb(j) and j != p:
+                break
+        if self.words.lang == "id":
+            span = self.np_after(p + 1, clause, allow_noun_pred=False)
+            if span is not None and self._has_actor(*span):
+                return self.argument(span)
+        return None
+
+    def possessor(self, p: int) -> Argument | None:
+        """The doer named with an event noun: "serangan (udara) Israel", "Israel's strikes", "Russian invasion"."""
+        items = self.items
+        clause = self.clause(p)
+        if self.words.lang == "id":
+            j = p + 1
+            while j < len(items) and j - p <= 3 and self.clause(j) == clause and items[j].kind == WORD:
+                j += 1
+            if j < len(items) and self.clause(j) == clause and self.group_at(j) is not None \
+                    and self.group_at(j).party:
+                return self.argument((j, j + 1))
+            return None
+        j = p - 1
+        while j >= 0 and self.clause(j) == clause and items[j].kind in (WORD,) and p - j <= 3:
+            j -= 1
+        if j >= 0 and items[j].kind in (PUNCT, WORD) and items[j].value in ("'s", "’s"):
+            j -= 1
+        if j >= 0 and self.clause(j) == clause and self.group_at(j) is not None and self.group_at(j).party:
+            return self.argument((j, j + 1))
+        return None
+
+    def light_verb(self, p: int) -> int | None:
+        """The light verb carrying an event noun ("melancarkan serangan", "imposed sanctions"), if any."""
+        items = self.items
+        j = p - 1
+        while j >= 0 and items[j].kind in (DET, ADV, WORD) and p - j <= 4 and self.clause(j) == self.clause(p):
+            j -= 1
+        if j >= 0 and self.clause(j) == self.clause(p) and (items[j].kind == LIGHT or items[j].has(LIGHT)):
+            return j
+        return None
+
+    def obliques(self, p: int, after: int) -> list[tuple[str, Argument]]:
+        """Actor phrases after prepositions from item `after` up to the next verb of the clause."""
+        clause = self.clause(p)
+        found: list[tuple[str, Argument]] = []
+        seen: set[str] = set()
+        j = after
+        while j < len(self.items):
+            own = self.clause(j)
+            if own != clause:
+                if self.descends(own, clause):
+                    j += 1
+                    continue
+                break
+            item = self.items[j]
+            if j != p and (self.is_verb(j) or (item.kind == PRED and j in self.verb_items)):
+                break
+            if self.acts_as_prep(j):
+                prep = item.value_of(PREP) or item.value
+                span = self.np_after(j + 1, clause)
+                if span is not None:
+                    if prep not in seen and self._has_actor(*span):
+                        seen.add(prep)
+                        found.append((prep, self.argument(span)))
+                    j = span[1]
+                    continue
+            j += 1
+        return found
+
+    def fronted_obliques(self, p: int) -> list[tuple[str, Argument]]:
+        """"Kepada Zelensky, Jokowi berjanji …": an oblique before the subject, at the head of the clause."""
+        clause = self.clause(p)
+        first = self.seg.drafts[clause].first
+        if self.items[first].has(OPEN) and first in self.reading.opened:
+            first += 1
+        if first < len(self.items) and self.acts_as_prep(first) and self.clause(first) == clause:
+            span = self.np_after(first + 1, clause)
+            if span is not None and self._has_actor(*span) and span[1] < len(self.items) \
+                    and self.items[span[1]].kind == PUNCT and self.items[span[1]].value == ",":
+                return [(self.items[first].value_of(PREP) or self.items[first].value, self.argument(span))]
+        return []
+
+    def negated(self, p: int) -> bool:
+        clause = self.clause(p)
+        for j in range(p - 1, -1, -1):
+            if self.clause(j) != clause:
+                if self.descends(self.clause(j), clause):
+                    continue
+                return False
+            item = self.items[j]
+            if item.kind == NEG or item.has(NEG):
+                return True
+            if item.kind in (ADV, BE) or (item.kind == PRED and j == p):
+                continue
+            if item.kind in (GROUP, PRON, PUNCT, QUOTE, COORD, WORD) or self.is_verb(j) or item.kind == PRED:
+                return False
+        return False
+
+
+def _normal(word: str) -> str:
+    """A head word without a clitic or reduplication: "pasukannya" → pasukan, "kapal-kapal" → kapal."""
+    if "-" in word:
+        left, _, right = word.partition("-")
+        if left == right:
+            word = left
+    if word.endswith("nya") and len(word) > 5:
+        word = word[:-3]
+    return word
+
+
+def english_passive(items: list[Item], p: int) -> bool:
+    """A past participle after a form of "be"/"get" (adverbs and "not" between), or before "by" after a noun."""
+    j = p - 1
+    while j >= 0 and items[j].kind in (ADV, NEG) and items[j].value not in ("has", "have", "had"):
+        j -= 1
+    if j >= 0 and (items[j].kind == BE or items[j].has(BE)):
+        return True
+    nxt = items[p + 1] if p + 1 < len(items) else None
+    return nxt is not None and nxt.kind == PREP and nxt.value == "by" and j >= 0 and items[j].kind in (WORD, GROUP)
+
+
+def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[str]) -> bool:
+    """Whether an English word that is both a noun and a verb form ("strikes", "visit", "talks") is the noun here."""
+    if not verbs:
+        return True
+    if not nouns:
+        return False
+    previous = items[p - 1] if p > 0 else None
+    nxt = items[p + 1] if p + 1 < len(items) else None
+    if previous is None:
+        return nxt is None or nxt.kind not in (GROUP, DET)
+    if previous.kind == ADV and previous.value in MODALS or previous.kind == BE or previous.value == "to":
+        return False
+    if previous.kind in (DET, PREP, LIGHT, DEMO, OPEN) or previous.has(LIGHT) or previous.value in ("'s", "’s"):
+        return True
+    if previous.kind == WORD:
+        return True
+    if previous.kind in (GROUP, PRON):
+        if nxt is not None and nxt.kind in (GROUP, DET, WORD, PRON):
+            return False
+        return not (tags & {"VBD", "VBN"})
+    if previous.kind == VERB or previous.kind == SPEECH_BEFORE:
+        return True
+    return not (tags & {"VBD", "VBN", "VBZ"})

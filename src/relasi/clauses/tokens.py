@@ -1,0 +1,128 @@
+"""A sentence as a row of items: actor groups, event words, function words, punctuation and other words.
+
+The clause step never looks at raw characters after this: every rule reads items. An actor group (a coordinated
+list of mentions) is one item, an event word found by the lexicon is one item (a phrase like "gencatan senjata"
+too), a multi-word function word ("di tengah", "according to") is one item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from relasi.clauses.words import VERB, WordClass, Words
+
+_TOKEN = re.compile(r"\w+(?:[-‐]\w+)*(?:['’]t)?|['’]s(?!\w)|[^\w\s]")
+QUOTE_OPEN = frozenset("“«„")
+QUOTE_CLOSE = frozenset("”»")
+QUOTE_BOTH = frozenset('"')
+CLAUSE_PUNCT = frozenset(",;:()[]—–")
+
+# Item kinds besides the word classes of words.py
+GROUP, PRED, PUNCT, QUOTE, WORD = "group", "pred", "punct", "quote", "word"
+
+
+@dataclass(eq=False)
+class Item:
+    start: int
+    end: int
+    kind: str
+    value: str                                   # lower-case text, or the canonical function word
+    classes: list[WordClass] = field(default_factory=list)
+    ref: Any = None                              # the Group of a group item, the Candidate of a predicate
+    index: int = 0                               # position in the sentence's items
+
+    def has(self, kind: str, role: str | None = None) -> bool:
+        """Whether the item is, or may be, of word class `kind` (with `role`)."""
+        if role is None and self.kind == kind:
+            return True
+        return any(c.kind == kind and (role is None or c.role == role) for c in self.classes)
+
+    def value_of(self, kind: str) -> str | None:
+        """The role of the item's class `kind` (an opener's clause kind, a pronoun's kind), else its word."""
+        found = next((c.role or c.word for c in self.classes if c.kind == kind), None)
+        return found if found is not None else (self.value if self.kind == kind else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An event word found by the lexicon in the body."""
+
+    start: int
+    end: int
+    text: str                                    # the lexicon form (folded), without a clitic
+    clitic: str = ""                             # "nya" glued to it ("serangannya")
+
+
+def tokenize(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def items_of(text: str, start: int, end: int, groups: list, candidates: list[Candidate], words: Words,
+             lexicon_verbs: frozenset[str]) -> list[Item]:
+    """The items of text[start:end]: groups and candidates where they are, the rest classified word by word."""
+    spans = tokenize(text, start, end)
+    lows = [text[a:b].lower() for a, b in spans]
+    items: list[Item] = []
+    group_at = {g.start: g for g in groups}
+    cand_at: dict[int, Candidate] = {}
+    for candidate in candidates:
+        cand_at.setdefault(candidate.start, candidate)
+    i = 0
+    while i < len(spans):
+        a, b = spans[i]
+        group = group_at.get(a)
+        if group is not None:
+            j = i
+            while j < len(spans) and spans[j][0] < group.end:
+                j += 1
+            items.append(Item(a, group.end, GROUP, text[a:group.end].lower(), ref=group))
+            i = j
+            continue
+        candidate = cand_at.get(a)
+        if candidate is not None and not _inside_group(a, groups):
+            j = i
+            while j < len(spans) and spans[j][0] < candidate.end:
+                j += 1
+            stop = max(candidate.end, spans[j - 1][1])
+            items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i), ref=candidate))
+            i = j
+            continue
+        if _inside_group(a, groups):
+            i += 1
+            continue
+        low = lows[i]
+        if not low[0].isalnum():
+            kind = QUOTE if low in QUOTE_OPEN or low in QUOTE_CLOSE or low in QUOTE_BOTH else PUNCT
+            items.append(Item(a, b, kind, low))
+            i += 1
+            continue
+        length, classes = words.lookup(lows, i)
+        # a phrase must not run into a group or an event word
+        while length > 1 and any(spans[k][0] in group_at or spans[k][0] in cand_at for k in range(i + 1, i + length)):
+            length -= 1
+            classes = words.phrases.get(tuple(lows[i:i + length]), [])
+        if classes:
+            stop = spans[i + length - 1][1]
+            items.append(Item(a, stop, classes[0].kind, classes[0].word, list(classes)))
+            i += length
+            continue
+        if low in lexicon_verbs or words.is_verb(low):
+            items.append(Item(a, b, VERB, low, [WordClass(VERB, low)]))
+        else:
+            items.append(Item(a, b, WORD, low))
+        i += 1
+    for index, item in enumerate(items):
+        item.index = index
+    return items
+
+
+def _function_classes(words: Words, lows: list[str], i: int) -> list[WordClass]:
+    """A predicate that is also a function word keeps that reading ("says" both speaks and reports)."""
+    length, classes = words.lookup(lows, i)
+    return list(classes) if length == 1 else []
+
+
+def _inside_group(position: int, groups: list) -> bool:
+    return any(g.start < position < g.end for g in groups)

@@ -1,0 +1,150 @@
+"""The function words of a language pack, compiled once for the clause step.
+
+Everything here is read from `grammar.yaml` (and the lexicon's verb forms): the mechanism is shared by every
+language, the words are data. `Words.classify` looks up a run of tokens and says what it is: a preposition, a
+clause opener of some kind, a coordinator, a determiner, an adverb that may stand between a subject and its verb, a
+negator, a speech verb, a light verb, a pronoun, or a verb that no event pattern lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Word classes (Item.kind in tokens.py).
+PREP, OPEN, COORD, DET, ADV, NEG, SPEECH_BEFORE, SPEECH_AFTER, LIGHT, VERB, PRON, DEMO, BE = (
+    "prep", "open", "coord", "det", "adv", "neg", "speech_before", "speech_after", "light", "verb", "pron", "demo",
+    "be")
+
+
+@dataclass(frozen=True, slots=True)
+class WordClass:
+    kind: str
+    word: str                # the phrase as listed, lower case
+    role: str = ""           # the clause kind of an opener, the kind of a pronoun
+
+
+@dataclass
+class Words:
+    lang: str
+    # phrase (tuple of lower-case words) -> its classes, most specific first
+    phrases: dict[tuple[str, ...], list[WordClass]] = field(default_factory=dict)
+    longest: int = 1
+    verb_prefixes: tuple[str, ...] = ()
+    not_verbs: frozenset[str] = frozenset()
+    english_verbs: frozenset[str] = frozenset()
+    targets: tuple[str, ...] = ()
+    object_control: frozenset[str] = frozenset()
+    control: frozenset[str] = frozenset()
+    plan: frozenset[str] = frozenset()
+    commitment: frozenset[str] = frozenset()
+    denial: frozenset[str] = frozenset()
+    hypothetical: frozenset[str] = frozenset()
+    not_arguments: frozenset[str] = frozenset()
+    comparisons: frozenset[str] = frozenset()
+    locatives: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    venue_nouns: frozenset[str] = frozenset()
+    addressee_openings: frozenset[str] = frozenset()
+    of_words: frozenset[str] = frozenset()
+    descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+    def add(self, phrase: str, kind: str, role: str = "") -> None:
+        words = tuple(phrase.lower().split())
+        if not words:
+            return
+        classes = self.phrases.setdefault(words, [])
+        word_class = WordClass(kind, " ".join(words), role)
+        if word_class not in classes:
+            classes.append(word_class)
+        self.longest = max(self.longest, len(words))
+
+    def lookup(self, words: list[str], start: int) -> tuple[int, list[WordClass]]:
+        """The longest phrase of the table starting at `words[start]`: (its length, its classes), or (0, [])."""
+        for length in range(min(self.longest, len(words) - start), 0, -1):
+            classes = self.phrases.get(tuple(words[start:start + length]))
+            if classes:
+                return length, classes
+        return 0, []
+
+    def is_verb(self, word: str) -> bool:
+        """A verb no event pattern lists, by its morphology (id) or the grammar's verb list (en)."""
+        if self.lang == "en":
+            return word in self.english_verbs
+        if word in self.not_verbs or len(word) < 5:
+            return False
+        return word.startswith(self.verb_prefixes)
+
+
+def compile_words(pack: Any) -> Words:
+    """The pack's function words as a `Words` table (cached on the pack)."""
+    cached = pack.__dict__.get("_clause_words")
+    if cached is not None:
+        return cached
+    grammar = pack.grammar
+    words = Words(pack.lang)
+    for kind, items in (grammar.get("openers") or {}).items():
+        for item in items or ():
+            words.add(str(item).lstrip(", ").strip() if str(item).startswith(",") else str(item), OPEN, kind)
+    for item in grammar.get("prepositions") or ():
+        words.add(str(item), PREP)
+    for item in grammar.get("coordinators") or ():
+        words.add(str(item), COORD)
+    for item in grammar.get("determiners") or ():
+        words.add(str(item), DET)
+    for item in grammar.get("adverbs") or ():
+        words.add(str(item), ADV)
+    for item in grammar.get("negators") or ():
+        words.add(str(item), NEG)
+    for item in grammar.get("speech_before") or ():
+        words.add(str(item), SPEECH_BEFORE)
+    for item in grammar.get("speech_after") or ():
+        words.add(str(item), SPEECH_AFTER)
+    for item in grammar.get("speech_pronouns") or ():
+        words.add(str(item), SPEECH_AFTER, "pronoun")
+    for item in grammar.get("light_verbs") or ():
+        words.add(str(item), LIGHT)
+    for item in grammar.get("demonstratives") or ():
+        words.add(str(item), DEMO)
+    for kind, items in (grammar.get("pronoun_kinds") or {}).items():
+        for item in items or ():
+            words.add(str(item), PRON, kind)
+    for kind, items in (grammar.get("descriptions") or {}).items():
+        for item in items or ():
+            words.descriptions[tuple(str(item).lower().split())] = str(kind)
+            words.add(str(item), PRON, f"description:{kind}")
+    if pack.lang == "en":
+        for item in ("be", "is", "are", "was", "were", "been", "being", "am", "get", "got", "gets", "gotten"):
+            words.add(item, BE)
+        words.english_verbs = frozenset(_english_verbs(grammar.get("verbs") or ()))
+    for item in grammar.get("bare_verbs") or ():
+        words.add(str(item), VERB)
+    words.verb_prefixes = tuple(str(p).lower() for p in grammar.get("verb_prefixes") or ())
+    words.not_verbs = frozenset(str(w).lower() for w in grammar.get("not_verbs") or ())
+    words.targets = tuple(str(w).lower() for w in grammar.get("targets") or ())
+    words.object_control = frozenset(_inflected(pack.lang, grammar.get("object_control") or ()))
+    words.control = frozenset(_inflected(pack.lang, grammar.get("control") or ())) | words.object_control
+    for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
+                 "place_nouns", "venue_nouns", "addressee_openings", "of_words"):
+        values = frozenset(str(w).lower() for w in grammar.get(name) or ())
+        setattr(words, "locatives" if name == "locative" else name, values)
+    pack.__dict__["_clause_words"] = words
+    return words
+
+
+def _english_verbs(lemmas) -> set[str]:
+    from relasi.lang.morphology import english_verb_forms
+
+    found: set[str] = set()
+    for lemma in lemmas:
+        found.update(form.text for form in english_verb_forms(str(lemma)))
+    return found
+
+
+def _inflected(lang: str, items) -> set[str]:
+    """Words as listed, and for English every inflection of their first word ("ask" → asked, asking)."""
+    if lang != "en":
+        return {str(i).lower() for i in items}
+    from relasi.lang.morphology import english_verb_forms
+
+    return {form.text for item in items for form in english_verb_forms(str(item))}

@@ -1,0 +1,131 @@
+"""What events owe to the rest of the article: the target a reaction answers, the sides an article is about, the
+place a strike hits, and when two events are one event told again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from relasi.events.cameo import plover_for
+from relasi.model import Actor, Event, Mention, Parse
+
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+NOT_STATE_LEVEL = frozenset({"MED", "BUS", "CVL"})
+STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "PROTEST"})
+# Statements that may leave their target implicit: they answer what was told before.
+IMPLIED_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "SUPPORT", "PROTEST"})
+# Conflict and aid acts whose target may be a place ("serangan udara di dekat Damaskus": Syria is hit).
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"})
+
+
+def state_level(actor: Actor) -> bool:
+    if actor.sector in NOT_STATE_LEVEL:
+        return False
+    return not (actor.kind == "CITY" and actor.sector is None)
+
+
+def as_state(actor: Actor) -> Actor:
+    return Actor(actor.code, "IGO" if actor.kind == "IGO" else "STATE", actor.code, actor.country, None, None)
+
+
+def as_country(actor: Actor) -> Actor:
+    """A town that is hit, reached or supplied stands for its country ("serangan ke Kharkiv")."""
+    if actor.kind == "CITY" and actor.sector is None and actor.country:
+        return Actor(actor.country, "STATE", actor.name, actor.country, None, None)
+    return actor
+
+
+def main_actors(mentions: tuple[Mention, ...]) -> list[Actor]:
+    """The two codes an article is about, when two stand out (each named at least three times): the implied
+    other side of statements whose sentence names no target."""
+    heads = [m for m in mentions if not m.part and m.actor.code and state_level(m.actor)]
+    counts = Counter(m.actor.code for m in heads)
+    top = counts.most_common(3)
+    if len(top) < 2 or top[1][1] < 3 or (len(top) == 3 and top[2][1] * 2 > top[1][1]):
+        return []
+    first: dict[str, Actor] = {}
+    for mention in heads:
+        first.setdefault(mention.actor.code, mention.actor)
+    return [as_state(first[code]) for code, _ in top[:2]]
+
+
+def implied_target(sources: list[Actor], earlier: list[Event], parses: list[Parse], index: int,
+                   counterparts: list[Actor]) -> list[Actor]:
+    """Whom a statement with no target in its sentence answers: the doer of the last act aimed at the speaker
+    ("NATO telah menolak tuntutan tersebut" after Russia's demands), else the subject of the sentence before when it
+    is another side, else the article's other main side."""
+    own = {a.code for a in sources}
+    for event in reversed(earlier):
+        if event.target.code in own and event.source.code not in own and state_level(event.source):
+            return [as_state(event.source)]
+    if index > 0:
+        previous = [a for a in parses[index - 1].subject if a.code not in own and state_level(a)]
+        if previous:
+            return previous[:1]
+    return [a for a in counterparts if a.code not in own][:1]
+
+
+def reaction_target(earlier: list[Event], sentence_start: int, sources: list[Actor]) -> list[Actor]:
+    """"Hal ini memicu kecaman dari …", "the move drew condemnation": the doer of the act told just before."""
+    own = {a.code for a in sources}
+    for event in reversed(earlier):
+        if event.start <= sentence_start and event.source.code not in own and state_level(event.source):
+            return [as_state(event.source)]
+    return []
+
+
+def place_target(parse: Parse, after: int, own: set[str]) -> list[Actor]:
+    """The country of the place a conflict or aid act reaches, when no actor is its object."""
+    for start, actor in parse.places:
+        code = actor.country or actor.code
+        if start >= after and code and actor.kind in ("STATE", "CITY") and code not in own:
+            return [Actor(code, "STATE", actor.name, code, None, None)]
+    return []
+
+
+def summit_host(parse: Parse, own: set[str]) -> list[Actor]:
+    """The organisation whose summit is the venue ("pada KTT ASEAN", "at the NATO summit")."""
+    for _, actor in parse.places:
+        if actor.kind == "IGO" and actor.code not in own:
+            return [actor]
+    return []
+
+
+def location(parse: Parse) -> str | None:
+    for _, actor in parse.places:
+        if actor.kind in ("CITY", "STATE"):
+            return actor.name
+    return None
+
+
+def dedup_key(event: Event) -> tuple:
+    """Events with equal keys are one real-world event told again. A statement is a speech act of its speaker:
+    the president's and the foreign minister's criticism of the same sanctions are two events."""
+    dyad = (event.source.code, event.target.code)
+    if event.plover in SYMMETRIC:
+        dyad = tuple(sorted(dyad))
+    speaker = event.source.name if event.plover in STATEMENT_TYPES and event.source.kind == "PERSON" else None
+    act = event.cameo if event.plover in STATEMENT_TYPES else None
+    return (*dyad, event.plover or event.cameo, event.modality, event.negated, speaker, act)
+
+
+def dyads(sources: list[Actor], targets: list[Actor], cameo: str) -> list[tuple[Actor, Actor]]:
+    """Every source with every target, state-level and of different codes; one pair for a symmetric act."""
+    plover = plover_for(cameo)
+    pairs = [(s, t) for s in sources for t in targets] if targets else []
+    seen: set[tuple[str, str]] = set()
+    result = []
+    for source, target in pairs:
+        if source.code == target.code or not source.code or not target.code:
+            continue
+        # a state's people may be acted upon ("bantuan untuk rakyat Palestina") but act only by protesting
+        if not ((state_level(source) or (plover == "PROTEST" and source.sector == "CVL"))
+                and (state_level(target) or target.sector == "CVL")):
+            continue
+        key = (source.code, target.code)
+        if plover in SYMMETRIC and (target.code, source.code) in seen:
+            continue
+        if key not in seen:
+            seen.add(key)
+            result.append((source, target))
+    return result

@@ -1,0 +1,133 @@
+"""Modality and factuality from the clause: whether an act is told as done, planned, promised, imagined or denied.
+
+- The content of a demand, threat, refusal or accusation has not happened ("mendesak Israel menghentikan serangan",
+  "accused Russia of shelling"): it is no event of its own.
+- A conditional clause, or one inside it, is hypothetical; a threat stays a threat ("jika …, kami akan membalas").
+- An act governed by a plan ("berencana", "dijadwalkan", "plans to", "is expected to") is intended; one governed by a
+  denial ("membantah", "denied") is denied; one governed by a failure ("gagal", "failed to") did not happen.
+- An actor's own commitment ("berjanji", "sepakat untuk", "pledged to"; "akan"/"will" said by the actor itself) turns
+  a cooperative act into AGREE 03x and a hostile one into THREATEN 13x, counted; "akan"/"will" in the writer's voice
+  is a plan.
+- Negation applies to its own clause only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from relasi.events.cameo import plover_for
+from relasi.model import Parse, Predicate
+
+# A commitment to do X is coded as intent (CAMEO 03x) or threat (13x): the CAMEO root of X → the code.
+PROMISE_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030", "02": "030",
+                 "01": "030"}
+THREAT_CODES = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133",
+                "12": "130", "11": "130", "13": "130", "10": "130", "09": "130"}
+# The content of these is not an event of its own.
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE"})
+
+
+@dataclass(frozen=True, slots=True)
+class Factuality:
+    modality: str                     # asserted, intended, denied, hypothetical
+    negated: bool
+    cameo: str
+
+
+@dataclass(frozen=True)
+class _Words:
+    plan: re.Pattern[str]
+    commitment: re.Pattern[str]
+    future: re.Pattern[str]
+    denial: re.Pattern[str]
+    failure: re.Pattern[str]
+    plan_heads: frozenset[str]
+    commitment_heads: frozenset[str]
+    denial_heads: frozenset[str]
+    failure_heads: frozenset[str]
+
+
+def _regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def _heads(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.split()[0] for w in words if w) | frozenset(words)
+
+
+@lru_cache(maxsize=8)
+def _compiled(key: tuple) -> _Words:
+    plan, commitment, future, denial, failure = key
+    commitment = tuple(w for w in commitment if w not in future)
+    return _Words(_regex(plan), _regex(commitment), _regex(future), _regex(denial), _regex(failure),
+                  _heads(plan), _heads(commitment), _heads(denial), _heads(failure))
+
+
+def words_of(pack) -> _Words:
+    return _compiled(tuple(pack.words(name) for name in ("plan", "commitment", "future", "denial", "failure")))
+
+
+def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: str | None, pack,
+               own_speech: bool) -> Factuality | None:
+    """How predicate `index` of `parse` is told, or None when it is the content of another act.
+
+    `governor_cameo`: the code of the event word whose complement it is; `own_speech`: the clause is said by its own
+    subject (a quotation of the actor, the complement of the actor's speech verb)."""
+    predicate = parse.predicates[index]
+    words = words_of(pack)
+    negated = predicate.negated
+    governor_plover = plover_for(governor_cameo) if governor_cameo else None
+    if governor_plover in CONTENT_TYPES and governor_cameo != "016" and predicate.governor is not None:
+        return None
+    chain = _chain(parse, predicate.clause)
+    governed_by = predicate.governed_by
+    window = _window(text, parse, predicate)
+    modality, commitment = "asserted", False
+    if governor_cameo == "016" or _says(words.denial, words.denial_heads, governed_by, window):
+        modality = "denied"
+    elif _says(words.failure, words.failure_heads, governed_by, window):
+        negated = True
+    elif _says(words.plan, words.plan_heads, governed_by, window):
+        modality = "intended"
+    elif governor_plover == "AGREE" or _says(words.commitment, words.commitment_heads, governed_by, window):
+        commitment = True
+    elif words.future.search(window):
+        commitment = own_speech
+        modality = "asserted" if own_speech else "intended"
+    if "conditional" in chain and plover_for(cameo) != "THREATEN":
+        return Factuality("hypothetical", negated, cameo)
+    if commitment and modality == "asserted":
+        root = cameo[:2]
+        if root in PROMISE_CODES:
+            return Factuality("asserted", negated, cameo if root in ("03",) else PROMISE_CODES[root])
+        if root in THREAT_CODES:
+            return Factuality("asserted", negated, cameo if root == "13" else THREAT_CODES[root])
+    return Factuality(modality, negated, cameo)
+
+
+def _says(regex: re.Pattern[str], heads: frozenset[str], governed_by: str, window: str) -> bool:
+    return bool(governed_by and (governed_by in heads or governed_by.split()[0] in heads)) or bool(
+        regex.search(window))
+
+
+def _chain(parse: Parse, clause: int | None) -> list[str]:
+    kinds: list[str] = []
+    while clause is not None:
+        kinds.append(parse.clauses[clause].kind)
+        clause = parse.clauses[clause].parent
+    return kinds
+
+
+def _window(text: str, parse: Parse, predicate: Predicate) -> str:
+    """The words just before the predicate, back to its subject or the last comma or quotation mark: where "akan",
+    "berencana", "will", "plans to" stand ("mengatakan akan memberikan bantuan")."""
+    start = max(parse.start, predicate.start - 45)
+    subject = predicate.slot("subject") or predicate.slot("possessor")
+    if subject is not None and start <= subject.end <= predicate.start:
+        start = subject.end
+    window = text[start:predicate.start]
+    cut = max(window.rfind(mark) for mark in (",", ";", ":", "\"", "“", "”"))
+    return window[cut + 1:] if cut >= 0 else window

@@ -1,0 +1,129 @@
+"""From a predicate to a pattern and its parties: which sense of the word applies, who is the source and the target.
+
+The lexicon (relasi.lang.lexicon) lists the senses of each form; a sense applies when its constraints hold: the
+patient's head word (`object`, `object_not`), words of the sentence (`with`, `unless`). The source is read from the
+subject (the agent of a passive; for an event noun its possessor, the subject of the verb carrying it, or "dari
+X"/"from X"), the target from the slots the pattern names, or the grammar's default order.
+"""
+
+from __future__ import annotations
+
+from relasi.lang.lexicon import Lexicon, Pattern
+from relasi.model import Actor, Argument, Predicate
+
+# Where a noun's doer may stand besides its possessor: "kecaman dari Qatar", "aid from India".
+SOURCE_PREPOSITIONS = {"id": ("dari",), "en": ("from",)}
+
+
+def senses(predicate: Predicate, lexicon: Lexicon) -> list[Pattern]:
+    """The patterns of the predicate's form in its reading: noun forms for a noun, verb forms for a verb."""
+    noun = predicate.voice == "noun"
+    seen: list[Pattern] = []
+    for entry in lexicon.entries(predicate.text):
+        if (entry.form.voice == "noun") == noun and entry.pattern not in seen:
+            seen.append(entry.pattern)
+    return seen
+
+
+def patient(predicate: Predicate) -> Argument | None:
+    """What undergoes the act: the object of an active verb, the subject of a passive one, "of X" after a noun."""
+    if predicate.voice == "passive":
+        return predicate.slot("subject")
+    if predicate.voice == "noun":
+        return predicate.slot("of") or predicate.slot("possessor")
+    return predicate.slot("object")
+
+
+def head_matches(head: str, wanted: tuple[str, ...]) -> bool:
+    """Whether a phrase's head ("kapal filipina", "duta besar china", "diplomats") starts with one of `wanted`."""
+    if not head:
+        return False
+    words = head.split()
+    for phrase in wanted:
+        parts = phrase.split()
+        if len(parts) > len(words):
+            continue
+        if all(_same_word(w, p) for w, p in zip(words, parts, strict=False)):
+            return True
+    return False
+
+
+def _same_word(word: str, wanted: str) -> bool:
+    if word == wanted:
+        return True
+    # plurals and clitics: diplomats, embassies, pasukannya
+    for ending in ("s", "es", "nya"):
+        if word == wanted + ending:
+            return True
+    return wanted.endswith("y") and word == wanted[:-1] + "ies"
+
+
+def choose(predicate: Predicate, sentence: str, lexicon: Lexicon) -> Pattern | None:
+    """The first sense whose constraints hold (constrained senses come first), or None."""
+    lowered = sentence.lower()
+    the_patient = patient(predicate)
+    head = the_patient.head if the_patient else ""
+    for pattern in senses(predicate, lexicon):
+        if pattern.object_heads and not head_matches(head, pattern.object_heads):
+            continue
+        if pattern.object_not and head_matches(head, pattern.object_not):
+            continue
+        if pattern.with_words and not any(_contains(lowered, w) for w in pattern.with_words):
+            continue
+        if pattern.unless and any(_contains(lowered, w) for w in pattern.unless):
+            continue
+        return pattern
+    return None
+
+
+def _contains(text: str, word: str) -> bool:
+    """`word` at a word start in `text` (a prefix will do: "telepon" matches "teleponnya")."""
+    start = text.find(word)
+    while start >= 0:
+        if start == 0 or not text[start - 1].isalnum():
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def source_of(predicate: Predicate, lang: str) -> Argument | None:
+    if predicate.voice == "passive":
+        return predicate.slot("agent")
+    if predicate.voice == "noun":
+        for name in ("possessor", "subject", "agent", *SOURCE_PREPOSITIONS.get(lang, ())):
+            found = predicate.slot(name)
+            if found is not None and found.actors:
+                return found
+        return None
+    return predicate.slot("subject")
+
+
+def target_slots(predicate: Predicate, pattern: Pattern, defaults: tuple[str, ...]) -> list[str]:
+    """The slots tried for the target, in order; "object" means the patient whatever the voice."""
+    names = list(pattern.target) if pattern.target else ["object", *defaults]
+    resolved: list[str] = []
+    for name in names:
+        if name == "object":
+            if predicate.voice == "passive":
+                resolved.append("subject")
+            elif predicate.voice == "noun":
+                resolved.append("of")
+            else:
+                resolved.append("object")
+        else:
+            resolved.append(name)
+    return resolved
+
+
+def target_of(predicate: Predicate, pattern: Pattern, defaults: tuple[str, ...],
+              sources: list[Actor]) -> tuple[list[Actor], str]:
+    """The first slot in the pattern's order that names someone other than the source: (actors, slot)."""
+    own = {a.code for a in sources}
+    for name in target_slots(predicate, pattern, defaults):
+        found = predicate.slot(name)
+        if found is None:
+            continue
+        others = [a for a in found.actors if a.code not in own]
+        if others:
+            return others, name
+    return [], ""

@@ -1,0 +1,70 @@
+"""The lexicon loader: patterns from data/<lang>/lexicon/*.yaml, their derived forms, and problems reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from relasi.lang.lexicon import load_lexicon
+
+LEXICON = """
+- name: criticize
+  cameo: "111"
+  verbs: [kecam, kritik]
+  nouns: [kecam-an]
+- name: detain
+  cameo: "173"
+  verbs: [tahan]
+  object: [nelayan, kapal]
+  object_not: [diri]
+- name: restraint
+  cameo: null
+  verbs: [tahan diri]
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "11.yaml").write_text(LEXICON, encoding="utf-8")
+    return tmp_path
+
+
+def test_lexicon_derives_every_form(folder: Path) -> None:
+    lexicon = load_lexicon("id", folder)
+    assert {"mengecam", "dikecam", "mengkritik", "dikritik", "kecaman", "menahan", "ditahan", "menahan diri"} \
+        <= set(lexicon.by_form)
+    assert [e.form.voice for e in lexicon.entries("dikecam")] == ["passive"]
+    assert lexicon.entries("kecaman")[0].pattern.id == "id/lexicon/11.yaml#criticize"
+
+
+def test_lexicon_non_event_phrase_has_no_code(folder: Path) -> None:
+    lexicon = load_lexicon("id", folder)
+    assert lexicon.entries("menahan diri")[0].pattern.cameo is None
+
+
+def test_lexicon_coverage_counts_forms_per_code(folder: Path) -> None:
+    coverage = load_lexicon("id", folder).coverage()
+    assert coverage["111"] == 5 and coverage["173"] == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("- name: x\n  cameo: 111\n  verbs: [kecam]\n", "quoted string"),
+     ("- name: x\n  cameo: '111'\n  verbs: [ber-]\n", "no root"),
+     ("- name: x\n  cameo: '111'\n  typo: [kecam]\n", "unknown keys"),
+     ("- cameo: '111'\n", "needs a name"),
+     ("- name: [unclosed\n", "invalid YAML")],
+)
+def test_lexicon_problems_are_reported_not_raised(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / "bad.yaml").write_text(content, encoding="utf-8")
+    problems = load_lexicon("id", tmp_path).problems
+    assert any(message in what and where.startswith("id/lexicon/bad.yaml") for where, what in problems)
+
+
+def test_lexicon_constrained_senses_come_first(tmp_path: Path) -> None:
+    (tmp_path / "17.yaml").write_text(
+        "- {name: plain, cameo: '170', verbs: [tarik]}\n- {name: troops, cameo: '0871', verbs: [tarik], "
+        "object: [pasukan]}\n", encoding="utf-8")
+    lexicon = load_lexicon("id", tmp_path)
+    assert [e.pattern.cameo for e in lexicon.entries("menarik")] == ["0871", "170"]

@@ -1,0 +1,99 @@
+"""Word forms derived from roots (Indonesian affixation) and lemmas (English inflection)."""
+
+from __future__ import annotations
+
+import pytest
+
+from relasi.lang.morphology import (
+    BadForm,
+    english_noun_forms,
+    english_verb_forms,
+    indonesian_noun_forms,
+    indonesian_root_candidates,
+    indonesian_verb_forms,
+)
+
+
+@pytest.mark.parametrize(
+    ("spec", "active", "passive"),
+    [
+        ("kecam", "mengecam", "dikecam"),         # k drops after meng-
+        ("kirim-kan", "mengirimkan", "dikirimkan"),
+        ("serang", "menyerang", "diserang"),      # s → ny
+        ("tolak", "menolak", "ditolak"),          # t drops after men-
+        ("pukul", "memukul", "dipukul"),          # p drops after mem-
+        ("bantu", "membantu", "dibantu"),
+        ("minta", "meminta", "diminta"),          # m, n, l, r, w, y take me-
+        ("rebut", "merebut", "direbut"),
+        ("desak", "mendesak", "didesak"),
+        ("cabut", "mencabut", "dicabut"),
+        ("jatuh-kan", "menjatuhkan", "dijatuhkan"),
+        ("usir", "mengusir", "diusir"),           # vowels take meng-
+        ("gelar", "menggelar", "digelar"),
+        ("bom", "mengebom", "dibom"),             # one syllable: menge-
+        ("kritik", "mengkritik", "dikritik"),     # loanword clusters keep their first consonant
+        ("klaim", "mengklaim", "diklaim"),
+        ("protes", "memprotes", "diprotes"),
+        ("temu-i", "menemui", "ditemui"),
+        ("memper-kuat", "memperkuat", "diperkuat"),
+        ("tembak mati", "menembak mati", "ditembak mati"),
+    ],
+)
+def test_morphology_indonesian_transitive_verb(spec: str, active: str, passive: str) -> None:
+    forms = {form.voice: form.text for form in indonesian_verb_forms(spec)}
+    assert forms == {"active": active, "passive": passive}
+
+
+@pytest.mark.parametrize(
+    ("spec", "text", "voice"),
+    [("ber-temu", "bertemu", "active"), ("ber-kerja", "bekerja", "active"), ("ber-runding", "berunding", "active"),
+     ("ter-tembak", "tertembak", "passive"), ("=tiba di", "tiba di", "active"), ("meN-tuduh", "menuduh", "active")],
+)
+def test_morphology_indonesian_single_voice(spec: str, text: str, voice: str) -> None:
+    assert [(f.text, f.voice) for f in indonesian_verb_forms(spec)] == [(text, voice)]
+
+
+@pytest.mark.parametrize(
+    ("spec", "noun"),
+    [("serang-an", "serangan"), ("peN-serang-an", "penyerangan"), ("peN-usir-an", "pengusiran"),
+     ("peN-tangkap-an", "penangkapan"), ("peN-langgar-an", "pelanggaran"), ("peN-bom-an", "pengeboman"),
+     ("per-runding-an", "perundingan"), ("per-temu-an", "pertemuan"), ("ke-sepakat-an", "kesepakatan"),
+     ("gencatan senjata", "gencatan senjata")],
+)
+def test_morphology_indonesian_noun(spec: str, noun: str) -> None:
+    assert [f.text for f in indonesian_noun_forms(spec)] == [noun]
+
+
+@pytest.mark.parametrize("spec", ["ber-", "Kecam", "peN-serang-kan", "di-serang-an"])
+def test_morphology_indonesian_bad_spec(spec: str) -> None:
+    with pytest.raises(BadForm):
+        indonesian_verb_forms(spec) if not spec.startswith("di-") else indonesian_noun_forms(spec)
+
+
+@pytest.mark.parametrize(("word", "root"), [("menyerang", "serang"), ("mengecam", "kecam"), ("memukul", "pukul"),
+                                            ("diperkuat", "kuat"), ("bertemu", "temu")])
+def test_morphology_indonesian_roots_invert_the_rules(word: str, root: str) -> None:
+    assert root in indonesian_root_candidates(word)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "expected"),
+    [("condemn", {"condemn", "condemns", "condemned", "condemning"}),
+     ("strike", {"strike", "strikes", "struck", "striking", "stricken"}),
+     ("withdraw", {"withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"}),
+     ("lash out at", {"lash out at", "lashes out at", "lashed out at", "lashing out at"})],
+)
+def test_morphology_english_verb_inflections(lemma: str, expected: set[str]) -> None:
+    assert {f.text for f in english_verb_forms(lemma)} == expected
+
+
+def test_morphology_english_past_participle_is_tagged() -> None:
+    tags = {f.text: f.tag for f in english_verb_forms("expel")}
+    assert tags["expelled"] == "VBN"
+
+
+@pytest.mark.parametrize(("lemma", "expected"), [("sanction", {"sanction", "sanctions"}),
+                                                 ("peace talk", {"peace talk", "peace talks"}),
+                                                 ("embassy", {"embassy", "embassies"})])
+def test_morphology_english_noun_plurals(lemma: str, expected: set[str]) -> None:
+    assert {f.text for f in english_noun_forms(lemma)} == expected
