@@ -53,6 +53,8 @@ def check(lang: str, data_dir: Path | None) -> None:
         counts[code] = len(fresh)
         for line in fresh:
             click.echo(line)
+    for code in langs:
+        _print_coverage(code, _data_dir(data_dir))
     total = sum(counts.values())
     detail = ", ".join(f"{code}: {count}" for code, count in counts.items())
     click.echo(f"{total} problem{'s' if total != 1 else ''} ({detail})" if total else f"no problems ({detail})")
@@ -101,6 +103,19 @@ def lookup(name: str, day: datetime | None, lang: str, data_dir: Path | None) ->
         flags = ",".join(sorted(entry.flags)) or "-"
         click.echo(f"  {entry.origin}: {entry.name!r} {entry.kind} code={entry.code or '-'} "
                    f"canonical={entry.canonical!r} role={entry.role or '-'} valid {_validity(entry)} flags={flags}")
+
+
+def _print_coverage(lang: str, data_dir: Path) -> None:
+    """The lexicon's reach: surface forms, CAMEO codes with a trigger per root, 3-digit codes with none."""
+    from relasi.events.cameo import Codebook
+    from relasi.lang.lexicon import coverage, load_lexicon
+
+    report = coverage(load_lexicon(lang, data_dir / lang / "lexicon"), (c.code for c in Codebook.load()))
+    click.echo(f"{lang} lexicon: {report.forms} surface forms, {len(report.codes)} CAMEO codes with a trigger")
+    click.echo("  codes with a trigger, by root: " + ", ".join(
+        f"{root} {have}/{total}" for root, (have, total) in report.by_root.items()))
+    if report.missing:
+        click.echo(f"  3-digit codes with no trigger ({len(report.missing)}): {' '.join(report.missing)}")
 
 
 def _validity(entry: Entry) -> str:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from relasi.evaluate import BadGoldFile, Counts, GoldDoc, Report, Tally, evaluate, igo_table, read_gold
-from relasi.model import Article, Document, Dropped
+from relasi.evaluate import NONE, BadGoldFile, Counts, GoldDoc, Report, Tally, evaluate, igo_table, read_gold
+from relasi.model import PLOVER_TYPES, Article, Document, Dropped
 from relasi.settings import Settings
 
 if TYPE_CHECKING:
@@ -90,6 +90,10 @@ def format_report(report: Report, show_errors: bool = False) -> str:
                                       ("entities", report.entities)]
     rows += [(f"  {name}", counts) for name, counts in report.by_type.items()]
     lines += [_counts_line(name, counts) for name, counts in rows]
+    if len(report.by_language) > 1:
+        lines += ["", "events by language"]
+        lines += [_counts_line(f"  {name}", counts) for name, counts in report.by_language.items()]
+    lines += ["", *_confusion_lines(report.confusion)]
     lines += ["", f"{'':<12}{'accuracy':>10}{'correct':>8}{'total':>8}"]
     lines += [_tally_line("titles", report.titles), _tally_line("dates", report.dates)]
     if show_errors:
@@ -100,6 +104,19 @@ def format_report(report: Report, show_errors: bool = False) -> str:
             lines.append(f"{row['kind']}  {row['file']}  {row['type']} {row['cameo']}  {row['dyad']}{trace}")
             lines.append(f"      {row['sentence']}")
     return "\n".join(lines)
+
+
+def _confusion_lines(table: dict[str, dict[str, int]]) -> list[str]:
+    """The confusion table of PLOVER types: rows gold, columns predicted, events paired by dyad."""
+    columns = [name for name in (*PLOVER_TYPES, NONE) if any(name in row for row in table.values())]
+    if not columns:
+        return []
+    short = {name: name[:4] for name in columns}
+    lines = ["PLOVER types, gold (rows) by predicted (columns), events paired by dyad:",
+             f"{'':<12}" + "".join(f"{short[c]:>5}" for c in columns)]
+    for gold, row in table.items():
+        lines.append(f"  {gold:<10}" + "".join(f"{row.get(c, 0) or '.':>5}" for c in columns))
+    return lines
 
 
 def _counts_line(name: str, c: Counts) -> str:

@@ -79,6 +79,7 @@ class GoldDoc:
     published: str | None
     events: tuple[CodedEvent, ...]   # counted events only (plover not null)
     entity_codes: frozenset[str]
+    language: str | None = None      # the gold file's `language`, for the per-language breakdown
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,7 @@ class DocScore:
     title: Tally
     date: Tally
     dropped: str | None = None       # why the pipeline dropped the document, if it did
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +188,28 @@ class Report:
     def by_type(self) -> dict[str, Counts]:
         return counts_by_type(d.events for d in self.docs)
 
+    @property
+    def by_language(self) -> dict[str, Counts]:
+        """Event counts per language of the gold files (the detected language where the gold names none)."""
+        table: dict[str, Counts] = {}
+        for doc in self.docs:
+            key = doc.language or "unknown"
+            table[key] = table.get(key, Counts()) + doc.events.counts
+        return dict(sorted(table.items()))
+
+    @property
+    def confusion(self) -> dict[str, dict[str, int]]:
+        """Gold PLOVER type → predicted type, over events paired by dyad: the diagonal is agreement, "none" a
+        gold event with no predicted event of its dyad (row) or a predicted event with no gold one (column)."""
+        table: dict[str, dict[str, int]] = {}
+        for doc in self.docs:
+            for gold, predicted in confusion_pairs(doc.events):
+                row = table.setdefault(gold, {})
+                row[predicted] = row.get(predicted, 0) + 1
+        order = {name: i for i, name in enumerate((*PLOVER_TYPES, NONE))}
+        return {g: dict(sorted(r.items(), key=lambda kv: order.get(kv[0], 99)))
+                for g, r in sorted(table.items(), key=lambda kv: order.get(kv[0], 99))}
+
     def errors(self) -> list[dict[str, Any]]:
         """Every false positive and false negative event, in document order."""
         rows: list[dict[str, Any]] = []
@@ -202,6 +226,8 @@ class Report:
             "entities": self.entities.to_json(), "titles": self.titles.to_json(),
             "dates": self.dates.to_json(),
             "by_type": {name: counts.to_json() for name, counts in self.by_type.items()},
+            "by_language": {name: counts.to_json() for name, counts in self.by_language.items()},
+            "confusion": self.confusion,
         }
         if show_errors:
             data["errors"] = self.errors()
@@ -255,6 +281,26 @@ def match(gold: Sequence[CodedEvent], predicted: Sequence[CodedEvent],
             missed.append(event)
     extra = tuple(event for index, event in enumerate(predicted) if index not in used)
     return Matching(tuple(matched), tuple(missed), extra)
+
+
+NONE = "none"
+
+
+def confusion_pairs(matching: Matching) -> list[tuple[str, str]]:
+    """(gold type, predicted type) for one document: matched events agree; the rest are paired by dyad, and what
+    is left pairs with "none"."""
+    pairs = [(gold.plover, gold.plover) for gold, _ in matching.matched]
+    extra = list(matching.extra)
+    for gold in matching.missed:
+        key = dyad_key(gold)
+        partner = next((e for e in extra if key is not None and dyad_key(e) == key), None)
+        if partner is not None:
+            extra.remove(partner)
+            pairs.append((gold.plover, partner.plover))
+        else:
+            pairs.append((gold.plover, NONE))
+    pairs.extend((NONE, event.plover) for event in extra)
+    return pairs
 
 
 def counts_by_type(matchings: Iterable[Matching]) -> dict[str, Counts]:
@@ -340,8 +386,9 @@ def parse_gold(name: str, data: Any, igo: Mapping[str, str] = IGO_CODES) -> Gold
         event for number, raw in enumerate(events)
         if (event := _gold_event(f"{name}: events[{number}]", raw, igo)) is not None
     )
+    language = data.get("language") if isinstance(data.get("language"), str) else None
     return GoldDoc(name=name, text=text, title=data.get("title"), published=data.get("published"),
-                   events=coded, entity_codes=gold_entity_codes(entities, igo))
+                   events=coded, entity_codes=gold_entity_codes(entities, igo), language=language)
 
 
 def _gold_event(where: str, raw: Mapping[str, Any], igo: Mapping[str, str]) -> CodedEvent | None:
@@ -426,6 +473,7 @@ def score_document(gold: GoldDoc, result: Article | Dropped | None) -> DocScore:
                         fn=len(gold.entity_codes - codes)),
         title=title, date=date,
         dropped=result.message() if isinstance(result, Dropped) else None,
+        language=gold.language or (article.language if article else None),
     )
 
 
@@ -434,8 +482,8 @@ def evaluate(pairs: Iterable[tuple[GoldDoc, Article | Dropped | None]]) -> Repor
 
 
 __all__ = [
-    "IGO_CODES", "SYMMETRIC_TYPES", "BadGoldFile", "CodedEvent", "Counts", "DocScore", "GoldDoc",
-    "Matching", "Report", "Tally", "counts_by_type", "day_of", "dyad_key", "evaluate", "event_key",
+    "IGO_CODES", "NONE", "SYMMETRIC_TYPES", "BadGoldFile", "CodedEvent", "Counts", "DocScore", "GoldDoc",
+    "Matching", "Report", "Tally", "confusion_pairs", "counts_by_type", "day_of", "dyad_key", "evaluate", "event_key",
     "gold_entity_codes", "gold_side_code", "igo_code", "igo_table", "match", "normalise_title",
     "parse_gold", "predicted_entity_codes", "predicted_events", "read_gold", "score_document",
 ]

@@ -39,7 +39,6 @@ class LanguagePack:
     entries: list[Entry]
     gazetteer: Gazetteer
     grammar: dict[str, Any]
-    verbs: list[dict[str, Any]]
     problems: list[DictProblem] = field(default_factory=list)
     abbreviations: frozenset[str] = DEFAULT_ABBREVIATIONS
     people_by_role: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
@@ -84,8 +83,6 @@ def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
     people = load_people_rows(data_dir / "common" / "people.tsv", problems)
     roles = load_role_rows(folder / "roles.tsv", problems)
     grammar = _load_yaml(folder / "grammar.yaml", problems, data_dir) or {}
-    verbs_doc = _load_yaml(folder / "verbs.yaml", problems, data_dir) or {}
-    verbs = _with_passives(lang, _flatten_verbs(verbs_doc, f"{lang}/verbs.yaml"))
     lexicon = load_lexicon(lang, folder / "lexicon")
     problems.extend(DictProblem(where, what) for where, what in lexicon.problems)
     entries = actors + people + roles
@@ -99,37 +96,7 @@ def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
             by_code[entry.code] = entry
     abbreviations = DEFAULT_ABBREVIATIONS | frozenset(w.lower() for w in grammar.get("abbreviations", ()))
     return LanguagePack(
-        lang=lang, entries=entries, gazetteer=Gazetteer(entries), grammar=grammar, verbs=verbs,
+        lang=lang, entries=entries, gazetteer=Gazetteer(entries), grammar=grammar,
         problems=problems, abbreviations=abbreviations, people_by_role=people_by_role, by_code=by_code,
         lexicon=lexicon,
     )
-
-
-def _with_passives(lang: str, patterns: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add a passive twin to every active verb pattern (id: meN- → di-, en: "was …ed"), unless it opts out."""
-    from relasi.events.morphology import passives
-
-    listed = {str(t).lower() for p in patterns for t in p.get("triggers", ())}
-    twins = []
-    for pattern in patterns:
-        if pattern.get("form") == "noun" or pattern.get("voice") == "passive" or pattern.get("passive") is False:
-            continue
-        forms = [f for t in pattern.get("triggers", ()) for f in passives(lang, str(t).lower()) if f not in listed]
-        if forms:
-            twin = {k: v for k, v in pattern.items() if k not in ("triggers", "id")}
-            twin.update(voice="passive", triggers=list(dict.fromkeys(forms)), id=pattern["id"] + "-passive")
-            twins.append(twin)
-    return patterns + twins
-
-
-def _flatten_verbs(doc: Any, origin: str) -> list[dict[str, Any]]:
-    """verbs.yaml groups patterns by family; each pattern gets its traceable id `<lang>/verbs.yaml#family.name`."""
-    patterns: list[dict[str, Any]] = []
-    if not isinstance(doc, dict):
-        return patterns
-    for family, items in doc.items():
-        for item in items or ():
-            pattern = dict(item)
-            pattern["id"] = f"{origin}#{family}.{pattern.get('name', len(patterns))}"
-            patterns.append(pattern)
-    return patterns

@@ -64,6 +64,21 @@ def check_pack(lang: str, data_dir: Path = DATA_DIR) -> list[DictProblem]:
     problems += _name_conflicts(actors + people)
     problems += _title_conflicts(roles)
     problems += _overlapping_terms(_rows(actors + people), _plural_roles(people, roles))
+    problems += _lexicon_problems(lang, folder)
+    return problems
+
+
+def _lexicon_problems(lang: str, folder: Path) -> list[DictProblem]:
+    """The event lexicon's problems: unreadable patterns, forms that cannot be derived, unknown CAMEO codes."""
+    from relasi.events.cameo import Codebook
+    from relasi.lang.lexicon import load_lexicon
+
+    lexicon = load_lexicon(lang, folder / "lexicon")
+    problems = [DictProblem(where, what) for where, what in lexicon.problems]
+    codebook = Codebook.load()
+    for pattern in lexicon.patterns:
+        if pattern.cameo is not None and pattern.cameo not in codebook:
+            problems.append(DictProblem(pattern.id, f"CAMEO code {pattern.cameo} is not in the codebook"))
     return problems
 
 

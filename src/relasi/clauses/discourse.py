@@ -18,11 +18,11 @@ from relasi.clauses.words import ADV, DET, PRON, SPEECH_AFTER, SPEECH_BEFORE, Wo
 from relasi.model import Actor
 
 _QUOTE_PAIR = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"|«([^«»\n]*)»")
-MIN_QUOTE_WORDS = 4
+MIN_QUOTE_WORDS = 3
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of direct speech: quoted text of four words or more (shorter quotes are scare quotes, "provokasi").
+    """Spans of direct speech: quoted text of three words or more (shorter quotes are scare quotes, "provokasi").
     A quotation left open at a paragraph's end runs to it (the sentence splitter may cut it in several)."""
     spans: list[tuple[int, int]] = []
     for match in _QUOTE_PAIR.finditer(text):

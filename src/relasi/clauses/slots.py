@@ -191,12 +191,13 @@ class SlotReader:
         return None
 
     def _speaker_for(self, clause: int) -> list[Actor]:
+        """Who says the clause: its quotation's speaker, else the sentence's."""
         draft: int | None = clause
         while draft is not None:
             if self.seg.drafts[draft].kind == "quote":
-                return self.reading.quote_speakers.get(draft) or []
+                return self.reading.quote_speakers.get(draft) or self.reading.speaker
             draft = self.seg.drafts[draft].parent
-        return []
+        return self.reading.speaker
 
     def _first_person(self, span: tuple[int, int]) -> bool:
         return any(self.items[i].kind == PRON and self.items[i].value_of(PRON) == "first" for i in range(*span))

@@ -30,7 +30,7 @@ from relasi.events.discourse import (
     summit_host,
 )
 from relasi.events.modality import CONTENT_TYPES, factuality
-from relasi.events.patterns import choose, source_of, target_of
+from relasi.events.patterns import BETWEEN, choose, source_of, target_of
 from relasi.lang.lexicon import Pattern
 from relasi.model import Actor, Article, Event, Parse, Predicate
 
@@ -69,7 +69,8 @@ def code_events(article: Article, pack) -> Article:
                 continue
             if predicate.voice == "noun" and _not_new(text, parse, predicate, background, content):
                 continue
-            parties = _parties(predicate, pattern, parse, events, parses, index, counterparts, defaults, pack)
+            parties = _parties(predicate, pattern, parse, events, parses, index, counterparts, defaults, pack,
+                               _content_target(parse, number, chosen, defaults))
             if parties is None:
                 continue
             sources, targets, how = parties
@@ -102,13 +103,16 @@ def code_events(article: Article, pack) -> Article:
 
 
 def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[Event], parses: list[Parse],
-             index: int, counterparts: list[Actor], defaults: tuple[str, ...], pack) \
+             index: int, counterparts: list[Actor], defaults: tuple[str, ...], pack, content: list[Actor]) \
         -> tuple[list[Actor], list[Actor], str] | None:
     """(sources, targets, how) of one predicate read with one pattern, or None when it has no doer."""
     found = source_of(predicate, pack.lang)
     sources = list(found.actors) if found else []
     how = found.how if found else "direct"
     plover = plover_for(pattern.cameo)
+    if found is not None and found is predicate.slot(BETWEEN.get(pack.lang, "")) and plover not in SYMMETRIC \
+            and len(sources) > 1:
+        return sources[:1], sources[1:], how     # "baku tembak antara India dan Pakistan"
     if pattern.source == "speaker":
         # "'Kamboja melanggar gencatan senjata,' kata militer Thailand": the speaker accuses the doer
         speaker = _speaker(parse, predicate)
@@ -120,6 +124,9 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         return None
     targets, slot = target_of(predicate, pattern, defaults, sources)
     own = {a.code for a in sources}
+    if not targets and plover in CONTENT_TYPES:
+        # "mengancam akan menyerang Ukraina", "demanded that NATO halt …": aimed where its content is
+        targets = [a for a in content if a.code not in own]
     if plover in PLACE_TARGET_TYPES:
         targets = [as_country(a) for a in targets]
         if not targets:
@@ -133,6 +140,24 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = reaction_target(events, parse.start, sources)
         how = "implied" if targets else how
     return sources, targets, how
+
+
+def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defaults: tuple[str, ...]) \
+        -> list[Actor]:
+    """The target of what a demand, threat or refusal is about: its complement's target, else its subject."""
+    for number, predicate in enumerate(parse.predicates):
+        if predicate.governor != index:
+            continue
+        pattern = chosen[number]
+        doer = predicate.slot("subject")
+        doers = list(doer.actors) if doer and doer.how not in ("controller", "shared") else []
+        if pattern is not None and pattern.cameo is not None:
+            targets, _ = target_of(predicate, pattern, defaults, doers)
+            if targets:
+                return targets
+        if doers:
+            return doers
+    return []
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], pattern: Pattern, cameo: str) -> list[tuple[Actor, Actor]]:

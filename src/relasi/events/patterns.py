@@ -86,11 +86,15 @@ def _contains(text: str, word: str) -> bool:
     return False
 
 
+BETWEEN = {"id": "antara", "en": "between"}
+
+
 def source_of(predicate: Predicate, lang: str) -> Argument | None:
     if predicate.voice == "passive":
         return predicate.slot("agent")
     if predicate.voice == "noun":
-        for name in ("possessor", "subject", "agent", *SOURCE_PREPOSITIONS.get(lang, ())):
+        # "pertemuan antara Rusia dan Kuba", "clashes between India and Pakistan": the parties are the doers
+        for name in ("possessor", "subject", "agent", BETWEEN.get(lang, ""), *SOURCE_PREPOSITIONS.get(lang, ())):
             found = predicate.slot(name)
             if found is not None and found.actors:
                 return found

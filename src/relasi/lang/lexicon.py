@@ -159,3 +159,26 @@ def _words(value: Any) -> tuple[str, ...]:
 
 def surface_forms(lexicon: Lexicon) -> Iterable[str]:
     return lexicon.by_form.keys()
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of the codebook a lexicon reaches."""
+
+    forms: int                                   # distinct surface forms of event patterns
+    codes: frozenset[str]                        # CAMEO codes with at least one form
+    by_root: dict[str, tuple[int, int]]          # root -> (codes with a form, codes in the codebook)
+    missing: tuple[str, ...]                     # 3-digit codebook codes with no form
+
+
+def coverage(lexicon: Lexicon, codebook_codes: Iterable[str]) -> Coverage:
+    per_code = lexicon.coverage()
+    codes = frozenset(per_code)
+    book = sorted(set(codebook_codes))
+    by_root: dict[str, tuple[int, int]] = {}
+    for root in sorted({c[:2] for c in book}):
+        in_root = [c for c in book if c[:2] == root]
+        by_root[root] = (sum(1 for c in in_root if c in codes), len(in_root))
+    forms = sum(1 for entries in lexicon.by_form.values() if any(e.pattern.cameo for e in entries))
+    missing = tuple(c for c in book if len(c) == 3 and c not in codes)
+    return Coverage(forms, codes, by_root, missing)
