@@ -122,6 +122,7 @@ class Clause:
     marker: str = ""                 # what opened it: "yang", "bahwa", "jika", a quotation mark
     parent: int | None = None
     speaker: tuple[Actor, ...] = ()  # who says it, for quotes and the complements of speech verbs
+    subject: tuple[Actor, ...] = ()  # the actors of its first subject ("jika Guyana melanjutkan …" → GUY)
 
 
 @dataclass(frozen=True, slots=True)

@@ -183,7 +183,14 @@ def _clause(reader: SlotReader, number: int, quote_speakers) -> Clause:
         subject = reader.subject(draft.governor) if items[draft.governor].kind == PRED \
             else reader._plain_subject(draft.governor, reader.clause(draft.governor))
         said = list(subject.actors) if subject else []
-    return Clause(first.start, last.end, draft.kind, draft.marker, draft.parent, tuple(said))
+    subject: tuple[Actor, ...] = ()
+    for i in range(len(items)):
+        group = reader.group_at(i)
+        if seg.clause_of[i] == number and group is not None and group.party \
+                and reader._free(reader._np_start(i, number), number):
+            subject = tuple(group.actors)
+            break
+    return Clause(first.start, last.end, draft.kind, draft.marker, draft.parent, tuple(said), subject)
 
 
 def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicate:
@@ -193,14 +200,20 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
     clause = reader.clause(p)
     slots: list[tuple[str, Argument]] = []
     light = ""
+    negated = reader.negated(p)
     if voice == "noun":
         light_index = reader.light_verb(p)
+        possessor = reader.possessor(p)
         if light_index is not None:
             light = items[light_index].value
             subject = reader._plain_subject(light_index, clause) or reader._shared_subject(light_index, clause)
             if subject is not None:
                 slots.append(("subject", subject))
-        possessor = reader.possessor(p)
+            negated = reader.negated(light_index)
+        elif possessor is None:
+            subject = reader.occasion_subject(p)
+            if subject is not None:
+                slots.append(("subject", subject))
         if possessor is not None:
             slots.append(("possessor", possessor))
         start = p + 1
@@ -238,7 +251,7 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
         start=item.start, end=item.end, text=candidate.text, voice=voice, clause=clause, slots=tuple(slots),
         governor=position.get(governor_item) if governor_item is not None else None,
         governed_by=items[governor_item].value if governor_item is not None else "",
-        light=light, negated=reader.negated(p),
+        light=light, negated=negated,
     )
 
 

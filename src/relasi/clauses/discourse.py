@@ -140,6 +140,11 @@ def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, fi
         if pronoun is not None and pronoun.kind == PRON and pronoun.value_of(PRON) in ("person", "plural", "thing"):
             return [], True
     for i in range(first, last):
+        group = groups_of.get(i)
+        if group is not None and group.excluded == "informant" and i > 0 and items[i - 1].value in words.not_arguments \
+                and items[i - 1].value in ("menurut", "according to"):
+            return list(group.actors), False             # "Menurut Menlu Polandia, …", "according to Kyiv"
+    for i in range(first, last):
         if items[i].has(SPEECH_BEFORE):
             for k in range(i - 1, first - 1, -1):
                 group = groups_of.get(k)

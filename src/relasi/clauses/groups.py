@@ -70,7 +70,7 @@ def joiner_regex(pack) -> re.Pattern[str]:
     cached = pack.__dict__.get("_group_joiner")
     if cached is None:
         coordinators = [re.escape(w) for w in pack.words("coordinators")]
-        determiners = [re.escape(w) for w in pack.words("determiners")] if pack.lang == "en" else []
+        determiners = ["the"] if pack.lang == "en" else []   # "Britain and the EU"
         determiner = rf"(?:(?:{'|'.join(determiners)})\s+)?" if determiners else ""
         cached = re.compile(rf"\s*\(\s*|\s*\)?\s*(?:,\s*)?(?:(?:{'|'.join(coordinators)})\s+)?{determiner}"
                             if coordinators else r"\s*\(?\s*", re.IGNORECASE)

@@ -102,9 +102,19 @@ class SlotReader:
             elif self.words.lang == "en" and item.kind == PREP and item.value == "of" and j > k \
                     and not self._has_actor(k, j) and j + 1 < len(items) and items[j + 1].kind in NP_KINDS:
                 j += 1                               # "the leaders of Russia": the owner after "of"
+            elif item.kind == COORD and j > k and j + 1 < len(items) and self.clause(j + 1) == clause \
+                    and items[j + 1].kind in (WORD, GROUP, DET) and not self._verb_follows_word(j + 1):
+                j += 1                               # "kegiatan ekspor dan impor", "sektor minyak dan gas Venezuela"
             else:
                 break
         return (k, j) if j > k else None
+
+    def _verb_follows_word(self, j: int) -> bool:
+        """A noun right before a verb starts a clause of its own ("… dan Rusia mendesak …")."""
+        k = j
+        while k < len(self.items) and self.items[k].kind in (WORD, GROUP, DET, ADV, NEG):
+            k += 1
+        return k < len(self.items) and k > j and self.is_verb(k) and self.items[j].kind == GROUP
 
     def _has_actor(self, a: int, b: int) -> bool:
         return any(self.group_at(i) is not None and self.group_at(i).party for i in range(a, b))
@@ -133,17 +143,20 @@ class SlotReader:
         return Argument(self.items[a].start, self.items[b - 1].end, tuple(actors), self.head(a, b), how)
 
     def head(self, a: int, b: int) -> str:
+        """The phrase's words without determiners: Indonesian heads come first ("kapal filipina"), English ones
+        last ("the israeli ambassador"), so English keeps more words."""
+        limit = 3 if self.words.lang == "id" else 6
         words: list[str] = []
         for i in range(a, b):
             item = self.items[i]
-            if item.kind in (DET, DEMO) and not words:
+            if item.kind in (DET, DEMO) or (item.kind == PREP and item.value == "of"):
                 continue
-            if item.kind in (PUNCT,):
+            if item.kind in (PUNCT, COORD):
                 break
             words.extend(_normal(w) for w in item.value.split())
-            if len(words) >= 3:
+            if len(words) >= limit:
                 break
-        return " ".join(words[:3])
+        return " ".join(words[:limit])
 
     # --- slots
 
@@ -224,12 +237,20 @@ class SlotReader:
 
     def _np_start(self, j: int, clause: int) -> int:
         start = j
-        while start - 1 >= 0 and self.clause(start - 1) == clause and (
-                self.items[start - 1].kind in (WORD, DET) or
-                (self.items[start - 1].kind == PRED and start - 1 not in self.verb_items
-                 and self.words.lang == "en")):
-            start -= 1
-        return start
+        while True:
+            while start - 1 >= 0 and self.clause(start - 1) == clause and (
+                    self.items[start - 1].kind in (WORD, DET) or
+                    (self.items[start - 1].kind == PRED and start - 1 not in self.verb_items)):
+                start -= 1
+            # "usulan gencatan senjata dari Mesir", "the proposal from Egypt": a noun's origin is part of it
+            before = start - 1
+            if before >= 1 and self.clause(before) == clause and self.items[before].kind == PREP \
+                    and self.items[before].value in ("dari", "from", "of") and before not in self.reading.opened \
+                    and (self.items[before - 1].kind == WORD or (self.items[before - 1].kind == PRED
+                                                                and before - 1 not in self.verb_items)):
+                start = before - 1
+                continue
+            return start
 
     def _free(self, start: int, clause: int) -> bool:
         """Whether the phrase starting at item `start` is a subject: nothing before it in the clause governs it."""
@@ -335,6 +356,25 @@ class SlotReader:
             j -= 1
         if j >= 0 and self.clause(j) == clause and self.group_at(j) is not None and self.group_at(j).party:
             return self.argument((j, j + 1))
+        return None
+
+    def occasion_subject(self, p: int) -> Argument | None:
+        """"… sepakat … dalam pertemuan di Putrajaya", "at the meeting, …": an event noun that is the occasion of
+        its clause has the clause's subject as its doers."""
+        items = self.items
+        j = p - 1
+        while j >= 0 and items[j].kind in (DET, WORD) and p - j <= 3:
+            j -= 1
+        if j < 0 or not (items[j].value in self.words.occasions or items[j].value_of(PREP) in self.words.occasions):
+            return None
+        clause: int | None = self.clause(p)
+        while clause is not None:
+            for k, item in enumerate(items):
+                if self.clause(k) == clause and k != p and (k in self.verb_items or item.kind in (VERB, LIGHT)):
+                    found = self.subject(k) if item.kind == PRED else self._plain_subject(k, clause)
+                    if found is not None and found.actors:
+                        return Argument(found.start, found.end, found.actors, found.head, "shared")
+            clause = self.seg.drafts[clause].parent
         return None
 
     def light_verb(self, p: int) -> int | None:

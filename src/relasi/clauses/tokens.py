@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from relasi.clauses.words import VERB, WordClass, Words
+from relasi.clauses.words import DET, VERB, WordClass, Words
 
-_TOKEN = re.compile(r"\w+(?:[-‐]\w+)*(?:['’]t)?|['’]s(?!\w)|[^\w\s]")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?!\w)|\w+(?:[-‐]\w+)*(?:['’]t)?|['’]s(?!\w)|[^\w\s]")
 QUOTE_OPEN = frozenset("“«„")
 QUOTE_CLOSE = frozenset("”»")
 QUOTE_BOTH = frozenset('"')
@@ -108,7 +108,9 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             items.append(Item(a, stop, classes[0].kind, classes[0].word, list(classes)))
             i += length
             continue
-        if low in lexicon_verbs or words.is_verb(low):
+        if low[0].isdigit():
+            items.append(Item(a, b, DET, low))             # "51,5 ton bantuan": a quantity opens the phrase
+        elif (low in lexicon_verbs or words.is_verb(low)) and not _nominalised(low, words):
             items.append(Item(a, b, VERB, low, [WordClass(VERB, low)]))
         else:
             items.append(Item(a, b, WORD, low))
@@ -122,6 +124,11 @@ def _function_classes(words: Words, lows: list[str], i: int) -> list[WordClass]:
     """A predicate that is also a function word keeps that reading ("says" both speaks and reports)."""
     length, classes = words.lookup(lows, i)
     return list(classes) if length == 1 else []
+
+
+def _nominalised(word: str, words: Words) -> bool:
+    """"bergabungnya Indonesia", "terpilihnya Lai": a ber-/ter- verb with -nya is a noun."""
+    return words.lang == "id" and word.endswith("nya") and word.startswith(("ber", "ter"))
 
 
 def _inside_group(position: int, groups: list) -> bool:

@@ -47,6 +47,7 @@ class Words:
     venue_nouns: frozenset[str] = frozenset()
     addressee_openings: frozenset[str] = frozenset()
     of_words: frozenset[str] = frozenset()
+    occasions: frozenset[str] = frozenset()
     descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     def add(self, phrase: str, kind: str, role: str = "") -> None:
@@ -125,7 +126,7 @@ def compile_words(pack: Any) -> Words:
     words.object_control = frozenset(_inflected(pack.lang, grammar.get("object_control") or ()))
     words.control = frozenset(_inflected(pack.lang, grammar.get("control") or ())) | words.object_control
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
-                 "place_nouns", "venue_nouns", "addressee_openings", "of_words"):
+                 "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions"):
         values = frozenset(str(w).lower() for w in grammar.get(name) or ())
         setattr(words, "locatives" if name == "locative" else name, values)
     pack.__dict__["_clause_words"] = words

@@ -29,7 +29,7 @@ from relasi.events.discourse import (
     reaction_target,
     summit_host,
 )
-from relasi.events.modality import CONTENT_TYPES, factuality
+from relasi.events.modality import CONTENT_TYPES, Factuality, factuality
 from relasi.events.patterns import BETWEEN, choose, source_of, target_of
 from relasi.lang.lexicon import Pattern
 from relasi.model import Actor, Article, Event, Parse, Predicate
@@ -64,6 +64,7 @@ def code_events(article: Article, pack) -> Article:
         chosen = [choose(p, sentence, pack.lexicon) for p in parse.predicates]
         content = _content_spans(parse, chosen)
         when: tuple[str | None, str] | None = None
+        readings: dict[int, Factuality] = {}
         for number, (predicate, pattern) in enumerate(zip(parse.predicates, chosen, strict=True)):
             if pattern is None or pattern.cameo is None:
                 continue
@@ -76,9 +77,10 @@ def code_events(article: Article, pack) -> Article:
             sources, targets, how = parties
             governor = chosen[predicate.governor] if predicate.governor is not None else None
             told = factuality(text, parse, number, pattern.cameo, governor.cameo if governor else None, pack,
-                              _own_speech(parse, predicate, sources))
+                              _own_speech(parse, predicate, sources), readings.get(predicate.governor or -1))
             if told is None:
                 continue
+            readings[number] = told
             pairs = _pairs(sources, targets, pattern, told.cameo)
             if not pairs:
                 continue
@@ -124,9 +126,13 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         return None
     targets, slot = target_of(predicate, pattern, defaults, sources)
     own = {a.code for a in sources}
-    if not targets and plover in CONTENT_TYPES:
+    if not targets and plover in CONTENT_TYPES and pattern.cameo != "016":
         # "mengancam akan menyerang Ukraina", "demanded that NATO halt …": aimed where its content is
         targets = [a for a in content if a.code not in own]
+    if slot not in ("", "object", "subject"):
+        targets = [as_country(a) for a in targets]       # "berkunjung ke Beijing", "aid to Gaza": the country
+    if not targets and len(own) > 1 and (pattern.mutual or plover in SYMMETRIC):
+        return sources, [], how                          # each other's partners (see _pairs)
     if plover in PLACE_TARGET_TYPES:
         targets = [as_country(a) for a in targets]
         if not targets:
@@ -157,6 +163,12 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
                 return targets
         if doers:
             return doers
+    # "mengancam … jika Guyana melanjutkan eksplorasi": the side the condition names
+    clause = parse.predicates[index].clause
+    for candidate in parse.clauses:
+        if candidate.kind == "conditional" and candidate.subject and (candidate.parent == clause or any(
+                p.governor == index and p.clause == candidate.parent for p in parse.predicates)):
+            return list(candidate.subject)
     return []
 
 

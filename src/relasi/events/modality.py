@@ -71,11 +71,12 @@ def words_of(pack) -> _Words:
 
 
 def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: str | None, pack,
-               own_speech: bool) -> Factuality | None:
+               own_speech: bool, governor_told: Factuality | None = None) -> Factuality | None:
     """How predicate `index` of `parse` is told, or None when it is the content of another act.
 
-    `governor_cameo`: the code of the event word whose complement it is; `own_speech`: the clause is said by its own
-    subject (a quotation of the actor, the complement of the actor's speech verb)."""
+    `governor_cameo` and `governor_told`: the code and the reading of the event word whose complement or purpose it
+    is; `own_speech`: the clause is said by its own subject (a quotation of the actor, the complement of the actor's
+    speech verb)."""
     predicate = parse.predicates[index]
     words = words_of(pack)
     negated = predicate.negated
@@ -97,7 +98,13 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     elif words.future.search(window):
         commitment = own_speech
         modality = "asserted" if own_speech else "intended"
-    if "conditional" in chain and plover_for(cameo) != "THREATEN":
+    if governor_told is not None and governor_told.modality in ("intended", "hypothetical") \
+            and modality == "asserted" and not commitment:
+        # "dijadwalkan berkunjung … untuk bertemu Xi": the purpose of a planned act is planned too
+        return Factuality(governor_told.modality, negated, cameo)
+    hostile = plover_for(cameo) == "THREATEN" or (commitment or own_speech) and cameo[:2] in THREAT_CODES
+    if ("conditional" in chain or _consequent(parse, predicate)) and not hostile:
+        # "Jika AS menyerang Iran, …", "Seandainya jalur darat dibuka, Yordania bisa mengirim …"
         return Factuality("hypothetical", negated, cameo)
     if commitment and modality == "asserted":
         root = cameo[:2]
@@ -106,6 +113,13 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         if root in THREAT_CODES:
             return Factuality("asserted", negated, cameo if root == "13" else THREAT_CODES[root])
     return Factuality(modality, negated, cameo)
+
+
+def _consequent(parse: Parse, predicate: Predicate) -> bool:
+    """Whether the predicate's clause is the consequent of a condition attached to it ("Jika …, X akan …")."""
+    clause = predicate.clause
+    return parse.clauses[clause].kind == "main" and any(
+        c.kind == "conditional" and c.parent == clause for c in parse.clauses)
 
 
 def _says(regex: re.Pattern[str], heads: frozenset[str], governed_by: str, window: str) -> bool:

@@ -34,17 +34,18 @@ def patient(predicate: Predicate) -> Argument | None:
     return predicate.slot("object")
 
 
-def head_matches(head: str, wanted: tuple[str, ...]) -> bool:
-    """Whether a phrase's head ("kapal filipina", "duta besar china", "diplomats") starts with one of `wanted`."""
+def head_matches(head: str, wanted: tuple[str, ...], anywhere: bool = False) -> bool:
+    """Whether a phrase's head words start with one of `wanted` ("kapal filipina", "duta besar china"), or, for
+    head-final English, hold it anywhere ("the israeli ambassador", "12 diplomats")."""
     if not head:
         return False
     words = head.split()
     for phrase in wanted:
         parts = phrase.split()
-        if len(parts) > len(words):
-            continue
-        if all(_same_word(w, p) for w, p in zip(words, parts, strict=False)):
-            return True
+        starts = range(len(words) - len(parts) + 1) if anywhere else range(1 if len(parts) <= len(words) else 0)
+        for start in starts:
+            if all(_same_word(w, p) for w, p in zip(words[start:], parts, strict=False)):
+                return True
     return False
 
 
@@ -63,10 +64,11 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon) -> Pattern | N
     lowered = sentence.lower()
     the_patient = patient(predicate)
     head = the_patient.head if the_patient else ""
+    anywhere = lexicon.lang == "en"
     for pattern in senses(predicate, lexicon):
-        if pattern.object_heads and not head_matches(head, pattern.object_heads):
+        if pattern.object_heads and not head_matches(head, pattern.object_heads, anywhere):
             continue
-        if pattern.object_not and head_matches(head, pattern.object_not):
+        if pattern.object_not and head_matches(head, pattern.object_not, anywhere):
             continue
         if pattern.with_words and not any(_contains(lowered, w) for w in pattern.with_words):
             continue
