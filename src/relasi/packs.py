@@ -22,7 +22,7 @@ from relasi.actors.dictionary import (
     load_role_rows,
 )
 from relasi.actors.gazetteer import Gazetteer
-from relasi.lang.lexicon import Lexicon, load_lexicon
+from relasi.lang.lexicon import Lexicon, Phrasing, load_lexicon
 from relasi.sentences import DEFAULT_ABBREVIATIONS
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -83,7 +83,7 @@ def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
     people = load_people_rows(data_dir / "common" / "people.tsv", problems)
     roles = load_role_rows(folder / "roles.tsv", problems)
     grammar = _load_yaml(folder / "grammar.yaml", problems, data_dir) or {}
-    lexicon = load_lexicon(lang, folder / "lexicon")
+    lexicon = load_lexicon(lang, folder / "lexicon", phrasing=_phrasing(lang, grammar))
     problems.extend(DictProblem(where, what) for where, what in lexicon.problems)
     entries = actors + people + roles
     people_by_role: dict[tuple[str, str], list[Entry]] = {}
@@ -100,3 +100,17 @@ def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
         problems=problems, abbreviations=abbreviations, people_by_role=people_by_role, by_code=by_code,
         lexicon=lexicon,
     )
+
+
+def _phrasing(lang: str, grammar: dict[str, Any]) -> Phrasing:
+    """The grammar's words that decide how a lexicon's verb phrases are read (relasi.lang.lexicon.Phrasing)."""
+    def words(*keys: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for key in keys for w in grammar.get(key) or () if isinstance(w, str))
+
+    from relasi.lang.morphology import english_verb_forms
+
+    light = words("light_verbs")
+    if lang == "en":
+        light = frozenset(f.text.split()[0] for w in light for f in english_verb_forms(w))
+    return Phrasing(particles=words("particles", "prepositions", "adverbs", "negators"),
+                    light_verbs=light, determiners=words("determiners"))

@@ -99,6 +99,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
             # "mengecam Israel yang memblokade bantuan dan mendesak PBB …": the second verb is the main clause's
             stack.pop()
+        elif item.kind == PREP and drafts[stack[-1]].kind == "relative" and words.lang == "id" \
+                and _adjectival(items, drafts[stack[-1]].first, i, clause_of, stack[-1], verb_preds):
+            # "dukungan yang tak tergoyahkan bagi Venezuela": "yang" and an adjective modify the noun, and the
+            # preposition after them is the noun's again
+            stack.pop()
         elif item.kind == PUNCT and item.value == ";":
             pop_to_base()
             pending_complement = False
@@ -134,7 +139,9 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             if governor is not None:
                 push("complement", i, item.value, governor)
                 opened = True
-        elif pending_complement and item.kind in (GROUP, WORD, PRON, DEMO, PRED, VERB):
+        elif pending_complement and item.kind in (GROUP, WORD, PRON, DEMO, PRED, VERB) \
+                and not (item.kind == PRED and i not in verb_preds):
+            # (an event noun right after "menyampaikan" is its object: "menyampaikan apresiasi")
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1]))
             opened = True
         elif verbish(item, verb_preds) and _serial_complement(items, i, words, verb_preds, clause_of, stack[-1]):
@@ -285,3 +292,12 @@ def _shape(item: Item) -> str:
         if word.startswith(prefix):
             return prefix
     return word[-2:] if word.endswith(("ed", "es")) else word[-1:]
+
+
+def _adjectival(items: list[Item], first: int, i: int, clause_of: list[int], clause: int,
+                verb_preds: set[int]) -> bool:
+    """A relative clause with no verb but ter-/ber- adjectives and adverbs so far ("yang tak tergoyahkan")."""
+    own = [items[j] for j in range(first + 1, i) if clause_of[j] == clause]
+    return bool(own) and not any(
+        (j.kind == PRED and j.index in verb_preds) or (j.kind in (VERB, SPEECH_BEFORE, LIGHT)
+                                                     and not j.value.startswith(("ter", "ber"))) for j in own)

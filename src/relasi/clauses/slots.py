@@ -263,14 +263,12 @@ class SlotReader:
         if b in self.reading.opened or item.kind in (QUOTE, COORD) or item.has(SPEECH_AFTER):
             return True
         if item.kind == PUNCT:
-            return item.value in (",", ":", ";", "(", "—", "–", "-")
+            return True
         if self.acts_as_prep(b):
             return False
         if item.kind == PRED and b not in self.verb_items:
             return False                               # the possessor of an event noun ("serangan Israel")
-        if self.is_verb(b) or item.kind == NEG:
-            return False
-        return item.kind in (DEMO, GROUP, PRON)
+        return not (self.is_verb(b) or item.kind == NEG)
 
     def _shared_subject(self, p: int, clause: int) -> Argument | None:
         """A verb with no subject of its own after another in its clause shares that one's subject

@@ -48,6 +48,9 @@ class Words:
     addressee_openings: frozenset[str] = frozenset()
     of_words: frozenset[str] = frozenset()
     occasions: frozenset[str] = frozenset()
+    control_nouns: frozenset[str] = frozenset()
+    appositions: frozenset[str] = frozenset()
+    references: frozenset[str] = frozenset()
     descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     def add(self, phrase: str, kind: str, role: str = "") -> None:
@@ -126,7 +129,8 @@ def compile_words(pack: Any) -> Words:
     words.object_control = frozenset(_inflected(pack.lang, grammar.get("object_control") or ()))
     words.control = frozenset(_inflected(pack.lang, grammar.get("control") or ())) | words.object_control
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
-                 "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions"):
+                 "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions", "control_nouns",
+                 "appositions", "references"):
         values = frozenset(str(w).lower() for w in grammar.get(name) or ())
         setattr(words, "locatives" if name == "locative" else name, values)
     pack.__dict__["_clause_words"] = words

@@ -108,7 +108,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
              index: int, counterparts: list[Actor], defaults: tuple[str, ...], pack, content: list[Actor]) \
         -> tuple[list[Actor], list[Actor], str] | None:
     """(sources, targets, how) of one predicate read with one pattern, or None when it has no doer."""
-    found = source_of(predicate, pack.lang)
+    receiving = pack.words("receiving_verbs")
+    found = source_of(predicate, pack.lang, receiving)
     sources = list(found.actors) if found else []
     how = found.how if found else "direct"
     plover = plover_for(pattern.cameo)
@@ -124,7 +125,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         return speaker, [a for a in sources if a.code not in own], "speaker"
     if not sources:
         return None
-    targets, slot = target_of(predicate, pattern, defaults, sources)
+    targets, slot = target_of(predicate, pattern, defaults, sources, receiving)
     own = {a.code for a in sources}
     if not targets and plover in CONTENT_TYPES and pattern.cameo != "016":
         # "mengancam akan menyerang Ukraina", "demanded that NATO halt …": aimed where its content is

@@ -78,12 +78,21 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon) -> Pattern | N
     return None
 
 
+_ENDINGS = ("", "nya", "s", "es", "kan", "an")
+
+
 def _contains(text: str, word: str) -> bool:
-    """`word` at a word start in `text` (a prefix will do: "telepon" matches "teleponnya")."""
+    """`word` as a whole word of `text`, an inflection or clitic allowed ("telepon" matches "teleponnya", "phone"
+    matches "phones"; "ham" does not match "Hamas")."""
     start = text.find(word)
     while start >= 0:
+        end = start + len(word)
         if start == 0 or not text[start - 1].isalnum():
-            return True
+            tail = end
+            while tail < len(text) and text[tail].isalnum():
+                tail += 1
+            if text[end:tail] in _ENDINGS:
+                return True
         start = text.find(word, start + 1)
     return False
 
@@ -91,9 +100,16 @@ def _contains(text: str, word: str) -> bool:
 BETWEEN = {"id": "antara", "en": "between"}
 
 
-def source_of(predicate: Predicate, lang: str) -> Argument | None:
+def source_of(predicate: Predicate, lang: str, receiving: tuple[str, ...] = ()) -> Argument | None:
     if predicate.voice == "passive":
         return predicate.slot("agent")
+    if predicate.voice == "noun" and predicate.light in receiving:
+        # "menerima panggilan telepon dari Menlu AS": the one it came from did it
+        for name in ("possessor", *SOURCE_PREPOSITIONS.get(lang, ()), "agent"):
+            found = predicate.slot(name)
+            if found is not None and found.actors:
+                return found
+        return None
     if predicate.voice == "noun":
         # "pertemuan antara Rusia dan Kuba", "clashes between India and Pakistan": the parties are the doers
         for name in ("possessor", "subject", "agent", BETWEEN.get(lang, ""), *SOURCE_PREPOSITIONS.get(lang, ())):
@@ -104,9 +120,12 @@ def source_of(predicate: Predicate, lang: str) -> Argument | None:
     return predicate.slot("subject")
 
 
-def target_slots(predicate: Predicate, pattern: Pattern, defaults: tuple[str, ...]) -> list[str]:
+def target_slots(predicate: Predicate, pattern: Pattern, defaults: tuple[str, ...],
+                 receiving: tuple[str, ...] = ()) -> list[str]:
     """The slots tried for the target, in order; "object" means the patient whatever the voice."""
     names = list(pattern.target) if pattern.target else ["object", *defaults]
+    if predicate.voice == "noun" and predicate.light in receiving:
+        names = ["subject", *names]                      # the receiver of the call, the criticism, the aid
     resolved: list[str] = []
     for name in names:
         if name == "object":
@@ -122,10 +141,10 @@ def target_slots(predicate: Predicate, pattern: Pattern, defaults: tuple[str, ..
 
 
 def target_of(predicate: Predicate, pattern: Pattern, defaults: tuple[str, ...],
-              sources: list[Actor]) -> tuple[list[Actor], str]:
+              sources: list[Actor], receiving: tuple[str, ...] = ()) -> tuple[list[Actor], str]:
     """The first slot in the pattern's order that names someone other than the source: (actors, slot)."""
     own = {a.code for a in sources}
-    for name in target_slots(predicate, pattern, defaults):
+    for name in target_slots(predicate, pattern, defaults, receiving):
         found = predicate.slot(name)
         if found is None:
             continue

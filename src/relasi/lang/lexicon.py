@@ -27,7 +27,7 @@ A pattern with `cameo: null` (the file `not_events.yaml`) is a phrase that conta
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +87,23 @@ class Lexicon:
         return counts
 
 
-def load_lexicon(lang: str, folder: Path, origin: str | None = None) -> Lexicon:
-    """Read every `*.yaml` of `folder` (sorted by name); problems are collected, never raised."""
+@dataclass(frozen=True)
+class Phrasing:
+    """What the grammar says about verb phrases: which words after a verb belong to it ("bertemu dengan",
+    "shoot down", "menembak mati"), which verbs are light ("melakukan kunjungan"), which words open a phrase."""
+
+    particles: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+
+
+def load_lexicon(lang: str, folder: Path, origin: str | None = None, phrasing: Phrasing | None = None) -> Lexicon:
+    """Read every `*.yaml` of `folder` (sorted by name); problems are collected, never raised.
+
+    A verb phrase whose second word is not a particle is a verb and the patient its sense needs: "memutuskan
+    hubungan diplomatik" becomes "memutuskan" whose object must be "hubungan diplomatik", so the clause step reads
+    the verb's object and obliques as for any verb. A light verb with an event noun ("melakukan kunjungan") is left
+    to the noun. (Without `phrasing`, phrases stay as written.)"""
     lexicon = Lexicon(lang)
     origin = origin or f"{lang}/lexicon"
     if not folder.is_dir():
@@ -102,10 +117,41 @@ def load_lexicon(lang: str, folder: Path, origin: str | None = None) -> Lexicon:
             continue
         for index, item in enumerate(items or ()):
             _add(lexicon, item, where, index)
+    if phrasing is not None:
+        _split_phrases(lexicon, phrasing)
     for entries in lexicon.by_form.values():
         # constrained senses first; among equals, the file order
         entries.sort(key=lambda e: not e.pattern.constrained)
     return lexicon
+
+
+def _split_phrases(lexicon: Lexicon, phrasing: Phrasing) -> None:
+    nouns = {text for text, entries in lexicon.by_form.items() if any(e.form.voice == "noun" for e in entries)}
+    derived: dict[tuple[str, str], Pattern] = {}
+    for text in [t for t in lexicon.by_form if " " in t]:
+        verbs = [e for e in lexicon.by_form[text] if e.form.voice != "noun" and e.form.tag != "plain"]
+        if not verbs:
+            continue                                     # literal phrases ("=sangat menyesalkan") stay whole
+        first, tail = text.split(" ", 1)
+        words = tail.split()
+        if words[0] in phrasing.particles:
+            continue
+        patient = " ".join(w for w in words if w not in phrasing.determiners) or tail
+        keep = [e for e in lexicon.by_form[text] if e not in verbs]
+        if keep:
+            lexicon.by_form[text] = keep
+        else:
+            del lexicon.by_form[text]
+        if first in phrasing.light_verbs and (patient in nouns or tail in nouns):
+            continue                                     # "melakukan kunjungan": the noun carries the event
+        for entry in verbs:
+            key = (entry.pattern.id, patient)
+            pattern = derived.get(key)
+            if pattern is None:
+                pattern = derived[key] = replace(entry.pattern, object_heads=(patient,), object_not=())
+            entries = lexicon.by_form.setdefault(first, [])
+            if not any(e.pattern is pattern and e.form.voice == entry.form.voice for e in entries):
+                entries.append(Entry(pattern, Form(first, entry.form.voice, entry.form.tag)))
 
 
 def _loader():
@@ -138,6 +184,10 @@ def _add(lexicon: Lexicon, item: Any, where: str, index: int) -> None:
     lexicon.patterns.append(pattern)
     for kind, derive in (("verbs", verb_forms), ("nouns", noun_forms)):
         for spec in item.get(kind) or ():
+            if not isinstance(spec, str):
+                # YAML reads a bare on/off/yes/no as a boolean: "on" must be quoted
+                lexicon.problems.append((place, f"{kind}: {spec!r} is not a string (quote it)"))
+                continue
             try:
                 forms = derive(lexicon.lang, str(spec))
             except BadForm as error:
@@ -154,7 +204,7 @@ def _words(value: Any) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return (value.lower(),)
-    return tuple(str(v).lower() for v in value)
+    return tuple(str(v).lower() for v in value if isinstance(v, str))
 
 
 def surface_forms(lexicon: Lexicon) -> Iterable[str]:

@@ -65,11 +65,10 @@ def _nasal(prefix: str, root: str) -> str:
 
 
 def _syllables(root: str) -> int:
-    count, previous_vowel = 0, False
-    for char in root:
-        vowel = char in _VOWELS
-        count += vowel and not previous_vowel
-        previous_vowel = vowel
+    """Vowels are syllables ("jual", "cair", "buat" have two); a final diphthong is one ("pakai", "pulau")."""
+    count = sum(1 for char in root if char in _VOWELS)
+    if root.endswith(("ai", "au", "oi", "ei")):
+        count -= 1
     return count
 
 
@@ -77,8 +76,9 @@ def _ber(root: str) -> str:
     # ber- loses its r before r and before a first syllable in -er (berenang, bekerja, beternak); belajar is special
     if root == "ajar":
         return "belajar"
-    if root.startswith("r") or (len(root) > 3 and root[1:3] == "er" and root[0] not in _VOWELS):
-        return f"be{root}"
+    if root.startswith("r") or (len(root) > 3 and root[1:3] == "er" and root[0] not in _VOWELS
+                                and root[3] not in _VOWELS):
+        return f"be{root}"                                   # bekerja, beternak (ker|ja); but bergerak (ge|rak)
     return f"ber{root}"
 
 
