@@ -19,8 +19,8 @@ from relasi.clauses.discourse import Discourse, quote_spans, quote_tag, tag_spea
 from relasi.clauses.groups import Group, build_groups, joiner_regex, mark_excluded
 from relasi.clauses.segment import Segmentation, segment
 from relasi.clauses.slots import Reading, SlotReader, english_noun, english_passive
-from relasi.clauses.tokens import GROUP, PRED, Candidate, Item, items_of
-from relasi.clauses.words import PRON, SPEECH_BEFORE, Words, compile_words
+from relasi.clauses.tokens import GROUP, PRED, WORD, Candidate, Item, items_of
+from relasi.clauses.words import ADV, DET, LIGHT, PRON, SPEECH_AFTER, SPEECH_BEFORE, VERB, Words, compile_words
 from relasi.model import Actor, Argument, Article, Clause, Mention, Parse, Predicate
 
 __all__ = ["parse_clauses", "find_candidates"]
@@ -86,6 +86,9 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
     items = items_of(text, start, end, groups, candidates, words, lexicon_verbs)
     voices = {i: _voice(items, i, pack, words) for i, item in enumerate(items) if item.kind == PRED}
     verb_preds = {i for i, v in voices.items() if v != "noun"}
+    for i, item in enumerate(items):
+        if _is_predicate(item) and i not in voices:
+            voices[i] = _plain_voice(items, i, words)
     seg = segment(items, words, verb_preds, quotes)
     groups_of = {i: item.ref for i, item in enumerate(items) if item.kind == GROUP}
     tag, tag_is_pronoun = tag_speaker(items, groups_of, words)
@@ -124,7 +127,7 @@ def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: D
               and (d.marker or d.kind == "relative")}
     reading = Reading(sentence.voices, pronouns, speaker, quote_speakers, opened)
     reader = SlotReader(items, seg, words, reading)
-    predicate_items = [i for i, item in enumerate(items) if item.kind == PRED]
+    predicate_items = [i for i, item in enumerate(items) if _is_predicate(item)]
     position = {item_index: number for number, item_index in enumerate(predicate_items)}
     predicates = [_predicate(reader, i, position) for i in predicate_items]
     clauses = tuple(_clause(reader, number, quote_speakers) for number in range(len(seg.drafts)))
@@ -146,6 +149,13 @@ def _within(seg: Segmentation, clause: int, ancestor: int) -> bool:
             return True
         clause = seg.drafts[clause].parent
     return False
+
+
+def _is_predicate(item: Item) -> bool:
+    """Event words, verbs and speech words are predicates; light verbs lend their subject to a noun instead."""
+    if item.kind == PRED:
+        return True
+    return item.kind in (VERB, SPEECH_BEFORE, SPEECH_AFTER) and not item.has(LIGHT)
 
 
 def _first_free_group(reader: SlotReader) -> Group | None:
@@ -179,9 +189,14 @@ def _clause(reader: SlotReader, number: int, quote_speakers) -> Clause:
     last = items[draft.last] if 0 <= draft.last < len(items) else first
     said = quote_speakers.get(number, [])
     if not said and draft.kind == "complement" and draft.governor is not None \
-            and items[draft.governor].has(SPEECH_BEFORE):
-        subject = reader.subject(draft.governor) if items[draft.governor].kind == PRED \
-            else reader._plain_subject(draft.governor, reader.clause(draft.governor))
+            and (items[draft.governor].has(SPEECH_BEFORE) or items[draft.governor].has(SPEECH_AFTER)):
+        governor = draft.governor
+        if items[governor].has(SPEECH_AFTER) and governor > draft.first:
+            subject = _tag_subject(reader, governor)        # "…, kata X": the tag after the report
+        elif items[governor].kind == PRED:
+            subject = reader.subject(governor)
+        else:
+            subject = reader._plain_subject(governor, reader.clause(governor))
         said = list(subject.actors) if subject else []
     subject: tuple[Actor, ...] = ()
     for i in range(len(items)):
@@ -228,7 +243,11 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
         if voice == "active":
             obj = reader.object(p)
             if obj is not None:
-                slots.append(("object", obj))
+                # "bertemu dengan X", "met with X", "called on X": the phrase ends in a preposition that is X's
+                last = text_of(item).split()[-1]
+                name = last if " " in text_of(item) and words_of(reader).phrases.get((last,)) and any(
+                    c.kind == "prep" for c in words_of(reader).phrases[(last,)]) else "object"
+                slots.append((name, obj))
                 after = _index_after(items, obj.end)
         else:
             agent = reader.agent(p)
@@ -244,15 +263,45 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
         for name, argument in reader.fronted_obliques(p):
             if name not in taken:
                 slots.append((name, argument))
+    if item.kind == SPEECH_AFTER or (item.kind != PRED and item.has(SPEECH_AFTER) and not item.has(SPEECH_BEFORE)):
+        slots = [(name, argument) for name, argument in slots if name != "subject"]
+        speaker = _tag_subject(reader, p)
+        if speaker is not None:
+            slots.insert(0, ("subject", speaker))
     draft = reader.seg.drafts[clause]
     governor_item = draft.governor if draft.kind in ("complement", "purpose") else None
-    candidate: Candidate = item.ref
+    text = item.ref.text if item.kind == PRED else item.value
     return Predicate(
-        start=item.start, end=item.end, text=candidate.text, voice=voice, clause=clause, slots=tuple(slots),
+        start=item.start, end=item.end, text=text, voice=voice, clause=clause, slots=tuple(slots),
         governor=position.get(governor_item) if governor_item is not None else None,
         governed_by=items[governor_item].value if governor_item is not None else "",
         light=light, negated=negated,
     )
+
+
+def text_of(item: Item) -> str:
+    return item.ref.text if item.kind == PRED else item.value
+
+
+def words_of(reader: SlotReader) -> Words:
+    return reader.words
+
+
+def _tag_subject(reader: SlotReader, p: int) -> Argument | None:
+    """Who a speech tag names: "kata X", "said X", "X said"; "katanya"/"he said" take the discourse's speaker."""
+    items = reader.items
+    if items[p].value_of(SPEECH_AFTER) == "pronoun":
+        speaker = reader.reading.speaker
+        return Argument(items[p].start, items[p].end, tuple(speaker), "", "pronoun") if speaker else None
+    j = p + 1
+    while j < len(items) and items[j].kind in (ADV, DET, WORD) and j - p <= 3:
+        j += 1
+    for k in (j, p - 1):
+        if 0 <= k < len(items):
+            group = reader.group_at(k)
+            if group is not None and group.party:
+                return reader.argument((k, k + 1))
+    return None
 
 
 def _index_after(items: list[Item], offset: int) -> int:
@@ -276,6 +325,14 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words) -> str:
     if "VBN" in tags and english_passive(items, i):
         return "passive"
     return "active"
+
+
+def _plain_voice(items: list[Item], i: int, words: Words) -> str:
+    """The voice of a verb no pattern lists: di-/ter- (Indonesian), a participle after "be" (English)."""
+    word = items[i].value.split()[0]
+    if words.lang == "id":
+        return "passive" if word.startswith(("di", "ter")) and len(word) > 4 else "active"
+    return "passive" if word in words.english_participles and english_passive(items, i) else "active"
 
 
 def _lexicon_verbs(pack: Any) -> frozenset[str]:

@@ -20,6 +20,7 @@ from relasi.clauses.words import (
     BE,
     COORD,
     DEMO,
+    DET,
     LIGHT,
     NEG,
     OPEN,
@@ -139,9 +140,10 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             if governor is not None:
                 push("complement", i, item.value, governor)
                 opened = True
-        elif pending_complement and item.kind in (GROUP, WORD, PRON, DEMO, PRED, VERB) \
-                and not (item.kind == PRED and i not in verb_preds):
-            # (an event noun right after "menyampaikan" is its object: "menyampaikan apresiasi")
+        elif pending_complement and item.kind in (GROUP, WORD, PRON, DEMO, PRED, VERB, DET) \
+                and not (item.kind == PRED and i not in verb_preds) and _clause_follows(items, i, verb_preds):
+            # "mengatakan pasukan Kamboja melanggar …", "said four Chinese ships had entered …"; but an object
+            # stays one: "menyampaikan apresiasi", "warned Washington against …"
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1]))
             opened = True
         elif verbish(item, verb_preds) and _serial_complement(items, i, words, verb_preds, clause_of, stack[-1]):
@@ -157,6 +159,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             pass
         else:
             pending_complement = False
+    _reported_before_tag(items, drafts, clause_of)
     for i, index in enumerate(clause_of):
         draft = index
         while draft is not None:
@@ -256,17 +259,25 @@ def _english_that(items: list[Item], i: int, verb_preds: set[int]) -> str:
         return "complement"
     if previous.kind in (GROUP, WORD, PRED) and nxt is not None and (verbish(nxt, verb_preds) or nxt.kind == BE):
         return "relative"
+    if previous.kind in (GROUP, WORD) and nxt is not None and nxt.kind in (GROUP, PRON, DET, WORD) \
+            and _clause_follows(items, i + 1, verb_preds):
+        return "relative"                        # "the balloons that North Korea has sent"
     if previous.kind in (PREP, COORD):
         return ""
     return ""
 
 
 def _reduced_relative(items: list[Item], i: int) -> bool:
-    """"a vessel sent by New Zealand": a participle right after a noun, with its agent."""
-    if i == 0 or i + 1 >= len(items):
+    """"a vessel sent by New Zealand", "a resolution demanding a ceasefire": a participle right after a noun."""
+    if i == 0:
         return False
-    before, after = items[i - 1], items[i + 1]
-    return before.kind in (WORD, GROUP) and after.kind == PREP and after.value == "by"
+    before = items[i - 1]
+    after = items[i + 1] if i + 1 < len(items) else None
+    if before.kind not in (WORD, GROUP):
+        return False
+    if items[i].value.split()[0].endswith("ing") and before.kind == WORD:
+        return True
+    return after is not None and after.kind == PREP and after.value == "by"
 
 
 def _closes_relative(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,
@@ -301,3 +312,43 @@ def _adjectival(items: list[Item], first: int, i: int, clause_of: list[int], cla
     return bool(own) and not any(
         (j.kind == PRED and j.index in verb_preds) or (j.kind in (VERB, SPEECH_BEFORE, LIGHT)
                                                      and not j.value.startswith(("ter", "ber"))) for j in own)
+
+
+def _reported_before_tag(items: list[Item], drafts: list[Draft], clause_of: list[int]) -> None:
+    """"Israel melanggar kesepakatan itu, ujar PM Lebanon", "Russia violated the deal, the ministry said": what
+    comes before a speech tag at the end is the tag's complement, as a quotation would be."""
+    for t, item in enumerate(items):
+        if t < 2 or clause_of[t] != 0 or not item.has(SPEECH_AFTER):
+            continue
+        if items[t - 1].kind == PUNCT and items[t - 1].value == ",":
+            comma = t - 1
+        elif items[t - 1].kind in (GROUP, PRON) and items[t - 2].kind == PUNCT and items[t - 2].value == ",":
+            comma = t - 2
+        else:
+            continue
+        if comma == 0 or items[comma - 1].kind == QUOTE or any(d.kind == "quote" for d in drafts):
+            return
+        if not any(clause_of[j] == 0 and items[j].kind in (PRED, VERB) for j in range(comma)):
+            return
+        drafts.append(Draft("complement", 0, "", 0, t))
+        new = len(drafts) - 1
+        for j in range(comma):
+            if clause_of[j] == 0:
+                clause_of[j] = new
+        for draft in drafts[1:new]:
+            if draft.parent == 0 and draft.first < comma:
+                draft.parent = new
+        return
+
+
+def _clause_follows(items: list[Item], i: int, verb_preds: set[int]) -> bool:
+    """Whether a verb follows the noun phrase that starts at `i` (a clause of its own), or `i` is the verb."""
+    if verbish(items[i], verb_preds):
+        return True
+    j = i
+    while j < len(items) and items[j].kind in (GROUP, WORD, PRON, DEMO, DET) or (
+            j < len(items) and items[j].kind == PRED and j not in verb_preds):
+        j += 1
+    while j < len(items) and items[j].kind in (ADV, NEG):
+        j += 1
+    return j < len(items) and j > i and (verbish(items[j], verb_preds) or items[j].kind == BE)

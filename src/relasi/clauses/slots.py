@@ -146,12 +146,18 @@ class SlotReader:
         """The phrase's words without determiners: Indonesian heads come first ("kapal filipina"), English ones
         last ("the israeli ambassador"), so English keeps more words."""
         limit = 3 if self.words.lang == "id" else 6
+        english = self.words.lang == "en"
+        only_groups = all(self.items[i].kind in (GROUP, DET, PUNCT) for i in range(a, b))
         words: list[str] = []
         for i in range(a, b):
             item = self.items[i]
-            if item.kind in (DET, DEMO) or (item.kind == PREP and item.value == "of"):
+            if item.kind in (DET, DEMO) or item.value in ("'s", "’s"):
                 continue
-            if item.kind in (PUNCT, COORD):
+            if english and item.kind == PREP and item.value == "of":
+                break                                  # "the leaders of Russia": the head comes before "of"
+            if english and item.kind in (GROUP, PRON) and not only_groups:
+                continue                               # "Iran's ambassador", "the Russian envoy"
+            if item.kind in (PUNCT, COORD, PREP):
                 break
             words.extend(_normal(w) for w in item.value.split())
             if len(words) >= limit:
@@ -302,6 +308,31 @@ class SlotReader:
         return item.value in self.words.object_control or first in self.words.object_control
 
     def object(self, p: int) -> Argument | None:
+        found = self._object(p)
+        clause = self.clause(p)
+        draft = self.seg.drafts[clause]
+        if found is None and draft.kind == "relative" and self.words.lang == "en":
+            subject = self.subject(p)
+            if subject is not None and subject.how != "antecedent":
+                # "Russia, which it accused of …", "the balloons that North Korea sent": the antecedent
+                span = self.np_before(draft.first, draft.parent or 0)
+                if span is not None:
+                    return self.argument(span, "antecedent")
+        if found is not None and not found.actors and self._possessive(found):
+            # "Brazil recalled its ambassador", "menarik pasukannya": the owner is the subject
+            subject = self.subject(p)
+            if subject is not None and subject.actors:
+                return Argument(found.start, found.end, subject.actors, found.head, "pronoun")
+        return found
+
+    def _possessive(self, argument: Argument) -> bool:
+        text = " ".join(item.value for item in self.items if argument.start <= item.start < argument.end)
+        if self.words.lang == "en":
+            return any(word in ("its", "their", "his", "her") for word in text.split())
+        first = text.split()[0] if text.split() else ""
+        return first.endswith("nya") and len(first) > 5
+
+    def _object(self, p: int) -> Argument | None:
         clause = self.clause(p)
         span = self.np_after(p + 1, clause)
         if span is None:
@@ -311,7 +342,7 @@ class SlotReader:
                 nxt += 1
             if nxt + 1 < len(self.items) and self.items[nxt].kind == COORD and nxt + 1 in self.verb_items \
                     and self.clause(nxt + 1) == clause:
-                return self.object(nxt + 1)
+                return self._object(nxt + 1)
             return None
         # the possessor of an event noun heading the object is the object's actor ("mengecam serangan Israel")
         return self.argument(span)
@@ -457,10 +488,12 @@ def _normal(word: str) -> str:
 def english_passive(items: list[Item], p: int) -> bool:
     """A past participle after a form of "be"/"get" (adverbs and "not" between), or before "by" after a noun."""
     j = p - 1
-    while j >= 0 and items[j].kind in (ADV, NEG) and items[j].value not in ("has", "have", "had"):
+    while j >= 0:
+        if items[j].has(BE):
+            return True
+        if items[j].kind not in (ADV, NEG) or items[j].value in ("has", "have", "had"):
+            break
         j -= 1
-    if j >= 0 and (items[j].kind == BE or items[j].has(BE)):
-        return True
     nxt = items[p + 1] if p + 1 < len(items) else None
     return nxt is not None and nxt.kind == PREP and nxt.value == "by" and j >= 0 and items[j].kind in (WORD, GROUP)
 
@@ -480,11 +513,13 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
     if previous.kind in (DET, PREP, LIGHT, DEMO, OPEN) or previous.has(LIGHT) or previous.value in ("'s", "’s"):
         return True
     if previous.kind == WORD:
-        return True
+        # "peace talks", but "soldiers fighting for Russia": a participle after a plural noun is a verb
+        return not (tags & {"VBG"} and items[p].value.endswith("ing") and previous.value.endswith("s")
+                    and nouns and "NN" not in tags)
     if previous.kind in (GROUP, PRON):
         if nxt is not None and nxt.kind in (GROUP, DET, WORD, PRON):
             return False
         return not (tags & {"VBD", "VBN"})
-    if previous.kind == VERB or previous.kind == SPEECH_BEFORE:
-        return True
+    if previous.kind in (VERB, SPEECH_BEFORE, PRED):
+        return True                                   # "held talks", "brokered talks", "condemned the attack"
     return not (tags & {"VBD", "VBN", "VBZ"})

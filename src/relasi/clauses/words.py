@@ -33,6 +33,7 @@ class Words:
     verb_prefixes: tuple[str, ...] = ()
     not_verbs: frozenset[str] = frozenset()
     english_verbs: frozenset[str] = frozenset()
+    english_participles: frozenset[str] = frozenset()    # past participles of the grammar's English verbs
     targets: tuple[str, ...] = ()
     object_control: frozenset[str] = frozenset()
     control: frozenset[str] = frozenset()
@@ -106,8 +107,8 @@ def compile_words(pack: Any) -> Words:
         words.add(str(item), SPEECH_AFTER)
     for item in grammar.get("speech_pronouns") or ():
         words.add(str(item), SPEECH_AFTER, "pronoun")
-    for item in grammar.get("light_verbs") or ():
-        words.add(str(item), LIGHT)
+    for item in _inflected(pack.lang, grammar.get("light_verbs") or ()):
+        words.add(item, LIGHT)
     for item in grammar.get("demonstratives") or ():
         words.add(str(item), DEMO)
     for kind, items in (grammar.get("pronoun_kinds") or {}).items():
@@ -120,7 +121,9 @@ def compile_words(pack: Any) -> Words:
     if pack.lang == "en":
         for item in ("be", "is", "are", "was", "were", "been", "being", "am", "get", "got", "gets", "gotten"):
             words.add(item, BE)
-        words.english_verbs = frozenset(_english_verbs(grammar.get("verbs") or ()))
+        forms = _english_verbs(grammar.get("verbs") or ())
+        words.english_verbs = frozenset(forms)
+        words.english_participles = frozenset(word for word, tag in forms.items() if tag == "VBN")
     for item in grammar.get("bare_verbs") or ():
         words.add(str(item), VERB)
     words.verb_prefixes = tuple(str(p).lower() for p in grammar.get("verb_prefixes") or ())
@@ -137,12 +140,15 @@ def compile_words(pack: Any) -> Words:
     return words
 
 
-def _english_verbs(lemmas) -> set[str]:
+def _english_verbs(lemmas) -> dict[str, str]:
+    """Every inflection of the lemmas, with its tag (a past participle keeps "VBN")."""
     from relasi.lang.morphology import english_verb_forms
 
-    found: set[str] = set()
+    found: dict[str, str] = {}
     for lemma in lemmas:
-        found.update(form.text for form in english_verb_forms(str(lemma)))
+        for form in english_verb_forms(str(lemma)):
+            if found.get(form.text) != "VBN":
+                found[form.text] = form.tag
     return found
 
 

@@ -135,7 +135,10 @@ def _split_phrases(lexicon: Lexicon, phrasing: Phrasing) -> None:
         first, tail = text.split(" ", 1)
         words = tail.split()
         if words[0] in phrasing.particles:
-            continue
+            # "break off diplomatic relations": the particle stays with the verb, the rest is the patient
+            if len(words) < 2 or words[1] in phrasing.particles:
+                continue
+            first, tail, words = f"{first} {words[0]}", " ".join(words[1:]), words[1:]
         patient = " ".join(w for w in words if w not in phrasing.determiners) or tail
         keep = [e for e in lexicon.by_form[text] if e not in verbs]
         if keep:
