@@ -112,7 +112,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             pending_complement = True
         elif item.has(OPEN) and _opens(items, i, words, verb_preds):
             kind = item.value_of(OPEN) or ""
-            governor = _governor(items, i, verb_preds, clause_of, stack[-1])
+            governor = _governor(items, i, verb_preds, clause_of, stack[-1], words)
             if kind == "contrast":
                 if all(drafts[s].kind != "quote" for s in stack):
                     drafts.append(Draft("main", i, item.value, None))
@@ -130,7 +130,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 push(kind, i, "that", governor)
                 opened = True
         elif item.kind == PREP and item.value == "to" and words.lang == "en" and _verb_follows(items, i, verb_preds):
-            governor = _governor(items, i, verb_preds, clause_of, stack[-1])
+            governor = _governor(items, i, verb_preds, clause_of, stack[-1], words)
             kind = "complement" if governor is not None and _controls(items[governor], words) else "purpose"
             push(kind, i, "to", governor)
             opened = True
@@ -208,8 +208,16 @@ def _opens(items: list[Item], i: int, words: Words, verb_preds: set[int]) -> boo
     return False
 
 
-def _governor(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int) -> int | None:
-    """The last verb or event word before item `i` in its clause: what the clause opened at `i` depends on."""
+def _governor(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,
+              words: Words | None = None) -> int | None:
+    """The last verb or event word before item `i` in its clause: what the clause opened at `i` depends on; or a
+    control noun right before it ("upaya Venezuela untuk …", "rencana untuk menyerang", "Russia's bid to …")."""
+    if words is not None and words.control_nouns:
+        j = i - 1
+        while j >= 0 and clause_of[j] == clause and items[j].kind in (GROUP, WORD, DET, DEMO) and i - j <= 5:
+            if items[j].kind == WORD and items[j].value in words.control_nouns:
+                return j
+            j -= 1
     for j in range(i - 1, -1, -1):
         if clause_of[j] != clause:
             continue

@@ -102,6 +102,10 @@ class SlotReader:
             elif self.words.lang == "en" and item.kind == PREP and item.value == "of" and j > k \
                     and not self._has_actor(k, j) and j + 1 < len(items) and items[j + 1].kind in NP_KINDS:
                 j += 1                               # "the leaders of Russia": the owner after "of"
+            elif item.kind == PREP and item.value in ("dari", "from") and j > k and not self._has_actor(k, j) \
+                    and items[j - 1].kind == WORD and j + 1 < len(items) and self.group_at(j + 1) is not None \
+                    and j not in self.reading.opened:
+                j += 1                               # "mitranya dari China", "his counterpart from Singapore"
             elif item.kind == COORD and j > k and j + 1 < len(items) and self.clause(j + 1) == clause \
                     and items[j + 1].kind in (WORD, GROUP, DET) and not self._verb_follows_word(j + 1):
                 j += 1                               # "kegiatan ekspor dan impor", "sektor minyak dan gas Venezuela"
@@ -131,6 +135,14 @@ class SlotReader:
 
     def argument(self, span: tuple[int, int], how: str = "direct") -> Argument:
         a, b = span
+        head = next((i for i in range(a, b) if self.items[i].kind not in (DET, DEMO)), a)
+        if self.items[head].kind == PRED and head not in self.verb_items:
+            # "mengutuk pencaplokan wilayah Ukraina oleh Rusia", "condemned Israel's strikes on Gaza": a phrase
+            # headed by an event noun stands for that event's doer, not for what it names after it
+            doer = self.possessor(head) or self._noun_agent(head, b)
+            actors = tuple(doer.actors) if doer is not None else ()
+            return Argument(self.items[a].start, self.items[b - 1].end, actors, self.head(a, b),
+                            how if actors else "event")
         actors: list[Actor] = []
         for i in range(a, b):
             group = self.group_at(i)
@@ -191,6 +203,16 @@ class SlotReader:
                 return self.argument(span, "antecedent")
         if draft.kind in ("complement", "purpose") and draft.governor is not None:
             governor = draft.governor
+            if self.items[governor].kind == WORD:
+                # a control noun: its owner does it ("Harapan Washington untuk membangun …")
+                span = self.np_after(self._np_start(governor, self.clause(governor)), self.clause(governor))
+                if span is not None and self._has_actor(*span):
+                    found = self.argument(span)
+                    return Argument(found.start, found.end, found.actors, found.head, "controller")
+                shared = self._shared_subject(governor, self.clause(governor))
+                if shared is not None:
+                    return Argument(shared.start, shared.end, shared.actors, shared.head, "controller")
+                return None
             if self._object_controls(governor):
                 found = self.object(governor)
                 if found is not None and found.actors:
@@ -222,7 +244,8 @@ class SlotReader:
         return any(self.items[i].kind == PRON and self.items[i].value_of(PRON) == "first" for i in range(*span))
 
     def _free_group_before(self, p: int, clause: int) -> tuple[int, int] | None:
-        """The nearest actor phrase before `p` in its clause that no verb or preposition governs."""
+        """The nearest noun phrase before `p` in its clause that no verb or preposition governs: the subject,
+        with or without an actor in it ("tindakan tersebut mengancam …" has a subject, and no actor)."""
         items = self.items
         j = p - 1
         while j >= 0:
@@ -232,12 +255,17 @@ class SlotReader:
                     j -= 1
                     continue
                 break
+            item = items[j]
             group = self.group_at(j)
-            first_person = items[j].kind == PRON and items[j].value_of(PRON) == "first"
-            if (group is not None and group.party) or first_person:
+            first_person = item.kind == PRON and item.value_of(PRON) == "first"
+            nominal = (group is not None and group.party) or first_person or item.kind in (WORD, DEMO) or (
+                item.kind == PRED and j not in self.verb_items)
+            if nominal:
                 start = self._np_start(j, clause)
                 if self._free(start, clause):
                     return (start, j + 1)
+                j = start - 1
+                continue
             j -= 1
         return None
 
@@ -245,8 +273,11 @@ class SlotReader:
         start = j
         while True:
             while start - 1 >= 0 and self.clause(start - 1) == clause and (
-                    self.items[start - 1].kind in (WORD, DET) or
-                    (self.items[start - 1].kind == PRED and start - 1 not in self.verb_items)):
+                    self.items[start - 1].kind in (WORD, DET, DEMO) or
+                    (self.items[start - 1].kind == PRED and start - 1 not in self.verb_items) or
+                    # English modifiers come first: "Chinese coast guard ships", "Israel's army"
+                    (self.words.lang == "en" and (self.items[start - 1].kind == GROUP
+                                                  or self.items[start - 1].value in ("'s", "’s")))):
                 start -= 1
             # "usulan gencatan senjata dari Mesir", "the proposal from Egypt": a noun's origin is part of it
             before = start - 1
@@ -266,7 +297,10 @@ class SlotReader:
         if b < 0 or self.clause(b) != clause:
             return True
         item = self.items[b]
-        if b in self.reading.opened or item.kind in (QUOTE, COORD) or item.has(SPEECH_AFTER):
+        if item.kind == COORD:
+            # "kedaulatan dan integritas Suriah": a noun before the coordinator makes one phrase of both
+            return not (b > 0 and self.items[b - 1].kind == WORD and self.clause(b - 1) == clause)
+        if b in self.reading.opened or item.kind == QUOTE or item.has(SPEECH_AFTER):
             return True
         if item.kind == PUNCT:
             return True
@@ -406,6 +440,16 @@ class SlotReader:
             clause = self.seg.drafts[clause].parent
         return None
 
+    def _noun_agent(self, p: int, stop: int) -> Argument | None:
+        """"pencaplokan … oleh Rusia", "strikes by Israel": the doer after an event noun's agent preposition."""
+        for j in range(p + 1, min(len(self.items), stop + 8)):
+            if self.is_verb(j) or self.clause(j) != self.clause(p):
+                return None
+            if self.acts_as_prep(j) and self.items[j].value in ("oleh", "by"):
+                span = self.np_after(j + 1, self.clause(p))
+                return self.argument(span) if span is not None and self._has_actor(*span) else None
+        return None
+
     def light_verb(self, p: int) -> int | None:
         """The light verb carrying an event noun ("melancarkan serangan", "imposed sanctions"), if any."""
         items = self.items
@@ -436,10 +480,12 @@ class SlotReader:
                 prep = item.value_of(PREP) or item.value
                 span = self.np_after(j + 1, clause)
                 if span is not None:
-                    if prep not in seen and self._has_actor(*span):
+                    if prep not in seen:
                         seen.add(prep)
                         found.append((prep, self.argument(span)))
-                    j = span[1]
+                    if any(self.items[k].kind == PRED and k != p for k in range(*span)):
+                        break                        # "dukungan terhadap gencatan senjata antara X dan Y": the
+                    j = span[1]                      # phrases after an event noun are that noun's
                     continue
             j += 1
         return found

@@ -99,6 +99,10 @@ def compile_words(pack: Any) -> Words:
         words.add(str(item), DET)
     for item in grammar.get("adverbs") or ():
         words.add(str(item), ADV)
+    dates = grammar.get("dates") or {}
+    for key in ("weekdays", "months", "relative_days", "relative_weeks"):
+        for item in dates.get(key) or {}:
+            words.add(str(item), ADV)          # "Rusia kemarin mengecam", "Russia Monday condemned"
     for item in grammar.get("negators") or ():
         words.add(str(item), NEG)
     for item in grammar.get("speech_before") or ():

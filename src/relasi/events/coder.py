@@ -30,9 +30,9 @@ from relasi.events.discourse import (
     summit_host,
 )
 from relasi.events.modality import CONTENT_TYPES, Factuality, factuality
-from relasi.events.patterns import BETWEEN, choose, source_of, target_of
+from relasi.events.patterns import BETWEEN, choose, patient, source_of, target_of
 from relasi.lang.lexicon import Pattern
-from relasi.model import Actor, Article, Event, Parse, Predicate
+from relasi.model import Actor, Argument, Article, Event, Parse, Predicate
 
 # How sure an event is, by how its arguments were found.
 CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0.8, "speaker": 0.8,
@@ -56,6 +56,7 @@ def code_events(article: Article, pack) -> Article:
     counterparts = main_actors(article.mentions)
     defaults = tuple(pack.words("targets"))
     background = tuple(pack.words("background"))
+    reasons, determiners = tuple(pack.words("reason_preps")), tuple(pack.words("determiners"))
     parses = list(article.parses)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -68,7 +69,8 @@ def code_events(article: Article, pack) -> Article:
         for number, (predicate, pattern) in enumerate(zip(parse.predicates, chosen, strict=True)):
             if pattern is None or pattern.cameo is None:
                 continue
-            if predicate.voice == "noun" and _not_new(text, parse, predicate, background, content):
+            if predicate.voice == "noun" and _not_new(text, parse, predicate, background, content, reasons,
+                                                      determiners):
                 continue
             parties = _parties(predicate, pattern, parse, events, parses, index, counterparts, defaults, pack,
                                _content_target(parse, number, chosen, defaults))
@@ -127,8 +129,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         return None
     targets, slot = target_of(predicate, pattern, defaults, sources, receiving)
     own = {a.code for a in sources}
-    if not targets and plover in CONTENT_TYPES and pattern.cameo != "016":
-        # "mengancam akan menyerang Ukraina", "demanded that NATO halt …": aimed where its content is
+    addressed = any(name not in ("subject", "agent", "possessor") for name, _ in predicate.slots)
+    if not targets and plover in CONTENT_TYPES and pattern.cameo != "016" and not addressed:
+        # "mengancam akan menyerang Ukraina", "demanded that NATO halt …": aimed where its content is (unless it
+        # names an addressee who is no actor: "menyerukan kepada komunitas internasional untuk …")
         targets = [a for a in content if a.code not in own]
     if slot not in ("", "object", "subject"):
         targets = [as_country(a) for a in targets]       # "berkunjung ke Beijing", "aid to Gaza": the country
@@ -140,13 +144,29 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             targets = place_target(parse, predicate.start, own)
     if not targets and pattern.cameo in ("040", "046", "044") and len(own) == 1:
         targets = summit_host(parse, own)
-    if not targets and plover in IMPLIED_TARGET_TYPES and predicate.voice != "noun" and len(own) == 1:
-        targets = implied_target(sources, events, parses, index, counterparts)
-        how = "implied" if targets else how
-    if not targets and predicate.voice == "noun" and plover in IMPLIED_TARGET_TYPES:
+    the_patient = patient(predicate)
+    if not targets and the_patient is not None and _refers_back(the_patient, pack):
+        # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
+        # the act told before
         targets = reaction_target(events, parse.start, sources)
         how = "implied" if targets else how
+    elif not targets and plover in IMPLIED_TARGET_TYPES \
+            and predicate.voice != "noun" and len(own) == 1 and pattern.cameo != "016":
+        # "Rusia mengecam keras.", "Iran warned of a crushing response": the other side of the story
+        targets = implied_target(sources, events, parses, index, counterparts)
+        how = "implied" if targets else how
     return sources, targets, how
+
+
+def _refers_back(argument: Argument, pack) -> bool:
+    """A phrase that names an act told before: an event noun with no doer, or a reference noun with a
+    demonstrative ("langkah tersebut", "keputusan itu", "the move", "this decision")."""
+    if argument.how == "event" and not argument.actors:
+        return True
+    words = argument.head.split()
+    references = pack.words("references")
+    head = (words[0] if pack.lang == "id" else words[-1]) if words else ""
+    return bool(head) and head in references and not argument.actors
 
 
 def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defaults: tuple[str, ...]) \
@@ -219,7 +239,7 @@ def _content_spans(parse: Parse, chosen: list[Pattern | None]) -> list[tuple[int
 
 
 def _not_new(text: str, parse: Parse, predicate: Predicate, background: tuple[str, ...],
-             content: list[tuple[int, int]]) -> bool:
+             content: list[tuple[int, int]], reasons: tuple[str, ...] = (), determiners: tuple[str, ...] = ()) -> bool:
     """An event noun that is a background condition ("di tengah sanksi AS"), an event already told ("dalam
     pertemuan itu", "this visit"), or the content of a demand is no new event."""
     if any(a <= predicate.start < b for a, b in content):
@@ -227,6 +247,10 @@ def _not_new(text: str, parse: Parse, predicate: Predicate, background: tuple[st
     before = text[max(parse.start, predicate.start - 30):predicate.start].lower().rstrip()
     if any(before.endswith(word) for word in background):
         return True
+    last = before.split()[-2:] if before.split() else []
+    if not predicate.light and any(w in reasons for w in last[-1:]) or (len(last) == 2 and last[0] in reasons
+                                                                       and last[1] in determiners):
+        return True                       # "berterima kasih atas bantuan", "thanked Japan for its support"
     after = text[predicate.end:predicate.end + 12].lower()
     return after.startswith((" itu", " tersebut", " ini")) or before.endswith(("this", "that", "these", "those"))
 
