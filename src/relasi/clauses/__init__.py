@@ -83,7 +83,7 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
     groups = build_groups(text, mentions, words, joiner)
     dateline = parse_dateline(text[start:end]) if groups and groups[0].start == start else None
     mark_excluded(text, start, groups, words, start + dateline.end if dateline else -1)
-    items = items_of(text, start, end, groups, candidates, words, lexicon_verbs)
+    items = items_of(text, start, end, groups, candidates, words, lexicon_verbs, _inert(pack))
     voices = {i: _voice(items, i, pack, words) for i, item in enumerate(items) if item.kind == PRED}
     verb_preds = {i for i, v in voices.items() if v != "noun"}
     for i, item in enumerate(items):
@@ -333,6 +333,16 @@ def _plain_voice(items: list[Item], i: int, words: Words) -> str:
     if words.lang == "id":
         return "passive" if word.startswith(("di", "ter")) and len(word) > 4 else "active"
     return "passive" if word in words.english_participles and english_passive(items, i) else "active"
+
+
+def _inert(pack: Any) -> frozenset[str]:
+    """Lexicon forms that are no event in any sense (`cameo: null`): they block a shorter trigger, nothing more."""
+    cached = pack.__dict__.get("_lexicon_inert")
+    if cached is None:
+        cached = frozenset(text for text, entries in pack.lexicon.by_form.items()
+                           if entries and all(e.pattern.cameo is None for e in entries))
+        pack.__dict__["_lexicon_inert"] = cached
+    return cached
 
 
 def _lexicon_verbs(pack: Any) -> frozenset[str]:

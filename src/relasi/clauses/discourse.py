@@ -61,11 +61,16 @@ class Discourse:
                 person = self.last_person or self.last_named_person
             actors = [person] if person else []
         elif kind == "plural":
-            actors = list(self.last_plural or self.last_subject)
+            first = next((g for g in earlier if g.party), None)
+            actors = list(first.actors) if first is not None and len(first.actors) > 1 else list(
+                self.last_plural or self.last_subject)
         elif kind == "side":
             actors = list(speaker or self.last_subject)
         elif kind == "thing":
-            actors = [a for a in self.last_subject if a.kind in ("STATE", "IGO", "ORG", "CITY")][:1]
+            # "The UAE said it recalled …": the body the sentence opened with; else the last one that acted
+            first = next((g for g in earlier if g.party), None)
+            same = [a for a in first.actors if a.kind != "PERSON"][:1] if first is not None else []
+            actors = same or [a for a in self.last_subject if a.kind in ("STATE", "IGO", "ORG", "CITY")][:1]
         elif kind.startswith("description:"):
             how = "description"
             wanted = kind.split(":", 1)[1]

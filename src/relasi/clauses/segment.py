@@ -90,7 +90,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             pending_complement = False
         previous = _previous_content(items, i)
         opened = False
-        if item.kind == PUNCT and item.value == ",":
+        if item.kind == PUNCT and item.value in (",", "—", "–", "--"):
             if i + 1 < len(items) and items[i + 1].has(SPEECH_AFTER):
                 pop_to_base()
             else:
@@ -123,7 +123,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                     kind = "complement"
                 push(kind, i, item.value, governor if kind in ("complement", "purpose") else None)
                 opened = True
-        elif item.value == "that" and words.lang == "en" and item.kind in (DEMO, WORD, OPEN, PREP):
+        elif item.value == "that" and words.lang == "en" and item.kind in (DEMO, DET, WORD, OPEN, PREP):
             kind = _english_that(items, i, verb_preds)
             if kind:
                 governor = _governor(items, i, verb_preds, clause_of, stack[-1]) if kind == "complement" else None

@@ -103,8 +103,8 @@ class SlotReader:
                     and not self._has_actor(k, j) and j + 1 < len(items) and items[j + 1].kind in NP_KINDS:
                 j += 1                               # "the leaders of Russia": the owner after "of"
             elif item.kind == PREP and item.value in ("dari", "from") and j > k and not self._has_actor(k, j) \
-                    and items[j - 1].kind == WORD and j + 1 < len(items) and self.group_at(j + 1) is not None \
-                    and j not in self.reading.opened:
+                    and items[j - 1].kind == WORD and _normal(items[j - 1].value) in self.words.origin_nouns \
+                    and j + 1 < len(items) and self.group_at(j + 1) is not None and j not in self.reading.opened:
                 j += 1                               # "mitranya dari China", "his counterpart from Singapore"
             elif item.kind == COORD and j > k and j + 1 < len(items) and self.clause(j + 1) == clause \
                     and items[j + 1].kind in (WORD, GROUP, DET) and not self._verb_follows_word(j + 1):

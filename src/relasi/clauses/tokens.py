@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from relasi.clauses.words import DET, VERB, WordClass, Words
+from relasi.clauses.words import ADV, DET, VERB, WordClass, Words
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?!\w)|\w+(?:[-‐]\w+)*(?:['’]t)?|['’]s(?!\w)|[^\w\s]")
 QUOTE_OPEN = frozenset("“«„")
@@ -60,7 +60,7 @@ def tokenize(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def items_of(text: str, start: int, end: int, groups: list, candidates: list[Candidate], words: Words,
-             lexicon_verbs: frozenset[str]) -> list[Item]:
+             lexicon_verbs: frozenset[str], inert: frozenset[str] = frozenset()) -> list[Item]:
     """The items of text[start:end]: groups and candidates where they are, the rest classified word by word."""
     spans = tokenize(text, start, end)
     lows = [text[a:b].lower() for a, b in spans]
@@ -86,7 +86,11 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             while j < len(spans) and spans[j][0] < candidate.end:
                 j += 1
             stop = max(candidate.end, spans[j - 1][1])
-            items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i), ref=candidate))
+            if candidate.text in inert:
+                # "menolak berkomentar", "press conference": a phrase that only contains an event word
+                items.append(Item(a, stop, WORD, candidate.text))
+            else:
+                items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i), ref=candidate))
             i = j
             continue
         if _inside_group(a, groups):
@@ -110,6 +114,8 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             continue
         if low[0].isdigit():
             items.append(Item(a, b, DET, low))             # "51,5 ton bantuan": a quantity opens the phrase
+        elif words.lang == "en" and low.endswith("ly") and len(low) > 4 and text[a].islower():
+            items.append(Item(a, b, ADV, low))             # "categorically rejected", "sharply criticised"
         elif (low in lexicon_verbs or words.is_verb(low)) and not _nominalised(low, words):
             items.append(Item(a, b, VERB, low, [WordClass(VERB, low)]))
         else:

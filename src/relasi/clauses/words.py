@@ -52,6 +52,7 @@ class Words:
     control_nouns: frozenset[str] = frozenset()
     appositions: frozenset[str] = frozenset()
     references: frozenset[str] = frozenset()
+    origin_nouns: frozenset[str] = frozenset()
     descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     def add(self, phrase: str, kind: str, role: str = "") -> None:
@@ -137,7 +138,7 @@ def compile_words(pack: Any) -> Words:
     words.control = frozenset(_inflected(pack.lang, grammar.get("control") or ())) | words.object_control
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
                  "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions", "control_nouns",
-                 "appositions", "references"):
+                 "appositions", "references", "origin_nouns"):
         values = frozenset(str(w).lower() for w in grammar.get(name) or ())
         setattr(words, "locatives" if name == "locative" else name, values)
     pack.__dict__["_clause_words"] = words

@@ -125,6 +125,14 @@ def load_lexicon(lang: str, folder: Path, origin: str | None = None, phrasing: P
     return lexicon
 
 
+def _drop(lexicon: Lexicon, text: str, entries: list[Entry]) -> None:
+    keep = [e for e in lexicon.by_form[text] if e not in entries]
+    if keep:
+        lexicon.by_form[text] = keep
+    else:
+        del lexicon.by_form[text]
+
+
 def _split_phrases(lexicon: Lexicon, phrasing: Phrasing) -> None:
     nouns = {text for text, entries in lexicon.by_form.items() if any(e.form.voice == "noun" for e in entries)}
     derived: dict[tuple[str, str], Pattern] = {}
@@ -140,13 +148,11 @@ def _split_phrases(lexicon: Lexicon, phrasing: Phrasing) -> None:
                 continue
             first, tail, words = f"{first} {words[0]}", " ".join(words[1:]), words[1:]
         patient = " ".join(w for w in words if w not in phrasing.determiners) or tail
-        keep = [e for e in lexicon.by_form[text] if e not in verbs]
-        if keep:
-            lexicon.by_form[text] = keep
-        else:
-            del lexicon.by_form[text]
-        if first in phrasing.light_verbs and (patient in nouns or tail in nouns):
-            continue                                     # "melakukan kunjungan": the noun carries the event
+        if first in phrasing.light_verbs:
+            if patient in nouns or tail in nouns:        # "melakukan kunjungan", "held talks": the noun carries
+                _drop(lexicon, text, verbs)              # the event
+            continue                                     # any other light-verb phrase stays whole
+        _drop(lexicon, text, verbs)
         for entry in verbs:
             key = (entry.pattern.id, patient)
             pattern = derived.get(key)
