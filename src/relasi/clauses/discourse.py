@@ -46,6 +46,8 @@ class Discourse:
     last_plural: list[Actor] = field(default_factory=list)
     last_state: Actor | None = None
     last_ministry: Actor | None = None
+    last_igo: Actor | None = None
+    last_list: list[Actor] = field(default_factory=list)     # the last list of several states or bodies named
 
     def resolve(self, item: Item, earlier: list[Group], speaker: list[Actor]) -> Group | None:
         """The group a pronoun or description item stands for, or None."""
@@ -74,8 +76,19 @@ class Discourse:
         elif kind.startswith("description:"):
             how = "description"
             wanted = kind.split(":", 1)[1]
-            if wanted == "STATE" and self.last_state:
-                actors = [self.last_state]
+            # the last of its kind named before it, in this sentence (not the sentence's own first party: "Filipina
+            # menuduh negara itu") or before
+            before = [g for g in earlier if g.party and g.how == "direct"][1:]
+            if wanted == "STATE":
+                same = [_as_state(a) for g in before for a in g.actors if a.kind in ("STATE", "CITY")
+                        or a.sector in ("GOV", "MIL", "DIP")]
+                actors = same[-1:] or ([self.last_state] if self.last_state else [])
+            elif wanted == "STATES":
+                lists = [g.actors for g in before if len(g.actors) > 1]
+                actors = list(lists[-1]) if lists else list(self.last_list)
+            elif wanted == "IGO":
+                same = [a for g in before for a in g.actors if a.kind == "IGO"]
+                actors = same[-1:] or ([self.last_igo] if self.last_igo else [])
             elif wanted == "ministry" and self.last_ministry:
                 actors = [self.last_ministry]
         if not actors:
@@ -87,7 +100,11 @@ class Discourse:
         for group in groups:
             if not group.party or group.how != "direct":
                 continue
+            if len({a.code for a in group.actors}) > 1:
+                self.last_list = [_as_state(a) for a in group.actors]
             for actor in group.actors:
+                if actor.kind == "IGO":
+                    self.last_igo = actor
                 if actor.kind == "PERSON":
                     self.last_named_person = actor
                 if actor.kind in ("STATE", "IGO") or (actor.kind == "CITY" and actor.sector):

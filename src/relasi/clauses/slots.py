@@ -200,7 +200,12 @@ class SlotReader:
         if draft.kind == "relative":
             span = self.np_before(draft.first, draft.parent or 0)
             if span is not None:
-                return self.argument(span, "antecedent")
+                found = self.argument(span, "antecedent")
+                author = self._author(span[0], draft.parent or 0) if not found.actors else None
+                if author is not None:
+                    # "mengesahkan resolusi yang mengutuk …", "adopted a resolution condemning …"
+                    return Argument(found.start, found.end, author.actors, found.head, "antecedent")
+                return found
         if draft.kind in ("complement", "purpose") and draft.governor is not None:
             governor = draft.governor
             if self.items[governor].kind == WORD:
@@ -229,6 +234,21 @@ class SlotReader:
         speaker = self._speaker_for(clause)
         if speaker:
             return Argument(self.items[p].start, self.items[p].start, tuple(speaker), "", "speaker")
+        return None
+
+    def _author(self, start: int, clause: int) -> Argument | None:
+        """The subject of an authoring verb whose object starts at item `start`."""
+        j = start - 1
+        while j >= 0 and self.items[j].kind in (ADV, DET) and self.clause(j) == clause:
+            j -= 1
+        if j < 0 or self.clause(j) != clause:
+            return None
+        item = self.items[j]
+        first = item.value.split()[0] if item.value else ""
+        authoring = item.value in self.words.authoring or first in self.words.authoring
+        if (self.is_verb(j) or item.kind == PRED) and authoring:
+            found = self.subject(j) if item.kind == PRED else self._plain_subject(j, clause)
+            return found if found is not None and found.actors else None
         return None
 
     def _speaker_for(self, clause: int) -> list[Actor]:

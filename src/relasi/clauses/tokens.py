@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from relasi.clauses.words import ADV, DET, VERB, WordClass, Words
+from relasi.clauses.words import ADV, DEMO, DET, PRON, VERB, WordClass, Words
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?!\w)|\w+(?:[-‐]\w+)*(?:['’]t)?|['’]s(?!\w)|[^\w\s]")
 QUOTE_OPEN = frozenset("“«„")
@@ -121,9 +121,44 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
         else:
             items.append(Item(a, b, WORD, low))
         i += 1
+    if words.description_heads:
+        items = _descriptions(items, words)
     for index, item in enumerate(items):
         item.index = index
     return items
+
+
+def _descriptions(items: list[Item], words: Words) -> list[Item]:
+    """"the Middle Eastern country", "the three countries", "negara Timur Tengah itu", "dewan tersebut": a phrase of
+    plain words around a description head becomes one pronoun-like item the discourse resolves."""
+    heads = words.description_heads
+    result: list[Item] = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        found = None
+        if words.lang == "en" and item.kind in (DET, DEMO) and item.value in ("the", "this", "these", "those", "that"):
+            j = i + 1
+            while j < len(items) and j - i <= 4 and items[j].kind in (WORD, DET):
+                if items[j].value in heads and (j + 1 >= len(items) or items[j + 1].kind != WORD):
+                    found = (j, heads[items[j].value])
+                    break
+                j += 1
+        elif words.lang == "id" and item.kind == WORD and item.value in heads:
+            j = i + 1
+            while j < len(items) and j - i <= 4 and items[j].kind == WORD:
+                j += 1
+            if j < len(items) and items[j].kind == DEMO:
+                found = (j, heads[item.value])
+        if found is not None:
+            last, kind = found
+            result.append(Item(item.start, items[last].end, PRON, "description",
+                               [WordClass(PRON, "description", f"description:{kind}")]))
+            i = last + 1
+            continue
+        result.append(item)
+        i += 1
+    return result
 
 
 def _function_classes(words: Words, lows: list[str], i: int) -> list[WordClass]:

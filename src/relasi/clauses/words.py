@@ -53,7 +53,9 @@ class Words:
     appositions: frozenset[str] = frozenset()
     references: frozenset[str] = frozenset()
     origin_nouns: frozenset[str] = frozenset()
+    authoring: frozenset[str] = frozenset()
     descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)
+    description_heads: dict[str, str] = field(default_factory=dict)   # head word -> kind
 
     def add(self, phrase: str, kind: str, role: str = "") -> None:
         words = tuple(phrase.lower().split())
@@ -79,6 +81,11 @@ class Words:
             return word in self.english_verbs
         if word in self.not_verbs or len(word) < 5:
             return False
+        if word.startswith("me") and not word.startswith(("memper", "meng", "meny")):
+            # meN- before a root keeps only these shapes: mem+b/f/p/v, men+c/d/j/t/s/z, me+l/m/n/r/w/y
+            # ("menyerang", "mendesak", "merebut"); "mediator", "meski", "mesin" are not verbs
+            shape = word[2:4]
+            return shape[:1] in "lmnrwy" and (shape in ("ng", "ny") or shape[1:] in "aeiou" or shape[:1] in "mn")
         return word.startswith(self.verb_prefixes)
 
 
@@ -119,6 +126,9 @@ def compile_words(pack: Any) -> Words:
     for kind, items in (grammar.get("pronoun_kinds") or {}).items():
         for item in items or ():
             words.add(str(item), PRON, kind)
+    for kind, items in (grammar.get("description_heads") or {}).items():
+        for item in items or ():
+            words.description_heads[str(item).lower()] = str(kind)
     for kind, items in (grammar.get("descriptions") or {}).items():
         for item in items or ():
             words.descriptions[tuple(str(item).lower().split())] = str(kind)
@@ -136,6 +146,7 @@ def compile_words(pack: Any) -> Words:
     words.targets = tuple(str(w).lower() for w in grammar.get("targets") or ())
     words.object_control = frozenset(_inflected(pack.lang, grammar.get("object_control") or ()))
     words.control = frozenset(_inflected(pack.lang, grammar.get("control") or ())) | words.object_control
+    words.authoring = frozenset(_inflected(pack.lang, grammar.get("authoring_verbs") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
                  "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions", "control_nouns",
                  "appositions", "references", "origin_nouns"):

@@ -13,6 +13,8 @@ from relasi.model import Actor, Argument, Predicate
 
 # Where a noun's doer may stand besides its possessor: "kecaman dari Qatar", "aid from India".
 SOURCE_PREPOSITIONS = {"id": ("dari",), "en": ("from",)}
+# The doer of an event noun named after it: "serangan … oleh Hamas", "an attack by Hamas".
+AGENT_PREPOSITIONS = {"id": ("oleh",), "en": ("by",)}
 
 
 def senses(predicate: Predicate, lexicon: Lexicon) -> list[Pattern]:
@@ -112,7 +114,8 @@ def source_of(predicate: Predicate, lang: str, receiving: tuple[str, ...] = ()) 
         return None
     if predicate.voice == "noun":
         # "pertemuan antara Rusia dan Kuba", "clashes between India and Pakistan": the parties are the doers
-        for name in ("possessor", "subject", "agent", BETWEEN.get(lang, ""), *SOURCE_PREPOSITIONS.get(lang, ())):
+        for name in ("possessor", "subject", "agent", *AGENT_PREPOSITIONS.get(lang, ()), BETWEEN.get(lang, ""),
+                     *SOURCE_PREPOSITIONS.get(lang, ())):
             found = predicate.slot(name)
             if found is not None and found.actors:
                 return found
