@@ -84,6 +84,7 @@ def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
     roles = load_role_rows(folder / "roles.tsv", problems)
     grammar = _load_yaml(folder / "grammar.yaml", problems, data_dir) or {}
     lexicon = load_lexicon(lang, folder / "lexicon", phrasing=_phrasing(lang, grammar))
+    lexicon.references = frozenset(str(w).lower() for w in grammar.get("references") or ())
     problems.extend(DictProblem(where, what) for where, what in lexicon.problems)
     entries = actors + people + roles
     people_by_role: dict[tuple[str, str], list[Entry]] = {}

@@ -125,7 +125,7 @@ def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: D
                                                         discourse)
     opened = {d.first for d in seg.drafts[1:] if d.first is not None and items[d.first].start >= sentence.start
               and (d.marker or d.kind == "relative")}
-    reading = Reading(sentence.voices, pronouns, speaker, quote_speakers, opened)
+    reading = Reading(sentence.voices, pronouns, speaker, quote_speakers, opened, _patient_nouns(pack))
     reader = SlotReader(items, seg, words, reading)
     predicate_items = [i for i, item in enumerate(items) if _is_predicate(item)]
     position = {item_index: number for number, item_index in enumerate(predicate_items)}
@@ -231,6 +231,9 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
                 slots.append(("subject", subject))
         if possessor is not None:
             slots.append(("possessor", possessor))
+        genitive = reader.patient_genitive(p)
+        if genitive is not None:
+            slots.append(("of", genitive))
         start = p + 1
         if reader.words.lang == "id" and possessor is not None:
             start = p + 1
@@ -333,6 +336,16 @@ def _plain_voice(items: list[Item], i: int, words: Words) -> str:
     if words.lang == "id":
         return "passive" if word.startswith(("di", "ter")) and len(word) > 4 else "active"
     return "passive" if word in words.english_participles and english_passive(items, i) else "active"
+
+
+def _patient_nouns(pack: Any) -> frozenset[str]:
+    """Nouns of the peN-…-an shape: the actor after them undergoes the act ("penangkapan nelayan Vietnam")."""
+    cached = pack.__dict__.get("_patient_nouns")
+    if cached is None:
+        cached = frozenset(text for text, entries in pack.lexicon.by_form.items()
+                           if any(e.form.voice == "noun" and e.form.tag == "peN-an" for e in entries))
+        pack.__dict__["_patient_nouns"] = cached
+    return cached
 
 
 def _inert(pack: Any) -> frozenset[str]:

@@ -52,6 +52,7 @@ class Reading:
     speaker: list[Actor]                    # the sentence's speaker (for quotes and "kami")
     quote_speakers: dict[int, list[Actor]]  # draft index of a quotation -> its speaker
     opened: set[int]                        # item indexes that opened a clause
+    patient_nouns: frozenset[str] = frozenset()   # nouns whose genitive is what undergoes them ("penangkapan X")
 
 
 class SlotReader:
@@ -99,6 +100,12 @@ class SlotReader:
                 j += 1
             elif item.kind in (PUNCT, WORD) and item.value in ("'s", "’s"):
                 j += 1
+            elif item.kind == PUNCT and item.value == "(" and j > k:
+                # "Menteri Luar Negeri (Retno Marsudi)": a bracket inside a phrase belongs to it
+                close = next((m for m in range(j + 1, min(len(items), j + 8)) if items[m].value == ")"), None)
+                if close is None:
+                    break
+                j = close + 1
             elif self.words.lang == "en" and item.kind == PREP and item.value == "of" and j > k \
                     and not self._has_actor(k, j) and j + 1 < len(items) and items[j + 1].kind in NP_KINDS:
                 j += 1                               # "the leaders of Russia": the owner after "of"
@@ -139,10 +146,9 @@ class SlotReader:
         if self.items[head].kind == PRED and head not in self.verb_items:
             # "mengutuk pencaplokan wilayah Ukraina oleh Rusia", "condemned Israel's strikes on Gaza": a phrase
             # headed by an event noun stands for that event's doer, not for what it names after it
-            doer = self.possessor(head) or self._noun_agent(head, b)
+            doer = self.possessor(head) or self._noun_agent(head, b) or self._between(head)
             actors = tuple(doer.actors) if doer is not None else ()
-            return Argument(self.items[a].start, self.items[b - 1].end, actors, self.head(a, b),
-                            how if actors else "event")
+            return Argument(self.items[a].start, self.items[b - 1].end, actors, self.head(a, b), "event")
         actors: list[Actor] = []
         for i in range(a, b):
             group = self.group_at(i)
@@ -424,6 +430,8 @@ class SlotReader:
         """The doer named with an event noun: "serangan (udara) Israel", "Israel's strikes", "Russian invasion"."""
         items = self.items
         clause = self.clause(p)
+        if items[p].kind == PRED and items[p].ref.text in self.reading.patient_nouns:
+            return None                        # "penangkapan nelayan Vietnam": the genitive is the patient
         if self.words.lang == "id":
             j = p + 1
             while j < len(items) and j - p <= 3 and self.clause(j) == clause and items[j].kind == WORD:
@@ -458,6 +466,25 @@ class SlotReader:
                     if found is not None and found.actors:
                         return Argument(found.start, found.end, found.actors, found.head, "shared")
             clause = self.seg.drafts[clause].parent
+        return None
+
+    def patient_genitive(self, p: int) -> Argument | None:
+        """"penangkapan nelayan Vietnam", "pembunuhan pemimpin Hamas": what a peN-…-an noun does is done to the
+        actor after it."""
+        items = self.items
+        if not (items[p].kind == PRED and items[p].ref.text in self.reading.patient_nouns):
+            return None
+        j = p + 1
+        while j < len(items) and j - p <= 3 and self.clause(j) == self.clause(p) and items[j].kind == WORD:
+            j += 1
+        group = self.group_at(j) if j < len(items) and self.clause(j) == self.clause(p) else None
+        return self.argument((p + 1, j + 1)) if group is not None and group.party else None
+
+    def _between(self, p: int) -> Argument | None:
+        """"gencatan senjata antara Israel dan Iran": the parties of an event noun named after "antara"."""
+        for name, argument in self.obliques(p, p + 1):
+            if name in ("antara", "between") and len(argument.actors) > 1:
+                return argument
         return None
 
     def _noun_agent(self, p: int, stop: int) -> Argument | None:

@@ -112,6 +112,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     """(sources, targets, how) of one predicate read with one pattern, or None when it has no doer."""
     receiving = pack.words("receiving_verbs")
     found = source_of(predicate, pack.lang, receiving)
+    if pattern.sources:
+        found = next((a for name in pattern.sources if (a := predicate.slot(name)) is not None and a.actors), None)
     sources = list(found.actors) if found else []
     how = found.how if found else "direct"
     plover = plover_for(pattern.cameo)

@@ -72,6 +72,8 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon) -> Pattern | N
             continue
         if pattern.object_not and head_matches(head, pattern.object_not, anywhere):
             continue
+        if pattern.patient and not _patient_is(the_patient, pattern.patient, lexicon):
+            continue
         if pattern.with_words and not any(_contains(lowered, w) for w in pattern.with_words):
             continue
         if pattern.unless and any(_contains(lowered, w) for w in pattern.unless):
@@ -81,6 +83,18 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon) -> Pattern | N
 
 
 _ENDINGS = ("", "nya", "s", "es", "kan", "an")
+
+
+def _patient_is(argument: Argument | None, wanted: str, lexicon: Lexicon) -> bool:
+    """Whether the patient names an actor ("actor") or an act: an event noun, or a noun that refers to one
+    ("event": "gencatan senjata", "keputusan itu", "the decision")."""
+    if argument is None:
+        return False
+    if wanted == "actor":
+        return bool(argument.actors) and argument.how != "event"
+    words = argument.head.split()
+    head = (words[0] if lexicon.lang == "id" else words[-1]) if words else ""
+    return argument.how == "event" or head in lexicon.references
 
 
 def _contains(text: str, word: str) -> bool:

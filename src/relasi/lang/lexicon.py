@@ -10,7 +10,10 @@ step's slots:
   verbs: [kecam, kritik, kutuk, sesal-kan]      # mengecam/dikecam, mengkritik/dikritik, menyesalkan/disesalkan
   nouns: [kecam-an, kritik, kritik-an]          # kecaman, kritik, kritikan
   target: [object, terhadap]    # slots tried in order for the target (default: grammar.yaml `targets`)
-  source: subject               # or "speaker": the speaker of the reported speech is the source
+  source: subject               # or "speaker": the speaker of the reported speech is the source; or slots tried in
+                                #   order ([agent, ke]: "dipanggil ke UE" was summoned by the EU)
+  patient: actor                # the patient must name an actor ("menyambut Presiden X" hosts), or `event`: must be
+                                #   an act ("menyambut gencatan senjata", "welcomed the decision")
   object: [pasukan, tentara]    # the sense needs one of these as the patient's head word
   object_not: [diri]            # ... and none of these ("menahan diri" is restraint, not detention)
   with: [telepon]               # a word that must also be in the clause
@@ -36,8 +39,8 @@ import yaml
 from relasi.lang.morphology import BadForm, Form, noun_forms, verb_forms
 
 KNOWN_KEYS = frozenset({"name", "cameo", "verbs", "nouns", "target", "source", "object", "object_not", "with",
-                        "unless", "mutual", "describes", "modality", "note"})
-SOURCES = frozenset({"subject", "speaker"})
+                        "unless", "mutual", "describes", "modality", "note", "patient"})
+PATIENTS = frozenset({"actor", "event"})
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,9 @@ class Pattern:
     id: str                                  # "id/lexicon/11.yaml#criticize"
     cameo: str | None
     target: tuple[str, ...] = ()             # slot names; () = the grammar's defaults
-    source: str = "subject"
+    source: str = "subject"                  # "subject" (the voice decides), "speaker", or the first of `sources`
+    sources: tuple[str, ...] = ()            # slot names tried in order for the source
+    patient: str = ""                        # "actor" or "event": what the patient must be for this sense
     object_heads: tuple[str, ...] = ()
     object_not: tuple[str, ...] = ()
     with_words: tuple[str, ...] = ()
@@ -57,7 +62,7 @@ class Pattern:
     @property
     def constrained(self) -> bool:
         """Whether the pattern asks anything of its clause: such senses are tried before the plain ones."""
-        return bool(self.object_heads or self.with_words)
+        return bool(self.object_heads or self.with_words or self.patient)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +79,7 @@ class Lexicon:
     patterns: list[Pattern] = field(default_factory=list)
     by_form: dict[str, list[Entry]] = field(default_factory=dict)
     problems: list[tuple[str, str]] = field(default_factory=list)   # (where, what), for `relasi dict check`
+    references: frozenset[str] = frozenset()    # nouns that refer to an act (grammar.yaml `references`)
 
     def entries(self, surface: str) -> list[Entry]:
         return self.by_form.get(surface, [])
@@ -179,12 +185,18 @@ def _add(lexicon: Lexicon, item: Any, where: str, index: int) -> None:
     if cameo is not None and not isinstance(cameo, str):
         lexicon.problems.append((place, f"cameo must be a quoted string, not {cameo!r}"))
         return
-    source = str(item.get("source", "subject"))
-    if source not in SOURCES:
-        lexicon.problems.append((place, f"source must be one of {sorted(SOURCES)}"))
+    raw_source = item.get("source", "subject")
+    sources = _words(raw_source) if isinstance(raw_source, list) else ()
+    source = "slots" if sources else str(raw_source)
+    if source not in ("subject", "speaker", "slots"):
+        lexicon.problems.append((place, "source must be subject, speaker or a list of slots"))
+        return
+    patient = str(item.get("patient") or "")
+    if patient and patient not in PATIENTS:
+        lexicon.problems.append((place, f"patient must be one of {sorted(PATIENTS)}"))
         return
     pattern = Pattern(
-        id=place, cameo=cameo, target=_words(item.get("target")), source=source,
+        id=place, cameo=cameo, target=_words(item.get("target")), source=source, sources=sources, patient=patient,
         object_heads=_words(item.get("object")), object_not=_words(item.get("object_not")),
         with_words=_words(item.get("with")), unless=_words(item.get("unless")),
         mutual=bool(item.get("mutual")), describes=bool(item.get("describes")),
