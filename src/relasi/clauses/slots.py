@@ -207,6 +207,10 @@ class SlotReader:
             span = self.np_before(draft.first, draft.parent or 0)
             if span is not None:
                 found = self.argument(span, "antecedent")
+                listed = self._apposition_after(draft.last) if not found.actors else None
+                if listed is not None:
+                    # "lima negara anggota yang menolak resolusi itu, yaitu Rusia, Nikaragua, …"
+                    return Argument(found.start, found.end, listed.actors, found.head, "antecedent")
                 author = self._author(span[0], draft.parent or 0) if not found.actors else None
                 if author is not None:
                     # "mengesahkan resolusi yang mengutuk …", "adopted a resolution condemning …"
@@ -240,6 +244,18 @@ class SlotReader:
         speaker = self._speaker_for(clause)
         if speaker:
             return Argument(self.items[p].start, self.items[p].start, tuple(speaker), "", "speaker")
+        return None
+
+    def _apposition_after(self, last: int) -> Argument | None:
+        """", yaitu X, Y dan Z", ", including X and Y" right after item `last`: the list naming a phrase's members."""
+        items = self.items
+        k = last + 1
+        if k < len(items) and items[k].kind == PUNCT and items[k].value in (",", "—", "–", ":"):
+            k += 1
+        if k + 1 < len(items) and items[k].value in self.words.appositions:
+            group = self.group_at(k + 1)
+            if group is not None and group.party:
+                return self.argument((k + 1, k + 2))
         return None
 
     def _author(self, start: int, clause: int) -> Argument | None:
@@ -289,11 +305,46 @@ class SlotReader:
             if nominal:
                 start = self._np_start(j, clause)
                 if self._free(start, clause):
-                    return (start, j + 1)
+                    return self._whole_subject(start, j + 1, clause)
                 j = start - 1
                 continue
             j -= 1
         return None
+
+    def _whole_subject(self, start: int, end: int, clause: int) -> tuple[int, int]:
+        """A subject may be a list or an apposition that runs back over commas: "Arab Saudi dan sejumlah negara
+        Timur Tengah seperti Bahrain, Uni Emirat Arab, bahkan Mesir", "Menteri Lingkungan Hidup Indonesia, Siti
+        Nurbaya Bakar"."""
+        items = self.items
+        first = start
+        while True:
+            b = first - 1
+            while b >= 0 and self.clause(b) == clause and items[b].kind == ADV:
+                b -= 1
+            if b < 1 or self.clause(b) != clause or not (
+                    (items[b].kind == PUNCT and items[b].value == ",") or items[b].kind == COORD
+                    or items[b].value in self.words.appositions):
+                break
+            previous = b - 1
+            if items[previous].kind == PUNCT and items[previous].value == ")":
+                previous -= 1
+            if previous < 0 or self.clause(previous) != clause or not (
+                    self.group_at(previous) is not None or items[previous].kind == WORD):
+                break
+            earlier = self._np_start(previous, clause)
+            if not self._free(earlier, clause):
+                break
+            first = earlier
+        if first != start and (self._has_actor(first, start) or self._has_actor(start, end)):
+            # only when the earlier part names someone: a subject with no actor keeps its own phrase
+            if not self._has_actor(start, end) or self._list_of(first, start):
+                return (first, end)
+        return (start, end)
+
+    def _list_of(self, first: int, start: int) -> bool:
+        """Whether items[first:start] are members of one list with what follows (no verb among them)."""
+        return not any(self.is_verb(k) or (self.items[k].kind == PRED and k in self.verb_items)
+                       for k in range(first, start))
 
     def _np_start(self, j: int, clause: int) -> int:
         start = j

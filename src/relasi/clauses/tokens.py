@@ -41,7 +41,8 @@ class Item:
 
     def value_of(self, kind: str) -> str | None:
         """The role of the item's class `kind` (an opener's clause kind, a pronoun's kind), else its word."""
-        found = next((c.role or c.word for c in self.classes if c.kind == kind), None)
+        found = next((c.role for c in self.classes if c.kind == kind and c.role), None) or next(
+            (c.word for c in self.classes if c.kind == kind), None)
         return found if found is not None else (self.value if self.kind == kind else None)
 
 
@@ -121,6 +122,9 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
         else:
             items.append(Item(a, b, WORD, low))
         i += 1
+    for k in range(len(items) - 1):
+        if items[k].kind == ADV and items[k].value == "secara" and items[k + 1].kind == WORD:
+            items[k + 1].kind = ADV                        # "secara khusus", "secara resmi": an adverb phrase
     if words.description_heads:
         items = _descriptions(items, words)
     for index, item in enumerate(items):
