@@ -361,8 +361,8 @@ def _inert(pack: Any) -> frozenset[str]:
 def _lexicon_verbs(pack: Any) -> frozenset[str]:
     cached = pack.__dict__.get("_lexicon_verbs")
     if cached is None:
-        cached = frozenset(text for text, entries in pack.lexicon.by_form.items() if " " not in text
-                           and any(e.form.voice != "noun" for e in entries))
+        cached = frozenset(text for text, entries in pack.lexicon.by_form.items()
+                           if any(e.form.voice != "noun" for e in entries))
         pack.__dict__["_lexicon_verbs"] = cached
     return cached
 

@@ -78,11 +78,14 @@ class Discourse:
             wanted = kind.split(":", 1)[1]
             # the last of its kind named before it, in this sentence (not the sentence's own first party: "Filipina
             # menuduh negara itu") or before
-            before = [g for g in earlier if g.party and g.how == "direct"][1:]
+            parties = [g for g in earlier if g.party and g.how == "direct"]
+            before = parties[1:]
             if wanted == "STATE":
                 same = [_as_state(a) for g in before for a in g.actors if a.kind in ("STATE", "CITY")
                         or a.sector in ("GOV", "MIL", "DIP")]
-                actors = same[-1:] or ([self.last_state] if self.last_state else [])
+                # opening the sentence, it is what the story was about ("Negara kaya minyak itu juga …")
+                subject = [_as_state(a) for a in self.last_subject if a.kind != "IGO"][:1] if not parties else []
+                actors = same[-1:] or subject or ([self.last_state] if self.last_state else [])
             elif wanted == "STATES":
                 lists = [g.actors for g in before if len(g.actors) > 1]
                 actors = list(lists[-1]) if lists else list(self.last_list)

@@ -88,8 +88,10 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
                 j += 1
             stop = max(candidate.end, spans[j - 1][1])
             if candidate.text in inert:
-                # "menolak berkomentar", "press conference": a phrase that only contains an event word
-                items.append(Item(a, stop, WORD, candidate.text))
+                # "menolak berkomentar", "press conference": a phrase that only contains an event word; a verb
+                # phrase stays a verb ("menahan diri")
+                kind = VERB if candidate.text in lexicon_verbs else WORD
+                items.append(Item(a, stop, kind, candidate.text, [WordClass(kind, candidate.text)]))
             else:
                 items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i), ref=candidate))
             i = j

@@ -20,6 +20,7 @@ from relasi.events.discourse import (
     PLACE_TARGET_TYPES,
     SYMMETRIC,
     as_country,
+    as_state,
     dedup_key,
     dyads,
     implied_target,
@@ -83,6 +84,7 @@ def code_events(article: Article, pack) -> Article:
             if told is None:
                 continue
             readings[number] = told
+            sources, targets, told = _reported_defiance(parse, predicate, sources, targets, told)
             pairs = _pairs(sources, targets, pattern, told.cameo)
             if not pairs:
                 continue
@@ -150,7 +152,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     if not targets and the_patient is not None and _refers_back(the_patient, pack):
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
         # the act told before
-        targets = reaction_target(events, parse.start, sources)
+        targets = reaction_target(events, parse.start, sources) or (
+            implied_target(sources, events, parses, index, counterparts) if len(own) == 1 else [])
         how = "implied" if targets else how
     elif not targets and plover in IMPLIED_TARGET_TYPES \
             and predicate.voice != "noun" and len(own) == 1 and pattern.cameo != "016":
@@ -171,6 +174,19 @@ def _refers_back(argument: Argument, pack) -> bool:
     return bool(head) and head in references and not argument.actors
 
 
+def _reported_defiance(parse: Parse, predicate: Predicate, sources: list[Actor], targets: list[Actor],
+                       told: Factuality) -> tuple[list[Actor], list[Actor], Factuality]:
+    """"Kemlu RI menyebut, pihak Malaysia tidak mematuhi kesepakatan", "X said Russia violated the ceasefire": a
+    defiance of norms told by another side is that side's accusation (ACCUSE 112), not the doer's own act."""
+    if not told.cameo.startswith("128") or told.modality != "asserted":
+        return sources, targets, told
+    speaker = _speaker(parse, predicate)
+    own = {a.code for a in sources}
+    if not speaker or not own or own & {a.code for a in speaker}:
+        return sources, targets, told
+    return speaker, [as_state(a) for a in sources], Factuality("asserted", False, "112")
+
+
 def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defaults: tuple[str, ...]) \
         -> list[Actor]:
     """The target of what a demand, threat or refusal is about: its complement's target, else its subject."""
@@ -182,6 +198,9 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
         doers = list(doer.actors) if doer and doer.how not in ("controller", "shared") else []
         if pattern is not None and pattern.cameo is not None:
             targets, _ = target_of(predicate, pattern, defaults, doers)
+            if not targets and plover_for(pattern.cameo) in PLACE_TARGET_TYPES:
+                # "mengancam akan menyerang puluhan situs penting di Iran"
+                targets = place_target(parse, predicate.start, {a.code for a in doers})
             if targets:
                 return targets
         if doers:
