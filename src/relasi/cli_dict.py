@@ -110,7 +110,10 @@ def _print_coverage(lang: str, data_dir: Path) -> None:
     from relasi.events.cameo import Codebook
     from relasi.lang.lexicon import coverage, load_lexicon
 
-    report = coverage(load_lexicon(lang, data_dir / lang / "lexicon"), (c.code for c in Codebook.load()))
+    folder = data_dir / lang / "lexicon"
+    if not folder.is_dir():
+        return
+    report = coverage(load_lexicon(lang, folder), (c.code for c in Codebook.load()))
     click.echo(f"{lang} lexicon: {report.forms} surface forms, {len(report.codes)} CAMEO codes with a trigger")
     click.echo("  codes with a trigger, by root: " + ", ".join(
         f"{root} {have}/{total}" for root, (have, total) in report.by_root.items()))

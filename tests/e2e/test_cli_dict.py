@@ -15,6 +15,7 @@ from tests.test_actors_check import CLEAN_ACTORS, CLEAN_PEOPLE, CLEAN_ROLES, act
 RELASI = Path(sys.executable).parent / "relasi"
 PROBLEM_LINE = re.compile(r"^\S+\.tsv(:\d+)?: .+$")
 SUMMARY_LINE = re.compile(r"^(no problems|\d+ problems?) \((\w+: \d+(, )?)+\)$")
+COVERAGE_LINE = re.compile(r"^(\w+ lexicon: \d+ surface forms|  codes with a trigger, by root|  3-digit codes with no)")
 
 
 def relasi(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -37,6 +38,17 @@ def test_cli_dict_check_clean_pack_exits_0(pack_dir: Path, lang: str, summary: s
         return
     result = relasi("dict", "check", "--lang", lang, "--data-dir", pack_dir)
     assert (result.returncode, result.stdout.splitlines()) == (0, [summary])
+
+
+def test_cli_dict_check_reports_lexicon_coverage_per_root() -> None:
+    result = relasi("dict", "check")
+    lines = result.stdout.splitlines()
+    for lang in ("id", "en"):
+        line = next(x for x in lines if x.startswith(f"{lang} lexicon: "))
+        forms, codes = re.match(rf"{lang} lexicon: (\d+) surface forms, (\d+) CAMEO codes", line).groups()
+        assert int(forms) >= 2000 and int(codes) >= 150, line
+    roots = [x for x in lines if x.startswith("  codes with a trigger, by root: ")]
+    assert len(roots) == 2 and all(f"{root:02d} " in roots[0] for root in range(1, 21))
 
 
 @pytest.mark.parametrize(
@@ -90,7 +102,7 @@ def test_cli_dict_check_real_packs_output_shape(lang: str) -> None:
     if not (DATA_DIR / "id" / "actors.tsv").exists() or not (DATA_DIR / "en" / "actors.tsv").exists():
         pytest.skip("actor dictionaries not written yet")
     result = relasi("dict", "check", "--lang", lang)
-    lines = result.stdout.splitlines()
+    lines = [line for line in result.stdout.splitlines() if not COVERAGE_LINE.match(line)]
     assert result.returncode == (1 if len(lines) > 1 else 0), result.stderr
     assert SUMMARY_LINE.match(lines[-1]), lines[-1]
     assert [line for line in lines[:-1] if not PROBLEM_LINE.match(line)] == []

@@ -124,7 +124,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 push(kind, i, item.value, governor if kind in ("complement", "purpose") else None)
                 opened = True
         elif item.value == "that" and words.lang == "en" and item.kind in (DEMO, DET, WORD, OPEN, PREP):
-            kind = _english_that(items, i, verb_preds)
+            kind = _english_that(items, i, verb_preds, words)
             if kind:
                 governor = _governor(items, i, verb_preds, clause_of, stack[-1]) if kind == "complement" else None
                 push(kind, i, "that", governor)
@@ -258,11 +258,14 @@ def _serial_complement(items: list[Item], i: int, words: Words, verb_preds: set[
     return False
 
 
-def _english_that(items: list[Item], i: int, verb_preds: set[int]) -> str:
+def _english_that(items: list[Item], i: int, verb_preds: set[int], words: Words | None = None) -> str:
     previous = _previous_content(items, i)
     nxt = _next_content(items, i)
     if previous is None:
         return ""
+    if words is not None and (previous.value in words.control_nouns or (
+            previous.kind == PRED and previous.index not in verb_preds)):
+        return "complement"                      # "Beijing's demand that Tokyo retract …", "the accusation that …"
     if verbish(previous, verb_preds) or previous.has(SPEECH_BEFORE) or previous.kind == PUNCT:
         return "complement"
     if previous.kind in (GROUP, WORD, PRED) and nxt is not None and (verbish(nxt, verb_preds) or nxt.kind == BE):

@@ -643,11 +643,14 @@ def english_passive(items: list[Item], p: int) -> bool:
 
 
 def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[str]) -> bool:
-    """Whether an English word that is both a noun and a verb form ("strikes", "visit", "talks") is the noun here."""
+    """Whether an English word that is both a noun and a verb form ("strikes", "visit", "talks") is the noun here;
+    a verb form in a noun's place ("artillery shells", "the attacks") is a noun too, with no event sense."""
     if not verbs:
         return True
     if not nouns:
-        return False
+        previous = items[p - 1] if p > 0 else None
+        return previous is not None and items[p].value.endswith("s") and "VBZ" in tags and (
+            previous.kind in (DET, WORD) or previous.value in ("of", "'s", "’s"))
     previous = items[p - 1] if p > 0 else None
     nxt = items[p + 1] if p + 1 < len(items) else None
     if previous is None:

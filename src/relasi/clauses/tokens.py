@@ -127,6 +127,9 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
     for k in range(len(items) - 1):
         if items[k].kind == ADV and items[k].value == "secara" and items[k + 1].kind == WORD:
             items[k + 1].kind = ADV                        # "secara khusus", "secara resmi": an adverb phrase
+        if words.lang == "en" and items[k].kind == DET and items[k + 1].kind == VERB \
+                and items[k + 1].value.endswith(("ed", "ing", "en")):
+            items[k + 1].kind = WORD                       # "the proposed deal", "the occupied territory"
     if words.description_heads:
         items = _descriptions(items, words)
     for index, item in enumerate(items):

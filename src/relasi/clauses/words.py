@@ -119,7 +119,7 @@ def compile_words(pack: Any) -> Words:
         words.add(str(item), SPEECH_AFTER)
     for item in grammar.get("speech_pronouns") or ():
         words.add(str(item), SPEECH_AFTER, "pronoun")
-    for item in _inflected(pack.lang, grammar.get("light_verbs") or ()):
+    for item in _inflected(pack.lang, [*(grammar.get("light_verbs") or ()), *(grammar.get("receiving_verbs") or ())]):
         words.add(item, LIGHT)
     for item in grammar.get("demonstratives") or ():
         words.add(str(item), DEMO)

@@ -15,7 +15,7 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT
 # Statements that may leave their target implicit: they answer what was told before.
 IMPLIED_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "SUPPORT", "PROTEST"})
 # Conflict and aid acts whose target may be a place ("serangan udara di dekat Damaskus": Syria is hit).
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"})
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "REQUEST"})
 
 
 def state_level(actor: Actor) -> bool:

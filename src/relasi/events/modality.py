@@ -39,6 +39,7 @@ class Factuality:
 @dataclass(frozen=True)
 class _Words:
     plan: re.Pattern[str]
+    hypothetical: re.Pattern[str]
     commitment: re.Pattern[str]
     future: re.Pattern[str]
     denial: re.Pattern[str]
@@ -60,14 +61,16 @@ def _heads(words: tuple[str, ...]) -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
-    plan, commitment, future, denial, failure = key
+    plan, commitment, future, denial, failure, hypothetical = key
     commitment = tuple(w for w in commitment if w not in future)
-    return _Words(_regex(plan), _regex(commitment), _regex(future), _regex(denial), _regex(failure),
+    return _Words(_regex(plan), _regex(tuple(w for w in hypothetical if " " in w)), _regex(commitment),
+                  _regex(future), _regex(denial), _regex(failure),
                   _heads(plan), _heads(commitment), _heads(denial), _heads(failure))
 
 
 def words_of(pack) -> _Words:
-    return _compiled(tuple(pack.words(name) for name in ("plan", "commitment", "future", "denial", "failure")))
+    return _compiled(tuple(pack.words(name) for name in ("plan", "commitment", "future", "denial", "failure",
+                                                          "hypothetical")))
 
 
 def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: str | None, pack,
@@ -103,7 +106,8 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         # "dijadwalkan berkunjung … untuk bertemu Xi": the purpose of a planned act is planned too
         return Factuality(governor_told.modality, negated, cameo)
     hostile = plover_for(cameo) == "THREATEN" or (commitment or own_speech) and cameo[:2] in THREAT_CODES
-    if ("conditional" in chain or _consequent(parse, predicate)) and not hostile:
+    counterfactual = " " in window.strip() and bool(words.hypothetical.search(window))   # "would have renewed"
+    if ("conditional" in chain or _consequent(parse, predicate) or counterfactual) and not hostile:
         # "Jika AS menyerang Iran, …", "Seandainya jalur darat dibuka, Yordania bisa mengirim …"
         return Factuality("hypothetical", negated, cameo)
     if commitment and modality == "asserted":

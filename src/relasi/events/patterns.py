@@ -143,6 +143,10 @@ def target_slots(predicate: Predicate, pattern: Pattern, defaults: tuple[str, ..
     names = list(pattern.target) if pattern.target else ["object", *defaults]
     if predicate.voice == "noun" and predicate.light in receiving:
         names = ["subject", *names]                      # the receiver of the call, the criticism, the aid
+    last = predicate.text.split()[-1]
+    if " " in predicate.text and "object" in names and predicate.slot(last) is not None:
+        # "pulled out of X", "called on X": the phrase's own preposition holds its object
+        names.insert(names.index("object") + 1, last)
     resolved: list[str] = []
     for name in names:
         if name == "object":

@@ -148,6 +148,8 @@ def _split_phrases(lexicon: Lexicon, phrasing: Phrasing) -> None:
             continue                                     # literal phrases ("=sangat menyesalkan") stay whole
         first, tail = text.split(" ", 1)
         words = tail.split()
+        if first in phrasing.particles:
+            continue                                     # "is ready to", "has been": no verb to hang a patient on
         if words[0] in phrasing.particles:
             # "break off diplomatic relations": the particle stays with the verb, the rest is the patient
             if len(words) < 2 or words[1] in phrasing.particles:
