@@ -352,9 +352,11 @@ class SlotReader:
             while start - 1 >= 0 and self.clause(start - 1) == clause and (
                     self.items[start - 1].kind in (WORD, DET, DEMO) or
                     (self.items[start - 1].kind == PRED and start - 1 not in self.verb_items) or
-                    # English modifiers come first: "Chinese coast guard ships", "Israel's army"
+                    # English modifiers come first: "Chinese coast guard ships", "Israel's army", "thousands of"
                     (self.words.lang == "en" and (self.items[start - 1].kind == GROUP
-                                                  or self.items[start - 1].value in ("'s", "’s")))):
+                                                  or self.items[start - 1].value in ("'s", "’s")
+                                                  or (self.items[start - 1].value == "of" and start >= 2
+                                                      and self.items[start - 2].kind in (DET, WORD))))):
                 start -= 1
             # "usulan gencatan senjata dari Mesir", "the proposal from Egypt": a noun's origin is part of it
             before = start - 1
