@@ -12,6 +12,7 @@ from relasi.model import Actor, Event, Mention, Parse
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 NOT_STATE_LEVEL = frozenset({"MED", "BUS", "CVL"})
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "PROTEST"})
+MEASURE_TYPES = frozenset({"SANCTION"})
 # Statements that may leave their target implicit: they answer what was told before.
 IMPLIED_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "SUPPORT", "PROTEST"})
 # Conflict and aid acts whose target may be a place ("serangan udara di dekat Damaskus": Syria is hit).
@@ -105,7 +106,8 @@ def dedup_key(event: Event) -> tuple:
     if event.plover in SYMMETRIC:
         dyad = tuple(sorted(dyad))
     speaker = event.source.name if event.plover in STATEMENT_TYPES and event.source.kind == "PERSON" else None
-    act = event.cameo if event.plover in STATEMENT_TYPES else None
+    # distinct measures are distinct events: an expulsion (161) and an embargo (163) of the same day
+    act = event.cameo if event.plover in STATEMENT_TYPES | MEASURE_TYPES else None
     return (*dyad, event.plover or event.cameo, event.modality, event.negated, speaker, act)
 
 

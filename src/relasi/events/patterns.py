@@ -141,6 +141,8 @@ def target_slots(predicate: Predicate, pattern: Pattern, defaults: tuple[str, ..
                  receiving: tuple[str, ...] = ()) -> list[str]:
     """The slots tried for the target, in order; "object" means the patient whatever the voice."""
     names = list(pattern.target) if pattern.target else ["object", *defaults]
+    if "object" not in names:
+        names.append("object")       # last: the owner of what is asked for ("requested a meeting of the UNSC")
     if predicate.voice == "noun" and predicate.light in receiving:
         names = ["subject", *names]                      # the receiver of the call, the criticism, the aid
     last = predicate.text.split()[-1]
