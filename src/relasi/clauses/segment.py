@@ -94,8 +94,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             if i + 1 < len(items) and items[i + 1].has(SPEECH_AFTER):
                 pop_to_base()
             else:
-                while len(stack) > 1 and drafts[stack[-1]].kind in CLOSE_AT_COMMA:
-                    stack.pop()
+                # "Sambil mendesak AS menahan diri, China …": what opened inside a clause that ends at a comma
+                # ends with it
+                closable = [n for n, d in enumerate(stack) if n > 0 and drafts[d].kind in CLOSE_AT_COMMA]
+                if closable:
+                    del stack[closable[0]:]
         elif item.kind == COORD and drafts[stack[-1]].kind == "relative" \
                 and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
             # "mengecam Israel yang memblokade bantuan dan mendesak PBB …": the second verb is the main clause's
