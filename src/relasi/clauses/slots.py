@@ -198,6 +198,12 @@ class SlotReader:
         free = self._free_group_before(p, clause)
         if free is not None:
             argument = self.argument(free)
+            if not argument.actors and self._possessive(argument):
+                # "its Secretary-General Stanislav Zas held talks", "menterinya": the owner is who the sentence is
+                # about (its speaker, else its first party)
+                owner = self._speaker_for(clause) or self._first_party()
+                if owner:
+                    return Argument(argument.start, argument.end, tuple(owner), argument.head, "pronoun")
             if self._first_person(free):
                 speaker = self._speaker_for(clause)
                 return Argument(argument.start, argument.end, tuple(speaker), argument.head, "speaker") \
@@ -272,6 +278,13 @@ class SlotReader:
             found = self.subject(j) if item.kind == PRED else self._plain_subject(j, clause)
             return found if found is not None and found.actors else None
         return None
+
+    def _first_party(self) -> list[Actor]:
+        for i in range(len(self.items)):
+            group = self.group_at(i)
+            if group is not None and group.party:
+                return list(group.actors)
+        return []
 
     def _speaker_for(self, clause: int) -> list[Actor]:
         """Who says the clause: its quotation's speaker, else the sentence's."""
@@ -492,6 +505,9 @@ class SlotReader:
             if j < len(items) and self.clause(j) == clause and self.group_at(j) is not None \
                     and self.group_at(j).party:
                 return self.argument((j, j + 1))
+            if j < len(items) and items[j].kind == PRON and items[j].value_of(PRON) == "first":
+                speaker = self._speaker_for(clause)    # "Komitmen kami terhadap …": the speaker's
+                return Argument(items[j].start, items[j].end, tuple(speaker), "", "speaker") if speaker else None
             return None
         j = p - 1
         while j >= 0 and self.clause(j) == clause and items[j].kind in (WORD,) and p - j <= 3:
@@ -500,6 +516,9 @@ class SlotReader:
             j -= 1
         if j >= 0 and self.clause(j) == clause and self.group_at(j) is not None and self.group_at(j).party:
             return self.argument((j, j + 1))
+        if j >= 0 and items[j].value in ("our", "my"):
+            speaker = self._speaker_for(clause)        # "our commitment to …": the speaker's
+            return Argument(items[j].start, items[j].end, tuple(speaker), "", "speaker") if speaker else None
         return None
 
     def occasion_subject(self, p: int) -> Argument | None:
@@ -554,9 +573,15 @@ class SlotReader:
         """The light verb carrying an event noun ("melancarkan serangan", "imposed sanctions"), if any."""
         items = self.items
         j = p - 1
-        while j >= 0 and items[j].kind in (DET, ADV, WORD) and p - j <= 4 and self.clause(j) == self.clause(p):
+        while j >= 0 and items[j].kind in (DET, ADV, WORD, COORD) and p - j <= 6 and self.clause(j) == self.clause(p):
             j -= 1
+        if j >= 1 and items[j].kind == PREP and items[j].value in ("to", "ke") and (
+                items[j - 1].has(LIGHT) or items[j - 1].kind == PRED) and self.clause(j) == self.clause(p):
+            j -= 1                                   # "agreed to a complete ceasefire"
         if j >= 0 and self.clause(j) == self.clause(p) and (items[j].kind == LIGHT or items[j].has(LIGHT)):
+            return j
+        if j >= 0 and self.clause(j) == self.clause(p) and items[j].kind == PRED and \
+                items[j].value.split()[0] in ("agreed", "agree", "agrees", "sepakat", "menyepakati", "menyetujui"):
             return j
         return None
 
