@@ -381,6 +381,8 @@ def find_candidates(text: str, pack: Any) -> list[Candidate]:
         start, end = last - len(key) + 1, last + 1
         if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
             continue
+        if _inside_compound(folded, start, end):
+            continue
         clitic = ""
         if end < len(folded) and (folded[end].isalnum() or folded[end] == "_"):
             clitic = next((c for c in clitics if folded.startswith(c, end) and
@@ -396,6 +398,13 @@ def find_candidates(text: str, pack: Any) -> list[Candidate]:
             chosen.append(candidate)
             taken = candidate.end
     return chosen
+
+
+def _inside_compound(text: str, start: int, end: int) -> bool:
+    """A form that is only part of a hyphenated word ("air" in "air-defence", "serang" in "anti-serang")."""
+    before = start > 1 and text[start - 1] in "-‐" and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] in "-‐" and text[end + 1].isalnum()
+    return before or after
 
 
 def _automaton(pack: Any):

@@ -147,12 +147,12 @@ def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, fi
             continue
         if item.value_of(SPEECH_AFTER) == "pronoun":
             return [], True
-        # "kata X", "said X", "ujar juru bicara X"
+        # "kata X", "said X", "ujar juru bicara X" (but "X told Y": Y hears it)
         j = i + 1
         while j < len(items) and items[j].kind in (ADV, DET, WORD) and j - i <= 3:
             j += 1
         group = groups_of.get(j)
-        if group is not None and group.party and group.how == "direct":
+        if group is not None and group.party and group.how == "direct" and item.value not in words.addressing:
             return list(group.actors), False
         # "X said", "the ministry said"
         k = i - 1

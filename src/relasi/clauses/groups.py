@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from relasi.clauses.words import Words
+from relasi.clauses.words import COORD, Words
 from relasi.model import Actor, Mention
 
 _PUNCTUATION = re.compile(r"[.,;:!?()\"“”\n]")
@@ -59,7 +59,9 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                 last.actors.append(mention.actor)
                 last.mentions.append(mention)
                 last.end = span[1]
-                last.comma_tail = last.comma_tail + 1 if gap.strip() == "," else 0
+                bare = "," in gap and not any(c.kind == COORD for w in _WORD.findall(gap.lower())
+                                              for c in words.phrases.get((w,), ()))
+                last.comma_tail = last.comma_tail + 1 if bare else 0
                 continue
         groups.append(Group(span[0], span[1], [mention.actor], [mention], place=place))
     return [part for group in groups for part in _unlisted(group)]

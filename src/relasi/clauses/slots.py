@@ -244,6 +244,13 @@ class SlotReader:
                 found = self.subject(governor)
             if found is not None:
                 return Argument(found.start, found.end, found.actors, found.head, "controller")
+        if draft.kind in ("complement", "purpose") and draft.governor is None and draft.parent is not None:
+            # "Beijing is ready to work with …", "Jepang siap untuk membantu": no verb governs the clause, the
+            # parent clause's subject does it
+            free = self._free_group_before(draft.first, draft.parent)
+            if free is not None and self._has_actor(*free):
+                found = self.argument(free)
+                return Argument(found.start, found.end, found.actors, found.head, "controller")
         shared = self._shared_subject(p, clause)
         if shared is not None:
             return shared
@@ -676,6 +683,10 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
         return True
     if not nouns:
         previous = items[p - 1] if p > 0 else None
+        nxt = items[p + 1] if p + 1 < len(items) else None
+        if previous is not None and previous.kind == DET and tags & {"VBN", "VBD"} and nxt is not None \
+                and nxt.kind in (WORD, PRED, GROUP):
+            return True                 # "the proposed deal", "the occupied territories": a participle as adjective
         return previous is not None and items[p].value.endswith("s") and "VBZ" in tags and (
             previous.kind in (DET, WORD) or previous.value in ("of", "'s", "’s"))
     previous = items[p - 1] if p > 0 else None

@@ -13,7 +13,7 @@ from typing import Any
 
 from relasi.clauses.words import ADV, DEMO, DET, PRON, VERB, WordClass, Words
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?!\w)|\w+(?:[-‐]\w+)*(?:['’]t)?|['’]s(?!\w)|[^\w\s]")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-‐]\w+)+|\d+(?:[.,]\d+)*(?!\w)|\w+(?:[-‐]\w+)*(?:['’]t)?|['’]s(?!\w)|[^\w\s]")
 QUOTE_OPEN = frozenset("“«„")
 QUOTE_CLOSE = frozenset("”»")
 QUOTE_BOTH = frozenset('"')
@@ -82,6 +82,13 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             i = j
             continue
         candidate = cand_at.get(a)
+        if candidate is not None and items and items[-1].kind == DET:
+            # "3 billion pounds of aid": a measure after a quantity is a determiner, not the verb "pound"
+            length, classes = words.lookup(lows, i)
+            if length > 1 and classes and classes[0].kind == DET and spans[i + length - 1][1] >= candidate.end:
+                items.append(Item(a, spans[i + length - 1][1], DET, classes[0].word, list(classes)))
+                i += length
+                continue
         if candidate is not None and not _inside_group(a, groups):
             j = i
             while j < len(spans) and spans[j][0] < candidate.end:

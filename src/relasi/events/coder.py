@@ -39,6 +39,8 @@ from relasi.model import Actor, Argument, Article, Event, Parse, Predicate
 CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0.8, "speaker": 0.8,
               "pronoun": 0.7, "description": 0.7, "discourse": 0.6, "implied": 0.5}
 HISTORY_CLAUSES = frozenset({"temporal", "relative", "reason", "concessive"})
+# Acts whose target may be named only by their purpose: "pledged €50bn to keep Ukraine's economy afloat".
+PURPOSE_TARGET_TYPES = frozenset({"AID", "AGREE", "MOBILIZE"})
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,8 @@ def code_events(article: Article, pack) -> Article:
             if parties is None:
                 continue
             sources, targets, how = parties
+            if not targets and plover_for(pattern.cameo) in PURPOSE_TARGET_TYPES:
+                targets = _purpose_target(parse, number, sources)
             governor = chosen[predicate.governor] if predicate.governor is not None else None
             told = factuality(text, parse, number, pattern.cameo, governor.cameo if governor else None, pack,
                               _own_speech(parse, predicate, sources), readings.get(predicate.governor or -1))
@@ -161,6 +165,22 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     return sources, targets, how
+
+
+def _purpose_target(parse: Parse, index: int, sources: list[Actor]) -> list[Actor]:
+    """Whom the purpose clause of a predicate names ("mengirim pasukan untuk membantu Ukraina")."""
+    own = {a.code for a in sources}
+    act = parse.predicates[index]
+    for predicate in parse.predicates:
+        clause = parse.clauses[predicate.clause]
+        if clause.kind != "purpose" or clause.start < act.end or (
+                predicate.governor != index and clause.parent != act.clause):
+            continue
+        for name, argument in predicate.slots:
+            others = [a for a in argument.actors if a.code not in own]
+            if name not in ("subject", "agent") and others:
+                return others
+    return []
 
 
 def _refers_back(argument: Argument, pack) -> bool:

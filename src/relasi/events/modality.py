@@ -55,22 +55,34 @@ def _regex(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
 
-def _heads(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w.split()[0] for w in words if w) | frozenset(words)
+def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str]:
+    """The words that govern a complement: single words, and the first word of phrases ("plans" of "plans to"),
+    but not an auxiliary ("is" of "is expected to")."""
+    return frozenset(w.split()[0] for w in words if w and w.split()[0] not in auxiliaries) | frozenset(words)
 
 
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
-    plan, commitment, future, denial, failure, hypothetical = key
+    plan, commitment, future, denial, failure, hypothetical, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
+    aux = frozenset(auxiliaries)
     return _Words(_regex(plan), _regex(tuple(w for w in hypothetical if " " in w)), _regex(commitment),
                   _regex(future), _regex(denial), _regex(failure),
-                  _heads(plan), _heads(commitment), _heads(denial), _heads(failure))
+                  _heads(plan, aux), _heads(commitment, aux), _heads(denial, aux), _heads(failure, aux))
 
 
 def words_of(pack) -> _Words:
-    return _compiled(tuple(pack.words(name) for name in ("plan", "commitment", "future", "denial", "failure",
-                                                          "hypothetical")))
+    cached = pack.__dict__.get("_modality_words")
+    if cached is None:
+        from relasi.clauses.words import BE, compile_words
+
+        phrases = compile_words(pack).phrases
+        auxiliaries = tuple(sorted(w[0] for w, classes in phrases.items() if len(w) == 1 and any(
+            c.kind == BE for c in classes)))
+        cached = _compiled((*(pack.words(name) for name in ("plan", "commitment", "future", "denial", "failure",
+                                                             "hypothetical")), auxiliaries))
+        pack.__dict__["_modality_words"] = cached
+    return cached
 
 
 def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: str | None, pack,
@@ -144,7 +156,7 @@ def _window(text: str, parse: Parse, predicate: Predicate) -> str:
     "berencana", "will", "plans to" stand ("mengatakan akan memberikan bantuan")."""
     start = max(parse.start, predicate.start - 45)
     subject = predicate.slot("subject") or predicate.slot("possessor")
-    if subject is not None and start <= subject.end <= predicate.start:
+    if subject is not None and subject.end > subject.start and start <= subject.end <= predicate.start:
         start = subject.end
     window = text[start:predicate.start]
     cut = max(window.rfind(mark) for mark in (",", ";", ":", "\"", "“", "”"))

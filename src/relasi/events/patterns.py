@@ -17,11 +17,11 @@ SOURCE_PREPOSITIONS = {"id": ("dari",), "en": ("from",)}
 AGENT_PREPOSITIONS = {"id": ("oleh",), "en": ("by",)}
 
 
-def senses(predicate: Predicate, lexicon: Lexicon) -> list[Pattern]:
+def senses(predicate: Predicate, lexicon: Lexicon, form: str | None = None) -> list[Pattern]:
     """The patterns of the predicate's form in its reading: noun forms for a noun, verb forms for a verb."""
     noun = predicate.voice == "noun"
     seen: list[Pattern] = []
-    for entry in lexicon.entries(predicate.text):
+    for entry in lexicon.entries(form or predicate.text):
         if (entry.form.voice == "noun") == noun and entry.pattern not in seen:
             seen.append(entry.pattern)
     return seen
@@ -33,7 +33,13 @@ def patient(predicate: Predicate) -> Argument | None:
         return predicate.slot("subject")
     if predicate.voice == "noun":
         return predicate.slot("of") or predicate.slot("possessor")
-    return predicate.slot("object")
+    found = predicate.slot("object")
+    if found is not None and found.actors and found.how != "event":
+        # "provide Ukraine with air defences", "membekali Ukraina dengan senjata": the goods come after "with"
+        goods = predicate.slot("with") or predicate.slot("dengan")
+        if goods is not None and not goods.actors:
+            return goods
+    return found
 
 
 def head_matches(head: str, wanted: tuple[str, ...], anywhere: bool = False) -> bool:
@@ -67,7 +73,17 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon) -> Pattern | N
     the_patient = patient(predicate)
     head = the_patient.head if the_patient else ""
     anywhere = lexicon.lang == "en"
-    for pattern in senses(predicate, lexicon):
+    found = _first_sense(senses(predicate, lexicon), the_patient, head, anywhere, lowered, lexicon)
+    words = predicate.text.split()
+    if found is None and predicate.voice != "noun" and len(words) == 2 and lexicon.lang == "en":
+        # "agreed to appoint …": the phrase "agreed to" (to demands) does not apply, the verb alone may
+        found = _first_sense(senses(predicate, lexicon, words[0]), the_patient, head, anywhere, lowered, lexicon)
+    return found
+
+
+def _first_sense(patterns: list[Pattern], the_patient: Argument | None, head: str, anywhere: bool, lowered: str,
+                 lexicon: Lexicon) -> Pattern | None:
+    for pattern in patterns:
         if pattern.object_heads and not head_matches(head, pattern.object_heads, anywhere):
             continue
         if pattern.object_not and head_matches(head, pattern.object_not, anywhere):
