@@ -226,7 +226,8 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
                 slots.append(("subject", subject))
             negated = reader.negated(light_index)
         elif possessor is None:
-            subject = reader.occasion_subject(p)
+            carrier = reader.passive_carrier(p)
+            subject = reader.agent(carrier) if carrier is not None else reader.occasion_subject(p)
             if subject is not None:
                 slots.append(("subject", subject))
         if possessor is not None:

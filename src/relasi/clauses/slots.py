@@ -160,6 +160,19 @@ class SlotReader:
                     how = group.how
         return Argument(self.items[a].start, self.items[b - 1].end, tuple(actors), self.head(a, b), how)
 
+    def _relative_agent(self, end: int) -> tuple[Actor, ...]:
+        """"rancangan resolusi yang diajukan Rusia", "hackers controlled by China": a thing is its maker's when a
+        passive relative clause right after it names the doer."""
+        for number, draft in enumerate(self.seg.drafts):
+            if draft.kind != "relative" or draft.first not in (end, end + 1):
+                continue
+            for k in range(draft.first, min(len(self.items), draft.first + 4)):
+                if self.clause(k) == number and self.reading.voices.get(k) == "passive":
+                    found = self.agent(k)
+                    return found.actors if found is not None else ()
+            return ()
+        return ()
+
     def head(self, a: int, b: int) -> str:
         """The phrase's words without determiners: Indonesian heads come first ("kapal filipina"), English ones
         last ("the israeli ambassador"), so English keeps more words."""
@@ -478,7 +491,12 @@ class SlotReader:
                 return self._object(nxt + 1)
             return None
         # the possessor of an event noun heading the object is the object's actor ("mengecam serangan Israel")
-        return self.argument(span)
+        found = self.argument(span)
+        if not found.actors:
+            owner = self._relative_agent(span[1])
+            if owner:
+                return Argument(found.start, found.end, owner, found.head, "antecedent")
+        return found
 
     def agent(self, p: int) -> Argument | None:
         clause = self.clause(p)
@@ -592,6 +610,17 @@ class SlotReader:
             return j
         return None
 
+    def passive_carrier(self, p: int) -> int | None:
+        """The passive light verb an event noun is the subject of ("Joint patrols were conducted by …", "Latihan itu
+        digelar oleh …"), if any."""
+        for j in range(p + 1, min(len(self.items), p + 8)):
+            if self.clause(j) != self.clause(p):
+                return None
+            if self.is_verb(j) or (self.items[j].kind == PRED and j in self.verb_items):
+                light = self.items[j].kind == LIGHT or self.items[j].has(LIGHT)
+                return j if light and self.reading.voices.get(j) == "passive" else None
+        return None
+
     def obliques(self, p: int, after: int) -> list[tuple[str, Argument]]:
         """Actor phrases after prepositions from item `after` up to the next verb of the clause."""
         clause = self.clause(p)
@@ -687,6 +716,9 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
         if previous is not None and previous.kind == DET and tags & {"VBN", "VBD"} and nxt is not None \
                 and nxt.kind in (WORD, PRED, GROUP):
             return True                 # "the proposed deal", "the occupied territories": a participle as adjective
+        if previous is not None and previous.kind == WORD and not previous.value.endswith("s") \
+                and tags and not tags & {"VBZ", "VBD", "VBN", "VBG"}:
+            return True                 # "the multi-domain exercise": a singular noun takes no bare verb
         return previous is not None and items[p].value.endswith("s") and "VBZ" in tags and (
             previous.kind in (DET, WORD) or previous.value in ("of", "'s", "’s"))
     previous = items[p - 1] if p > 0 else None

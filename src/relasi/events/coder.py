@@ -39,6 +39,7 @@ from relasi.model import Actor, Argument, Article, Event, Parse, Predicate
 CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0.8, "speaker": 0.8,
               "pronoun": 0.7, "description": 0.7, "discourse": 0.6, "implied": 0.5}
 HISTORY_CLAUSES = frozenset({"temporal", "relative", "reason", "concessive"})
+JOINT_MILITARY = "062"
 # Acts whose target may be named only by their purpose: "pledged €50bn to keep Ukraine's economy afloat".
 PURPOSE_TARGET_TYPES = frozenset({"AID", "AGREE", "MOBILIZE"})
 
@@ -80,10 +81,13 @@ def code_events(article: Article, pack) -> Article:
             if parties is None:
                 continue
             sources, targets, how = parties
-            if not targets and plover_for(pattern.cameo) in PURPOSE_TARGET_TYPES:
+            cameo = pattern.cameo
+            if not targets and plover_for(cameo) in PURPOSE_TARGET_TYPES:
                 targets = _purpose_target(parse, number, sources)
+            if not targets and plover_for(cameo) == "MOBILIZE" and len({a.code for a in sources}) > 1:
+                cameo = JOINT_MILITARY     # "Russia and China held naval drills": drills together are cooperation
             governor = chosen[predicate.governor] if predicate.governor is not None else None
-            told = factuality(text, parse, number, pattern.cameo, governor.cameo if governor else None, pack,
+            told = factuality(text, parse, number, cameo, governor.cameo if governor else None, pack,
                               _own_speech(parse, predicate, sources), readings.get(predicate.governor or -1))
             if told is None:
                 continue

@@ -134,7 +134,7 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
 def _consequent(parse: Parse, predicate: Predicate) -> bool:
     """Whether the predicate's clause is the consequent of a condition attached to it ("Jika …, X akan …")."""
     clause = predicate.clause
-    return parse.clauses[clause].kind == "main" and any(
+    return parse.clauses[clause].kind in ("main", "complement", "quote") and any(
         c.kind == "conditional" and c.parent == clause for c in parse.clauses)
 
 
