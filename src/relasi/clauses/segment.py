@@ -150,7 +150,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1]))
             opened = True
         elif verbish(item, verb_preds) and _serial_complement(items, i, words, verb_preds, clause_of, stack[-1]):
-            push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1]))
+            push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1],
+                                                words if words.serial_nouns else None))
             opened = True
         elif words.lang == "en" and item.kind == PRED and i in verb_preds and _reduced_relative(items, i):
             push("relative", i, "")
@@ -258,6 +259,9 @@ def _serial_complement(items: list[Item], i: int, words: Words, verb_preds: set[
         if governor is not None and clause_of[k] == clause and (verbish(governor, verb_preds) or governor.kind == VERB):
             first = governor.value.split()[0]
             return governor.value in words.object_control or first in words.object_control
+        if governor is not None and clause_of[k] == clause and governor.kind == WORD and words.serial_nouns \
+                and governor.value in words.control_nouns:
+            return True                  # "keputusan Israel memperluas operasi": the owner's intended act
     return False
 
 

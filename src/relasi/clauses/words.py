@@ -54,6 +54,7 @@ class Words:
     references: frozenset[str] = frozenset()
     origin_nouns: frozenset[str] = frozenset()
     authoring: frozenset[str] = frozenset()
+    serial_nouns: bool = False                           # "keputusan Israel memperluas …" needs no "untuk"
     addressing: frozenset[str] = frozenset()             # speech verbs whose object is the hearer ("told X")
     descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)
     description_heads: dict[str, str] = field(default_factory=dict)   # head word -> kind
@@ -148,6 +149,7 @@ def compile_words(pack: Any) -> Words:
     words.object_control = frozenset(_inflected(pack.lang, grammar.get("object_control") or ()))
     words.control = frozenset(_inflected(pack.lang, grammar.get("control") or ())) | words.object_control
     words.authoring = frozenset(_inflected(pack.lang, grammar.get("authoring_verbs") or ()))
+    words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
                  "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions", "control_nouns",
