@@ -141,6 +141,9 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         return None
     targets, slot = target_of(predicate, pattern, defaults, sources, receiving)
     own = {a.code for a in sources}
+    if not targets:
+        # "menolak usulan gencatan senjata dari Mesir": the act it answers is the target's, read as that noun reads
+        targets = [a for a in _inner_doers(parse, patient(predicate), pack.lang, receiving) if a.code not in own]
     addressed = any(name not in ("subject", "agent", "possessor") for name, _ in predicate.slots)
     if not targets and plover in CONTENT_TYPES and pattern.cameo != "016" and not addressed:
         # "mengancam akan menyerang Ukraina", "demanded that NATO halt …": aimed where its content is (unless it
@@ -184,6 +187,17 @@ def _purpose_target(parse: Parse, index: int, sources: list[Actor]) -> list[Acto
             others = [a for a in argument.actors if a.code not in own]
             if name not in ("subject", "agent") and others:
                 return others
+    return []
+
+
+def _inner_doers(parse: Parse, argument: Argument | None, lang: str, receiving: tuple[str, ...]) -> list[Actor]:
+    """The doer of the event noun that heads a phrase, from that noun's own slots ("dari Mesir", "by Russia")."""
+    if argument is None or argument.how != "event" or argument.actors:
+        return []
+    for inner in parse.predicates:
+        if inner.voice == "noun" and argument.start <= inner.start < argument.end:
+            found = source_of(inner, lang, receiving)
+            return list(found.actors) if found is not None else []
     return []
 
 
