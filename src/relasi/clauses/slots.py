@@ -643,7 +643,11 @@ class SlotReader:
                 if span is not None:
                     if prep not in seen:
                         seen.add(prep)
-                        found.append((prep, self.argument(span)))
+                        argument = self.argument(span)
+                        owner = () if argument.actors else self._relative_agent(span[1])
+                        if owner:   # "penyelidikan atas kejahatan yang dilakukan pasukan Rusia"
+                            argument = Argument(argument.start, argument.end, owner, argument.head, "antecedent")
+                        found.append((prep, argument))
                     if any(self.items[k].kind == PRED and k != p for k in range(*span)):
                         break                        # "dukungan terhadap gencatan senjata antara X dan Y": the
                     j = span[1]                      # phrases after an event noun are that noun's
