@@ -96,6 +96,10 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     words = words_of(pack)
     negated = predicate.negated
     governor_plover = plover_for(governor_cameo) if governor_cameo else None
+    if governor_plover == "ACCUSE" and predicate.governor is not None \
+            and _denied(parse, parse.predicates[predicate.governor], words):
+        # "Rusia membantah tuduhan Ukraina bahwa pasukannya menyerang …": the act the denied accusation names
+        return Factuality("denied", negated, cameo)
     if governor_plover in CONTENT_TYPES and governor_cameo != "016" and predicate.governor is not None:
         return None
     chain = _chain(parse, predicate.clause)
@@ -129,6 +133,16 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         if root in THREAT_CODES:
             return Factuality("asserted", negated, cameo if root == "13" else THREAT_CODES[root])
     return Factuality(modality, negated, cameo)
+
+
+def _denied(parse: Parse, accusation: Predicate, words: _Words) -> bool:
+    """Whether an accusation is the object of a denial ("membantah tuduhan …", "denied allegations that …")."""
+    for predicate in parse.predicates:
+        obj = predicate.slot("object")
+        if obj is not None and obj.start <= accusation.start < obj.end and (
+                predicate.text in words.denial_heads or predicate.text.split()[0] in words.denial_heads):
+            return True
+    return False
 
 
 def _consequent(parse: Parse, predicate: Predicate) -> bool:
