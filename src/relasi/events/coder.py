@@ -76,6 +76,8 @@ def code_events(article: Article, pack) -> Article:
             if predicate.voice == "noun" and _not_new(text, parse, predicate, background, content, reasons,
                                                       determiners):
                 continue
+            if _describes_content(parse, predicate, content):
+                continue
             parties = _parties(predicate, pattern, parse, events, parses, index, counterparts, defaults, pack,
                                _content_target(parse, number, chosen, defaults))
             if parties is None:
@@ -295,6 +297,15 @@ def _content_spans(parse: Parse, chosen: list[Pattern | None]) -> list[tuple[int
         if obj is not None:
             spans.append((obj.start, obj.end))
     return spans
+
+
+def _describes_content(parse: Parse, predicate: Predicate, content: list[tuple[int, int]]) -> bool:
+    """"memveto rancangan resolusi yang menyerukan gencatan senjata", "rejected a plan that would cut …": a relative
+    clause on what is asked for, refused or threatened tells what it says, not what happened."""
+    if parse.clauses[predicate.clause].kind != "relative":
+        return False
+    subject = predicate.slot("subject")
+    return subject is not None and subject.how == "antecedent" and any(a <= subject.start < b for a, b in content)
 
 
 def _not_new(text: str, parse: Parse, predicate: Predicate, background: tuple[str, ...],
