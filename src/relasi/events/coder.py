@@ -40,6 +40,8 @@ CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0
               "pronoun": 0.7, "description": 0.7, "discourse": 0.6, "implied": 0.5}
 HISTORY_CLAUSES = frozenset({"temporal", "relative", "reason", "concessive"})
 JOINT_MILITARY = "062"
+# The dictionary's roles of a state's missions abroad: a protest there is aimed at that state.
+MISSION_ROLES = frozenset({"embassy", "consulate", "mission", "high commission"})
 # Acts whose target may be named only by their purpose: "pledged €50bn to keep Ukraine's economy afloat".
 PURPOSE_TARGET_TYPES = frozenset({"AID", "AGREE", "MOBILIZE"})
 
@@ -80,6 +82,8 @@ def code_events(article: Article, pack) -> Article:
                 continue
             parties = _parties(predicate, pattern, parse, events, parses, index, counterparts, defaults, pack,
                                _content_target(parse, number, chosen, defaults))
+            if plover_for(pattern.cameo) == "PROTEST":
+                parties = _protest_parties(text, parse, predicate, pattern, parties, pack)
             if parties is None:
                 continue
             sources, targets, how = parties
@@ -190,6 +194,34 @@ def _purpose_target(parse: Parse, index: int, sources: list[Actor]) -> list[Acto
             if name not in ("subject", "agent") and others:
                 return others
     return []
+
+
+def _protest_parties(text: str, parse: Parse, predicate: Predicate, pattern: Pattern,
+                     parties: tuple[list[Actor], list[Actor], str] | None, pack) -> tuple | None:
+    """A crowd protests where it stands ("Mahasiswa berdemo di Jakarta": Indonesia's people) and at whose mission
+    ("di depan Kedutaan Besar China", "outside the U.S. embassy": China, the United States)."""
+    missions = tuple(pack.words("missions"))
+    at_mission = [actor for start, actor in parse.places
+                  if (actor.role or "") in MISSION_ROLES or _at_mission(text, start, missions)]
+    elsewhere = [as_country(actor) for start, actor in parse.places
+                 if actor not in at_mission and actor.kind in ("STATE", "CITY")]
+    sources, targets, how = parties if parties is not None else ([], [], "implied")
+    if not sources:
+        subject = predicate.slot("subject")
+        if subject is None or not elsewhere:
+            return parties
+        sources, how = elsewhere[:1], "implied"
+        targets, _ = target_of(predicate, pattern, tuple(pack.words("targets")), sources)
+    own = {a.code for a in sources}
+    if not targets:
+        targets = [as_state(a) for a in at_mission if (a.country or a.code) not in own]
+    return sources, targets, how
+
+
+def _at_mission(text: str, start: int, missions: tuple[str, ...]) -> bool:
+    """"di depan kedutaan besar Israel": a state named right after the word for its mission."""
+    before = text[max(0, start - 25):start].lower().rstrip()
+    return any(before.endswith(word) for word in missions)
 
 
 def _inner_doers(parse: Parse, argument: Argument | None, lang: str, receiving: tuple[str, ...]) -> list[Actor]:
