@@ -150,7 +150,13 @@ def source_of(predicate: Predicate, lang: str, receiving: tuple[str, ...] = ()) 
             if found is not None and found.actors:
                 return found
         return None
-    return predicate.slot("subject")
+    subject = predicate.slot("subject")
+    if subject is None or not subject.actors:
+        # "Baku tembak antara India dan Pakistan terjadi …": a verb with no subject of its own has its parties there
+        between = predicate.slot(BETWEEN.get(lang, ""))
+        if between is not None and between.actors:
+            return between
+    return subject
 
 
 def target_slots(predicate: Predicate, pattern: Pattern, defaults: tuple[str, ...],
