@@ -219,7 +219,14 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
     if voice == "noun":
         light_index = reader.light_verb(p)
         possessor = reader.possessor(p)
-        if light_index is not None:
+        copula = reader.copula(p) if light_index is None else None
+        if copula is not None:
+            # "sanksi itu merupakan serangan terhadap …": what the noun describes is the copula's subject
+            light = "=" + items[copula].value
+            free = reader._free_group_before(copula, clause)
+            if free is not None:
+                slots.append(("subject", reader.argument(free)))
+        elif light_index is not None:
             light = items[light_index].value
             subject = reader._plain_subject(light_index, clause) or reader._shared_subject(light_index, clause)
             if subject is not None:

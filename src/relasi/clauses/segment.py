@@ -367,6 +367,6 @@ def _clause_follows(items: list[Item], i: int, verb_preds: set[int]) -> bool:
     while j < len(items) and items[j].kind in (GROUP, WORD, PRON, DEMO, DET) or (
             j < len(items) and items[j].kind == PRED and j not in verb_preds):
         j += 1
-    while j < len(items) and items[j].kind in (ADV, NEG):
+    while j < len(items) and items[j].kind in (ADV, NEG) and not items[j].has(BE):
         j += 1
-    return j < len(items) and j > i and (verbish(items[j], verb_preds) or items[j].kind == BE)
+    return j < len(items) and j > i and (verbish(items[j], verb_preds) or items[j].kind == BE or items[j].has(BE))

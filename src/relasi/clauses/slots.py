@@ -389,7 +389,11 @@ class SlotReader:
                     (self.words.lang == "en" and (self.items[start - 1].kind == GROUP
                                                   or self.items[start - 1].value in ("'s", "’s")
                                                   or (self.items[start - 1].value == "of" and start >= 2
-                                                      and self.items[start - 2].kind in (DET, WORD))))):
+                                                      and self.items[start - 2].kind in (DET, WORD)))) or
+                    # "kebijakan Uni Eropa itu", "keinginan Albanese ini": a noun's owner before its demonstrative
+                    (self.words.lang == "id" and self.items[start].kind == DEMO and start >= 2
+                     and self.items[start - 1].kind == GROUP and self.items[start - 2].kind == WORD
+                     and self.clause(start - 2) == clause)):
                 start -= 1
             # "usulan gencatan senjata dari Mesir", "the proposal from Egypt": a noun's origin is part of it
             before = start - 1
@@ -608,6 +612,17 @@ class SlotReader:
         if j >= 0 and self.clause(j) == self.clause(p) and items[j].kind == PRED and \
                 items[j].value.split()[0] in ("agreed", "agree", "agrees", "sepakat", "menyepakati", "menyetujui"):
             return j
+        return None
+
+    def copula(self, p: int) -> int | None:
+        """The copula an event noun is the predicate of ("… merupakan serangan", "was an attack on"), if any."""
+        j = p - 1
+        while j >= 0 and p - j <= 4 and self.clause(j) == self.clause(p):
+            if self.items[j].value in self.words.copulas:
+                return j
+            if self.items[j].kind not in (DET, ADV, QUOTE, WORD):
+                return None
+            j -= 1
         return None
 
     def passive_carrier(self, p: int) -> int | None:

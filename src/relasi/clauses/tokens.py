@@ -137,6 +137,9 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
         if words.lang == "en" and items[k].kind == DET and items[k + 1].kind == VERB \
                 and items[k + 1].value.endswith(("ed", "ing", "en")):
             items[k + 1].kind = WORD                       # "the proposed deal", "the occupied territory"
+        if words.lang == "id" and k > 0 and items[k].kind == ADV and items[k - 1].kind == WORD \
+                and items[k + 1].kind in (GROUP, DEMO, WORD, DET) and len(items[k].value.split()) == 1:
+            items[k].kind = WORD                           # "kebijakan baru Uni Eropa": after a noun, an adjective
     if words.description_heads:
         items = _descriptions(items, words)
     for index, item in enumerate(items):

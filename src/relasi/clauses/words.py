@@ -54,6 +54,7 @@ class Words:
     references: frozenset[str] = frozenset()
     origin_nouns: frozenset[str] = frozenset()
     authoring: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
     serial_nouns: bool = False                           # "keputusan Israel memperluas …" needs no "untuk"
     addressing: frozenset[str] = frozenset()             # speech verbs whose object is the hearer ("told X")
     descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -149,6 +150,7 @@ def compile_words(pack: Any) -> Words:
     words.object_control = frozenset(_inflected(pack.lang, grammar.get("object_control") or ()))
     words.control = frozenset(_inflected(pack.lang, grammar.get("control") or ())) | words.object_control
     words.authoring = frozenset(_inflected(pack.lang, grammar.get("authoring_verbs") or ()))
+    words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",

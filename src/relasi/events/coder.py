@@ -40,6 +40,9 @@ CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0
               "pronoun": 0.7, "description": 0.7, "discourse": 0.6, "implied": 0.5}
 HISTORY_CLAUSES = frozenset({"temporal", "relative", "reason", "concessive"})
 JOINT_MILITARY = "062"
+# Hostile acts that, named as what something is ("merupakan serangan", "was an attack"), accuse its doer.
+HOSTILE_DESCRIPTIONS = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "ACCUSE"})
+ACCUSATION = Pattern(id="coder#described-as-hostile", cameo="112")
 # The dictionary's roles of a state's missions abroad: a protest there is aimed at that state.
 MISSION_ROLES = frozenset({"embassy", "consulate", "mission", "high commission"})
 # Acts whose target may be named only by their purpose: "pledged €50bn to keep Ukraine's economy afloat".
@@ -80,8 +83,15 @@ def code_events(article: Article, pack) -> Article:
                 continue
             if _describes_content(parse, predicate, content):
                 continue
-            parties = _parties(predicate, pattern, parse, events, parses, index, counterparts, defaults, pack,
-                               _content_target(parse, number, chosen, defaults))
+            if predicate.light.startswith("="):
+                # "sanksi itu merupakan serangan terhadap …": a description, the speaker's accusation if hostile
+                parties = _described(parse, predicate, pattern, events, pack)
+                if parties is None:
+                    continue
+                pattern = ACCUSATION
+            else:
+                parties = _parties(predicate, pattern, parse, events, parses, index, counterparts, defaults, pack,
+                                   _content_target(parse, number, chosen, defaults))
             if plover_for(pattern.cameo) == "PROTEST":
                 parties = _protest_parties(text, parse, predicate, pattern, parties, pack)
             if parties is None:
@@ -194,6 +204,24 @@ def _purpose_target(parse: Parse, index: int, sources: list[Actor]) -> list[Acto
             if name not in ("subject", "agent") and others:
                 return others
     return []
+
+
+def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: list[Event], pack) \
+        -> tuple[list[Actor], list[Actor], str] | None:
+    """The speaker accuses whoever did what the copula's subject names of the hostile act the noun names."""
+    if plover_for(pattern.cameo) not in HOSTILE_DESCRIPTIONS:
+        return None
+    speaker = _speaker(parse, predicate)
+    subject = predicate.slot("subject")
+    if not speaker or subject is None:
+        return None
+    own = {a.code for a in speaker}
+    receiving = pack.words("receiving_verbs")
+    doers = list(subject.actors) or _inner_doers(parse, subject, pack.lang, receiving)
+    if not doers and _refers_back(subject, pack):
+        doers = reaction_target(events, parse.start, speaker)
+    targets = [as_state(a) for a in doers if a.code not in own]
+    return (speaker, targets, "speaker") if targets else None
 
 
 def _protest_parties(text: str, parse: Parse, predicate: Predicate, pattern: Pattern,
