@@ -172,7 +172,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     if plover in PLACE_TARGET_TYPES:
         targets = [as_country(a) for a in targets]
         if not targets:
-            targets = place_target(parse, predicate.start, own)
+            targets = place_target(parse, predicate.start, own, predicate.clause)
     if not targets and pattern.cameo in ("040", "046", "044") and len(own) == 1:
         targets = summit_host(parse, own)
     the_patient = patient(predicate)
@@ -217,7 +217,9 @@ def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: lis
         return None
     own = {a.code for a in speaker}
     receiving = pack.words("receiving_verbs")
-    doers = list(subject.actors) or _inner_doers(parse, subject, pack.lang, receiving)
+    named = source_of(predicate, pack.lang, receiving)      # "merupakan provokasi Rusia", "a provocation by Russia"
+    doers = list(named.actors) if named is not None and named is not subject else []
+    doers = doers or list(subject.actors) or _inner_doers(parse, subject, pack.lang, receiving)
     if not doers and _refers_back(subject, pack):
         doers = reaction_target(events, parse.start, speaker)
     targets = [as_state(a) for a in doers if a.code not in own]
@@ -300,7 +302,7 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
             targets, _ = target_of(predicate, pattern, defaults, doers)
             if not targets and plover_for(pattern.cameo) in PLACE_TARGET_TYPES:
                 # "mengancam akan menyerang puluhan situs penting di Iran"
-                targets = place_target(parse, predicate.start, {a.code for a in doers})
+                targets = place_target(parse, predicate.start, {a.code for a in doers}, predicate.clause)
             if targets:
                 return targets
         if doers:

@@ -75,13 +75,21 @@ def reaction_target(earlier: list[Event], sentence_start: int, sources: list[Act
     return []
 
 
-def place_target(parse: Parse, after: int, own: set[str]) -> list[Actor]:
-    """The country of the place a conflict or aid act reaches, when no actor is its object."""
+def place_target(parse: Parse, after: int, own: set[str], clause: int | None = None) -> list[Actor]:
+    """The country of the place a conflict or aid act reaches, when no actor is its object; not a place told inside
+    a relative clause on something else ("kepada pihak yang terlibat konflik di Ukraina")."""
     for start, actor in parse.places:
         code = actor.country or actor.code
-        if start >= after and code and actor.kind in ("STATE", "CITY") and code not in own:
+        if start >= after and code and actor.kind in ("STATE", "CITY") and code not in own \
+                and not _in_other_relative(parse, start, clause):
             return [Actor(code, "STATE", actor.name, code, None, None)]
     return []
+
+
+def _in_other_relative(parse: Parse, offset: int, clause: int | None) -> bool:
+    return clause is not None and any(
+        c.kind == "relative" and c.start <= offset < c.end and number != clause
+        for number, c in enumerate(parse.clauses))
 
 
 def summit_host(parse: Parse, own: set[str]) -> list[Actor]:
