@@ -729,6 +729,11 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
     a verb form in a noun's place ("artillery shells", "the attacks") is a noun too, with no event sense."""
     if not verbs:
         return True
+    before, after = (items[p - 2] if p >= 2 else None), (items[p + 1] if p + 1 < len(items) else None)
+    if p >= 2 and items[p - 1].kind == COORD and items[p].value.endswith("s") and "VBZ" in tags \
+            and before is not None and before.kind in (WORD, PRED) and before.value.endswith("s") \
+            and (after is None or after.kind not in (DET, GROUP, PRON)):
+        return True                     # "exports and imports", "strikes and raids": a noun like the one before
     if not nouns:
         previous = items[p - 1] if p > 0 else None
         nxt = items[p + 1] if p + 1 < len(items) else None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from relasi.clauses.words import ADV, DEMO, DET, PRON, VERB, WordClass, Words
+from relasi.clauses.words import ADV, DEMO, DET, OPEN, PRON, VERB, WordClass, Words
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-‐]\w+)+|\d+(?:[.,]\d+)*(?!\w)|\w+(?:[-‐]\w+)*(?:['’]t)?|['’]s(?!\w)|[^\w\s]")
 QUOTE_OPEN = frozenset("“«„")
@@ -131,6 +131,10 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
         else:
             items.append(Item(a, b, WORD, low))
         i += 1
+    for k in range(1, len(items)):
+        if items[k].kind == OPEN and items[k].value in words.comma_openers and items[k - 1].value != ",":
+            items[k] = Item(items[k].start, items[k].end, ADV, items[k].value, [WordClass(ADV, items[k].value)])
+            # "menghentikan sementara": no comma, no new clause
     for k in range(len(items) - 1):
         if items[k].kind == ADV and items[k].value == "secara" and items[k + 1].kind == WORD:
             items[k + 1].kind = ADV                        # "secara khusus", "secara resmi": an adverb phrase

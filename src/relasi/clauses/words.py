@@ -55,6 +55,7 @@ class Words:
     origin_nouns: frozenset[str] = frozenset()
     authoring: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    comma_openers: frozenset[str] = frozenset()          # openers only after a comma (", sementara")
     serial_nouns: bool = False                           # "keputusan Israel memperluas …" needs no "untuk"
     addressing: frozenset[str] = frozenset()             # speech verbs whose object is the hearer ("told X")
     descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -101,6 +102,8 @@ def compile_words(pack: Any) -> Words:
     words = Words(pack.lang)
     for kind, items in (grammar.get("openers") or {}).items():
         for item in items or ():
+            if str(item).startswith(","):
+                words.comma_openers = words.comma_openers | {str(item).lstrip(", ").strip()}
             words.add(str(item).lstrip(", ").strip() if str(item).startswith(",") else str(item), OPEN, kind)
     for item in grammar.get("prepositions") or ():
         words.add(str(item), PREP)
