@@ -218,8 +218,8 @@ def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: lis
     own = {a.code for a in speaker}
     receiving = pack.words("receiving_verbs")
     named = source_of(predicate, pack.lang, receiving)      # "merupakan provokasi Rusia", "a provocation by Russia"
-    doers = list(named.actors) if named is not None and named is not subject else []
-    doers = doers or list(subject.actors) or _inner_doers(parse, subject, pack.lang, receiving)
+    doers = list(subject.actors) or (list(named.actors) if named is not None and named is not subject else [])
+    doers = doers or _inner_doers(parse, subject, pack.lang, receiving)
     if not doers and _refers_back(subject, pack):
         doers = reaction_target(events, parse.start, speaker)
     targets = [as_state(a) for a in doers if a.code not in own]
