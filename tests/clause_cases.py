@@ -22,10 +22,10 @@ from relasi.sentences import split_sentences
 
 CASES_DIR = Path(__file__).parent / "data"
 CORE_SLOTS = ("subject", "object", "agent", "possessor")
-GAPS_HEADER = """# Readings the clause step does not get right yet. Each "## " line names one phenomenon: the slot or reading that
-# fails and the kind of clause it is in; the lines under it (lang:id) are the annotated cases in
-# clauses_{id,en}.yaml whose first wrong reading shows it. They run as strict xfails: a fix that makes a case pass
-# fails the test until its line goes. `python -m tests.clause_cases --gaps` prints the list as the step stands."""
+GAPS_HEADER = """# Readings the clause step does not get right yet. Each "## " line names one phenomenon: the slot or
+# reading that fails and the kind of clause it is in; the lines under it (lang:id) are the annotated cases in
+# clauses_{id,en}.yaml whose first wrong reading shows it. They run as strict xfails: a fix that makes a case
+# pass fails the test until its line goes. `python -m tests.clause_cases --gaps` prints the list as it stands."""
 
 
 def load_cases(lang: str) -> list[dict]:
