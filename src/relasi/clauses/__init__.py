@@ -106,7 +106,7 @@ def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: D
         if item.kind == GROUP:
             earlier.append(item.ref)
         elif item.kind == PRON and item.value_of(PRON) != "first":
-            group = discourse.resolve(item, earlier, speaker)
+            group = discourse.resolve(item, earlier, speaker, words.counts)
             if group is not None:
                 pronouns[i] = group
                 earlier.append(group)
@@ -138,6 +138,10 @@ def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: D
         first = _first_free_group(reader)
         subject = tuple(first.actors) if first else ()
     latest = next((quote_speakers[n] for n in sorted(quote_speakers, reverse=True) if quote_speakers[n]), speaker)
+    for predicate in predicates:
+        doer = predicate.slot("subject")
+        if predicate.voice != "noun" and doer is not None and doer.how == "direct":
+            discourse.acted(list(doer.actors))
     discourse.update(sentence.groups, [list(subject)] if subject else [], latest)
     places = tuple((group.start, actor) for group in sentence.groups if group.place for actor in group.actors)
     return Parse(sentence.start, sentence.end, clauses, tuple(predicates), tuple(speaker), subject, places)

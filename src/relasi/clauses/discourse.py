@@ -48,9 +48,12 @@ class Discourse:
     last_ministry: Actor | None = None
     last_igo: Actor | None = None
     last_list: list[Actor] = field(default_factory=list)     # the last list of several states or bodies named
+    recent_states: list[Actor] = field(default_factory=list)  # the states that acted so far, the latest last
 
-    def resolve(self, item: Item, earlier: list[Group], speaker: list[Actor]) -> Group | None:
+    def resolve(self, item: Item, earlier: list[Group], speaker: list[Actor],
+                counts: dict[str, int] | None = None) -> Group | None:
         """The group a pronoun or description item stands for, or None."""
+        counts = counts or {}
         kind = item.value_of(PRON) or ""
         actors: list[Actor] = []
         how = "pronoun"
@@ -89,6 +92,15 @@ class Discourse:
             elif wanted == "STATES":
                 lists = [g.actors for g in before if len(g.actors) > 1]
                 actors = list(lists[-1]) if lists else list(self.last_list)
+                count = next((counts[w] for w in item.value.split() if w in counts), 0)
+                if count > len(actors):
+                    # "the three countries" after "Bolivia …, Colombia and Chile …": the last three that acted
+                    recent: list[Actor] = []
+                    for actor in reversed(self.recent_states):
+                        if actor.code not in {a.code for a in recent}:
+                            recent.append(actor)
+                    if len(recent) >= count:
+                        actors = list(reversed(recent[:count]))
             elif wanted == "IGO":
                 same = [a for g in before for a in g.actors if a.kind == "IGO"]
                 actors = same[-1:] or ([self.last_igo] if self.last_igo else [])
@@ -97,6 +109,12 @@ class Discourse:
         if not actors:
             return None
         return Group(item.start, item.end, actors, [], how=how)
+
+    def acted(self, actors: list[Actor]) -> None:
+        """Actors that were the subject of a verb, in the order told."""
+        for actor in actors:
+            if actor.kind != "IGO" and (not self.recent_states or self.recent_states[-1].code != actor.code):
+                self.recent_states = [*self.recent_states[-11:], _as_state(actor)]
 
     def update(self, groups: list[Group], subjects: list[list[Actor]], speaker: list[Actor]) -> None:
         """After a sentence: its named actors, the subjects of its predicates, its speaker."""
@@ -112,6 +130,7 @@ class Discourse:
                     self.last_named_person = actor
                 if actor.kind in ("STATE", "IGO") or (actor.kind == "CITY" and actor.sector):
                     self.last_state = _as_state(actor)
+
                 if actor.kind == "ORG" and actor.role and "ministry" in actor.role:
                     self.last_ministry = actor
         for subject in subjects:

@@ -175,7 +175,8 @@ def _descriptions(items: list[Item], words: Words) -> list[Item]:
                 found = (j, heads[item.value])
         if found is not None:
             last, kind = found
-            result.append(Item(item.start, items[last].end, PRON, "description",
+            phrase = " ".join(x.value for x in items[i:last + 1])     # "the three countries": its count counts
+            result.append(Item(item.start, items[last].end, PRON, phrase,
                                [WordClass(PRON, "description", f"description:{kind}")]))
             i = last + 1
             continue

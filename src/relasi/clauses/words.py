@@ -55,6 +55,7 @@ class Words:
     origin_nouns: frozenset[str] = frozenset()
     authoring: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    counts: dict[str, int] = field(default_factory=dict)  # "three" → 3, for "the three countries"
     comma_openers: frozenset[str] = frozenset()          # openers only after a comma (", sementara")
     serial_nouns: bool = False                           # "keputusan Israel memperluas …" needs no "untuk"
     addressing: frozenset[str] = frozenset()             # speech verbs whose object is the hearer ("told X")
@@ -153,6 +154,7 @@ def compile_words(pack: Any) -> Words:
     words.object_control = frozenset(_inflected(pack.lang, grammar.get("object_control") or ()))
     words.control = frozenset(_inflected(pack.lang, grammar.get("control") or ())) | words.object_control
     words.authoring = frozenset(_inflected(pack.lang, grammar.get("authoring_verbs") or ()))
+    words.counts = {str(k).lower(): int(v) for k, v in (grammar.get("counts") or {}).items()}
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
