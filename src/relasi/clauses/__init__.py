@@ -20,7 +20,20 @@ from relasi.clauses.groups import Group, build_groups, joiner_regex, mark_exclud
 from relasi.clauses.segment import Segmentation, segment
 from relasi.clauses.slots import Reading, SlotReader, english_noun, english_passive
 from relasi.clauses.tokens import GROUP, PRED, WORD, Candidate, Item, items_of
-from relasi.clauses.words import ADV, DET, LIGHT, PRON, SPEECH_AFTER, SPEECH_BEFORE, VERB, Words, compile_words
+from relasi.clauses.words import (
+    ADV,
+    DEMO,
+    DET,
+    LIGHT,
+    NEG,
+    OPEN,
+    PRON,
+    SPEECH_AFTER,
+    SPEECH_BEFORE,
+    VERB,
+    Words,
+    compile_words,
+)
 from relasi.model import Actor, Argument, Article, Clause, Mention, Parse, Predicate
 
 __all__ = ["parse_clauses", "find_candidates"]
@@ -106,7 +119,7 @@ def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: D
         if item.kind == GROUP:
             earlier.append(item.ref)
         elif item.kind == PRON and item.value_of(PRON) != "first":
-            group = discourse.resolve(item, earlier, speaker, words.counts)
+            group = _reporter(items, i) or discourse.resolve(item, earlier, speaker, words.counts)
             if group is not None:
                 pronouns[i] = group
                 earlier.append(group)
@@ -292,6 +305,28 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
         governed_by=items[governor_item].value if governor_item is not None else "",
         light=light, negated=negated,
     )
+
+
+def _reporter(items: list[Item], i: int) -> Group | None:
+    """"North Korea said it had tested …", "Rusia menyatakan pihaknya …": a third-person pronoun opening what a
+    speech verb reports is its speaker."""
+    if items[i].value_of(PRON) not in ("thing", "person", "side", "plural"):
+        return None
+    j = i - 1
+    if j >= 0 and items[j].kind in (OPEN, DET, DEMO) and items[j].value in ("that", "bahwa"):
+        j -= 1
+    if j < 1 or not items[j].has(SPEECH_BEFORE):
+        return None
+    k = j - 1
+    while k >= 0 and items[k].kind in (ADV, NEG):
+        k -= 1
+    group = items[k].ref if k >= 0 and items[k].kind == GROUP else None
+    if group is None or not group.party:
+        return None
+    plural = items[i].value_of(PRON) == "plural"
+    if plural != (len(group.actors) > 1) or (items[i].value_of(PRON) == "person") != (group.actors[0].kind == "PERSON"):
+        return None
+    return Group(items[i].start, items[i].end, list(group.actors), [], how="pronoun")
 
 
 def text_of(item: Item) -> str:

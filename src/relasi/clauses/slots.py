@@ -490,6 +490,8 @@ class SlotReader:
             nxt = p + 1
             while nxt < len(self.items) and self.items[nxt].kind in (ADV,):
                 nxt += 1
+            if nxt + 1 < len(self.items) and self.items[nxt].kind == PREP and self.items[nxt + 1].kind == COORD:
+                nxt += 1                             # "fired on and seized three vessels"
             if nxt + 1 < len(self.items) and self.items[nxt].kind == COORD and nxt + 1 in self.verb_items \
                     and self.clause(nxt + 1) == clause:
                 return self._object(nxt + 1)

@@ -138,9 +138,8 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
     for k in range(len(items) - 1):
         if items[k].kind == ADV and items[k].value == "secara" and items[k + 1].kind == WORD:
             items[k + 1].kind = ADV                        # "secara khusus", "secara resmi": an adverb phrase
-        if words.lang == "en" and items[k].kind == DET and items[k + 1].kind == VERB \
-                and items[k + 1].value.endswith(("ed", "ing", "en")):
-            items[k + 1].kind = WORD                       # "the proposed deal", "the occupied territory"
+        if words.lang == "en" and items[k].kind == DET and items[k + 1].kind == VERB and items[k].value != "that":
+            items[k + 1].kind = WORD                       # "the proposed deal", "the occupied territory", "the move"
         if words.lang == "id" and k > 0 and items[k].kind == ADV and items[k - 1].kind == WORD \
                 and items[k + 1].kind in (GROUP, DEMO, WORD, DET) and len(items[k].value.split()) == 1:
             items[k].kind = WORD                           # "kebijakan baru Uni Eropa": after a noun, an adjective
