@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from relasi.clauses.words import ADV, DEMO, DET, OPEN, PRON, VERB, WordClass, Words
+from relasi.clauses.words import ADV, DEMO, DET, LIGHT, OPEN, PRON, VERB, WordClass, Words
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-‐]\w+)+|\d+(?:[.,]\d+)*(?!\w)|\w+(?:[-‐]\w+)*(?:['’]t)?|['’]s(?!\w)|[^\w\s]")
 QUOTE_OPEN = frozenset("“«„")
@@ -138,8 +138,10 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
     for k in range(len(items) - 1):
         if items[k].kind == ADV and items[k].value == "secara" and items[k + 1].kind == WORD:
             items[k + 1].kind = ADV                        # "secara khusus", "secara resmi": an adverb phrase
-        if words.lang == "en" and items[k].kind == DET and items[k + 1].kind == VERB and items[k].value != "that":
-            items[k + 1].kind = WORD                       # "the proposed deal", "the occupied territory", "the move"
+        if words.lang == "en" and items[k + 1].kind in (VERB, LIGHT) and (
+                (items[k].kind == DET and items[k].value != "that") or items[k].value in ("'s", "’s")):
+            # "the proposed deal", "the occupied territory", "the move", "Israel's plan"
+            items[k + 1] = Item(items[k + 1].start, items[k + 1].end, WORD, items[k + 1].value)
         if words.lang == "id" and k > 0 and items[k].kind == ADV and items[k - 1].kind == WORD \
                 and items[k + 1].kind in (GROUP, DEMO, WORD, DET) and len(items[k].value.split()) == 1:
             items[k].kind = WORD                           # "kebijakan baru Uni Eropa": after a noun, an adjective
