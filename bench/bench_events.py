@@ -1,4 +1,4 @@
-"""Event coding speed on one core: code_events over sentences whose actors are already found.
+"""Event coding speed on one core: the clause step and code_events over sentences whose actors are already found.
 
     python bench/bench_events.py            # table
     python bench/bench_events.py --json     # one JSON object on stdout
@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from relasi.actors import find_actors
+from relasi.clauses import parse_clauses
 from relasi.events import code_events
 from relasi.language import pack_language
 from relasi.model import Document
@@ -44,7 +45,7 @@ def measure(min_seconds: float = 2.0) -> dict:
     start = time.process_time()
     while time.process_time() - start < min_seconds:
         for article, pack in articles:
-            events += len(code_events(article, pack).events)
+            events += len(code_events(parse_clauses(article, pack), pack).events)
         rounds += 1
     elapsed = time.process_time() - start
     rate = rounds * sentences / elapsed

@@ -46,6 +46,7 @@ def _rate(work: Callable[[], int], seconds: float) -> float:
 
 def measure(seconds: float = 2.0) -> dict[str, Any]:
     from relasi.actors import find_actors
+    from relasi.clauses import parse_clauses
     from relasi.events import code_events
     from relasi.extract import extract
     from relasi.language import identify_language
@@ -61,6 +62,7 @@ def measure(seconds: float = 2.0) -> dict[str, Any]:
     packs = [pipeline.pack(a.language or "id") for a in detected]
     split = [split_sentences(a, p) for a, p in zip(detected, packs, strict=True)]
     found = [find_actors(a, p) for a, p in zip(split, packs, strict=True)]
+    parsed = [parse_clauses(a, p) for a, p in zip(found, packs, strict=True)]
 
     def each(items: list, step: Callable[[Any], Any]) -> Callable[[], int]:
         def work() -> int:
@@ -98,7 +100,8 @@ def measure(seconds: float = 2.0) -> dict[str, Any]:
         "language": _rate(each(extracted, identify_language), seconds),
         "sentences": _rate(paired(detected, split_sentences), seconds),
         "actors": _rate(paired(split, find_actors), seconds),
-        "events": _rate(paired(found, code_events), seconds),
+        "clauses": _rate(paired(found, parse_clauses), seconds),
+        "events": _rate(paired(parsed, code_events), seconds),
         "end-to-end-text": _rate(each(text_docs, pipeline.run), seconds),
         "end-to-end-html": _rate(each(html_docs, pipeline.run), seconds),
         "process-html": _rate(process(html_docs), seconds),

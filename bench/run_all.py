@@ -56,7 +56,8 @@ def run_script(path: Path, extra: list[str]) -> tuple[dict[str, Any] | None, str
 def _pipeline(data: dict[str, Any]) -> list[str]:
     rates, target = data["rates"], data["targets"]
     names = [("extract-text", "extract, text page"), ("extract-html", "extract, HTML page"),
-             ("language", "language"), ("sentences", "sentences"), ("actors", "actors"), ("events", "events"),
+             ("language", "language"), ("sentences", "sentences"), ("actors", "actors"), ("clauses", "clauses"),
+             ("events", "events"),
              ("end-to-end-text", "end to end, text"), ("end-to-end-html", "end to end, HTML")]
     lines = ["### Pipeline, articles per CPU-second on one core (`bench_pipeline.py`)", "",
              "| step | articles/s/core |", "|---|---:|"]

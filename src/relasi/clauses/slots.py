@@ -15,6 +15,7 @@ An event noun carried by a light verb ("melancarkan serangan", "imposed sanction
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from relasi.clauses.groups import Group
@@ -60,20 +61,15 @@ class SlotReader:
         self.items, self.seg, self.words, self.reading = items, seg, words, reading
         self.verb_items = {i for i, v in reading.voices.items() if v != "noun"}
         self._subjects: dict[int, Argument | None] = {}
+        groups = [item.ref if item.kind == GROUP else reading.pronouns.get(i) for i, item in enumerate(items)]
+        # the two questions asked most often, answered by list lookups
+        self.group_at: Callable[[int], Group | None] = groups.__getitem__     # the group (or pronoun) at item i
+        self.clause: Callable[[int], int] = seg.clause_of.__getitem__           # the clause of item i
 
     # --- what an item is
 
-    def group_at(self, i: int) -> Group | None:
-        item = self.items[i]
-        if item.kind == GROUP:
-            return item.ref
-        return self.reading.pronouns.get(i)
-
     def is_verb(self, i: int) -> bool:
         return verbish(self.items[i], self.verb_items) or self.items[i].kind == BE
-
-    def clause(self, i: int) -> int:
-        return self.seg.clause_of[i]
 
     def descends(self, draft: int | None, ancestor: int) -> bool:
         while draft is not None:

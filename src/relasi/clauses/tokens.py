@@ -37,7 +37,12 @@ class Item:
         """Whether the item is, or may be, of word class `kind` (with `role`)."""
         if role is None and self.kind == kind:
             return True
-        return any(c.kind == kind and (role is None or c.role == role) for c in self.classes)
+        if not self.classes:
+            return False
+        for c in self.classes:
+            if c.kind == kind and (role is None or c.role == role):
+                return True
+        return False
 
     def value_of(self, kind: str) -> str | None:
         """The role of the item's class `kind` (an opener's clause kind, a pronoun's kind), else its word."""
@@ -70,6 +75,7 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
     cand_at: dict[int, Candidate] = {}
     for candidate in candidates:
         cand_at.setdefault(candidate.start, candidate)
+    inside = _covered(spans, groups)
     i = 0
     while i < len(spans):
         a, b = spans[i]
@@ -89,7 +95,7 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
                 items.append(Item(a, spans[i + length - 1][1], DET, classes[0].word, list(classes)))
                 i += length
                 continue
-        if candidate is not None and not _inside_group(a, groups):
+        if candidate is not None and not inside[i]:
             j = i
             while j < len(spans) and spans[j][0] < candidate.end:
                 j += 1
@@ -103,7 +109,7 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
                 items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i), ref=candidate))
             i = j
             continue
-        if _inside_group(a, groups):
+        if inside[i]:
             i += 1
             continue
         low = lows[i]
@@ -197,5 +203,13 @@ def _nominalised(word: str, words: Words) -> bool:
     return words.lang == "id" and word.endswith("nya") and word.startswith(("ber", "ter"))
 
 
-def _inside_group(position: int, groups: list) -> bool:
-    return any(g.start < position < g.end for g in groups)
+def _covered(spans: list[tuple[int, int]], groups: list) -> list[bool]:
+    """For each token, whether it starts inside a group (after the group's first character)."""
+    covered = [False] * len(spans)
+    for group in groups:
+        for k, (a, _) in enumerate(spans):
+            if a >= group.end:
+                break
+            if a > group.start:
+                covered[k] = True
+    return covered

@@ -30,6 +30,7 @@ class Words:
     # phrase (tuple of lower-case words) -> its classes, most specific first
     phrases: dict[tuple[str, ...], list[WordClass]] = field(default_factory=dict)
     longest: int = 1
+    first_lengths: dict[str, int] = field(default_factory=dict)   # first word -> its longest phrase (lookup's index)
     verb_prefixes: tuple[str, ...] = ()
     not_verbs: frozenset[str] = frozenset()
     english_verbs: frozenset[str] = frozenset()
@@ -74,7 +75,11 @@ class Words:
 
     def lookup(self, words: list[str], start: int) -> tuple[int, list[WordClass]]:
         """The longest phrase of the table starting at `words[start]`: (its length, its classes), or (0, [])."""
-        for length in range(min(self.longest, len(words) - start), 0, -1):
+        if not self.first_lengths:
+            for phrase in self.phrases:
+                self.first_lengths[phrase[0]] = max(self.first_lengths.get(phrase[0], 0), len(phrase))
+        longest = self.first_lengths.get(words[start], 0)
+        for length in range(min(longest, len(words) - start), 0, -1):
             classes = self.phrases.get(tuple(words[start:start + length]))
             if classes:
                 return length, classes

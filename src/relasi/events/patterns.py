@@ -20,11 +20,17 @@ AGENT_PREPOSITIONS = {"id": ("oleh",), "en": ("by",)}
 def senses(predicate: Predicate, lexicon: Lexicon, form: str | None = None) -> list[Pattern]:
     """The patterns of the predicate's form in its reading: noun forms for a noun, verb forms for a verb."""
     noun = predicate.voice == "noun"
-    seen: list[Pattern] = []
-    for entry in lexicon.entries(form or predicate.text):
-        if (entry.form.voice == "noun") == noun and entry.pattern not in seen:
-            seen.append(entry.pattern)
-    return seen
+    key = (form or predicate.text, noun)
+    cache = lexicon.__dict__.setdefault("_senses", {})
+    found = cache.get(key)
+    if found is None:
+        found, seen = [], set()
+        for entry in lexicon.entries(key[0]):
+            if (entry.form.voice == "noun") == noun and id(entry.pattern) not in seen:
+                seen.add(id(entry.pattern))
+                found.append(entry.pattern)
+        cache[key] = found
+    return found
 
 
 def patient(predicate: Predicate) -> Argument | None:
@@ -48,13 +54,43 @@ def head_matches(head: str, wanted: tuple[str, ...], anywhere: bool = False) -> 
     if not head:
         return False
     words = head.split()
-    for phrase in wanted:
-        parts = phrase.split()
-        starts = range(len(words) - len(parts) + 1) if anywhere else range(1 if len(parts) <= len(words) else 0)
-        for start in starts:
-            if all(_same_word(w, p) for w, p in zip(words[start:], parts, strict=False)):
-                return True
+    by_first = _phrases_by_first(wanted)
+    for start in (range(len(words)) if anywhere else range(1)):
+        for first in _stems(words[start]):
+            for parts in by_first.get(first, ()):
+                if len(parts) <= len(words) - start and all(
+                        _same_word(w, p) for w, p in zip(words[start + 1:], parts[1:], strict=False)):
+                    return True
     return False
+
+
+_BY_FIRST: dict[int, tuple[tuple[str, ...], dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _phrases_by_first(wanted: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """The wanted phrases as word tuples, indexed by their first word (built once per list: a pattern's lists live
+    as long as its pack, and the entry keeps the list it was built from)."""
+    cached = _BY_FIRST.get(id(wanted))
+    if cached is not None and cached[0] is wanted:
+        return cached[1]
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in wanted:
+        parts = tuple(phrase.split())
+        if parts:
+            found.setdefault(parts[0], []).append(parts)
+    _BY_FIRST[id(wanted)] = (wanted, found)
+    return found
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and what it may be the plural or clitic form of (see _same_word)."""
+    stems = [word]
+    for ending in ("s", "es", "nya"):
+        if word.endswith(ending) and len(word) > len(ending):
+            stems.append(word[:-len(ending)])
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    return tuple(stems)
 
 
 def _same_word(word: str, wanted: str) -> bool:
