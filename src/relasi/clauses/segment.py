@@ -62,6 +62,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
     drafts = [Draft("main", 0)]
     stack = [0]
     clause_of = [0] * len(items)
+    if items:                               # only the quotations this sentence overlaps
+        quotes = [q for q in quotes if q[1] > items[0].start and q[0] < items[-1].end]
     quote_at: tuple[int, int] | None = None
     pending_complement = False          # a speech verb was just seen: a clause after it is its complement
 

@@ -23,7 +23,7 @@ CLAUSE_PUNCT = frozenset(",;:()[]—–")
 GROUP, PRED, PUNCT, QUOTE, WORD = "group", "pred", "punct", "quote", "word"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Item:
     start: int
     end: int
