@@ -91,7 +91,7 @@ def code_events(article: Article, pack) -> Article:
                 pattern = ACCUSATION
             else:
                 parties = _parties(predicate, pattern, parse, events, parses, index, counterparts, defaults, pack,
-                                   _content_target(parse, number, chosen, defaults))
+                                   _content_target(parse, number, chosen, defaults), text)
             if plover_for(pattern.cameo) == "PROTEST":
                 parties = _protest_parties(text, parse, predicate, pattern, parties, pack)
             if parties is None:
@@ -133,7 +133,8 @@ def code_events(article: Article, pack) -> Article:
 
 
 def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[Event], parses: list[Parse],
-             index: int, counterparts: list[Actor], defaults: tuple[str, ...], pack, content: list[Actor]) \
+             index: int, counterparts: list[Actor], defaults: tuple[str, ...], pack, content: list[Actor],
+             text: str = "") \
         -> tuple[list[Actor], list[Actor], str] | None:
     """(sources, targets, how) of one predicate read with one pattern, or None when it has no doer."""
     receiving = pack.words("receiving_verbs")
@@ -179,7 +180,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     if not targets and the_patient is not None and _refers_back(the_patient, pack):
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
         # the act told before
-        targets = reaction_target(events, parse.start, sources) or (
+        targets = _answered(text, parse, predicate, own, pack) or reaction_target(events, parse.start, sources) or (
             implied_target(sources, events, parses, index, counterparts) if len(own) == 1 else [])
         how = "implied" if targets else how
     elif not targets and plover in IMPLIED_TARGET_TYPES \
@@ -262,6 +263,22 @@ def _inner_doers(parse: Parse, argument: Argument | None, lang: str, receiving: 
         if inner.voice == "noun" and argument.start <= inner.start < argument.end:
             found = source_of(inner, lang, receiving)
             return list(found.actors) if found is not None else []
+    return []
+
+
+def _answered(text: str, parse: Parse, predicate: Predicate, own: set[str], pack) -> list[Actor]:
+    """"…," kata X, menanggapi tudingan AS: the doer of the act the sentence says it answers."""
+    background = tuple(pack.words("background"))
+    receiving = pack.words("receiving_verbs")
+    for other in parse.predicates:
+        if other is predicate or other.voice != "noun":
+            continue
+        before = text[max(parse.start, other.start - 30):other.start].lower().rstrip()
+        if text and any(before.endswith(word) for word in background):
+            found = source_of(other, pack.lang, receiving)
+            doers = [as_state(a) for a in (found.actors if found else ()) if a.code not in own]
+            if doers:
+                return doers
     return []
 
 
