@@ -31,7 +31,7 @@ from relasi.events.discourse import (
     summit_host,
 )
 from relasi.events.modality import CONTENT_TYPES, Factuality, factuality
-from relasi.events.patterns import BETWEEN, choose, patient, source_of, target_of
+from relasi.events.patterns import BETWEEN, choose, patient, source_of, target_of, target_slots
 from relasi.lang.lexicon import Pattern
 from relasi.model import Actor, Argument, Article, Event, Parse, Predicate
 
@@ -40,6 +40,8 @@ CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0
               "pronoun": 0.7, "description": 0.7, "discourse": 0.6, "implied": 0.5}
 HISTORY_CLAUSES = frozenset({"temporal", "relative", "reason", "concessive"})
 JOINT_MILITARY = "062"
+# The preposition naming the other party of a mutual act's noun ("kesepakatan dengan China", "the deal with China").
+PARTNER = {"id": "dengan", "en": "with"}
 # Hostile acts that, named as what something is ("merupakan serangan", "was an attack"), accuse its doer.
 HOSTILE_DESCRIPTIONS = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "ACCUSE"})
 ACCUSATION = Pattern(id="coder#described-as-hostile", cameo="112")
@@ -158,9 +160,13 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         return None
     targets, slot = target_of(predicate, pattern, defaults, sources, receiving)
     own = {a.code for a in sources}
-    if not targets:
-        # "menolak usulan gencatan senjata dari Mesir": the act it answers is the target's, read as that noun reads
-        targets = [a for a in _inner_doers(parse, patient(predicate), pack.lang, receiving) if a.code not in own]
+    for name in ([] if targets else ["object", *target_slots(predicate, pattern, defaults, receiving)]):
+        # "menolak usulan gencatan senjata dari Mesir", "disappointed by the signing of the deal with China": the
+        # act it answers is the target's, read as that noun reads
+        argument = patient(predicate) if name == "object" else predicate.slot(name)
+        targets = [a for a in _inner_doers(parse, argument, pack.lang, receiving) if a.code not in own]
+        if targets:
+            break
     addressed = any(name not in ("subject", "agent", "possessor") for name, _ in predicate.slots)
     if not targets and plover in CONTENT_TYPES and pattern.cameo != "016" and not addressed:
         # "mengancam akan menyerang Ukraina", "demanded that NATO halt …": aimed where its content is (unless it
@@ -255,14 +261,22 @@ def _at_mission(text: str, start: int, missions: tuple[str, ...]) -> bool:
     return any(before.endswith(word) for word in missions)
 
 
-def _inner_doers(parse: Parse, argument: Argument | None, lang: str, receiving: tuple[str, ...]) -> list[Actor]:
-    """The doer of the event noun that heads a phrase, from that noun's own slots ("dari Mesir", "by Russia")."""
-    if argument is None or argument.how != "event" or argument.actors:
+def _inner_doers(parse: Parse, argument: Argument | None, lang: str, receiving: tuple[str, ...],
+                 depth: int = 2) -> list[Actor]:
+    """The doer of the event noun that heads a phrase, from that noun's own slots ("dari Mesir", "by Russia"); else
+    the partner it names ("the deal with China") or, one level down, the doer of the act it is of ("the signing
+    of the deal with China")."""
+    if argument is None or argument.how != "event" or argument.actors or depth == 0:
         return []
     for inner in parse.predicates:
         if inner.voice == "noun" and argument.start <= inner.start < argument.end:
             found = source_of(inner, lang, receiving)
-            return list(found.actors) if found is not None else []
+            if found is not None and found.actors:
+                return list(found.actors)
+            partner = inner.slot(PARTNER.get(lang, ""))
+            if partner is not None and partner.actors:
+                return list(partner.actors)
+            return _inner_doers(parse, inner.slot("of"), lang, receiving, depth - 1)
     return []
 
 
