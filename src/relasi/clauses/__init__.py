@@ -138,7 +138,8 @@ def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: D
                                                         discourse)
     opened = {d.first for d in seg.drafts[1:] if d.first is not None and items[d.first].start >= sentence.start
               and (d.marker or d.kind == "relative")}
-    reading = Reading(sentence.voices, pronouns, speaker, quote_speakers, opened, _patient_nouns(pack))
+    reading = Reading(sentence.voices, pronouns, speaker, quote_speakers, opened, _patient_nouns(pack),
+                      _hostile_nouns(pack))
     reader = SlotReader(items, seg, words, reading)
     predicate_items = [i for i, item in enumerate(items) if _is_predicate(item)]
     position = {item_index: number for number, item_index in enumerate(predicate_items)}
@@ -392,6 +393,19 @@ def _patient_nouns(pack: Any) -> frozenset[str]:
         cached = frozenset(text for text, entries in pack.lexicon.by_form.items()
                            if any(e.form.voice == "noun" and e.form.tag == "peN-an" for e in entries))
         pack.__dict__["_patient_nouns"] = cached
+    return cached
+
+
+def _hostile_nouns(pack: Any) -> frozenset[str]:
+    """Nouns whose every sense is a hostile act (CAMEO roots 13-20): the subject of a clause they are the occasion
+    of is not their doer ("expelled the ambassador after the killing of …")."""
+    cached = pack.__dict__.get("_hostile_nouns")
+    if cached is None:
+        cached = frozenset(text for text, entries in pack.lexicon.by_form.items()
+                           if any(e.form.voice == "noun" for e in entries) and all(
+                               e.pattern.cameo and e.pattern.cameo[:2] >= "13" for e in entries
+                               if e.form.voice == "noun"))
+        pack.__dict__["_hostile_nouns"] = cached
     return cached
 
 

@@ -54,6 +54,7 @@ class Reading:
     quote_speakers: dict[int, list[Actor]]  # draft index of a quotation -> its speaker
     opened: set[int]                        # item indexes that opened a clause
     patient_nouns: frozenset[str] = frozenset()   # nouns whose genitive is what undergoes them ("penangkapan X")
+    hostile_nouns: frozenset[str] = frozenset()   # nouns of hostile acts only: no occasion for the clause's subject
 
 
 class SlotReader:
@@ -556,6 +557,8 @@ class SlotReader:
         while j >= 0 and items[j].kind in (DET, WORD) and p - j <= 3:
             j -= 1
         if j < 0 or not (items[j].value in self.words.occasions or items[j].value_of(PREP) in self.words.occasions):
+            return None
+        if items[p].kind == PRED and items[p].ref.text in self.reading.hostile_nouns:
             return None
         clause: int | None = self.clause(p)
         while clause is not None:
