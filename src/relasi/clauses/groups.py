@@ -123,7 +123,9 @@ def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Wo
         for length in (3, 2, 1):
             if len(tail) >= length and " ".join(tail[-length:]) in words.not_arguments \
                     and window.rstrip().endswith(tail[-1]):
-                group.excluded = "informant"
+                # "nelayan asal Indonesia": people's origin is their nationality, not a maker
+                if not (len(tail) > length and tail[-length - 1] in words.people_nouns):
+                    group.excluded = "informant"
                 break
         if group.excluded:
             continue

@@ -148,7 +148,7 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
                 (items[k].kind == DET and items[k].value != "that") or items[k].value in ("'s", "’s")):
             # "the proposed deal", "the occupied territory", "the move", "Israel's plan"
             items[k + 1] = Item(items[k + 1].start, items[k + 1].end, WORD, items[k + 1].value)
-        if words.lang == "id" and k > 0 and items[k].kind == ADV and items[k - 1].kind == WORD \
+        if k > 0 and items[k].kind == ADV and items[k].value in words.adjectives and items[k - 1].kind in (WORD, PRED) \
                 and items[k + 1].kind in (GROUP, DEMO, WORD, DET) and len(items[k].value.split()) == 1:
             items[k].kind = WORD                           # "kebijakan baru Uni Eropa": after a noun, an adjective
     if words.description_heads:

@@ -56,6 +56,8 @@ class Words:
     origin_nouns: frozenset[str] = frozenset()
     authoring: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()             # adverbs that after a noun are its adjective ("baru")
+    people_nouns: frozenset[str] = frozenset()           # "nelayan asal Indonesia": an origin that is a nationality
     counts: dict[str, int] = field(default_factory=dict)  # "three" → 3, for "the three countries"
     comma_openers: frozenset[str] = frozenset()          # openers only after a comma (", sementara")
     serial_nouns: bool = False                           # "keputusan Israel memperluas …" needs no "untuk"
@@ -160,6 +162,8 @@ def compile_words(pack: Any) -> Words:
     words.control = frozenset(_inflected(pack.lang, grammar.get("control") or ())) | words.object_control
     words.authoring = frozenset(_inflected(pack.lang, grammar.get("authoring_verbs") or ()))
     words.counts = {str(k).lower(): int(v) for k, v in (grammar.get("counts") or {}).items()}
+    words.people_nouns = frozenset(str(w).lower() for w in grammar.get("people_nouns") or ())
+    words.adjectives = frozenset(str(w).lower() for w in grammar.get("adjective_adverbs") or ())
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
