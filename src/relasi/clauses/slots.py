@@ -257,10 +257,13 @@ class SlotReader:
         if draft.kind in ("complement", "purpose") and draft.governor is None and draft.parent is not None:
             # "Beijing is ready to work with …", "Jepang siap untuk membantu": no verb governs the clause, the
             # parent clause's subject does it
-            free = self._free_group_before(draft.first, draft.parent)
-            if free is not None and self._has_actor(*free):
-                found = self.argument(free)
-                return Argument(found.start, found.end, found.actors, found.head, "controller")
+            for j in range(draft.first - 1, -1, -1):
+                if self.clause(j) != draft.parent:
+                    break
+                group = self.group_at(j)
+                if group is not None and group.party and self._free(self._np_start(j, draft.parent), draft.parent):
+                    found = self.argument((self._np_start(j, draft.parent), j + 1))
+                    return Argument(found.start, found.end, found.actors, found.head, "controller")
         shared = self._shared_subject(p, clause)
         if shared is not None:
             return shared
@@ -603,8 +606,9 @@ class SlotReader:
         """The light verb carrying an event noun ("melancarkan serangan", "imposed sanctions"), if any."""
         items = self.items
         j = p - 1
-        while j >= 0 and items[j].kind in (DET, ADV, WORD, COORD) and p - j <= 6 and self.clause(j) == self.clause(p):
-            j -= 1
+        while j >= 0 and p - j <= 6 and self.clause(j) == self.clause(p) and (
+                items[j].kind in (DET, ADV, WORD, COORD) or (items[j].kind == PRED and j not in self.verb_items)):
+            j -= 1                                   # "held a fresh round of trade talks"
         if j >= 1 and items[j].kind == PREP and items[j].value in ("to", "ke") and (
                 items[j - 1].has(LIGHT) or items[j - 1].kind == PRED) and self.clause(j) == self.clause(p):
             j -= 1                                   # "agreed to a complete ceasefire"
@@ -738,9 +742,9 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
     if not nouns:
         previous = items[p - 1] if p > 0 else None
         nxt = items[p + 1] if p + 1 < len(items) else None
-        if previous is not None and previous.kind == DET and tags & {"VBN", "VBD"} and nxt is not None \
-                and nxt.kind in (WORD, PRED, GROUP):
-            return True                 # "the proposed deal", "the occupied territories": a participle as adjective
+        if previous is not None and previous.kind == DET and previous.value != "that" and nxt is not None \
+                and (nxt.kind in (WORD, PRED) or (nxt.kind == GROUP and tags & {"VBN", "VBD"})):
+            return True                 # "the proposed deal", "the occupied territories", "a round of trade talks"
         if previous is not None and previous.kind == WORD and not previous.value.endswith("s") \
                 and tags and not tags & {"VBZ", "VBD", "VBN", "VBG"}:
             return True                 # "the multi-domain exercise": a singular noun takes no bare verb
