@@ -50,6 +50,7 @@ def find_actors(article: Article, pack) -> Article:
     for phrase in _phrases(text, hits, glue):
         mentions.extend(_resolve_phrase(text, phrase, pack, day, support, stop_names, new_names, mentions))
     mentions.extend(_surname_mentions(text, mentions, new_names))
+    mentions.extend(_short_names(text, mentions))
     mentions.extend(_plural_references(text, mentions, pack))
     mentions.sort(key=lambda m: (m.start, m.end))
     return article.with_(mentions=tuple(mentions))
@@ -273,6 +274,37 @@ def _surname_mentions(text: str, mentions: list[Mention], new_names: dict[str, A
                     continue
                 taken.append(span)
                 found.append(Mention(span[0], span[1], form, actor, "coref:surname"))
+    return found
+
+
+def _short_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Later "Wong" and "Wang" refer to the "Penny Wong" and "Wang Yi" named before: a known person's family name
+    alone (the last word, or a short first word as in Chinese and Korean names), capitalised, not part of a longer
+    name, after the person's first full mention."""
+    taken = [m.span for m in mentions]
+    first_seen: dict[str, tuple[int, Actor]] = {}
+    for mention in sorted(mentions, key=lambda m: m.span):
+        actor = mention.actor
+        if actor.kind == "PERSON" and not mention.part and actor.name and len(actor.name.split()) in (2, 3):
+            first_seen.setdefault(actor.name, (mention.span[1], actor))
+    forms: dict[str, list[tuple[int, Actor]]] = {}
+    for name, (after, actor) in first_seen.items():
+        words = name.split()
+        candidates = {words[-1]} | ({words[0]} if len(words[0]) <= 4 else set())
+        for form in candidates:
+            if form[:1].isupper() and form.isalpha() and len(form) > 1:
+                forms.setdefault(form, []).append((after, actor))
+    found: list[Mention] = []
+    for form, owners in forms.items():
+        if len({actor.code + (actor.name or "") for _, actor in owners}) > 1:
+            continue                                   # two people share it: no guess
+        after, actor = owners[0]
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])(?!\s+[A-Z])", text):
+            span = (match.start(), match.end())
+            if span[0] < after or any(s <= span[0] < e or s < span[1] <= e for s, e in taken):
+                continue
+            taken.append(span)
+            found.append(Mention(span[0], span[1], form, actor, "coref:surname"))
     return found
 
 
