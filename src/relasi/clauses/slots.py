@@ -690,10 +690,21 @@ class SlotReader:
 
     def negated(self, p: int) -> bool:
         clause = self.clause(p)
+        draft = self.seg.drafts[clause]
         for j in range(p - 1, -1, -1):
             if self.clause(j) != clause:
                 if self.descends(self.clause(j), clause):
                     continue
+                if j == draft.first - 1 and draft.kind == "complement" and self.clause(j) == draft.parent \
+                        and draft.governor is not None and draft.governor < j:
+                    # "menyatakan tidak akan mengekstradisi": the adverbs between a verb and its serial
+                    # complement belong to the complement
+                    clause = draft.parent
+                    draft = self.seg.drafts[clause]
+                    if self.items[j].kind == NEG or self.items[j].has(NEG):
+                        return True
+                    if self.items[j].kind in (ADV, BE):
+                        continue
                 return False
             item = self.items[j]
             if item.kind == NEG or item.has(NEG):
