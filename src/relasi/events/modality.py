@@ -25,6 +25,9 @@ PROMISE_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"
                  "01": "030"}
 THREAT_CODES = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133",
                 "12": "130", "11": "130", "13": "130", "10": "130", "09": "130"}
+# A refusal to do X is a rejection (CAMEO 12x): the CAMEO root of X → the code.
+REFUSAL_CODES = {"03": "127", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "02": "120",
+                 "01": "120"}
 # The content of these is not an event of its own.
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE"})
 
@@ -45,6 +48,7 @@ class _Words:
     denial: re.Pattern[str]
     failure: re.Pattern[str]
     plan_heads: frozenset[str]
+    refusal_heads: frozenset[str]
     commitment_heads: frozenset[str]
     denial_heads: frozenset[str]
     failure_heads: frozenset[str]
@@ -63,12 +67,13 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
-    plan, commitment, future, denial, failure, hypothetical, auxiliaries = key
+    plan, commitment, future, denial, failure, hypothetical, refusal, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     return _Words(_regex(plan), _regex(tuple(w for w in hypothetical if " " in w)), _regex(commitment),
                   _regex(future), _regex(denial), _regex(failure),
-                  _heads(plan, aux), _heads(commitment, aux), _heads(denial, aux), _heads(failure, aux))
+                  _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux), _heads(denial, aux),
+                  _heads(failure, aux))
 
 
 def words_of(pack) -> _Words:
@@ -80,7 +85,7 @@ def words_of(pack) -> _Words:
         auxiliaries = tuple(sorted(w[0] for w, classes in phrases.items() if len(w) == 1 and any(
             c.kind == BE for c in classes)))
         cached = _compiled((*(pack.words(name) for name in ("plan", "commitment", "future", "denial", "failure",
-                                                             "hypothetical")), auxiliaries))
+                                                             "hypothetical", "refusal")), auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
 
@@ -102,8 +107,12 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         return Factuality("denied", negated, cameo)
     if governor_plover in CONTENT_TYPES and governor_cameo != "016" and predicate.governor is not None:
         return None
-    chain = _chain(parse, predicate.clause)
     governed_by = predicate.governed_by
+    if governed_by and (governed_by in words.refusal_heads or governed_by.split()[0] in words.refusal_heads) \
+            and cameo[:2] in REFUSAL_CODES:
+        # "Rusia menolak untuk menarik pasukannya", "Israel declined to attend": the refusal is the event
+        return Factuality("asserted", False, REFUSAL_CODES[cameo[:2]])
+    chain = _chain(parse, predicate.clause)
     window = _window(text, parse, predicate)
     modality, commitment = "asserted", False
     if governor_cameo == "016" or _says(words.denial, words.denial_heads, governed_by, window):
