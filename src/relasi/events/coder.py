@@ -186,8 +186,14 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     if not targets and the_patient is not None and _refers_back(the_patient, pack):
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
         # the act told before
-        targets = _answered(text, parse, predicate, own, pack) or reaction_target(events, parse.start, sources) or (
-            implied_target(sources, events, parses, index, counterparts) if len(own) == 1 else [])
+        targets = _answered(text, parse, predicate, own, pack) or reaction_target(events, parse.start, sources) or \
+            implied_target(sources, events, parses, index, counterparts)
+        how = "implied" if targets else how
+    elif not targets and plover in IMPLIED_TARGET_TYPES and predicate.voice == "noun" \
+            and _carried_by_reference(parse, predicate, pack):
+        # "Langkah ini memicu kecaman dari NATO", "The move drew criticism from NATO": a reaction to the act before
+        targets = reaction_target(events, parse.start, sources) or \
+            implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     elif not targets and plover in IMPLIED_TARGET_TYPES \
             and predicate.voice != "noun" and len(own) == 1 and pattern.cameo != "016":
@@ -195,6 +201,20 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     return sources, targets, how
+
+
+def _carried_by_reference(parse: Parse, noun: Predicate, pack) -> bool:
+    """Whether a statement noun is the object of a verb whose subject refers back to an act ("Langkah ini memicu
+    kecaman …", "The move drew criticism …")."""
+    carrier = noun.slot("subject")                  # the subject a light verb lends ("The move drew …")
+    if carrier is not None and not carrier.actors and _refers_back(carrier, pack):
+        return True
+    for verb in parse.predicates:
+        obj, subject = verb.slot("object"), verb.slot("subject")
+        if verb.voice == "active" and obj is not None and obj.start <= noun.start < obj.end \
+                and subject is not None and not subject.actors and _refers_back(subject, pack):
+            return True
+    return False
 
 
 def _purpose_target(parse: Parse, index: int, sources: list[Actor]) -> list[Actor]:
