@@ -756,6 +756,9 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
         if previous is not None and previous.kind == DET and previous.value != "that" and nxt is not None \
                 and (nxt.kind in (WORD, PRED) or (nxt.kind == GROUP and tags & {"VBN", "VBD"})):
             return True                 # "the proposed deal", "the occupied territories", "a round of trade talks"
+        if previous is not None and previous.kind == DET and previous.value != "that" and (
+                nxt is None or nxt.kind in (PUNCT, PREP, COORD, QUOTE)):
+            return True                 # "condemned the launch.", "the attack on …": a verb form after "the" is a noun
         if previous is not None and previous.kind == WORD and not previous.value.endswith("s") \
                 and tags and not tags & {"VBZ", "VBD", "VBN", "VBG"}:
             return True                 # "the multi-domain exercise": a singular noun takes no bare verb
