@@ -173,7 +173,8 @@ def _is_predicate(item: Item) -> bool:
     """Event words, verbs and speech words are predicates; light verbs lend their subject to a noun instead."""
     if item.kind == PRED:
         return True
-    return item.kind in (VERB, SPEECH_BEFORE, SPEECH_AFTER) and not item.has(LIGHT)
+    speech = item.kind in (SPEECH_BEFORE, SPEECH_AFTER)        # "menegaskan" speaks even where it is also light
+    return item.kind in (VERB, SPEECH_BEFORE, SPEECH_AFTER) and (speech or not item.has(LIGHT))
 
 
 def _first_free_group(reader: SlotReader) -> Group | None:
@@ -296,6 +297,9 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
         slots = [(name, argument) for name, argument in slots if name != "subject"]
         speaker = _tag_subject(reader, p)
         if speaker is not None:
+            # "…," kata Menlu X: the phrase after the tag is its speaker, not its object
+            slots = [(name, argument) for name, argument in slots
+                     if not (name == "object" and argument.start < speaker.end and speaker.start < argument.end)]
             slots.insert(0, ("subject", speaker))
     draft = reader.seg.drafts[clause]
     governor_item = draft.governor if draft.kind in ("complement", "purpose") else None
