@@ -375,6 +375,12 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words) -> str:
         return "noun"
     tags = {e.form.tag for e in entries}
     verbs, nouns = bool(voices & {"active", "passive"}), "noun" in voices
+    previous = items[i - 1] if i > 0 else None
+    if previous is not None and previous.kind == GROUP and previous.ref.mentions and not previous.value.endswith("s") \
+            and not tags & {"VBD", "VBN"} and all(m.rule in _adjective_rows(pack) for m in previous.ref.mentions):
+        # "a Philippine supply boat", "Israeli strikes": after an adjective, a noun (not after a people's name:
+        # "South Koreans rallied")
+        return "noun"
     if english_noun(items, i, verbs, nouns, tags):
         return "noun"
     if "VBN" in tags and english_passive(items, i):
@@ -388,6 +394,15 @@ def _plain_voice(items: list[Item], i: int, words: Words) -> str:
     if words.lang == "id":
         return "passive" if word.startswith(("di", "ter")) and len(word) > 4 else "active"
     return "passive" if word in words.english_participles and english_passive(items, i) else "active"
+
+
+def _adjective_rows(pack: Any) -> frozenset[str]:
+    """The dictionary rows of adjectives ("Philippine", "Russian"): a verb form right after one is a noun."""
+    cached = pack.__dict__.get("_adjective_rows")
+    if cached is None:
+        cached = frozenset(e.origin for e in pack.entries if "adj" in e.flags)
+        pack.__dict__["_adjective_rows"] = cached
+    return cached
 
 
 def _patient_nouns(pack: Any) -> frozenset[str]:

@@ -514,7 +514,12 @@ class SlotReader:
             item = self.items[j]
             if self.acts_as_prep(j) and item.value in ("oleh", "by"):
                 span = self.np_after(j + 1, clause)
-                return self.argument(span) if span else None
+                if span is None:
+                    return None
+                found = self.argument(span)
+                owner = () if found.actors else self._relative_agent(span[1])
+                # "hit by water cannon fired by Chinese vessels": the instrument's user did it
+                return Argument(found.start, found.end, owner, found.head, "antecedent") if owner else found
             if self.is_verb(j) and j != p:
                 break
         if self.words.lang == "id":
