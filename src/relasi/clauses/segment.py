@@ -366,9 +366,10 @@ def _clause_follows(items: list[Item], i: int, verb_preds: set[int]) -> bool:
     if verbish(items[i], verb_preds):
         return True
     j = i
-    while j < len(items) and items[j].kind in (GROUP, WORD, PRON, DEMO, DET) or (
-            j < len(items) and items[j].kind == PRED and j not in verb_preds):
-        j += 1
+    while j < len(items) and (items[j].kind in (GROUP, WORD, PRON, DEMO, DET) or (
+            items[j].kind == PRED and j not in verb_preds) or items[j].value in ("'s", "’s") or (
+            items[j].kind == PREP and items[j].value == "of" and j > i)):
+        j += 1                      # "said Israel's blockade of Gaza was …": the phrase may hold "'s" and "of"
     while j < len(items) and items[j].kind in (ADV, NEG) and not items[j].has(BE):
         j += 1
     return j < len(items) and j > i and (verbish(items[j], verb_preds) or items[j].kind == BE or items[j].has(BE))
