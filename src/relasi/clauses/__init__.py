@@ -207,8 +207,10 @@ def _clause(reader: SlotReader, number: int, quote_speakers) -> Clause:
     first = items[draft.first] if draft.first < len(items) else items[-1]
     last = items[draft.last] if 0 <= draft.last < len(items) else first
     said = quote_speakers.get(number, [])
+    governor_word = items[draft.governor].value.split()[0] if draft.governor is not None else ""
     if not said and draft.kind == "complement" and draft.governor is not None \
-            and (items[draft.governor].has(SPEECH_BEFORE) or items[draft.governor].has(SPEECH_AFTER)):
+            and (items[draft.governor].has(SPEECH_BEFORE) or items[draft.governor].has(SPEECH_AFTER)
+                 or governor_word in reader.words.communication):
         governor = draft.governor
         if items[governor].has(SPEECH_AFTER) and governor > draft.first:
             subject = _tag_subject(reader, governor)        # "…, kata X": the tag after the report

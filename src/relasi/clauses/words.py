@@ -56,6 +56,7 @@ class Words:
     origin_nouns: frozenset[str] = frozenset()
     authoring: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    communication: frozenset[str] = frozenset()          # verbs whose complement their subject says ("urged … to")
     adjectives: frozenset[str] = frozenset()             # adverbs that after a noun are its adjective ("baru")
     people_nouns: frozenset[str] = frozenset()           # "nelayan asal Indonesia": an origin that is a nationality
     counts: dict[str, int] = field(default_factory=dict)  # "three" → 3, for "the three countries"
@@ -164,6 +165,7 @@ def compile_words(pack: Any) -> Words:
     words.counts = {str(k).lower(): int(v) for k, v in (grammar.get("counts") or {}).items()}
     words.people_nouns = frozenset(str(w).lower() for w in grammar.get("people_nouns") or ())
     words.adjectives = frozenset(str(w).lower() for w in grammar.get("adjective_adverbs") or ())
+    words.communication = frozenset(_inflected(pack.lang, grammar.get("communication_verbs") or ()))
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
