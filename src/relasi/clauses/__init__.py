@@ -111,7 +111,7 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
 def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: Discourse, pack: Any, words: Words,
           quotes: list[tuple[int, int]]) -> Parse:
     items, seg = sentence.items, sentence.seg
-    speaker = sentence.tag or (list(discourse.last_speaker) if sentence.tag_is_pronoun else [])
+    speaker = sentence.tag or (discourse.pronoun_speaker() if sentence.tag_is_pronoun else [])
     sentence.speaker = speaker
     pronouns: dict[int, Group] = {}
     earlier: list[Group] = []
@@ -132,7 +132,7 @@ def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: D
             if own:
                 quote_speakers[number] = own
             elif pronoun:
-                quote_speakers[number] = list(discourse.last_speaker)
+                quote_speakers[number] = discourse.pronoun_speaker()
             else:
                 quote_speakers[number] = _quote_speaker(items[draft.first].start, quotes, sentence, drafts, index,
                                                         discourse)
@@ -191,13 +191,13 @@ def _quote_speaker(position: int, quotes, sentence: _Sentence, drafts: list[_Sen
     if span is None or span[1] <= sentence.end:
         if sentence.tag:
             return sentence.tag
-        return list(discourse.last_speaker) if sentence.tag_is_pronoun else []
+        return discourse.pronoun_speaker() if sentence.tag_is_pronoun else []
     # the quotation closes in a later sentence: its tag is there
     for later in drafts[index + 1:index + 8]:
         if later.start < span[1] <= later.end + 1:
             if later.tag:
                 return later.tag
-            return list(discourse.last_speaker) if later.tag_is_pronoun else []
+            return discourse.pronoun_speaker() if later.tag_is_pronoun else []
     return []
 
 

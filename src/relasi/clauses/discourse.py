@@ -110,6 +110,13 @@ class Discourse:
             return None
         return Group(item.start, item.end, actors, [], how=how)
 
+    def pronoun_speaker(self) -> list[Actor]:
+        """Who "katanya", "he said" stand for: the last speaker, else the person the discourse is about."""
+        if self.last_speaker:
+            return list(self.last_speaker)
+        person = self.last_person or self.last_named_person
+        return [person] if person else []
+
     def acted(self, actors: list[Actor]) -> None:
         """Actors that were the subject of a verb, in the order told."""
         for actor in actors:
