@@ -69,6 +69,10 @@ class Discourse:
             first = next((g for g in earlier if g.party), None)
             actors = list(first.actors) if first is not None and len(first.actors) > 1 else list(
                 self.last_plural or self.last_subject)
+            spoken = {a.code for a in speaker}
+            if actors and {a.code for a in actors} <= spoken:
+                # "'Kita tidak boleh membiarkan mereka …,' ujarnya": "they" are not the speaker's side
+                actors = [self.last_state] if self.last_state and self.last_state.code not in spoken else []
         elif kind == "side":
             actors = list(speaker or self.last_subject)
         elif kind == "thing":

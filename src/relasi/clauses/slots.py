@@ -210,8 +210,11 @@ class SlotReader:
             argument = self.argument(free)
             if not argument.actors and self._possessive(argument):
                 # "its Secretary-General Stanislav Zas held talks", "menterinya": the owner is who the sentence is
-                # about (its speaker, else its first party)
-                owner = self._speaker_for(clause) or self._first_party()
+                # about (its speaker, else its first party); in a relative clause, its antecedent ("Thailand, yang
+                # pasukannya menyeberangi …")
+                antecedent = self.np_before(draft.first, draft.parent or 0) if draft.kind == "relative" else None
+                owner = list(self.argument(antecedent).actors) if antecedent is not None else []
+                owner = owner or self._speaker_for(clause) or self._first_party()
                 if owner:
                     return Argument(argument.start, argument.end, tuple(owner), argument.head, "pronoun")
             if self._first_person(free):

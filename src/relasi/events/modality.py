@@ -47,6 +47,7 @@ class _Words:
     future: re.Pattern[str]
     denial: re.Pattern[str]
     failure: re.Pattern[str]
+    deontic: re.Pattern[str]
     plan_heads: frozenset[str]
     refusal_heads: frozenset[str]
     commitment_heads: frozenset[str]
@@ -67,11 +68,11 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
-    plan, commitment, future, denial, failure, hypothetical, refusal, auxiliaries = key
+    plan, commitment, future, denial, failure, hypothetical, refusal, deontic, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     return _Words(_regex(plan), _regex(tuple(w for w in hypothetical if " " in w)), _regex(commitment),
-                  _regex(future), _regex(denial), _regex(failure),
+                  _regex(future), _regex(denial), _regex(failure), _regex(deontic),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux), _heads(denial, aux),
                   _heads(failure, aux))
 
@@ -85,7 +86,8 @@ def words_of(pack) -> _Words:
         auxiliaries = tuple(sorted(w[0] for w, classes in phrases.items() if len(w) == 1 and any(
             c.kind == BE for c in classes)))
         cached = _compiled((*(pack.words(name) for name in ("plan", "commitment", "future", "denial", "failure",
-                                                             "hypothetical", "refusal")), auxiliaries))
+                                                             "hypothetical", "refusal", "deontic")),
+                            auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
 
@@ -132,6 +134,8 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         return Factuality(governor_told.modality, negated, cameo)
     hostile = plover_for(cameo) == "THREATEN" or (commitment or own_speech) and cameo[:2] in THREAT_CODES
     counterfactual = " " in window.strip() and bool(words.hypothetical.search(window))   # "would have renewed"
+    # "harus menarik pasukannya", "must not let them occupy": what ought to be done has not been done
+    counterfactual = counterfactual or bool(words.deontic.search(window))
     if ("conditional" in chain or _consequent(parse, predicate) or counterfactual) and not hostile:
         # "Jika AS menyerang Iran, …", "Seandainya jalur darat dibuka, Yordania bisa mengirim …"
         return Factuality("hypothetical", negated, cameo)
