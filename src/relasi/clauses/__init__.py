@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from relasi.clauses.discourse import Discourse, quote_spans, quote_tag, tag_speaker
+from relasi.clauses.discourse import Discourse, as_state, quote_spans, quote_tag, tag_speaker
 from relasi.clauses.groups import Group, build_groups, joiner_regex, mark_excluded
 from relasi.clauses.segment import Segmentation, segment
 from relasi.clauses.slots import Reading, SlotReader, english_noun, english_passive
@@ -316,11 +316,16 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
 
 def _reporter(items: list[Item], i: int) -> Group | None:
     """"North Korea said it had tested …", "Rusia menyatakan pihaknya …": a third-person pronoun opening what a
-    speech verb reports is its speaker."""
-    if items[i].value_of(PRON) not in ("thing", "person", "side", "plural"):
+    speech verb reports is its speaker; so is a description of a state ("Saudi Foreign Minister announced that the
+    kingdom was severing ties …": the speaker's state)."""
+    kind = items[i].value_of(PRON)
+    state = kind == "description:STATE"
+    if kind not in ("thing", "person", "side", "plural") and not state:
         return None
     j = i - 1
     if j >= 0 and items[j].kind in (OPEN, DET, DEMO) and items[j].value in ("that", "bahwa"):
+        j -= 1
+    while j >= 1 and items[j].kind == ADV:             # "announced Sunday that …"
         j -= 1
     if j < 1 or not items[j].has(SPEECH_BEFORE):
         return None
@@ -330,8 +335,11 @@ def _reporter(items: list[Item], i: int) -> Group | None:
     group = items[k].ref if k >= 0 and items[k].kind == GROUP else None
     if group is None or not group.party:
         return None
-    plural = items[i].value_of(PRON) == "plural"
-    if plural != (len(group.actors) > 1) or (items[i].value_of(PRON) == "person") != (group.actors[0].kind == "PERSON"):
+    if state:
+        states = [as_state(a) for a in group.actors if a.country or a.kind == "STATE"]
+        return Group(items[i].start, items[i].end, states[:1], [], how="description") if states else None
+    plural = kind == "plural"
+    if plural != (len(group.actors) > 1) or (kind == "person") != (group.actors[0].kind == "PERSON"):
         return None
     return Group(items[i].start, items[i].end, list(group.actors), [], how="pronoun")
 

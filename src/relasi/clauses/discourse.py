@@ -88,10 +88,10 @@ class Discourse:
             parties = [g for g in earlier if g.party and g.how == "direct"]
             before = parties[1:]
             if wanted == "STATE":
-                same = [_as_state(a) for g in before for a in g.actors if a.kind in ("STATE", "CITY")
+                same = [as_state(a) for g in before for a in g.actors if a.kind in ("STATE", "CITY")
                         or a.sector in ("GOV", "MIL", "DIP")]
                 # opening the sentence, it is what the story was about ("Negara kaya minyak itu juga …")
-                subject = [_as_state(a) for a in self.last_subject if a.kind != "IGO"][:1] if not parties else []
+                subject = [as_state(a) for a in self.last_subject if a.kind != "IGO"][:1] if not parties else []
                 actors = same[-1:] or subject or ([self.last_state] if self.last_state else [])
             elif wanted == "STATES":
                 lists = [g.actors for g in before if len(g.actors) > 1]
@@ -125,7 +125,7 @@ class Discourse:
         """Actors that were the subject of a verb, in the order told."""
         for actor in actors:
             if actor.kind != "IGO" and (not self.recent_states or self.recent_states[-1].code != actor.code):
-                self.recent_states = [*self.recent_states[-11:], _as_state(actor)]
+                self.recent_states = [*self.recent_states[-11:], as_state(actor)]
 
     def update(self, groups: list[Group], subjects: list[list[Actor]], speaker: list[Actor]) -> None:
         """After a sentence: its named actors, the subjects of its predicates, its speaker."""
@@ -133,14 +133,14 @@ class Discourse:
             if not group.party or group.how != "direct":
                 continue
             if len({a.code for a in group.actors}) > 1:
-                self.last_list = [_as_state(a) for a in group.actors]
+                self.last_list = [as_state(a) for a in group.actors]
             for actor in group.actors:
                 if actor.kind == "IGO":
                     self.last_igo = actor
                 if actor.kind == "PERSON":
                     self.last_named_person = actor
                 if actor.kind in ("STATE", "IGO") or (actor.kind == "CITY" and actor.sector):
-                    self.last_state = _as_state(actor)
+                    self.last_state = as_state(actor)
 
                 if actor.kind == "ORG" and actor.role and "ministry" in actor.role:
                     self.last_ministry = actor
@@ -160,7 +160,7 @@ class Discourse:
                 self.last_person = people[-1]
 
 
-def _as_state(actor: Actor) -> Actor:
+def as_state(actor: Actor) -> Actor:
     if actor.kind in ("STATE", "IGO"):
         return actor
     return Actor(actor.code, "STATE", actor.code, actor.country or actor.code, None, None)
