@@ -93,7 +93,7 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
              words: Words, joiner, lexicon_verbs: frozenset[str], quotes) -> _Sentence:
     from relasi.extract.meta import parse_dateline
 
-    groups = build_groups(text, mentions, words, joiner)
+    groups = build_groups(text, mentions, words, joiner, _fronted_clause_end(text, start, end, words))
     dateline = parse_dateline(text[start:end]) if groups and groups[0].start == start else None
     mark_excluded(text, start, groups, words, start + dateline.end if dateline else -1)
     items = items_of(text, start, end, groups, candidates, words, lexicon_verbs, _inert(pack))
@@ -106,6 +106,21 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
     groups_of = {i: item.ref for i, item in enumerate(items) if item.kind == GROUP}
     tag, tag_is_pronoun = tag_speaker(items, groups_of, words)
     return _Sentence(start, end, groups, items, voices, seg, tag, tag_is_pronoun)
+
+
+FRONTED = frozenset({"temporal", "conditional", "reason", "concessive"})
+
+
+def _fronted_clause_end(text: str, start: int, end: int, words: Words) -> int:
+    """"Sejak Rusia menginvasi Ukraina, Finlandia dan Swedia bergabung …": a sentence that opens with a
+    subordinator has its first clause end at the first comma, and no list runs across it (-1: no such comma)."""
+    first = text[start:end].split(maxsplit=1)
+    if not first:
+        return -1
+    word = first[0].strip("\"“”'(").lower()
+    if not any(c.kind == OPEN and c.role in FRONTED for c in words.phrases.get((word,), ())):
+        return -1
+    return text.find(",", start, end)
 
 
 def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: Discourse, pack: Any, words: Words,

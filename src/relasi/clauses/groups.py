@@ -33,8 +33,10 @@ class Group:
         return not self.place and not self.excluded and bool(self.actors)
 
 
-def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pattern[str]) -> list[Group]:
-    """Coordinated mentions as groups; mentions sharing one span ("kedua pemimpin") are one group already."""
+def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pattern[str],
+                 boundary: int = -1) -> list[Group]:
+    """Coordinated mentions as groups; mentions sharing one span ("kedua pemimpin") are one group already. No list
+    runs across `boundary` (the comma that ends a fronted subordinate clause)."""
     groups: list[Group] = []
     for mention in sorted(mentions, key=lambda m: m.span):
         span = mention.span
@@ -54,7 +56,8 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                 last.end = span[1]
                 last.comma_tail += 1 if last.comma_tail else 0
                 continue
-            if gap and joiner.fullmatch(gap) and (last.place or not place) and "\n" not in gap:
+            if gap and joiner.fullmatch(gap) and (last.place or not place) and "\n" not in gap \
+                    and not last.end <= boundary < span[0]:
                 # "di dekat Damaskus dan Homs": a place coordinated with a place is a place.
                 last.actors.append(mention.actor)
                 last.mentions.append(mention)
