@@ -57,6 +57,9 @@ class Reading:
     hostile_nouns: frozenset[str] = frozenset()   # nouns of hostile acts only: no occasion for the clause's subject
 
 
+FRONTED_KINDS = frozenset({"temporal", "conditional", "reason", "concessive", "purpose"})
+
+
 class SlotReader:
     def __init__(self, items: list[Item], seg: Segmentation, words: Words, reading: Reading) -> None:
         self.items, self.seg, self.words, self.reading = items, seg, words, reading
@@ -270,9 +273,28 @@ class SlotReader:
         shared = self._shared_subject(p, clause)
         if shared is not None:
             return shared
+        borrowed = self._fronted_subject(draft)
+        if borrowed is not None:
+            return borrowed
         speaker = self._speaker_for(clause)
         if speaker:
             return Argument(self.items[p].start, self.items[p].start, tuple(speaker), "", "speaker")
+        return None
+
+    def _fronted_subject(self, draft) -> Argument | None:
+        """"Jika diserang, Filipina akan …", "Sebelum bertolak ke Tokyo, Presiden Prabowo …": a fronted subordinate
+        clause with no subject of its own has the subject of the clause it opens."""
+        if draft.kind not in FRONTED_KINDS or draft.parent is None or draft.first > 1:
+            return None
+        for j in range(draft.last + 1, len(self.items)):
+            if self.clause(j) != draft.parent:
+                continue
+            if self.is_verb(j):
+                return None
+            group = self.group_at(j)
+            if group is not None and group.party and self._free(self._np_start(j, draft.parent), draft.parent):
+                found = self.argument((self._np_start(j, draft.parent), j + 1))
+                return Argument(found.start, found.end, found.actors, found.head, "controller")
         return None
 
     def _apposition_after(self, last: int) -> Argument | None:
