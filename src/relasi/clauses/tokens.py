@@ -144,6 +144,10 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
     for k in range(len(items) - 1):
         if items[k].kind == ADV and items[k].value == "secara" and items[k + 1].kind == WORD:
             items[k + 1].kind = ADV                        # "secara khusus", "secara resmi": an adverb phrase
+        if words.lang == "en" and k > 0 and items[k + 1].kind == VERB and items[k].kind == WORD \
+                and items[k + 1].value.endswith("s") and items[k - 1].kind in (PRED, VERB, DET, GROUP):
+            # "demanded security guarantees", "the trade talks": a plural after a modifier noun
+            items[k + 1] = Item(items[k + 1].start, items[k + 1].end, WORD, items[k + 1].value)
         if words.lang == "en" and items[k + 1].kind in (VERB, LIGHT) and (
                 (items[k].kind == DET and items[k].value != "that") or items[k].value in ("'s", "’s")):
             # "the proposed deal", "the occupied territory", "the move", "Israel's plan"

@@ -160,7 +160,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         return None
     targets, slot = target_of(predicate, pattern, defaults, sources, receiving)
     own = {a.code for a in sources}
-    for name in ([] if targets else ["object", *target_slots(predicate, pattern, defaults, receiving)]):
+    # "signed a memorandum of understanding with Singapore": an agreement's partner may sit in any event it names
+    events_named = [name for name, argument in predicate.slots
+                    if argument.how == "event" and plover in SYMMETRIC]
+    for name in ([] if targets else ["object", *target_slots(predicate, pattern, defaults, receiving), *events_named]):
         # "menolak usulan gencatan senjata dari Mesir", "disappointed by the signing of the deal with China": the
         # act it answers is the target's, read as that noun reads
         argument = patient(predicate) if name == "object" else predicate.slot(name)
