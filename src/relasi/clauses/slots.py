@@ -504,8 +504,9 @@ class SlotReader:
         text = " ".join(item.value for item in self.items if argument.start <= item.start < argument.end)
         if self.words.lang == "en":
             return any(word in ("its", "their", "his", "her") for word in text.split())
-        first = text.split()[0] if text.split() else ""
-        return first.endswith("nya") and len(first) > 5
+        tokens = text.split()
+        # "pasukannya", "fasilitas nuklirnya": the clitic on the head or on the phrase's last word
+        return any(word.endswith("nya") and len(word) > 5 for word in tokens[:1] + tokens[-1:])
 
     def _object(self, p: int) -> Argument | None:
         clause = self.clause(p)

@@ -111,6 +111,10 @@ def code_events(article: Article, pack) -> Article:
                 continue
             readings[number] = told
             sources, targets, told = _reported_defiance(parse, predicate, sources, targets, told)
+            if not targets and plover_for(told.cameo) == "THREATEN":
+                # "Iran akan menutup Selat Hormuz apabila AS menyerang …": a threat is aimed at whom its condition names
+                own = {a.code for a in sources}
+                targets = [a for a in _condition_subject(parse, predicate) if a.code not in own]
             pairs = _pairs(sources, targets, pattern, told.cameo)
             if not pairs:
                 continue
@@ -183,6 +187,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = [as_country(a) for a in targets]
         if not targets:
             targets = place_target(parse, predicate.start, own, predicate.clause)
+    the_object = patient(predicate)
+    if not targets and plover in ("ASSAULT", "COERCE") and the_object is not None and the_object.how == "pronoun" \
+            and {a.code for a in the_object.actors} <= own:
+        # "(jika) AS menyerang fasilitas nuklirnya": one does not strike one's own, "-nya"/"its" is the story's
+        targets = [a for a in parse.subject if a.code not in own]
     if not targets and pattern.cameo in ("040", "046", "044") and len(own) == 1:
         targets = summit_host(parse, own)
     the_patient = patient(predicate)
@@ -218,6 +227,14 @@ def _carried_by_reference(parse: Parse, noun: Predicate, pack) -> bool:
                 and subject is not None and not subject.actors and _refers_back(subject, pack):
             return True
     return False
+
+
+def _condition_subject(parse: Parse, predicate: Predicate) -> list[Actor]:
+    """The subject of a conditional clause attached to the predicate's clause."""
+    for clause in parse.clauses:
+        if clause.kind == "conditional" and clause.parent == predicate.clause and clause.subject:
+            return list(clause.subject)
+    return []
 
 
 def _purpose_target(parse: Parse, index: int, sources: list[Actor]) -> list[Actor]:
@@ -345,13 +362,17 @@ def _reported_defiance(parse: Parse, predicate: Predicate, sources: list[Actor],
 
 def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defaults: tuple[str, ...]) \
         -> list[Actor]:
-    """The target of what a demand, threat or refusal is about: its complement's target, else its subject."""
+    """The target of what a demand, threat or refusal is about: its complement's target, else its subject (not the
+    one who demands or threatens: "Moscow warned it would respond if Germany …" is aimed at Germany)."""
+    own = {a.code for a in (parse.predicates[index].slot("subject").actors
+                            if parse.predicates[index].slot("subject") is not None else ())}
     for number, predicate in enumerate(parse.predicates):
         if predicate.governor != index:
             continue
         pattern = chosen[number]
         doer = predicate.slot("subject")
-        doers = list(doer.actors) if doer and doer.how not in ("controller", "shared") else []
+        doers = [a for a in doer.actors if a.code not in own] if doer and doer.how not in ("controller", "shared") \
+            else []
         if pattern is not None and pattern.cameo is not None:
             targets, _ = target_of(predicate, pattern, defaults, doers)
             if not targets and plover_for(pattern.cameo) in PLACE_TARGET_TYPES:
