@@ -206,6 +206,7 @@ def test_web_browser_hostile_article_shows_text_and_runs_nothing(laptop: Visit, 
     event_ids = laptop.js("Array.from(document.querySelectorAll('#article-events a'), a => a.dataset.event)")
     assert len(event_ids) == len(article.events)
     laptop.page.click(f"#article-events a[data-event='{event_ids[1]}']")
+    laptop.page.wait_for_selector("mark.ev.active")                  # the click handler may run after a busy frame
     active = laptop.js("Array.from(document.querySelectorAll('mark.ev.active'), m => m.textContent).join('')")
     assert active == article.events[1].sentence
     titles = laptop.js("Array.from(document.querySelectorAll('#article-body .actor'), s => s.title)")
