@@ -793,6 +793,9 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
         if previous is not None and previous.kind == WORD and not previous.value.endswith("s") \
                 and tags and not tags & {"VBZ", "VBD", "VBN", "VBG"}:
             return True                 # "the multi-domain exercise": a singular noun takes no bare verb
+        if previous is not None and previous.kind == GROUP and items[p].value.endswith("s") and "VBZ" in tags \
+                and nxt is not None and nxt.kind in (PRED, VERB):
+            return True                 # "Chinese coast guard ships blocked …": a plural noun before its verb
         return previous is not None and items[p].value.endswith("s") and "VBZ" in tags and (
             previous.kind in (DET, WORD) or previous.value in ("of", "'s", "’s"))
     previous = items[p - 1] if p > 0 else None

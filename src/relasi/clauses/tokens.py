@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from relasi.clauses.words import ADV, DEMO, DET, LIGHT, OPEN, PRON, VERB, WordClass, Words
@@ -130,7 +131,7 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             continue
         if low[0].isdigit():
             items.append(Item(a, b, DET, low))             # "51,5 ton bantuan": a quantity opens the phrase
-        elif words.lang == "en" and low.endswith("ly") and len(low) > 4 and text[a].islower():
+        elif words.lang == "en" and low.endswith("ly") and len(low) > 4 and text[a].islower() and _ly_adverb(low):
             items.append(Item(a, b, ADV, low))             # "categorically rejected", "sharply criticised"
         elif (low in lexicon_verbs or words.is_verb(low)) and not _nominalised(low, words):
             items.append(Item(a, b, VERB, low, [WordClass(VERB, low)]))
@@ -217,3 +218,12 @@ def _covered(spans: list[tuple[int, int]], groups: list) -> list[bool]:
             if a > group.start:
                 covered[k] = True
     return covered
+
+
+@lru_cache(maxsize=4096)
+def _ly_adverb(word: str) -> bool:
+    """"sharply", "categorically": an -ly word that can only be an adverb ("resupply", "rally", "family" cannot)."""
+    from lemminflect import getAllLemmas
+
+    readings = getAllLemmas(word)
+    return not readings or set(readings) <= {"ADV", "ADJ"}
