@@ -35,6 +35,8 @@ from relasi.clauses.words import (
 CLOSE_AT_COMMA = frozenset({"relative", "conditional", "purpose", "temporal", "reason", "concessive"})
 BASES = frozenset({"main", "quote"})
 ALWAYS_OPEN = frozenset({"relative", "complement", "conditional", "temporal", "reason", "concessive"})
+# Item kinds that no segmentation rule acts on by themselves (unless the item may be an opener, or is "that")
+INERT = frozenset({DET, ADV, NEG, SPEECH_AFTER, PRON, DEMO, BE, GROUP, QUOTE, WORD})
 
 
 @dataclass
@@ -77,7 +79,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             stack.pop()
 
     for i, item in enumerate(items):
-        inside = next((q for q in quotes if q[0] <= item.start < q[1]), None)
+        inside = next((q for q in quotes if q[0] <= item.start < q[1]), None) if quotes else None
         if inside != quote_at:
             if quote_at is not None:            # leaving a quotation
                 while len(stack) > 1 and drafts[stack[-1]].kind != "quote":
@@ -90,7 +92,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 push("quote", i, item.value if item.kind == QUOTE else "")
             quote_at = inside
             pending_complement = False
-        previous = _previous_content(items, i)
+        if not pending_complement and item.kind in INERT and OPEN not in item.kinds and item.value != "that":
+            # no rule below can open or close a clause here: the common case, decided at once
+            clause_of[i] = stack[-1]
+            pending_complement = SPEECH_BEFORE in item.kinds
+            continue
         opened = False
         if item.kind == PUNCT and item.value in (",", "—", "–", "--"):
             if i + 1 < len(items) and items[i + 1].has(SPEECH_AFTER):
@@ -113,7 +119,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
         elif item.kind == PUNCT and item.value == ";":
             pop_to_base()
             pending_complement = False
-        elif item.kind == PUNCT and item.value == ":" and previous is not None and previous.has(SPEECH_BEFORE):
+        elif item.kind == PUNCT and item.value == ":" and _after_speech_verb(items, i):
             pending_complement = True
         elif item.has(OPEN) and _opens(items, i, words, verb_preds):
             kind = item.value_of(OPEN) or ""
@@ -169,9 +175,14 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
     for i, index in enumerate(clause_of):
         draft = index
         while draft is not None:
-            drafts[draft].last = max(drafts[draft].last, i)
+            drafts[draft].last = i                  # i only grows: the last item seen is the last
             draft = drafts[draft].parent
     return Segmentation(drafts, clause_of)
+
+
+def _after_speech_verb(items: list[Item], i: int) -> bool:
+    previous = _previous_content(items, i)
+    return previous is not None and previous.has(SPEECH_BEFORE)
 
 
 def _previous_content(items: list[Item], i: int) -> Item | None:
@@ -338,7 +349,7 @@ def _reported_before_tag(items: list[Item], drafts: list[Draft], clause_of: list
     """"Israel melanggar kesepakatan itu, ujar PM Lebanon", "Russia violated the deal, the ministry said": what
     comes before a speech tag at the end is the tag's complement, as a quotation would be."""
     for t, item in enumerate(items):
-        if t < 2 or clause_of[t] != 0 or not item.has(SPEECH_AFTER):
+        if SPEECH_AFTER not in item.kinds or t < 2 or clause_of[t] != 0:
             continue
         if items[t - 1].kind == PUNCT and items[t - 1].value == ",":
             comma = t - 1

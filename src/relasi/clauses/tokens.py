@@ -8,7 +8,9 @@ too), a multi-word function word ("di tengah", "according to") is one item.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from relasi.clauses.words import ADV, DEMO, DET, LIGHT, OPEN, PRON, VERB, WordClass, Words
@@ -23,32 +25,46 @@ CLAUSE_PUNCT = frozenset(",;:()[]—–")
 GROUP, PRED, PUNCT, QUOTE, WORD = "group", "pred", "punct", "quote", "word"
 
 
-@dataclass(eq=False, slots=True)
+_KIND_SETS: dict[str, frozenset[str]] = {}
+
+
 class Item:
-    start: int
-    end: int
-    kind: str
-    value: str                                   # lower-case text, or the canonical function word
-    classes: list[WordClass] = field(default_factory=list)
-    ref: Any = None                              # the Group of a group item, the Candidate of a predicate
-    index: int = 0                               # position in the sentence's items
+    """One item of a sentence. `kinds` is every kind it is or may be (its own and its word classes'), so that
+    `has` and the hot loops ask one set; an item's kind is fixed once made (make a new item to change it)."""
+
+    __slots__ = ("start", "end", "kind", "value", "classes", "ref", "index", "kinds")
+
+    def __init__(self, start: int, end: int, kind: str, value: str, classes: Sequence[WordClass] = (),
+                 ref: Any = None, index: int = 0) -> None:
+        self.start, self.end, self.kind = start, end, kind
+        self.value = value                           # lower-case text, or the canonical function word
+        self.classes = classes
+        self.ref = ref                               # the Group of a group item, the Candidate of a predicate
+        self.index = index                           # position in the sentence's items
+        if classes:
+            self.kinds = frozenset([kind, *[c.kind for c in classes]])
+        else:
+            self.kinds = _KIND_SETS.get(kind) or _KIND_SETS.setdefault(kind, frozenset((kind,)))
+
+    def __repr__(self) -> str:
+        return f"Item({self.start}, {self.end}, {self.kind!r}, {self.value!r})"
 
     def has(self, kind: str, role: str | None = None) -> bool:
         """Whether the item is, or may be, of word class `kind` (with `role`)."""
-        if role is None and self.kind == kind:
-            return True
-        if not self.classes:
-            return False
-        for c in self.classes:
-            if c.kind == kind and (role is None or c.role == role):
-                return True
-        return False
+        if role is None:
+            return kind in self.kinds
+        return any(c.kind == kind and c.role == role for c in self.classes)
 
     def value_of(self, kind: str) -> str | None:
         """The role of the item's class `kind` (an opener's clause kind, a pronoun's kind), else its word."""
-        found = next((c.role for c in self.classes if c.kind == kind and c.role), None) or next(
-            (c.word for c in self.classes if c.kind == kind), None)
-        return found if found is not None else (self.value if self.kind == kind else None)
+        if self.classes and kind in self.kinds:
+            for c in self.classes:
+                if c.kind == kind and c.role:
+                    return c.role
+            for c in self.classes:
+                if c.kind == kind:
+                    return c.word
+        return self.value if self.kind == kind else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +78,7 @@ class Candidate:
 
 
 def tokenize(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [m.span() for m in _TOKEN.finditer(text, start, end)]
 
 
 def items_of(text: str, start: int, end: int, groups: list, candidates: list[Candidate], words: Words,
@@ -76,38 +92,13 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
     for candidate in candidates:
         cand_at.setdefault(candidate.start, candidate)
     inside = _covered(spans, groups)
+    first_lengths = words.phrase_index()
+    english = words.lang == "en"
     i = 0
     while i < len(spans):
         a, b = spans[i]
-        group = group_at.get(a)
-        if group is not None:
-            j = i
-            while j < len(spans) and spans[j][0] < group.end:
-                j += 1
-            items.append(Item(a, group.end, GROUP, text[a:group.end].lower(), ref=group))
-            i = j
-            continue
-        candidate = cand_at.get(a)
-        if candidate is not None and items and items[-1].kind == DET:
-            # "3 billion pounds of aid": a measure after a quantity is a determiner, not the verb "pound"
-            length, classes = words.lookup(lows, i)
-            if length > 1 and classes and classes[0].kind == DET and spans[i + length - 1][1] >= candidate.end:
-                items.append(Item(a, spans[i + length - 1][1], DET, classes[0].word, list(classes)))
-                i += length
-                continue
-        if candidate is not None and not inside[i]:
-            j = i
-            while j < len(spans) and spans[j][0] < candidate.end:
-                j += 1
-            stop = max(candidate.end, spans[j - 1][1])
-            if candidate.text in inert:
-                # "menolak berkomentar", "press conference": a phrase that only contains an event word; a verb
-                # phrase stays a verb ("menahan diri")
-                kind = VERB if candidate.text in lexicon_verbs else WORD
-                items.append(Item(a, stop, kind, candidate.text, [WordClass(kind, candidate.text)]))
-            else:
-                items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i), ref=candidate))
-            i = j
+        if a in group_at or a in cand_at:
+            i = _placed_item(text, spans, lows, i, group_at, cand_at, inside, items, words, lexicon_verbs, inert)
             continue
         if inside[i]:
             i += 1
@@ -118,44 +109,90 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             items.append(Item(a, b, kind, low))
             i += 1
             continue
-        length, classes = words.lookup(lows, i)
-        # a phrase must not run into a group or an event word
-        while length > 1 and any(spans[k][0] in group_at or spans[k][0] in cand_at for k in range(i + 1, i + length)):
-            length -= 1
-            classes = words.phrases.get(tuple(lows[i:i + length]), [])
-        if classes:
-            stop = spans[i + length - 1][1]
-            items.append(Item(a, stop, classes[0].kind, classes[0].word, list(classes)))
-            i += length
-            continue
+        if low in first_lengths:                          # only then can a listed phrase start here
+            length, classes = words.lookup(lows, i)
+            # a phrase must not run into a group or an event word
+            while length > 1 and any(spans[k][0] in group_at or spans[k][0] in cand_at
+                                     for k in range(i + 1, i + length)):
+                length -= 1
+                classes = words.phrases.get(tuple(lows[i:i + length]), [])
+            if classes:
+                items.append(Item(a, spans[i + length - 1][1], classes[0].kind, classes[0].word, classes))
+                i += length
+                continue
         if low[0].isdigit():
             items.append(Item(a, b, DET, low))             # "51,5 ton bantuan": a quantity opens the phrase
-        elif words.lang == "en" and low.endswith("ly") and len(low) > 4 and text[a].islower():
+        elif english and low.endswith("ly") and len(low) > 4 and text[a].islower():
             items.append(Item(a, b, ADV, low))             # "categorically rejected", "sharply criticised"
         elif (low in lexicon_verbs or words.is_verb(low)) and not _nominalised(low, words):
-            items.append(Item(a, b, VERB, low, [WordClass(VERB, low)]))
+            items.append(Item(a, b, VERB, low, (WordClass(VERB, low),)))
         else:
             items.append(Item(a, b, WORD, low))
         i += 1
-    for k in range(1, len(items)):
-        if items[k].kind == OPEN and items[k].value in words.comma_openers and items[k - 1].value != ",":
-            items[k] = Item(items[k].start, items[k].end, ADV, items[k].value, [WordClass(ADV, items[k].value)])
-            # "menghentikan sementara": no comma, no new clause
-    for k in range(len(items) - 1):
-        if items[k].kind == ADV and items[k].value == "secara" and items[k + 1].kind == WORD:
-            items[k + 1].kind = ADV                        # "secara khusus", "secara resmi": an adverb phrase
-        if words.lang == "en" and items[k + 1].kind in (VERB, LIGHT) and (
-                (items[k].kind == DET and items[k].value != "that") or items[k].value in ("'s", "’s")):
-            # "the proposed deal", "the occupied territory", "the move", "Israel's plan"
-            items[k + 1] = Item(items[k + 1].start, items[k + 1].end, WORD, items[k + 1].value)
-        if words.lang == "id" and k > 0 and items[k].kind == ADV and items[k - 1].kind == WORD \
-                and items[k + 1].kind in (GROUP, DEMO, WORD, DET) and len(items[k].value.split()) == 1:
-            items[k].kind = WORD                           # "kebijakan baru Uni Eropa": after a noun, an adjective
+    _retag(items, words)
     if words.description_heads:
         items = _descriptions(items, words)
     for index, item in enumerate(items):
         item.index = index
     return items
+
+
+def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: int, group_at: dict, cand_at: dict,
+                 inside: list[bool], items: list[Item], words: Words, lexicon_verbs: frozenset[str],
+                 inert: frozenset[str]) -> int:
+    """The item at token `i` where a group or an event word starts; returns the index of the next token."""
+    a = spans[i][0]
+    group = group_at.get(a)
+    if group is not None:
+        j = i
+        while j < len(spans) and spans[j][0] < group.end:
+            j += 1
+        items.append(Item(a, group.end, GROUP, text[a:group.end].lower(), ref=group))
+        return j
+    candidate = cand_at[a]
+    if items and items[-1].kind == DET:
+        # "3 billion pounds of aid": a measure after a quantity is a determiner, not the verb "pound"
+        length, classes = words.lookup(lows, i)
+        if length > 1 and classes and classes[0].kind == DET and spans[i + length - 1][1] >= candidate.end:
+            items.append(Item(a, spans[i + length - 1][1], DET, classes[0].word, classes))
+            return i + length
+    if inside[i]:
+        return i + 1
+    j = i
+    while j < len(spans) and spans[j][0] < candidate.end:
+        j += 1
+    stop = max(candidate.end, spans[j - 1][1])
+    if candidate.text in inert:
+        # "menolak berkomentar", "press conference": a phrase that only contains an event word; a verb
+        # phrase stays a verb ("menahan diri")
+        kind = VERB if candidate.text in lexicon_verbs else WORD
+        items.append(Item(a, stop, kind, candidate.text, (WordClass(kind, candidate.text),)))
+    else:
+        items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i), ref=candidate))
+    return j
+
+
+def _retag(items: list[Item], words: Words) -> None:
+    """Readings that depend on the neighbours: openers without a comma, adverb phrases, nouns after determiners."""
+    if words.comma_openers:
+        for k in range(1, len(items)):
+            if items[k].kind == OPEN and items[k].value in words.comma_openers and items[k - 1].value != ",":
+                items[k] = Item(items[k].start, items[k].end, ADV, items[k].value, (WordClass(ADV, items[k].value),))
+                # "menghentikan sementara": no comma, no new clause
+    english, indonesian = words.lang == "en", words.lang == "id"
+    for k in range(len(items) - 1):
+        item, nxt = items[k], items[k + 1]
+        if item.kind == ADV and item.value == "secara" and nxt.kind == WORD:
+            # "secara khusus", "secara resmi": an adverb phrase
+            nxt = items[k + 1] = Item(nxt.start, nxt.end, ADV, nxt.value, nxt.classes, nxt.ref)
+        if english and nxt.kind in (VERB, LIGHT) and (
+                (item.kind == DET and item.value != "that") or item.value in ("'s", "’s")):
+            # "the proposed deal", "the occupied territory", "the move", "Israel's plan"
+            items[k + 1] = Item(nxt.start, nxt.end, WORD, nxt.value)
+        if indonesian and k > 0 and item.kind == ADV and items[k - 1].kind == WORD \
+                and nxt.kind in (GROUP, DEMO, WORD, DET) and len(item.value.split()) == 1:
+            # "kebijakan baru Uni Eropa": after a noun, an adjective
+            items[k] = Item(item.start, item.end, WORD, item.value, item.classes, item.ref)
 
 
 def _descriptions(items: list[Item], words: Words) -> list[Item]:
@@ -206,10 +243,9 @@ def _nominalised(word: str, words: Words) -> bool:
 def _covered(spans: list[tuple[int, int]], groups: list) -> list[bool]:
     """For each token, whether it starts inside a group (after the group's first character)."""
     covered = [False] * len(spans)
-    for group in groups:
-        for k, (a, _) in enumerate(spans):
-            if a >= group.end:
-                break
-            if a > group.start:
+    if groups:
+        starts = [a for a, _ in spans]
+        for group in groups:
+            for k in range(bisect_right(starts, group.start), bisect_left(starts, group.end)):
                 covered[k] = True
     return covered

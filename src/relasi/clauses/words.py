@@ -73,12 +73,16 @@ class Words:
             classes.append(word_class)
         self.longest = max(self.longest, len(words))
 
-    def lookup(self, words: list[str], start: int) -> tuple[int, list[WordClass]]:
-        """The longest phrase of the table starting at `words[start]`: (its length, its classes), or (0, [])."""
+    def phrase_index(self) -> dict[str, int]:
+        """First word -> the length of its longest phrase: a word not in it starts no phrase."""
         if not self.first_lengths:
             for phrase in self.phrases:
                 self.first_lengths[phrase[0]] = max(self.first_lengths.get(phrase[0], 0), len(phrase))
-        longest = self.first_lengths.get(words[start], 0)
+        return self.first_lengths
+
+    def lookup(self, words: list[str], start: int) -> tuple[int, list[WordClass]]:
+        """The longest phrase of the table starting at `words[start]`: (its length, its classes), or (0, [])."""
+        longest = self.phrase_index().get(words[start], 0)
         for length in range(min(longest, len(words) - start), 0, -1):
             classes = self.phrases.get(tuple(words[start:start + length]))
             if classes:
