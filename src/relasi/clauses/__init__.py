@@ -13,6 +13,7 @@ article and the pack, like every step.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from relasi.clauses.discourse import Discourse, quote_spans, quote_tag, tag_speaker
@@ -176,10 +177,9 @@ def _is_predicate(item: Item) -> bool:
 
 
 def _first_free_group(reader: SlotReader) -> Group | None:
-    for i in range(len(reader.items)):
-        group = reader.group_at(i)
-        if group is not None and group.party and reader.clause(i) == 0 and reader._free(reader._np_start(i, 0), 0):
-            return group
+    for i in reader.parties:
+        if reader.clause(i) == 0 and reader._free(reader._np_start(i, 0), 0):
+            return reader.group_at(i)
     return None
 
 
@@ -216,11 +216,9 @@ def _clause(reader: SlotReader, number: int, quote_speakers) -> Clause:
             subject = reader._plain_subject(governor, reader.clause(governor))
         said = list(subject.actors) if subject else []
     subject: tuple[Actor, ...] = ()
-    for i in range(len(items)):
-        group = reader.group_at(i)
-        if seg.clause_of[i] == number and group is not None and group.party \
-                and reader._free(reader._np_start(i, number), number):
-            subject = tuple(group.actors)
+    for i in reader.parties:
+        if seg.clause_of[i] == number and reader._free(reader._np_start(i, number), number):
+            subject = tuple(reader.group_at(i).actors)
             break
     return Clause(first.start, last.end, draft.kind, draft.marker, draft.parent, tuple(said), subject)
 
@@ -276,7 +274,7 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
                 name = last if " " in text_of(item) and words_of(reader).phrases.get((last,)) and any(
                     c.kind == "prep" for c in words_of(reader).phrases[(last,)]) else "object"
                 slots.append((name, obj))
-                after = _index_after(items, obj.end)
+                after = _index_after(reader.starts, obj.end)
         else:
             agent = reader.agent(p)
             if agent is not None:
@@ -354,11 +352,9 @@ def _tag_subject(reader: SlotReader, p: int) -> Argument | None:
     return None
 
 
-def _index_after(items: list[Item], offset: int) -> int:
-    for i, item in enumerate(items):
-        if item.start >= offset:
-            return i
-    return len(items)
+def _index_after(starts: list[int], offset: int) -> int:
+    """The first item that starts at `offset` or later."""
+    return bisect_left(starts, offset)
 
 
 def _voice(items: list[Item], i: int, pack: Any, words: Words) -> str:

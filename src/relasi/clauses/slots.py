@@ -15,6 +15,7 @@ An event noun carried by a light verb ("melancarkan serangan", "imposed sanction
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -40,6 +41,7 @@ from relasi.clauses.words import (
 from relasi.model import Actor, Argument
 
 NP_KINDS = frozenset({DET, WORD, GROUP, PRON, DEMO})
+VERBISH = frozenset({VERB, SPEECH_BEFORE, LIGHT})     # verbs whatever their voice (segment.verbish)
 MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "shall", "did", "does", "do",
                     "has", "have", "had", "to"})
 
@@ -65,11 +67,20 @@ class SlotReader:
         # the two questions asked most often, answered by list lookups
         self.group_at: Callable[[int], Group | None] = groups.__getitem__     # the group (or pronoun) at item i
         self.clause: Callable[[int], int] = seg.clause_of.__getitem__           # the clause of item i
+        # where the parties stand, and where relative clauses open: the scans below visit only these
+        self.parties = [i for i, group in enumerate(groups) if group is not None and group.party]
+        self.relatives = [(number, draft.first) for number, draft in enumerate(seg.drafts) if draft.kind == "relative"]
+        self.starts = [item.start for item in items]
+        # the same phrase is read for several predicates: its reading is kept for the sentence (fresh Argument
+        # objects each time all the same: the coder tells slots apart by identity)
+        self._arguments: dict[tuple[int, int, str], tuple[int, int, tuple[Actor, ...], str, str]] = {}
+        self._heads: dict[tuple[int, int], str] = {}
 
     # --- what an item is
 
     def is_verb(self, i: int) -> bool:
-        return verbish(self.items[i], self.verb_items) or self.items[i].kind == BE
+        kind = self.items[i].kind
+        return kind in VERBISH or kind == BE or (kind == PRED and i in self.verb_items)
 
     def descends(self, draft: int | None, ancestor: int) -> bool:
         while draft is not None:
@@ -79,8 +90,7 @@ class SlotReader:
         return False
 
     def acts_as_prep(self, i: int) -> bool:
-        item = self.items[i]
-        return (item.kind == PREP or item.has(PREP)) and i not in self.reading.opened
+        return PREP in self.items[i].kinds and i not in self.reading.opened
 
     # --- noun phrases
 
@@ -124,7 +134,9 @@ class SlotReader:
         return k < len(self.items) and k > j and self.is_verb(k) and self.items[j].kind == GROUP
 
     def _has_actor(self, a: int, b: int) -> bool:
-        return any(self.group_at(i) is not None and self.group_at(i).party for i in range(a, b))
+        """Whether a party stands among items[a:b]."""
+        k = bisect_left(self.parties, a)
+        return k < len(self.parties) and self.parties[k] < b
 
     def np_before(self, k: int, clause: int) -> tuple[int, int] | None:
         """The noun phrase that ends right before item `k` (commas skipped), for a relative clause's antecedent."""
@@ -137,32 +149,45 @@ class SlotReader:
         return (j + 1, end) if end > j + 1 else None
 
     def argument(self, span: tuple[int, int], how: str = "direct") -> Argument:
-        a, b = span
-        head = next((i for i in range(a, b) if self.items[i].kind not in (DET, DEMO)), a)
-        if self.items[head].kind == PRED and head not in self.verb_items:
+        key = (span[0], span[1], how)
+        fields = self._arguments.get(key)
+        if fields is None:
+            fields = self._arguments[key] = self._read_argument(span[0], span[1], how)
+        return Argument(*fields)
+
+    def _read_argument(self, a: int, b: int, how: str) -> tuple[int, int, tuple[Actor, ...], str, str]:
+        items = self.items
+        head = a
+        for i in range(a, b):
+            if items[i].kind not in (DET, DEMO):
+                head = i
+                break
+        if items[head].kind == PRED and head not in self.verb_items:
             # "mengutuk pencaplokan wilayah Ukraina oleh Rusia", "condemned Israel's strikes on Gaza": a phrase
             # headed by an event noun stands for that event's doer, not for what it names after it
             doer = self.possessor(head) or self._noun_agent(head, b) or self._between(head)
             actors = tuple(doer.actors) if doer is not None else ()
-            return Argument(self.items[a].start, self.items[b - 1].end, actors, self.head(a, b), "event")
-        actors: list[Actor] = []
-        for i in range(a, b):
-            group = self.group_at(i)
-            if group is not None and group.party:
-                for actor in group.actors:
-                    if actor not in actors:
-                        actors.append(actor)
-                if group.how != "direct" and how == "direct":
-                    how = group.how
-        return Argument(self.items[a].start, self.items[b - 1].end, tuple(actors), self.head(a, b), how)
+            return items[a].start, items[b - 1].end, actors, self.head(a, b), "event"
+        found: list[Actor] = []
+        parties = self.parties
+        for k in range(bisect_left(parties, a), len(parties)):
+            if parties[k] >= b:
+                break
+            group = self.group_at(parties[k])
+            for actor in group.actors:
+                if actor not in found:
+                    found.append(actor)
+            if group.how != "direct" and how == "direct":
+                how = group.how
+        return items[a].start, items[b - 1].end, tuple(found), self.head(a, b), how
 
     def _relative_agent(self, end: int) -> tuple[Actor, ...]:
         """"rancangan resolusi yang diajukan Rusia", "hackers controlled by China": a thing is its maker's when a
         passive relative clause right after it names the doer."""
-        for number, draft in enumerate(self.seg.drafts):
-            if draft.kind != "relative" or draft.first not in (end, end + 1):
+        for number, first in self.relatives:
+            if first not in (end, end + 1):
                 continue
-            for k in range(draft.first, min(len(self.items), draft.first + 4)):
+            for k in range(first, min(len(self.items), first + 4)):
                 if self.clause(k) == number and self.reading.voices.get(k) == "passive":
                     found = self.agent(k)
                     return found.actors if found is not None else ()
@@ -172,21 +197,31 @@ class SlotReader:
     def head(self, a: int, b: int) -> str:
         """The phrase's words without determiners: Indonesian heads come first ("kapal filipina"), English ones
         last ("the israeli ambassador"), so English keeps more words."""
+        found = self._heads.get((a, b))
+        if found is None:
+            found = self._heads[(a, b)] = self._read_head(a, b)
+        return found
+
+    def _read_head(self, a: int, b: int) -> str:
         limit = 3 if self.words.lang == "id" else 6
         english = self.words.lang == "en"
-        only_groups = all(self.items[i].kind in (GROUP, DET, PUNCT) for i in range(a, b))
+        only_groups: bool | None = None                # whether the phrase is only groups (asked when needed)
         words: list[str] = []
         for i in range(a, b):
             item = self.items[i]
-            if item.kind in (DET, DEMO) or item.value in ("'s", "’s"):
+            kind, value = item.kind, item.value
+            if kind in (DET, DEMO) or value in ("'s", "’s"):
                 continue
-            if english and item.kind == PREP and item.value == "of":
+            if english and kind == PREP and value == "of":
                 break                                  # "the leaders of Russia": the head comes before "of"
-            if english and item.kind in (GROUP, PRON) and not only_groups:
-                continue                               # "Iran's ambassador", "the Russian envoy"
-            if item.kind in (PUNCT, COORD, PREP):
+            if english and kind in (GROUP, PRON):
+                if only_groups is None:
+                    only_groups = all(self.items[k].kind in (GROUP, DET, PUNCT) for k in range(a, b))
+                if not only_groups:
+                    continue                           # "Iran's ambassador", "the Russian envoy"
+            if kind in (PUNCT, COORD, PREP):
                 break
-            words.extend(_normal(w) for w in item.value.split())
+            words.extend(_normal(w) for w in value.split())
             if len(words) >= limit:
                 break
         return " ".join(words[:limit])
@@ -296,11 +331,7 @@ class SlotReader:
         return None
 
     def _first_party(self) -> list[Actor]:
-        for i in range(len(self.items)):
-            group = self.group_at(i)
-            if group is not None and group.party:
-                return list(group.actors)
-        return []
+        return list(self.group_at(self.parties[0]).actors) if self.parties else []
 
     def _speaker_for(self, clause: int) -> list[Actor]:
         """Who says the clause: its quotation's speaker, else the sentence's."""
@@ -472,7 +503,8 @@ class SlotReader:
         return found
 
     def _possessive(self, argument: Argument) -> bool:
-        text = " ".join(item.value for item in self.items if argument.start <= item.start < argument.end)
+        inside = self.items[bisect_left(self.starts, argument.start):bisect_left(self.starts, argument.end)]
+        text = " ".join(item.value for item in inside)
         if self.words.lang == "en":
             return any(word in ("its", "their", "his", "her") for word in text.split())
         first = text.split()[0] if text.split() else ""

@@ -26,6 +26,7 @@ GROUP, PRED, PUNCT, QUOTE, WORD = "group", "pred", "punct", "quote", "word"
 
 
 _KIND_SETS: dict[str, frozenset[str]] = {}
+_DESCRIPTION_OPENERS = frozenset({"the", "this", "these", "those", "that"})
 
 
 class Item:
@@ -92,7 +93,7 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
     for candidate in candidates:
         cand_at.setdefault(candidate.start, candidate)
     inside = _covered(spans, groups)
-    first_lengths = words.phrase_index()
+    first_lengths, phrases = words.phrase_index(), words.phrases
     english = words.lang == "en"
     i = 0
     while i < len(spans):
@@ -109,7 +110,13 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             items.append(Item(a, b, kind, low))
             i += 1
             continue
-        if low in first_lengths:                          # only then can a listed phrase start here
+        longest = first_lengths.get(low)                  # only a listed first word starts a phrase
+        if longest == 1:
+            classes = phrases[(low,)]
+            items.append(Item(a, b, classes[0].kind, classes[0].word, classes))
+            i += 1
+            continue
+        if longest is not None:
             length, classes = words.lookup(lows, i)
             # a phrase must not run into a group or an event word
             while length > 1 and any(spans[k][0] in group_at or spans[k][0] in cand_at
@@ -199,34 +206,47 @@ def _descriptions(items: list[Item], words: Words) -> list[Item]:
     """"the Middle Eastern country", "the three countries", "negara Timur Tengah itu", "dewan tersebut": a phrase of
     plain words around a description head becomes one pronoun-like item the discourse resolves."""
     heads = words.description_heads
+    english = words.lang == "en"
     result: list[Item] = []
+    copied = 0                                   # items[:copied] are in `result` (or replaced there)
     i = 0
     while i < len(items):
         item = items[i]
-        found = None
-        if words.lang == "en" and item.kind in (DET, DEMO) and item.value in ("the", "this", "these", "those", "that"):
-            j = i + 1
-            while j < len(items) and j - i <= 4 and items[j].kind in (WORD, DET):
-                if items[j].value in heads and (j + 1 >= len(items) or items[j + 1].kind != WORD):
-                    found = (j, heads[items[j].value])
-                    break
-                j += 1
-        elif words.lang == "id" and item.kind == WORD and item.value in heads:
-            j = i + 1
-            while j < len(items) and j - i <= 4 and items[j].kind == WORD:
-                j += 1
-            if j < len(items) and items[j].kind == DEMO:
-                found = (j, heads[item.value])
-        if found is not None:
-            last, kind = found
-            phrase = " ".join(x.value for x in items[i:last + 1])     # "the three countries": its count counts
-            result.append(Item(item.start, items[last].end, PRON, phrase,
-                               [WordClass(PRON, "description", f"description:{kind}")]))
-            i = last + 1
-            continue
-        result.append(item)
+        if english and item.kind in (DET, DEMO) and item.value in _DESCRIPTION_OPENERS \
+                or not english and item.kind == WORD and item.value in heads:
+            found = _description_at(items, i, words)
+            if found is not None:
+                last, kind = found
+                phrase = " ".join(x.value for x in items[i:last + 1])     # "the three countries": its count counts
+                result.extend(items[copied:i])
+                result.append(Item(item.start, items[last].end, PRON, phrase,
+                                   [WordClass(PRON, "description", f"description:{kind}")]))
+                i = copied = last + 1
+                continue
         i += 1
+    if not copied:
+        return items
+    result.extend(items[copied:])
     return result
+
+
+def _description_at(items: list[Item], i: int, words: Words) -> tuple[int, str] | None:
+    """The last item and the kind of a description phrase opened by items[i], if any."""
+    heads = words.description_heads
+    item = items[i]
+    if words.lang == "en":
+        j = i + 1
+        while j < len(items) and j - i <= 4 and items[j].kind in (WORD, DET):
+            if items[j].value in heads and (j + 1 >= len(items) or items[j + 1].kind != WORD):
+                return j, heads[items[j].value]
+            j += 1
+    elif words.lang == "id":
+        j = i + 1
+        while j < len(items) and j - i <= 4 and items[j].kind == WORD:
+            j += 1
+        if j < len(items) and items[j].kind == DEMO:
+            return j, heads[item.value]
+    return None
 
 
 def _function_classes(words: Words, lows: list[str], i: int) -> list[WordClass]:
