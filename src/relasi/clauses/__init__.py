@@ -171,9 +171,8 @@ def _within(seg: Segmentation, clause: int, ancestor: int) -> bool:
 
 def _is_predicate(item: Item) -> bool:
     """Event words, verbs and speech words are predicates; light verbs lend their subject to a noun instead."""
-    if item.kind == PRED:
-        return True
-    return item.kind in (VERB, SPEECH_BEFORE, SPEECH_AFTER) and not item.has(LIGHT)
+    kind = item.kind
+    return kind == PRED or (kind in (VERB, SPEECH_BEFORE, SPEECH_AFTER) and LIGHT not in item.kinds)
 
 
 def _first_free_group(reader: SlotReader) -> Group | None:

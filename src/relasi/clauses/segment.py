@@ -99,7 +99,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             continue
         opened = False
         if item.kind == PUNCT and item.value in (",", "—", "–", "--"):
-            if i + 1 < len(items) and items[i + 1].has(SPEECH_AFTER):
+            if i + 1 < len(items) and SPEECH_AFTER in items[i + 1].kinds:
                 pop_to_base()
             else:
                 # "Sambil mendesak AS menahan diri, China …": what opened inside a clause that ends at a comma
@@ -121,7 +121,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             pending_complement = False
         elif item.kind == PUNCT and item.value == ":" and _after_speech_verb(items, i):
             pending_complement = True
-        elif item.has(OPEN) and _opens(items, i, words, verb_preds):
+        elif OPEN in item.kinds and _opens(items, i, words, verb_preds):
             kind = item.value_of(OPEN) or ""
             governor = _governor(items, i, verb_preds, clause_of, stack[-1], words)
             if kind == "contrast":
@@ -165,7 +165,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             push("relative", i, "")
             opened = True
         clause_of[i] = stack[-1]
-        if item.has(SPEECH_BEFORE) and not opened:
+        if SPEECH_BEFORE in item.kinds and not opened:
             pending_complement = True
         elif item.kind in (ADV, NEG) or (item.kind == PUNCT and item.value in (",", ":")):
             pass

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from relasi.clauses.groups import Group
-from relasi.clauses.segment import Segmentation, verbish
+from relasi.clauses.segment import Segmentation
 from relasi.clauses.tokens import GROUP, PRED, PUNCT, QUOTE, WORD, Item
 from relasi.clauses.words import (
     ADV,
@@ -42,6 +42,8 @@ from relasi.model import Actor, Argument
 
 NP_KINDS = frozenset({DET, WORD, GROUP, PRON, DEMO})
 VERBISH = frozenset({VERB, SPEECH_BEFORE, LIGHT})     # verbs whatever their voice (segment.verbish)
+# what ends the search for a negator: a phrase, punctuation or another verb (an event word, as a noun too)
+NEGATION_STOPS = frozenset({GROUP, PRON, PUNCT, QUOTE, COORD, WORD, PRED, *VERBISH})
 MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "shall", "did", "does", "do",
                     "has", "have", "had", "to"})
 
@@ -65,6 +67,7 @@ class SlotReader:
         self._subjects: dict[int, Argument | None] = {}
         groups = [item.ref if item.kind == GROUP else reading.pronouns.get(i) for i, item in enumerate(items)]
         # the two questions asked most often, answered by list lookups
+        self.groups = groups
         self.group_at: Callable[[int], Group | None] = groups.__getitem__     # the group (or pronoun) at item i
         self.clause: Callable[[int], int] = seg.clause_of.__getitem__           # the clause of item i
         # where the parties stand, and where relative clauses open: the scans below visit only these
@@ -96,13 +99,14 @@ class SlotReader:
 
     def np_after(self, k: int, clause: int, allow_noun_pred: bool = True) -> tuple[int, int] | None:
         """Items [k, stop) of the noun phrase that starts at `k` (adverbs before it skipped), or None."""
-        items = self.items
-        while k < len(items) and items[k].kind in (ADV, NEG) and self.clause(k) == clause:
+        items, clause_of, verbs = self.items, self.seg.clause_of, self.verb_items
+        while k < len(items) and items[k].kind in (ADV, NEG) and clause_of[k] == clause:
             k += 1
         j = k
-        while j < len(items) and self.clause(j) == clause:
+        while j < len(items) and clause_of[j] == clause:
             item = items[j]
-            if item.kind in NP_KINDS or (item.kind == PRED and allow_noun_pred and j not in self.verb_items):
+            kind = item.kind
+            if kind in NP_KINDS or (kind == PRED and allow_noun_pred and j not in verbs):
                 j += 1
             elif item.kind in (PUNCT, WORD) and item.value in ("'s", "’s"):
                 j += 1
@@ -348,20 +352,20 @@ class SlotReader:
     def _free_group_before(self, p: int, clause: int) -> tuple[int, int] | None:
         """The nearest noun phrase before `p` in its clause that no verb or preposition governs: the subject,
         with or without an actor in it ("tindakan tersebut mengancam …" has a subject, and no actor)."""
-        items = self.items
+        items, clause_of, groups, verbs = self.items, self.seg.clause_of, self.groups, self.verb_items
         j = p - 1
         while j >= 0:
-            own = self.clause(j)
+            own = clause_of[j]
             if own != clause:
                 if self.descends(own, clause):
                     j -= 1
                     continue
                 break
             item = items[j]
-            group = self.group_at(j)
-            first_person = item.kind == PRON and item.value_of(PRON) == "first"
-            nominal = (group is not None and group.party) or first_person or item.kind in (WORD, DEMO) or (
-                item.kind == PRED and j not in self.verb_items)
+            kind = item.kind
+            group = groups[j]
+            nominal = (group is not None and group.party) or kind in (WORD, DEMO) or (
+                kind == PRED and j not in verbs) or (kind == PRON and item.value_of(PRON) == "first")
             if nominal:
                 start = self._np_start(j, clause)
                 if self._free(start, clause):
@@ -407,51 +411,53 @@ class SlotReader:
                        for k in range(first, start))
 
     def _np_start(self, j: int, clause: int) -> int:
+        items, clause_of, verbs = self.items, self.seg.clause_of, self.verb_items
+        english, indonesian = self.words.lang == "en", self.words.lang == "id"
         start = j
         while True:
-            while start - 1 >= 0 and self.clause(start - 1) == clause and (
-                    self.items[start - 1].kind in (WORD, DET, DEMO) or
-                    (self.items[start - 1].kind == PRED and start - 1 not in self.verb_items) or
-                    # English modifiers come first: "Chinese coast guard ships", "Israel's army", "thousands of"
-                    (self.words.lang == "en" and (self.items[start - 1].kind == GROUP
-                                                  or self.items[start - 1].value in ("'s", "’s")
-                                                  or (self.items[start - 1].value == "of" and start >= 2
-                                                      and self.items[start - 2].kind in (DET, WORD)))) or
-                    # "kebijakan Uni Eropa itu", "keinginan Albanese ini": a noun's owner before its demonstrative
-                    (self.words.lang == "id" and self.items[start].kind == DEMO and start >= 2
-                     and self.items[start - 1].kind == GROUP and self.items[start - 2].kind == WORD
-                     and self.clause(start - 2) == clause)):
+            while start - 1 >= 0 and clause_of[start - 1] == clause:
+                kind, value = items[start - 1].kind, items[start - 1].value
+                if not (kind in (WORD, DET, DEMO) or (kind == PRED and start - 1 not in verbs) or
+                        # English modifiers come first: "Chinese coast guard ships", "Israel's army", "thousands of"
+                        (english and (kind == GROUP or value in ("'s", "’s")
+                                      or (value == "of" and start >= 2 and items[start - 2].kind in (DET, WORD)))) or
+                        # "kebijakan Uni Eropa itu", "keinginan Albanese ini": a noun's owner before its
+                        # demonstrative
+                        (indonesian and items[start].kind == DEMO and start >= 2 and kind == GROUP
+                         and items[start - 2].kind == WORD and clause_of[start - 2] == clause)):
+                    break
                 start -= 1
             # "usulan gencatan senjata dari Mesir", "the proposal from Egypt": a noun's origin is part of it
             before = start - 1
-            if before >= 1 and self.clause(before) == clause and self.items[before].kind == PREP \
-                    and self.items[before].value in ("dari", "from", "of") and before not in self.reading.opened \
-                    and (self.items[before - 1].kind == WORD or (self.items[before - 1].kind == PRED
-                                                                and before - 1 not in self.verb_items)):
+            if before >= 1 and clause_of[before] == clause and items[before].kind == PREP \
+                    and items[before].value in ("dari", "from", "of") and before not in self.reading.opened \
+                    and (items[before - 1].kind == WORD or (items[before - 1].kind == PRED
+                                                           and before - 1 not in verbs)):
                 start = before - 1
                 continue
             return start
 
     def _free(self, start: int, clause: int) -> bool:
         """Whether the phrase starting at item `start` is a subject: nothing before it in the clause governs it."""
+        items, clause_of = self.items, self.seg.clause_of
         b = start - 1
-        while b >= 0 and self.items[b].kind in (ADV,) and self.clause(b) == clause:
+        while b >= 0 and items[b].kind == ADV and clause_of[b] == clause:
             b -= 1
-        if b < 0 or self.clause(b) != clause:
+        if b < 0 or clause_of[b] != clause:
             return True
-        item = self.items[b]
-        if item.kind == COORD:
+        item = items[b]
+        kind = item.kind
+        if kind == COORD:
             # "kedaulatan dan integritas Suriah": a noun before the coordinator makes one phrase of both
-            return not (b > 0 and self.items[b - 1].kind == WORD and self.clause(b - 1) == clause)
-        if b in self.reading.opened or item.kind == QUOTE or item.has(SPEECH_AFTER):
+            return not (b > 0 and items[b - 1].kind == WORD and clause_of[b - 1] == clause)
+        if b in self.reading.opened or kind == QUOTE or kind == PUNCT or SPEECH_AFTER in item.kinds:
             return True
-        if item.kind == PUNCT:
-            return True
-        if self.acts_as_prep(b):
+        if PREP in item.kinds:                         # a preposition (no opener: that returned above)
             return False
-        if item.kind == PRED and b not in self.verb_items:
-            return False                               # the possessor of an event noun ("serangan Israel")
-        return not (self.is_verb(b) or item.kind == NEG)
+        if kind == PRED:
+            return False                               # the possessor of an event noun ("serangan Israel"), or
+        #                                                the object of an event verb
+        return not (kind in VERBISH or kind == BE or kind == NEG)
 
     def _shared_subject(self, p: int, clause: int) -> Argument | None:
         """A verb with no subject of its own after another in its clause shares that one's subject
@@ -668,21 +674,23 @@ class SlotReader:
 
     def obliques(self, p: int, after: int) -> list[tuple[str, Argument]]:
         """Actor phrases after prepositions from item `after` up to the next verb of the clause."""
-        clause = self.clause(p)
+        items, clause_of, verbs, opened = self.items, self.seg.clause_of, self.verb_items, self.reading.opened
+        clause = clause_of[p]
         found: list[tuple[str, Argument]] = []
         seen: set[str] = set()
         j = after
-        while j < len(self.items):
-            own = self.clause(j)
+        while j < len(items):
+            own = clause_of[j]
             if own != clause:
                 if self.descends(own, clause):
                     j += 1
                     continue
                 break
-            item = self.items[j]
-            if j != p and (self.is_verb(j) or (item.kind == PRED and j in self.verb_items)):
+            item = items[j]
+            kind = item.kind
+            if j != p and (kind in VERBISH or kind == BE or (kind == PRED and j in verbs)):
                 break
-            if self.acts_as_prep(j):
+            if PREP in item.kinds and j not in opened:
                 prep = item.value_of(PREP) or item.value
                 span = self.np_after(j + 1, clause)
                 if span is not None:
@@ -693,7 +701,7 @@ class SlotReader:
                         if owner:   # "penyelidikan atas kejahatan yang dilakukan pasukan Rusia"
                             argument = Argument(argument.start, argument.end, owner, argument.head, "antecedent")
                         found.append((prep, argument))
-                    if any(self.items[k].kind == PRED and k != p for k in range(*span)):
+                    if any(items[k].kind == PRED and k != p for k in range(*span)):
                         break                        # "dukungan terhadap gencatan senjata antara X dan Y": the
                     j = span[1]                      # phrases after an event noun are that noun's
                     continue
@@ -714,18 +722,20 @@ class SlotReader:
         return []
 
     def negated(self, p: int) -> bool:
-        clause = self.clause(p)
+        """Whether a negator stands before `p` in its clause, with only adverbs, determiners, prepositions and
+        the like between."""
+        items, clause_of = self.items, self.seg.clause_of
+        clause = clause_of[p]
         for j in range(p - 1, -1, -1):
-            if self.clause(j) != clause:
-                if self.descends(self.clause(j), clause):
+            own = clause_of[j]
+            if own != clause:
+                if self.descends(own, clause):
                     continue
                 return False
-            item = self.items[j]
-            if item.kind == NEG or item.has(NEG):
+            item = items[j]
+            if NEG in item.kinds:
                 return True
-            if item.kind in (ADV, BE) or (item.kind == PRED and j == p):
-                continue
-            if item.kind in (GROUP, PRON, PUNCT, QUOTE, COORD, WORD) or self.is_verb(j) or item.kind == PRED:
+            if item.kind in NEGATION_STOPS:
                 return False
         return False
 
