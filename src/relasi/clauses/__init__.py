@@ -81,12 +81,14 @@ def parse_clauses(article: Article, pack: Any) -> Article:
 
 
 class _Sentence:
-    """One sentence between the two passes: its groups, items, voices and clauses."""
+    """One sentence between the two passes: its groups, items, predicates with their voices, and clauses."""
 
     def __init__(self, start: int, end: int, groups: list[Group], items: list[Item], voices: dict[int, str],
-                 seg: Segmentation, tag: list[Actor], tag_is_pronoun: bool) -> None:
+                 predicates: list[int], groups_of: dict[int, Group], seg: Segmentation, tag: list[Actor],
+                 tag_is_pronoun: bool) -> None:
         self.start, self.end, self.groups, self.items = start, end, groups, items
-        self.voices, self.seg, self.tag, self.tag_is_pronoun = voices, seg, tag, tag_is_pronoun
+        self.voices, self.predicates, self.groups_of = voices, predicates, groups_of
+        self.seg, self.tag, self.tag_is_pronoun = seg, tag, tag_is_pronoun
         self.speaker: list[Actor] = []
 
 
@@ -98,15 +100,22 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
     dateline = parse_dateline(text[start:end]) if groups and groups[0].start == start else None
     mark_excluded(text, start, groups, words, start + dateline.end if dateline else -1)
     items = items_of(text, start, end, groups, candidates, words, lexicon_verbs, _inert(pack))
-    voices = {i: _voice(items, i, pack, words) for i, item in enumerate(items) if item.kind == PRED}
-    verb_preds = {i for i, v in voices.items() if v != "noun"}
+    voices: dict[int, str] = {}
+    predicates: list[int] = []
+    groups_of: dict[int, Group] = {}                # in item order
     for i, item in enumerate(items):
-        if _is_predicate(item) and i not in voices:
+        if item.kind == GROUP:
+            groups_of[i] = item.ref
+        elif item.kind == PRED:
+            voices[i] = _voice(items, i, pack, words)
+            predicates.append(i)
+        elif _is_predicate(item):
             voices[i] = _plain_voice(items, i, words)
+            predicates.append(i)
+    verb_preds = {i for i, v in voices.items() if v != "noun" and items[i].kind == PRED}
     seg = segment(items, words, verb_preds, quotes)
-    groups_of = {i: item.ref for i, item in enumerate(items) if item.kind == GROUP}
     tag, tag_is_pronoun = tag_speaker(items, groups_of, words)
-    return _Sentence(start, end, groups, items, voices, seg, tag, tag_is_pronoun)
+    return _Sentence(start, end, groups, items, voices, predicates, groups_of, seg, tag, tag_is_pronoun)
 
 
 def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: Discourse, pack: Any, words: Words,
@@ -125,7 +134,7 @@ def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: D
                 pronouns[i] = group
                 earlier.append(group)
     quote_speakers: dict[int, list[Actor]] = {}
-    groups_of = {i: item.ref for i, item in enumerate(items) if item.kind == GROUP}
+    groups_of = sentence.groups_of
     for number, draft in enumerate(seg.drafts):
         if draft.kind == "quote":
             closing = max(i for i, c in enumerate(seg.clause_of) if _within(seg, c, number))
@@ -141,10 +150,12 @@ def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: D
               and (d.marker or d.kind == "relative")}
     reading = Reading(sentence.voices, pronouns, speaker, quote_speakers, opened, _patient_nouns(pack))
     reader = SlotReader(items, seg, words, reading)
-    predicate_items = [i for i, item in enumerate(items) if _is_predicate(item)]
+    predicate_items = sentence.predicates
     position = {item_index: number for number, item_index in enumerate(predicate_items)}
     predicates = [_predicate(reader, i, position) for i in predicate_items]
-    clauses = tuple(_clause(reader, number, quote_speakers) for number in range(len(seg.drafts)))
+    # a sentence without predicates gives no Parse: it only tells the discourse its subject
+    clauses = tuple(_clause(reader, number, quote_speakers) for number in range(len(seg.drafts))) \
+        if predicates else ()
     subjects = [list(p.slot("subject").actors) for p in predicates
                 if p.voice != "noun" and p.slot("subject") is not None and seg.drafts[p.clause].kind == "main"]
     subject = tuple(subjects[0]) if subjects else ()
@@ -357,13 +368,11 @@ def _index_after(starts: list[int], offset: int) -> int:
 
 
 def _voice(items: list[Item], i: int, pack: Any, words: Words) -> str:
-    entries = pack.lexicon.entries(items[i].value)
-    voices = {e.form.voice for e in entries}
+    voices, tags = _form_senses(pack, items[i].value)
     if words.lang == "id":
         if voices & {"active", "passive"}:
             return "passive" if "active" not in voices else "active"
         return "noun"
-    tags = {e.form.tag for e in entries}
     verbs, nouns = bool(voices & {"active", "passive"}), "noun" in voices
     if english_noun(items, i, verbs, nouns, tags):
         return "noun"
@@ -378,6 +387,18 @@ def _plain_voice(items: list[Item], i: int, words: Words) -> str:
     if words.lang == "id":
         return "passive" if word.startswith(("di", "ter")) and len(word) > 4 else "active"
     return "passive" if word in words.english_participles and english_passive(items, i) else "active"
+
+
+def _form_senses(pack: Any, form: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The voices and the tags of a lexicon form's entries (kept on the pack, filled as forms are met)."""
+    table = pack.__dict__.get("_clause_form_senses")
+    if table is None:
+        table = pack.__dict__["_clause_form_senses"] = {}
+    found = table.get(form)
+    if found is None:
+        entries = pack.lexicon.entries(form)
+        found = table[form] = (frozenset(e.form.voice for e in entries), frozenset(e.form.tag for e in entries))
+    return found
 
 
 def _patient_nouns(pack: Any) -> frozenset[str]:
