@@ -74,6 +74,10 @@ class SlotReader:
         self.parties = [i for i, group in enumerate(groups) if group is not None and group.party]
         self.relatives = [(number, draft.first) for number, draft in enumerate(seg.drafts) if draft.kind == "relative"]
         self.starts = [item.start for item in items]
+        # each clause with the clauses it sits in (itself included): `descends` is one set lookup
+        self.lineage: list[frozenset[int]] = []
+        for draft in seg.drafts:
+            self.lineage.append(frozenset([len(self.lineage), *self._ancestors(draft.parent)]))
         # the same phrase is read for several predicates: its reading is kept for the sentence (fresh Argument
         # objects each time all the same: the coder tells slots apart by identity)
         self._arguments: dict[tuple[int, int, str], tuple[int, int, tuple[Actor, ...], str, str]] = {}
@@ -85,12 +89,15 @@ class SlotReader:
         kind = self.items[i].kind
         return kind in VERBISH or kind == BE or (kind == PRED and i in self.verb_items)
 
-    def descends(self, draft: int | None, ancestor: int) -> bool:
-        while draft is not None:
-            if draft == ancestor:
-                return True
+    def _ancestors(self, draft: int | None) -> list[int]:
+        found = []
+        while draft is not None and draft not in found:
+            found.append(draft)
             draft = self.seg.drafts[draft].parent
-        return False
+        return found
+
+    def descends(self, draft: int | None, ancestor: int) -> bool:
+        return draft is not None and ancestor in self.lineage[draft]
 
     def acts_as_prep(self, i: int) -> bool:
         return PREP in self.items[i].kinds and i not in self.reading.opened
@@ -225,7 +232,8 @@ class SlotReader:
                     continue                           # "Iran's ambassador", "the Russian envoy"
             if kind in (PUNCT, COORD, PREP):
                 break
-            words.extend(_normal(w) for w in value.split())
+            for word in value.split():
+                words.append(_normal(word) if "-" in word or word.endswith("nya") else word)
             if len(words) >= limit:
                 break
         return " ".join(words[:limit])
@@ -357,7 +365,7 @@ class SlotReader:
         while j >= 0:
             own = clause_of[j]
             if own != clause:
-                if self.descends(own, clause):
+                if clause in self.lineage[own]:            # a clause inside this one
                     j -= 1
                     continue
                 break
@@ -465,7 +473,7 @@ class SlotReader:
         for j in range(p - 1, -1, -1):
             own = self.clause(j)
             if own != clause:
-                if self.descends(own, clause):
+                if clause in self.lineage[own]:            # a clause inside this one
                     continue
                 break
             if j in self.verb_items or (self.items[j].kind in (VERB, SPEECH_BEFORE, LIGHT) and self.items[j].kind
@@ -542,7 +550,7 @@ class SlotReader:
         clause = self.clause(p)
         for j in range(p + 1, len(self.items)):
             if self.clause(j) != clause:
-                if self.descends(self.clause(j), clause):
+                if clause in self.lineage[self.clause(j)]:
                     continue
                 break
             item = self.items[j]
@@ -682,7 +690,7 @@ class SlotReader:
         while j < len(items):
             own = clause_of[j]
             if own != clause:
-                if self.descends(own, clause):
+                if clause in self.lineage[own]:            # a clause inside this one
                     j += 1
                     continue
                 break
@@ -729,7 +737,7 @@ class SlotReader:
         for j in range(p - 1, -1, -1):
             own = clause_of[j]
             if own != clause:
-                if self.descends(own, clause):
+                if clause in self.lineage[own]:            # a clause inside this one
                     continue
                 return False
             item = items[j]
