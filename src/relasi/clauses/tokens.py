@@ -36,13 +36,15 @@ class Item:
     __slots__ = ("start", "end", "kind", "value", "classes", "ref", "index", "kinds")
 
     def __init__(self, start: int, end: int, kind: str, value: str, classes: Sequence[WordClass] = (),
-                 ref: Any = None, index: int = 0) -> None:
+                 ref: Any = None, index: int = 0, kinds: frozenset[str] | None = None) -> None:
         self.start, self.end, self.kind = start, end, kind
         self.value = value                           # lower-case text, or the canonical function word
         self.classes = classes
         self.ref = ref                               # the Group of a group item, the Candidate of a predicate
         self.index = index                           # position in the sentence's items
-        if classes:
+        if kinds is not None:                       # known already: {kind} and the classes' kinds
+            self.kinds = kinds
+        elif classes:
             self.kinds = frozenset([kind, *[c.kind for c in classes]])
         else:
             self.kinds = _KIND_SETS.get(kind) or _KIND_SETS.setdefault(kind, frozenset((kind,)))
@@ -93,7 +95,7 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
     for candidate in candidates:
         cand_at.setdefault(candidate.start, candidate)
     inside = _covered(spans, groups)
-    first_lengths, phrases = words.phrase_index(), words.phrases
+    first_lengths, single = words.phrase_index(), words.single
     english = words.lang == "en"
     i = 0
     while i < len(spans):
@@ -112,8 +114,8 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             continue
         longest = first_lengths.get(low)                  # only a listed first word starts a phrase
         if longest == 1:
-            classes = phrases[(low,)]
-            items.append(Item(a, b, classes[0].kind, classes[0].word, classes))
+            classes, kinds = single[low]
+            items.append(Item(a, b, classes[0].kind, classes[0].word, classes, kinds=kinds))
             i += 1
             continue
         if longest is not None:
@@ -251,6 +253,8 @@ def _description_at(items: list[Item], i: int, words: Words) -> tuple[int, str] 
 
 def _function_classes(words: Words, lows: list[str], i: int) -> list[WordClass]:
     """A predicate that is also a function word keeps that reading ("says" both speaks and reports)."""
+    if lows[i] not in words.phrase_index():
+        return []
     length, classes = words.lookup(lows, i)
     return list(classes) if length == 1 else []
 

@@ -31,6 +31,8 @@ class Words:
     phrases: dict[tuple[str, ...], list[WordClass]] = field(default_factory=dict)
     longest: int = 1
     first_lengths: dict[str, int] = field(default_factory=dict)   # first word -> its longest phrase (lookup's index)
+    # a one-word phrase -> its classes and the set of their kinds (Item.kinds), for the tokenizer's common case
+    single: dict[str, tuple[list[WordClass], frozenset[str]]] = field(default_factory=dict)
     verb_prefixes: tuple[str, ...] = ()
     not_verbs: frozenset[str] = frozenset()
     english_verbs: frozenset[str] = frozenset()
@@ -76,8 +78,10 @@ class Words:
     def phrase_index(self) -> dict[str, int]:
         """First word -> the length of its longest phrase: a word not in it starts no phrase."""
         if not self.first_lengths:
-            for phrase in self.phrases:
+            for phrase, classes in self.phrases.items():
                 self.first_lengths[phrase[0]] = max(self.first_lengths.get(phrase[0], 0), len(phrase))
+                if len(phrase) == 1 and classes:
+                    self.single[phrase[0]] = (classes, frozenset(c.kind for c in classes))
         return self.first_lengths
 
     def lookup(self, words: list[str], start: int) -> tuple[int, list[WordClass]]:
