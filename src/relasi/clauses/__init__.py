@@ -439,7 +439,8 @@ def find_candidates(text: str, pack: Any) -> list[Candidate]:
         return []
     folded = fold(text)
     clitics = tuple(str(c).lower() for c in pack.grammar.get("clitics") or ())
-    found: list[Candidate] = []
+    # (start, -length, order found, end, form, clitic): sorted, the longest first at each start, ties as found
+    found: list[tuple[int, int, int, int, str, str]] = []
     for last, key in automaton.iter(folded):
         start, end = last - len(key) + 1, last + 1
         if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
@@ -452,14 +453,15 @@ def find_candidates(text: str, pack: Any) -> list[Candidate]:
                            (end + len(c) >= len(folded) or not folded[end + len(c)].isalnum())), "")
             if not clitic:
                 continue
-        found.append(Candidate(start, end + len(clitic), key, clitic))
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        stop = end + len(clitic)
+        found.append((start, start - stop, len(found), stop, key, clitic))
+    found.sort()
     chosen: list[Candidate] = []
     taken = -1
-    for candidate in found:
-        if candidate.start >= taken:
-            chosen.append(candidate)
-            taken = candidate.end
+    for start, _, _, stop, key, clitic in found:
+        if start >= taken:
+            chosen.append(Candidate(start, stop, key, clitic))
+            taken = stop
     return chosen
 
 
