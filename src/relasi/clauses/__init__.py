@@ -14,6 +14,8 @@ article and the pack, like every step.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from relasi.clauses.discourse import Discourse, quote_spans, quote_tag, tag_speaker
@@ -49,7 +51,7 @@ def parse_clauses(article: Article, pack: Any) -> Article:
     heads = sorted((m for m in article.mentions if not m.part), key=lambda m: m.span)
     joiner = joiner_regex(pack)
     lexicon_verbs = _lexicon_verbs(pack)
-    drafts: list[_Sentence] = []
+    inputs: list[tuple[int, int, list[Mention], list[Candidate]]] = []
     cursor, cand_cursor = 0, 0
     for start, end in article.sentences:
         while cursor < len(heads) and heads[cursor].span[0] < start:
@@ -70,14 +72,41 @@ def parse_clauses(article: Article, pack: Any) -> Article:
                 found.append(candidate)
         if not inside and not found:
             continue
-        drafts.append(_prepare(text, start, end, inside, found, pack, words, joiner, lexicon_verbs, quotes))
+        inputs.append((start, end, inside, found))
+    sentences = _Sentences(inputs, partial(_prepare, text, pack=pack, words=words, joiner=joiner,
+                                           lexicon_verbs=lexicon_verbs, quotes=quotes))
     discourse = Discourse()
     parses: list[Parse] = []
-    for index, sentence in enumerate(drafts):
-        parse = _read(sentence, drafts, index, discourse, pack, words, quotes)
+    for index in range(len(inputs)):
+        parse = _read(sentences.at(index), sentences, index, discourse, pack, words, quotes)
+        sentences.done(index)
         if parse.predicates:
             parses.append(parse)
     return article.with_(parses=tuple(parses))
+
+
+class _Sentences:
+    """The sentences of an article, each prepared when first needed (a quotation's tag may come up to seven
+    sentences later) and let go once read: only a few sentences' items are alive at a time, which spares the
+    garbage collector."""
+
+    def __init__(self, inputs: list[tuple[int, int, list[Mention], list[Candidate]]],
+                 prepare: Callable[[int, int, list[Mention], list[Candidate]], _Sentence]) -> None:
+        self._inputs, self._prepare = inputs, prepare
+        self._ready: dict[int, _Sentence] = {}
+
+    def at(self, index: int) -> _Sentence:
+        sentence = self._ready.get(index)
+        if sentence is None:
+            sentence = self._ready[index] = self._prepare(*self._inputs[index])
+        return sentence
+
+    def ahead(self, index: int, count: int) -> list[_Sentence]:
+        """The (up to) `count` sentences after sentence `index`."""
+        return [self.at(k) for k in range(index + 1, min(len(self._inputs), index + 1 + count))]
+
+    def done(self, index: int) -> None:
+        self._ready.pop(index, None)
 
 
 class _Sentence:
@@ -92,7 +121,7 @@ class _Sentence:
         self.speaker: list[Actor] = []
 
 
-def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidates: list[Candidate], pack: Any,
+def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidates: list[Candidate], *, pack: Any,
              words: Words, joiner, lexicon_verbs: frozenset[str], quotes) -> _Sentence:
     from relasi.extract.meta import parse_dateline
 
@@ -118,7 +147,7 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
     return _Sentence(start, end, groups, items, voices, predicates, groups_of, seg, tag, tag_is_pronoun)
 
 
-def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: Discourse, pack: Any, words: Words,
+def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discourse, pack: Any, words: Words,
           quotes: list[tuple[int, int]]) -> Parse:
     items, seg = sentence.items, sentence.seg
     speaker = sentence.tag or (list(discourse.last_speaker) if sentence.tag_is_pronoun else [])
@@ -193,7 +222,7 @@ def _first_free_group(reader: SlotReader) -> Group | None:
     return None
 
 
-def _quote_speaker(position: int, quotes, sentence: _Sentence, drafts: list[_Sentence], index: int,
+def _quote_speaker(position: int, quotes, sentence: _Sentence, drafts: _Sentences, index: int,
                    discourse: Discourse) -> list[Actor]:
     span = next((q for q in quotes if q[0] <= position < q[1]), None)
     if span is None or span[1] <= sentence.end:
@@ -201,7 +230,7 @@ def _quote_speaker(position: int, quotes, sentence: _Sentence, drafts: list[_Sen
             return sentence.tag
         return list(discourse.last_speaker) if sentence.tag_is_pronoun else []
     # the quotation closes in a later sentence: its tag is there
-    for later in drafts[index + 1:index + 8]:
+    for later in drafts.ahead(index, 7):
         if later.start < span[1] <= later.end + 1:
             if later.tag:
                 return later.tag
