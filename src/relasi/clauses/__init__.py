@@ -128,7 +128,7 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
     groups = build_groups(text, mentions, words, joiner)
     dateline = parse_dateline(text[start:end]) if groups and groups[0].start == start else None
     mark_excluded(text, start, groups, words, start + dateline.end if dateline else -1)
-    items = items_of(text, start, end, groups, candidates, words, lexicon_verbs, _inert(pack))
+    items = items_of(text, start, end, groups, candidates, words, lexicon_verbs, _inert(pack), _readings(pack))
     voices: dict[int, str] = {}
     predicates: list[int] = []
     groups_of: dict[int, Group] = {}                # in item order
@@ -437,6 +437,14 @@ def _patient_nouns(pack: Any) -> frozenset[str]:
         cached = frozenset(text for text, entries in pack.lexicon.by_form.items()
                            if any(e.form.voice == "noun" and e.form.tag == "peN-an" for e in entries))
         pack.__dict__["_patient_nouns"] = cached
+    return cached
+
+
+def _readings(pack: Any) -> dict:
+    """How each token reads by itself with this pack's words (tokens.items_of fills it)."""
+    cached = pack.__dict__.get("_clause_token_readings")
+    if cached is None:
+        cached = pack.__dict__["_clause_token_readings"] = {}
     return cached
 
 

@@ -26,6 +26,12 @@ GROUP, PRED, PUNCT, QUOTE, WORD = "group", "pred", "punct", "quote", "word"
 
 
 _KIND_SETS: dict[str, frozenset[str]] = {}
+READINGS_KEPT = 50_000                          # token readings kept per pack before starting afresh
+Reading = tuple[str, str, Sequence["WordClass"], frozenset[str]]   # kind, value, classes, kinds of a lone token
+
+
+def _kind_set(kind: str) -> frozenset[str]:
+    return _KIND_SETS.get(kind) or _KIND_SETS.setdefault(kind, frozenset((kind,)))
 _DESCRIPTION_OPENERS = frozenset({"the", "this", "these", "those", "that"})
 
 
@@ -47,7 +53,7 @@ class Item:
         elif classes:
             self.kinds = frozenset([kind, *[c.kind for c in classes]])
         else:
-            self.kinds = _KIND_SETS.get(kind) or _KIND_SETS.setdefault(kind, frozenset((kind,)))
+            self.kinds = _kind_set(kind)
 
     def __repr__(self) -> str:
         return f"Item({self.start}, {self.end}, {self.kind!r}, {self.value!r})"
@@ -85,8 +91,12 @@ def tokenize(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def items_of(text: str, start: int, end: int, groups: list, candidates: list[Candidate], words: Words,
-             lexicon_verbs: frozenset[str], inert: frozenset[str] = frozenset()) -> list[Item]:
-    """The items of text[start:end]: groups and candidates where they are, the rest classified word by word."""
+             lexicon_verbs: frozenset[str], inert: frozenset[str] = frozenset(),
+             readings: dict[str, Reading | bool] | None = None) -> list[Item]:
+    """The items of text[start:end]: groups and candidates where they are, the rest classified word by word.
+
+    `readings` keeps how each token reads by itself (a pure function of the token and the pack), so a caller that
+    passes the same dict for one pack's words classifies each word once."""
     spans = tokenize(text, start, end)
     lows = [text[a:b].lower() for a, b in spans]
     items: list[Item] = []
@@ -95,8 +105,11 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
     for candidate in candidates:
         cand_at.setdefault(candidate.start, candidate)
     inside = _covered(spans, groups)
-    first_lengths, single = words.phrase_index(), words.single
-    english = words.lang == "en"
+    words.phrase_index()
+    if readings is None:
+        readings = {}
+    elif len(readings) > READINGS_KEPT:
+        readings.clear()
     i = 0
     while i < len(spans):
         a, b = spans[i]
@@ -107,43 +120,65 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             i += 1
             continue
         low = lows[i]
-        if not low[0].isalnum():
-            kind = QUOTE if low in QUOTE_OPEN or low in QUOTE_CLOSE or low in QUOTE_BOTH else PUNCT
-            items.append(Item(a, b, kind, low))
+        reading = readings.get(low)
+        if reading is None:
+            reading = readings[low] = _reading(low, words, lexicon_verbs)
+        if reading:
+            kind, value, classes, kinds = reading
+            items.append(Item(a, b, kind, value, classes, kinds=kinds))
             i += 1
-            continue
-        longest = first_lengths.get(low)                  # only a listed first word starts a phrase
-        if longest == 1:
-            classes, kinds = single[low]
-            items.append(Item(a, b, classes[0].kind, classes[0].word, classes, kinds=kinds))
-            i += 1
-            continue
-        if longest is not None:
-            length, classes = words.lookup(lows, i)
-            # a phrase must not run into a group or an event word
-            while length > 1 and any(spans[k][0] in group_at or spans[k][0] in cand_at
-                                     for k in range(i + 1, i + length)):
-                length -= 1
-                classes = words.phrases.get(tuple(lows[i:i + length]), [])
-            if classes:
-                items.append(Item(a, spans[i + length - 1][1], classes[0].kind, classes[0].word, classes))
-                i += length
-                continue
-        if low[0].isdigit():
-            items.append(Item(a, b, DET, low))             # "51,5 ton bantuan": a quantity opens the phrase
-        elif english and low.endswith("ly") and len(low) > 4 and text[a].islower():
-            items.append(Item(a, b, ADV, low))             # "categorically rejected", "sharply criticised"
-        elif (low in lexicon_verbs or words.is_verb(low)) and not _nominalised(low, words):
-            items.append(Item(a, b, VERB, low, (WordClass(VERB, low),)))
         else:
-            items.append(Item(a, b, WORD, low))
-        i += 1
+            i = _word_item(text, spans, lows, i, group_at, cand_at, items, words, lexicon_verbs)
     _retag(items, words)
     if words.description_heads:
         items = _descriptions(items, words)
     for index, item in enumerate(items):
         item.index = index
     return items
+
+
+def _reading(low: str, words: Words, lexicon_verbs: frozenset[str]) -> Reading | bool:
+    """How a token reads by itself (kind, value, classes, kinds), or False when its neighbours or its case decide
+    (the first word of a longer phrase, an English "-ly" word)."""
+    if not low[0].isalnum():
+        kind = QUOTE if low in QUOTE_OPEN or low in QUOTE_CLOSE or low in QUOTE_BOTH else PUNCT
+        return kind, low, (), _kind_set(kind)
+    longest = words.first_lengths.get(low)
+    if longest == 1:
+        classes, kinds = words.single[low]
+        return classes[0].kind, classes[0].word, classes, kinds
+    if longest is not None or (words.lang == "en" and low.endswith("ly") and len(low) > 4):
+        return False
+    if low[0].isdigit():
+        return DET, low, (), _kind_set(DET)            # "51,5 ton bantuan": a quantity opens the phrase
+    if (low in lexicon_verbs or words.is_verb(low)) and not _nominalised(low, words):
+        return VERB, low, (WordClass(VERB, low),), _kind_set(VERB)
+    return WORD, low, (), _kind_set(WORD)
+
+
+def _word_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: int, group_at: dict, cand_at: dict,
+               items: list[Item], words: Words, lexicon_verbs: frozenset[str]) -> int:
+    """The item at token `i` when its neighbours or its case decide; returns the index of the next token."""
+    a, b = spans[i]
+    low = lows[i]
+    if low in words.first_lengths:                     # a listed first word: the longest phrase from here
+        length, classes = words.lookup(lows, i)
+        # a phrase must not run into a group or an event word
+        while length > 1 and any(spans[k][0] in group_at or spans[k][0] in cand_at for k in range(i + 1, i + length)):
+            length -= 1
+            classes = words.phrases.get(tuple(lows[i:i + length]), [])
+        if classes:
+            items.append(Item(a, spans[i + length - 1][1], classes[0].kind, classes[0].word, classes))
+            return i + length
+    if low[0].isdigit():
+        items.append(Item(a, b, DET, low))             # "51,5 ton bantuan": a quantity opens the phrase
+    elif words.lang == "en" and low.endswith("ly") and len(low) > 4 and text[a].islower():
+        items.append(Item(a, b, ADV, low))             # "categorically rejected", "sharply criticised"
+    elif (low in lexicon_verbs or words.is_verb(low)) and not _nominalised(low, words):
+        items.append(Item(a, b, VERB, low, (WordClass(VERB, low),)))
+    else:
+        items.append(Item(a, b, WORD, low))
+    return i + 1
 
 
 def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: int, group_at: dict, cand_at: dict,
