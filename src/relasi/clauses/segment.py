@@ -37,6 +37,7 @@ BASES = frozenset({"main", "quote"})
 ALWAYS_OPEN = frozenset({"relative", "complement", "conditional", "temporal", "reason", "concessive"})
 # Item kinds that no segmentation rule acts on by themselves (unless the item may be an opener, or is "that")
 INERT = frozenset({DET, ADV, NEG, SPEECH_AFTER, PRON, DEMO, BE, GROUP, QUOTE, WORD})
+VERBS = frozenset({VERB, SPEECH_BEFORE, LIGHT})   # verbs whatever their voice; event words are verbs by their voice
 
 
 @dataclass
@@ -56,7 +57,7 @@ class Segmentation:
 
 
 def verbish(item: Item, verb_preds: set[int]) -> bool:
-    return item.kind in (VERB, SPEECH_BEFORE, LIGHT) or (item.kind == PRED and item.index in verb_preds)
+    return item.kind in VERBS or (item.kind == PRED and item.index in verb_preds)
 
 
 def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[tuple[int, int]]) -> Segmentation:
@@ -157,7 +158,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             # stays one: "menyampaikan apresiasi", "warned Washington against …"
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1]))
             opened = True
-        elif verbish(item, verb_preds) and _serial_complement(items, i, words, verb_preds, clause_of, stack[-1]):
+        elif (item.kind in VERBS or (item.kind == PRED and i in verb_preds)) \
+                and _serial_complement(items, i, words, verb_preds, clause_of, stack[-1]):
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1],
                                                 words if words.serial_nouns else None))
             opened = True
@@ -239,7 +241,7 @@ def _governor(items: list[Item], i: int, verb_preds: set[int], clause_of: list[i
         if clause_of[j] != clause:
             continue
         item = items[j]
-        if verbish(item, verb_preds) or item.kind == PRED:
+        if item.kind in VERBS or item.kind == PRED:      # a verb, or an event word (verb or noun)
             return j
         if item.kind == PUNCT and item.value in (";",) or item.kind == QUOTE:
             return None
