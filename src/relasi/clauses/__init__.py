@@ -309,9 +309,10 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
             obj = reader.object(p)
             if obj is not None:
                 # "bertemu dengan X", "met with X", "called on X": the phrase ends in a preposition that is X's
-                last = text_of(item).split()[-1]
-                name = last if " " in text_of(item) and words_of(reader).phrases.get((last,)) and any(
-                    c.kind == "prep" for c in words_of(reader).phrases[(last,)]) else "object"
+                said = text_of(item)
+                last = said.split()[-1]
+                name = last if " " in said and any(c.kind == "prep" for c in reader.words.phrases.get((last,), ())) \
+                    else "object"
                 slots.append((name, obj))
                 after = _index_after(reader.starts, obj.end)
         else:
@@ -328,7 +329,8 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
         for name, argument in reader.fronted_obliques(p):
             if name not in taken:
                 slots.append((name, argument))
-    if item.kind == SPEECH_AFTER or (item.kind != PRED and item.has(SPEECH_AFTER) and not item.has(SPEECH_BEFORE)):
+    if item.kind == SPEECH_AFTER or (item.kind != PRED and SPEECH_AFTER in item.kinds
+                                     and SPEECH_BEFORE not in item.kinds):
         slots = [(name, argument) for name, argument in slots if name != "subject"]
         speaker = _tag_subject(reader, p)
         if speaker is not None:
@@ -336,12 +338,9 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
     draft = reader.seg.drafts[clause]
     governor_item = draft.governor if draft.kind in ("complement", "purpose") else None
     text = item.ref.text if item.kind == PRED else item.value
-    return Predicate(
-        start=item.start, end=item.end, text=text, voice=voice, clause=clause, slots=tuple(slots),
-        governor=position.get(governor_item) if governor_item is not None else None,
-        governed_by=items[governor_item].value if governor_item is not None else "",
-        light=light, negated=negated,
-    )
+    return Predicate(item.start, item.end, text, voice, clause, tuple(slots),       # positional: the fields in order
+                     position.get(governor_item) if governor_item is not None else None,
+                     items[governor_item].value if governor_item is not None else "", light, negated)
 
 
 def _reporter(items: list[Item], i: int) -> Group | None:
@@ -368,10 +367,6 @@ def _reporter(items: list[Item], i: int) -> Group | None:
 
 def text_of(item: Item) -> str:
     return item.ref.text if item.kind == PRED else item.value
-
-
-def words_of(reader: SlotReader) -> Words:
-    return reader.words
 
 
 def _tag_subject(reader: SlotReader, p: int) -> Argument | None:

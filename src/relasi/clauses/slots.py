@@ -81,7 +81,8 @@ class SlotReader:
         # the same phrase is read for several predicates: its reading is kept for the sentence (fresh Argument
         # objects each time all the same: the coder tells slots apart by identity)
         self._arguments: dict[tuple[int, int, str], tuple[int, int, tuple[Actor, ...], str, str]] = {}
-        self._heads: dict[tuple[int, int], str] = {}
+        self.english = words.lang == "en"
+        self.head_limit = 3 if words.lang == "id" else 6
 
     # --- what an item is
 
@@ -208,18 +209,11 @@ class SlotReader:
     def head(self, a: int, b: int) -> str:
         """The phrase's words without determiners: Indonesian heads come first ("kapal filipina"), English ones
         last ("the israeli ambassador"), so English keeps more words."""
-        found = self._heads.get((a, b))
-        if found is None:
-            found = self._heads[(a, b)] = self._read_head(a, b)
-        return found
-
-    def _read_head(self, a: int, b: int) -> str:
-        limit = 3 if self.words.lang == "id" else 6
-        english = self.words.lang == "en"
+        items, limit, english = self.items, self.head_limit, self.english
         only_groups: bool | None = None                # whether the phrase is only groups (asked when needed)
         words: list[str] = []
         for i in range(a, b):
-            item = self.items[i]
+            item = items[i]
             kind, value = item.kind, item.value
             if kind in (DET, DEMO) or value in ("'s", "’s"):
                 continue
@@ -227,7 +221,7 @@ class SlotReader:
                 break                                  # "the leaders of Russia": the head comes before "of"
             if english and kind in (GROUP, PRON):
                 if only_groups is None:
-                    only_groups = all(self.items[k].kind in (GROUP, DET, PUNCT) for k in range(a, b))
+                    only_groups = all(items[k].kind in (GROUP, DET, PUNCT) for k in range(a, b))
                 if not only_groups:
                     continue                           # "Iran's ambassador", "the Russian envoy"
             if kind in (PUNCT, COORD, PREP):
