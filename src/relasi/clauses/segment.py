@@ -174,10 +174,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
         else:
             pending_complement = False
     _reported_before_tag(items, drafts, clause_of)
-    for i, index in enumerate(clause_of):
-        draft = index
-        while draft is not None:
-            drafts[draft].last = i                  # i only grows: the last item seen is the last
+    last_own = {clause: i for i, clause in enumerate(clause_of)}     # each clause's last own item
+    for clause, i in last_own.items():
+        draft = clause
+        while draft is not None:                    # a clause ends with its last descendant
+            drafts[draft].last = max(drafts[draft].last, i)
             draft = drafts[draft].parent
     return Segmentation(drafts, clause_of)
 
