@@ -118,6 +118,7 @@ class _Sentence:
         self.start, self.end, self.groups, self.items = start, end, groups, items
         self.voices, self.predicates, self.groups_of = voices, predicates, groups_of
         self.seg, self.tag, self.tag_is_pronoun = seg, tag, tag_is_pronoun
+        self.has_pronouns = False                    # whether a pronoun or description item is among the items
         self.speaker: list[Actor] = []
 
 
@@ -132,9 +133,12 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
     voices: dict[int, str] = {}
     predicates: list[int] = []
     groups_of: dict[int, Group] = {}                # in item order
+    has_pronouns = False
     for i, item in enumerate(items):
         if item.kind == GROUP:
             groups_of[i] = item.ref
+        elif item.kind == PRON:
+            has_pronouns = True
         elif item.kind == PRED:
             voices[i] = _voice(items, i, pack, words)
             predicates.append(i)
@@ -144,7 +148,9 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
     verb_preds = {i for i, v in voices.items() if v != "noun" and items[i].kind == PRED}
     seg = segment(items, words, verb_preds, quotes)
     tag, tag_is_pronoun = tag_speaker(items, groups_of, words)
-    return _Sentence(start, end, groups, items, voices, predicates, groups_of, seg, tag, tag_is_pronoun)
+    sentence = _Sentence(start, end, groups, items, voices, predicates, groups_of, seg, tag, tag_is_pronoun)
+    sentence.has_pronouns = has_pronouns
+    return sentence
 
 
 def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discourse, pack: Any, words: Words,
@@ -152,16 +158,7 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
     items, seg = sentence.items, sentence.seg
     speaker = sentence.tag or (list(discourse.last_speaker) if sentence.tag_is_pronoun else [])
     sentence.speaker = speaker
-    pronouns: dict[int, Group] = {}
-    earlier: list[Group] = []
-    for i, item in enumerate(items):
-        if item.kind == GROUP:
-            earlier.append(item.ref)
-        elif item.kind == PRON and item.value_of(PRON) != "first":
-            group = _reporter(items, i) or discourse.resolve(item, earlier, speaker, words.counts)
-            if group is not None:
-                pronouns[i] = group
-                earlier.append(group)
+    pronouns = _resolve_pronouns(items, discourse, speaker, words) if sentence.has_pronouns else {}
     quote_speakers: dict[int, list[Actor]] = {}
     groups_of = sentence.groups_of
     for number, draft in enumerate(seg.drafts):
@@ -199,6 +196,21 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
     discourse.update(sentence.groups, [list(subject)] if subject else [], latest)
     places = tuple((group.start, actor) for group in sentence.groups if group.place for actor in group.actors)
     return Parse(sentence.start, sentence.end, clauses, tuple(predicates), tuple(speaker), subject, places)
+
+
+def _resolve_pronouns(items: list[Item], discourse: Discourse, speaker: list[Actor], words: Words) -> dict[int, Group]:
+    """The groups the sentence's pronouns and descriptions stand for, by item index."""
+    pronouns: dict[int, Group] = {}
+    earlier: list[Group] = []
+    for i, item in enumerate(items):
+        if item.kind == GROUP:
+            earlier.append(item.ref)
+        elif item.kind == PRON and item.value_of(PRON) != "first":
+            group = _reporter(items, i) or discourse.resolve(item, earlier, speaker, words.counts)
+            if group is not None:
+                pronouns[i] = group
+                earlier.append(group)
+    return pronouns
 
 
 def _within(seg: Segmentation, clause: int, ancestor: int) -> bool:
