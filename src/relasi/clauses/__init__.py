@@ -41,6 +41,8 @@ from relasi.model import Actor, Argument, Article, Clause, Mention, Parse, Predi
 
 __all__ = ["parse_clauses", "find_candidates"]
 
+SPEECH_VERBS = frozenset({VERB, SPEECH_BEFORE, SPEECH_AFTER})   # plain verbs and speech words (not light verbs)
+
 
 def parse_clauses(article: Article, pack: Any) -> Article:
     """Fill `article.parses` from its sentences, mentions and the pack's lexicon."""
@@ -52,24 +54,17 @@ def parse_clauses(article: Article, pack: Any) -> Article:
     joiner = joiner_regex(pack)
     lexicon_verbs = _lexicon_verbs(pack)
     inputs: list[tuple[int, int, list[Mention], list[Candidate]]] = []
+    head_spans = [m.span for m in heads]
+    head_starts = [span[0] for span in head_spans]
+    cand_starts = [c.start for c in candidates]
     cursor, cand_cursor = 0, 0
     for start, end in article.sentences:
-        while cursor < len(heads) and heads[cursor].span[0] < start:
-            cursor += 1
-        inside: list[Mention] = []
-        for mention in heads[cursor:]:
-            if mention.span[0] >= end:
-                break
-            if mention.span[1] <= end:
-                inside.append(mention)
-        while cand_cursor < len(candidates) and candidates[cand_cursor].start < start:
-            cand_cursor += 1
-        found = []
-        for candidate in candidates[cand_cursor:]:
-            if candidate.start >= end:
-                break
-            if candidate.end <= end:
-                found.append(candidate)
+        # the mentions and event words that start in the sentence (from where the last sentence's began) and end
+        # in it
+        cursor = bisect_left(head_starts, start, cursor)
+        inside = [heads[k] for k in range(cursor, bisect_left(head_starts, end, cursor)) if head_spans[k][1] <= end]
+        cand_cursor = bisect_left(cand_starts, start, cand_cursor)
+        found = [c for c in candidates[cand_cursor:bisect_left(cand_starts, end, cand_cursor)] if c.end <= end]
         if not inside and not found:
             continue
         inputs.append((start, end, inside, found))
@@ -142,7 +137,7 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
         elif item.kind == PRED:
             voices[i] = _voice(items, i, pack, words)
             predicates.append(i)
-        elif _is_predicate(item):
+        elif item.kind in SPEECH_VERBS and LIGHT not in item.kinds:      # as _is_predicate
             voices[i] = _plain_voice(items, i, words)
             predicates.append(i)
     verb_preds = {i for i, v in voices.items() if v != "noun" and items[i].kind == PRED}
@@ -223,8 +218,7 @@ def _within(seg: Segmentation, clause: int, ancestor: int) -> bool:
 
 def _is_predicate(item: Item) -> bool:
     """Event words, verbs and speech words are predicates; light verbs lend their subject to a noun instead."""
-    kind = item.kind
-    return kind == PRED or (kind in (VERB, SPEECH_BEFORE, SPEECH_AFTER) and LIGHT not in item.kinds)
+    return item.kind == PRED or (item.kind in SPEECH_VERBS and LIGHT not in item.kinds)
 
 
 def _first_free_group(reader: SlotReader) -> Group | None:

@@ -110,10 +110,11 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
         readings = {}
     elif len(readings) > READINGS_KEPT:
         readings.clear()
-    i = 0
-    while i < len(spans):
+    placed = group_at.keys() | cand_at.keys()         # where a group or an event word starts
+    i, n = 0, len(spans)
+    while i < n:
         a, b = spans[i]
-        if a in group_at or a in cand_at:
+        if a in placed:
             i = _placed_item(text, spans, lows, i, group_at, cand_at, inside, items, words, lexicon_verbs, inert)
             continue
         if inside[i]:
