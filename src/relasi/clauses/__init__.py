@@ -177,15 +177,14 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
     # a sentence without predicates gives no Parse: it only tells the discourse its subject
     clauses = tuple(_clause(reader, number, quote_speakers) for number in range(len(seg.drafts))) \
         if predicates else ()
-    subjects = [list(p.slot("subject").actors) for p in predicates
-                if p.voice != "noun" and p.slot("subject") is not None and seg.drafts[p.clause].kind == "main"]
-    subject = tuple(subjects[0]) if subjects else ()
+    doers = [p.slot("subject") for p in predicates]
+    subject = next((tuple(doer.actors) for p, doer in zip(predicates, doers, strict=True)
+                    if p.voice != "noun" and doer is not None and seg.drafts[p.clause].kind == "main"), ())
     if not subject:
         first = _first_free_group(reader)
         subject = tuple(first.actors) if first else ()
     latest = next((quote_speakers[n] for n in sorted(quote_speakers, reverse=True) if quote_speakers[n]), speaker)
-    for predicate in predicates:
-        doer = predicate.slot("subject")
+    for predicate, doer in zip(predicates, doers, strict=True):
         if predicate.voice != "noun" and doer is not None and doer.how == "direct":
             discourse.acted(list(doer.actors))
     discourse.update(sentence.groups, [list(subject)] if subject else [], latest)

@@ -41,6 +41,7 @@ from relasi.clauses.words import (
 from relasi.model import Actor, Argument
 
 NP_KINDS = frozenset({DET, WORD, GROUP, PRON, DEMO})
+BETWEEN = ("antara", "between")
 VERBISH = frozenset({VERB, SPEECH_BEFORE, LIGHT})     # verbs whatever their voice (segment.verbish)
 # what ends the search for a negator: a phrase, punctuation or another verb (an event word, as a noun too)
 NEGATION_STOPS = frozenset({GROUP, PRON, PUNCT, QUOTE, COORD, WORD, PRED, *VERBISH})
@@ -82,6 +83,7 @@ class SlotReader:
         # objects each time all the same: the coder tells slots apart by identity)
         self._arguments: dict[tuple[int, int, str], tuple[int, int, tuple[Actor, ...], str, str]] = {}
         self.english = words.lang == "en"
+        self._betweens: bool | None = None
         self.head_limit = 3 if words.lang == "id" else 6
 
     # --- what an item is
@@ -235,8 +237,9 @@ class SlotReader:
     # --- slots
 
     def subject(self, p: int) -> Argument | None:
-        if p in self._subjects:
-            return self._subjects[p]
+        found = self._subjects.get(p, self)
+        if found is not self:
+            return found
         self._subjects[p] = None                    # guards against cycles through governors
         found = self._subject(p)
         self._subjects[p] = found
@@ -349,7 +352,11 @@ class SlotReader:
         return self.reading.speaker
 
     def _first_person(self, span: tuple[int, int]) -> bool:
-        return any(self.items[i].kind == PRON and self.items[i].value_of(PRON) == "first" for i in range(*span))
+        items = self.items
+        for i in range(span[0], span[1]):
+            if items[i].kind == PRON and items[i].value_of(PRON) == "first":
+                return True
+        return False
 
     def _free_group_before(self, p: int, clause: int) -> tuple[int, int] | None:
         """The nearest noun phrase before `p` in its clause that no verb or preposition governs: the subject,
@@ -621,8 +628,13 @@ class SlotReader:
 
     def _between(self, p: int) -> Argument | None:
         """"gencatan senjata antara Israel dan Iran": the parties of an event noun named after "antara"."""
+        if self._betweens is None:                     # whether the sentence has such a preposition at all
+            self._betweens = any(PREP in item.kinds and (item.value_of(PREP) or item.value) in BETWEEN
+                                 for item in self.items)
+        if not self._betweens:
+            return None
         for name, argument in self.obliques(p, p + 1):
-            if name in ("antara", "between") and len(argument.actors) > 1:
+            if name in BETWEEN and len(argument.actors) > 1:
                 return argument
         return None
 
