@@ -117,13 +117,14 @@ def _is_place(text: str, start: int, actor: Actor, words: Words) -> bool:
 
 def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Words, dateline_end: int) -> None:
     """Flag the groups that are never parties: a dateline, makers and informants, asides."""
+    ends = words.not_argument_ends()
     for group in groups:
         if group.end <= dateline_end:
             group.excluded = "dateline"
             continue
         window = text[max(sentence_start, group.start - 25):group.start].lower()
         tail = _WORD.findall(window)[-3:]
-        for length in (3, 2, 1):
+        for length in (3, 2, 1) if tail and tail[-1] in ends else ():   # a listed phrase ends in its last word
             if len(tail) >= length and " ".join(tail[-length:]) in words.not_arguments \
                     and window.rstrip().endswith(tail[-1]):
                 group.excluded = "informant"

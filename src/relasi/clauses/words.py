@@ -64,6 +64,7 @@ class Words:
     addressing: frozenset[str] = frozenset()             # speech verbs whose object is the hearer ("told X")
     descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)
     description_heads: dict[str, str] = field(default_factory=dict)   # head word -> kind
+    _not_argument_ends: tuple[frozenset[str], frozenset[str]] | None = None     # (the set it was made from, ends)
 
     def add(self, phrase: str, kind: str, role: str = "") -> None:
         words = tuple(phrase.lower().split())
@@ -83,6 +84,13 @@ class Words:
                 if len(phrase) == 1 and classes:
                     self.single[phrase[0]] = (classes, frozenset(c.kind for c in classes))
         return self.first_lengths
+
+    def not_argument_ends(self) -> frozenset[str]:
+        """The last words of the `not_arguments` phrases ("menurut", "according to"): a phrase can only end there."""
+        if self._not_argument_ends is None or self._not_argument_ends[0] is not self.not_arguments:
+            ends = frozenset(phrase.split()[-1] for phrase in self.not_arguments if phrase.split())
+            self._not_argument_ends = (self.not_arguments, ends)
+        return self._not_argument_ends[1]
 
     def lookup(self, words: list[str], start: int) -> tuple[int, list[WordClass]]:
         """The longest phrase of the table starting at `words[start]`: (its length, its classes), or (0, [])."""
