@@ -25,14 +25,15 @@ CLAUSE_PUNCT = frozenset(",;:()[]—–")
 GROUP, PRED, PUNCT, QUOTE, WORD = "group", "pred", "punct", "quote", "word"
 
 
-_KIND_SETS: dict[str, frozenset[str]] = {}
+_DESCRIPTION_OPENERS = frozenset({"the", "this", "these", "those", "that"})
 READINGS_KEPT = 50_000                          # token readings kept per pack before starting afresh
-Reading = tuple[str, str, Sequence["WordClass"], frozenset[str]]   # kind, value, classes, kinds of a lone token
+Reading = tuple[str, str, Sequence[WordClass], frozenset[str]]   # kind, value, classes, kinds of a lone token
+_KIND_SETS: dict[str, frozenset[str]] = {}
 
 
 def _kind_set(kind: str) -> frozenset[str]:
+    """The one-kind set of an item with no word classes (shared: most items are such)."""
     return _KIND_SETS.get(kind) or _KIND_SETS.setdefault(kind, frozenset((kind,)))
-_DESCRIPTION_OPENERS = frozenset({"the", "this", "these", "those", "that"})
 
 
 class Item:
@@ -105,7 +106,7 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
     for candidate in candidates:
         cand_at.setdefault(candidate.start, candidate)
     inside = _covered(spans, groups)
-    words.phrase_index()
+    words.phrase_index()                               # built once: _reading and _word_item read it
     if readings is None:
         readings = {}
     elif len(readings) > READINGS_KEPT:
@@ -250,8 +251,8 @@ def _descriptions(items: list[Item], words: Words) -> list[Item]:
     i = 0
     while i < len(items):
         item = items[i]
-        if english and item.kind in (DET, DEMO) and item.value in _DESCRIPTION_OPENERS \
-                or not english and item.kind == WORD and item.value in heads:
+        if (english and item.kind in (DET, DEMO) and item.value in _DESCRIPTION_OPENERS) \
+                or (not english and item.kind == WORD and item.value in heads):
             found = _description_at(items, i, words)
             if found is not None:
                 last, kind = found
