@@ -108,12 +108,12 @@ class _Sentence:
     """One sentence between the two passes: its groups, items, predicates with their voices, and clauses."""
 
     def __init__(self, start: int, end: int, groups: list[Group], items: list[Item], voices: dict[int, str],
-                 predicates: list[int], groups_of: dict[int, Group], seg: Segmentation, tag: list[Actor],
-                 tag_is_pronoun: bool) -> None:
+                 predicates: list[int], groups_of: dict[int, Group], has_pronouns: bool, seg: Segmentation,
+                 tag: list[Actor], tag_is_pronoun: bool) -> None:
         self.start, self.end, self.groups, self.items = start, end, groups, items
         self.voices, self.predicates, self.groups_of = voices, predicates, groups_of
+        self.has_pronouns = has_pronouns            # whether a pronoun or description item is among the items
         self.seg, self.tag, self.tag_is_pronoun = seg, tag, tag_is_pronoun
-        self.has_pronouns = False                    # whether a pronoun or description item is among the items
         self.speaker: list[Actor] = []
 
 
@@ -137,15 +137,14 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
         elif item.kind == PRED:
             voices[i] = _voice(items, i, pack, words)
             predicates.append(i)
-        elif item.kind in SPEECH_VERBS and LIGHT not in item.kinds:      # as _is_predicate
+        elif _is_predicate(item):
             voices[i] = _plain_voice(items, i, words)
             predicates.append(i)
     verb_preds = {i for i, v in voices.items() if v != "noun" and items[i].kind == PRED}
     seg = segment(items, words, verb_preds, quotes)
     tag, tag_is_pronoun = tag_speaker(items, groups_of, words)
-    sentence = _Sentence(start, end, groups, items, voices, predicates, groups_of, seg, tag, tag_is_pronoun)
-    sentence.has_pronouns = has_pronouns
-    return sentence
+    return _Sentence(start, end, groups, items, voices, predicates, groups_of, has_pronouns, seg, tag,
+                     tag_is_pronoun)
 
 
 def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discourse, pack: Any, words: Words,
