@@ -237,7 +237,7 @@ class SlotReader:
     # --- slots
 
     def subject(self, p: int) -> Argument | None:
-        found = self._subjects.get(p, self)
+        found = self._subjects.get(p, self)         # self: not asked yet
         if found is not self:
             return found
         self._subjects[p] = None                    # guards against cycles through governors
@@ -464,8 +464,8 @@ class SlotReader:
         if PREP in item.kinds:                         # a preposition (no opener: that returned above)
             return False
         if kind == PRED:
-            return False                               # the possessor of an event noun ("serangan Israel"), or
-        #                                                the object of an event verb
+            # an event word governs it: an event noun its possessor ("serangan Israel"), an event verb its object
+            return False
         return not (kind in VERBISH or kind == BE or kind == NEG)
 
     def _shared_subject(self, p: int, clause: int) -> Argument | None:
