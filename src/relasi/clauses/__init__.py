@@ -13,6 +13,9 @@ article and the pack, like every step.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from relasi.clauses.discourse import Discourse, as_state, quote_spans, quote_tag, tag_speaker
@@ -38,6 +41,8 @@ from relasi.model import Actor, Argument, Article, Clause, Mention, Parse, Predi
 
 __all__ = ["parse_clauses", "find_candidates"]
 
+SPEECH_VERBS = frozenset({VERB, SPEECH_BEFORE, SPEECH_AFTER})   # plain verbs and speech words (not light verbs)
+
 
 def parse_clauses(article: Article, pack: Any) -> Article:
     """Fill `article.parses` from its sentences, mentions and the pack's lexicon."""
@@ -48,64 +53,98 @@ def parse_clauses(article: Article, pack: Any) -> Article:
     heads = sorted((m for m in article.mentions if not m.part), key=lambda m: m.span)
     joiner = joiner_regex(pack)
     lexicon_verbs = _lexicon_verbs(pack)
-    drafts: list[_Sentence] = []
+    inputs: list[tuple[int, int, list[Mention], list[Candidate]]] = []
+    head_spans = [m.span for m in heads]
+    head_starts = [span[0] for span in head_spans]
+    cand_starts = [c.start for c in candidates]
     cursor, cand_cursor = 0, 0
     for start, end in article.sentences:
-        while cursor < len(heads) and heads[cursor].span[0] < start:
-            cursor += 1
-        inside: list[Mention] = []
-        for mention in heads[cursor:]:
-            if mention.span[0] >= end:
-                break
-            if mention.span[1] <= end:
-                inside.append(mention)
-        while cand_cursor < len(candidates) and candidates[cand_cursor].start < start:
-            cand_cursor += 1
-        found = []
-        for candidate in candidates[cand_cursor:]:
-            if candidate.start >= end:
-                break
-            if candidate.end <= end:
-                found.append(candidate)
+        # the mentions and event words that start in the sentence (from where the last sentence's began) and end
+        # in it
+        cursor = bisect_left(head_starts, start, cursor)
+        inside = [heads[k] for k in range(cursor, bisect_left(head_starts, end, cursor)) if head_spans[k][1] <= end]
+        cand_cursor = bisect_left(cand_starts, start, cand_cursor)
+        found = [c for c in candidates[cand_cursor:bisect_left(cand_starts, end, cand_cursor)] if c.end <= end]
         if not inside and not found:
             continue
-        drafts.append(_prepare(text, start, end, inside, found, pack, words, joiner, lexicon_verbs, quotes))
+        inputs.append((start, end, inside, found))
+    sentences = _Sentences(inputs, partial(_prepare, text, pack=pack, words=words, joiner=joiner,
+                                           lexicon_verbs=lexicon_verbs, quotes=quotes))
     discourse = Discourse()
     parses: list[Parse] = []
-    for index, sentence in enumerate(drafts):
-        parse = _read(sentence, drafts, index, discourse, pack, words, quotes)
+    for index in range(len(inputs)):
+        parse = _read(sentences.at(index), sentences, index, discourse, pack, words, quotes)
+        sentences.done(index)
         if parse.predicates:
             parses.append(parse)
     return article.with_(parses=tuple(parses))
 
 
+class _Sentences:
+    """The sentences of an article, each prepared when first needed (a quotation's tag may come up to seven
+    sentences later) and let go once read: only a few sentences' items are alive at a time, which spares the
+    garbage collector."""
+
+    def __init__(self, inputs: list[tuple[int, int, list[Mention], list[Candidate]]],
+                 prepare: Callable[[int, int, list[Mention], list[Candidate]], _Sentence]) -> None:
+        self._inputs, self._prepare = inputs, prepare
+        self._ready: dict[int, _Sentence] = {}
+
+    def at(self, index: int) -> _Sentence:
+        sentence = self._ready.get(index)
+        if sentence is None:
+            sentence = self._ready[index] = self._prepare(*self._inputs[index])
+        return sentence
+
+    def ahead(self, index: int, count: int) -> list[_Sentence]:
+        """The (up to) `count` sentences after sentence `index`."""
+        return [self.at(k) for k in range(index + 1, min(len(self._inputs), index + 1 + count))]
+
+    def done(self, index: int) -> None:
+        self._ready.pop(index, None)
+
+
 class _Sentence:
-    """One sentence between the two passes: its groups, items, voices and clauses."""
+    """One sentence between the two passes: its groups, items, predicates with their voices, and clauses."""
 
     def __init__(self, start: int, end: int, groups: list[Group], items: list[Item], voices: dict[int, str],
-                 seg: Segmentation, tag: list[Actor], tag_is_pronoun: bool) -> None:
+                 predicates: list[int], groups_of: dict[int, Group], has_pronouns: bool, seg: Segmentation,
+                 tag: list[Actor], tag_is_pronoun: bool) -> None:
         self.start, self.end, self.groups, self.items = start, end, groups, items
-        self.voices, self.seg, self.tag, self.tag_is_pronoun = voices, seg, tag, tag_is_pronoun
+        self.voices, self.predicates, self.groups_of = voices, predicates, groups_of
+        self.has_pronouns = has_pronouns            # whether a pronoun or description item is among the items
+        self.seg, self.tag, self.tag_is_pronoun = seg, tag, tag_is_pronoun
         self.speaker: list[Actor] = []
 
 
-def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidates: list[Candidate], pack: Any,
+def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidates: list[Candidate], *, pack: Any,
              words: Words, joiner, lexicon_verbs: frozenset[str], quotes) -> _Sentence:
     from relasi.extract.meta import parse_dateline
 
     groups = build_groups(text, mentions, words, joiner, _fronted_clause_end(text, start, end, words))
     dateline = parse_dateline(text[start:end]) if groups and groups[0].start == start else None
     mark_excluded(text, start, groups, words, start + dateline.end if dateline else -1)
-    items = items_of(text, start, end, groups, candidates, words, lexicon_verbs, _inert(pack))
-    voices = {i: _voice(items, i, pack, words) for i, item in enumerate(items) if item.kind == PRED}
-    verb_preds = {i for i, v in voices.items() if v != "noun"}
+    items = items_of(text, start, end, groups, candidates, words, lexicon_verbs, _inert(pack), _readings(pack))
+    voices: dict[int, str] = {}
+    predicates: list[int] = []
+    groups_of: dict[int, Group] = {}                # in item order
+    has_pronouns = False
     for i, item in enumerate(items):
-        if _is_predicate(item) and i not in voices:
+        if item.kind == GROUP:
+            groups_of[i] = item.ref
+        elif item.kind == PRON:
+            has_pronouns = True
+        elif item.kind == PRED:
+            voices[i] = _voice(items, i, pack, words)
+            predicates.append(i)
+        elif _is_predicate(item):
             voices[i] = _plain_voice(items, i, words)
+            predicates.append(i)
+    verb_preds = {i for i, v in voices.items() if v != "noun" and items[i].kind == PRED}
     seg = segment(items, words, verb_preds, quotes)
-    groups_of = {i: item.ref for i, item in enumerate(items) if item.kind == GROUP}
     tag, tag_is_pronoun = tag_speaker(items, groups_of, words)
-    return _Sentence(start, end, groups, items, voices, seg, tag, tag_is_pronoun)
+    return _Sentence(start, end, groups, items, voices, predicates, groups_of, has_pronouns, seg, tag,
+                     tag_is_pronoun)
 
 
 FRONTED = frozenset({"temporal", "conditional", "reason", "concessive"})
@@ -123,23 +162,14 @@ def _fronted_clause_end(text: str, start: int, end: int, words: Words) -> int:
     return text.find(",", start, end)
 
 
-def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: Discourse, pack: Any, words: Words,
+def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discourse, pack: Any, words: Words,
           quotes: list[tuple[int, int]]) -> Parse:
     items, seg = sentence.items, sentence.seg
     speaker = sentence.tag or (discourse.pronoun_speaker() if sentence.tag_is_pronoun else [])
     sentence.speaker = speaker
-    pronouns: dict[int, Group] = {}
-    earlier: list[Group] = []
-    for i, item in enumerate(items):
-        if item.kind == GROUP:
-            earlier.append(item.ref)
-        elif item.kind == PRON and item.value_of(PRON) != "first":
-            group = _reporter(items, i) or discourse.resolve(item, earlier, speaker, words.counts)
-            if group is not None:
-                pronouns[i] = group
-                earlier.append(group)
+    pronouns = _resolve_pronouns(items, discourse, speaker, words) if sentence.has_pronouns else {}
     quote_speakers: dict[int, list[Actor]] = {}
-    groups_of = {i: item.ref for i, item in enumerate(items) if item.kind == GROUP}
+    groups_of = sentence.groups_of
     for number, draft in enumerate(seg.drafts):
         if draft.kind == "quote":
             closing = max(i for i, c in enumerate(seg.clause_of) if _within(seg, c, number))
@@ -156,24 +186,40 @@ def _read(sentence: _Sentence, drafts: list[_Sentence], index: int, discourse: D
     reading = Reading(sentence.voices, pronouns, speaker, quote_speakers, opened, _patient_nouns(pack),
                       _hostile_nouns(pack))
     reader = SlotReader(items, seg, words, reading)
-    predicate_items = [i for i, item in enumerate(items) if _is_predicate(item)]
+    predicate_items = sentence.predicates
     position = {item_index: number for number, item_index in enumerate(predicate_items)}
     predicates = [_predicate(reader, i, position) for i in predicate_items]
-    clauses = tuple(_clause(reader, number, quote_speakers) for number in range(len(seg.drafts)))
-    subjects = [list(p.slot("subject").actors) for p in predicates
-                if p.voice != "noun" and p.slot("subject") is not None and seg.drafts[p.clause].kind == "main"]
-    subject = tuple(subjects[0]) if subjects else ()
+    # a sentence without predicates gives no Parse: it only tells the discourse its subject
+    clauses = tuple(_clause(reader, number, quote_speakers) for number in range(len(seg.drafts))) \
+        if predicates else ()
+    doers = [p.slot("subject") for p in predicates]
+    subject = next((tuple(doer.actors) for p, doer in zip(predicates, doers, strict=True)
+                    if p.voice != "noun" and doer is not None and seg.drafts[p.clause].kind == "main"), ())
     if not subject:
         first = _first_free_group(reader)
         subject = tuple(first.actors) if first else ()
     latest = next((quote_speakers[n] for n in sorted(quote_speakers, reverse=True) if quote_speakers[n]), speaker)
-    for predicate in predicates:
-        doer = predicate.slot("subject")
+    for predicate, doer in zip(predicates, doers, strict=True):
         if predicate.voice != "noun" and doer is not None and doer.how == "direct":
             discourse.acted(list(doer.actors))
     discourse.update(sentence.groups, [list(subject)] if subject else [], latest)
     places = tuple((group.start, actor) for group in sentence.groups if group.place for actor in group.actors)
     return Parse(sentence.start, sentence.end, clauses, tuple(predicates), tuple(speaker), subject, places)
+
+
+def _resolve_pronouns(items: list[Item], discourse: Discourse, speaker: list[Actor], words: Words) -> dict[int, Group]:
+    """The groups the sentence's pronouns and descriptions stand for, by item index."""
+    pronouns: dict[int, Group] = {}
+    earlier: list[Group] = []
+    for i, item in enumerate(items):
+        if item.kind == GROUP:
+            earlier.append(item.ref)
+        elif item.kind == PRON and item.value_of(PRON) != "first":
+            group = _reporter(items, i) or discourse.resolve(item, earlier, speaker, words.counts)
+            if group is not None:
+                pronouns[i] = group
+                earlier.append(group)
+    return pronouns
 
 
 def _within(seg: Segmentation, clause: int, ancestor: int) -> bool:
@@ -186,21 +232,18 @@ def _within(seg: Segmentation, clause: int, ancestor: int) -> bool:
 
 def _is_predicate(item: Item) -> bool:
     """Event words, verbs and speech words are predicates; light verbs lend their subject to a noun instead."""
-    if item.kind == PRED:
-        return True
-    speech = item.kind in (SPEECH_BEFORE, SPEECH_AFTER)        # "menegaskan" speaks even where it is also light
-    return item.kind in (VERB, SPEECH_BEFORE, SPEECH_AFTER) and (speech or not item.has(LIGHT))
+    # "menegaskan" speaks even where it is also a light verb
+    return item.kind == PRED or (item.kind in SPEECH_VERBS and (item.kind != VERB or LIGHT not in item.kinds))
 
 
 def _first_free_group(reader: SlotReader) -> Group | None:
-    for i in range(len(reader.items)):
-        group = reader.group_at(i)
-        if group is not None and group.party and reader.clause(i) == 0 and reader._free(reader._np_start(i, 0), 0):
-            return group
+    for i in reader.parties:
+        if reader.clause(i) == 0 and reader._free(reader._np_start(i, 0), 0):
+            return reader.group_at(i)
     return None
 
 
-def _quote_speaker(position: int, quotes, sentence: _Sentence, drafts: list[_Sentence], index: int,
+def _quote_speaker(position: int, quotes, sentence: _Sentence, drafts: _Sentences, index: int,
                    discourse: Discourse) -> list[Actor]:
     span = next((q for q in quotes if q[0] <= position < q[1]), None)
     if span is None or span[1] <= sentence.end:
@@ -208,7 +251,7 @@ def _quote_speaker(position: int, quotes, sentence: _Sentence, drafts: list[_Sen
             return sentence.tag
         return discourse.pronoun_speaker() if sentence.tag_is_pronoun else []
     # the quotation closes in a later sentence: its tag is there
-    for later in drafts[index + 1:index + 8]:
+    for later in drafts.ahead(index, 7):
         if later.start < span[1] <= later.end + 1:
             if later.tag:
                 return later.tag
@@ -235,11 +278,9 @@ def _clause(reader: SlotReader, number: int, quote_speakers) -> Clause:
             subject = reader._plain_subject(governor, reader.clause(governor))
         said = list(subject.actors) if subject else []
     subject: tuple[Actor, ...] = ()
-    for i in range(len(items)):
-        group = reader.group_at(i)
-        if seg.clause_of[i] == number and group is not None and group.party \
-                and reader._free(reader._np_start(i, number), number):
-            subject = tuple(group.actors)
+    for i in reader.parties:
+        if seg.clause_of[i] == number and reader._free(reader._np_start(i, number), number):
+            subject = tuple(reader.group_at(i).actors)
             break
     return Clause(first.start, last.end, draft.kind, draft.marker, draft.parent, tuple(said), subject)
 
@@ -291,11 +332,12 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
             obj = reader.object(p)
             if obj is not None:
                 # "bertemu dengan X", "met with X", "called on X": the phrase ends in a preposition that is X's
-                last = text_of(item).split()[-1]
-                name = last if " " in text_of(item) and words_of(reader).phrases.get((last,)) and any(
-                    c.kind == "prep" for c in words_of(reader).phrases[(last,)]) else "object"
+                said = text_of(item)
+                last = said.split()[-1]
+                name = last if " " in said and any(c.kind == "prep" for c in reader.words.phrases.get((last,), ())) \
+                    else "object"
                 slots.append((name, obj))
-                after = _index_after(items, obj.end)
+                after = _index_after(reader.starts, obj.end)
         else:
             agent = reader.agent(p)
             if agent is not None:
@@ -310,7 +352,8 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
         for name, argument in reader.fronted_obliques(p):
             if name not in taken:
                 slots.append((name, argument))
-    if item.kind == SPEECH_AFTER or (item.kind != PRED and item.has(SPEECH_AFTER) and not item.has(SPEECH_BEFORE)):
+    if item.kind == SPEECH_AFTER or (item.kind != PRED and SPEECH_AFTER in item.kinds
+                                     and SPEECH_BEFORE not in item.kinds):
         slots = [(name, argument) for name, argument in slots if name != "subject"]
         speaker = _tag_subject(reader, p)
         if speaker is not None:
@@ -321,12 +364,9 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
     draft = reader.seg.drafts[clause]
     governor_item = draft.governor if draft.kind in ("complement", "purpose") else None
     text = item.ref.text if item.kind == PRED else item.value
-    return Predicate(
-        start=item.start, end=item.end, text=text, voice=voice, clause=clause, slots=tuple(slots),
-        governor=position.get(governor_item) if governor_item is not None else None,
-        governed_by=items[governor_item].value if governor_item is not None else "",
-        light=light, negated=negated,
-    )
+    return Predicate(item.start, item.end, text, voice, clause, tuple(slots),       # positional: the fields in order
+                     position.get(governor_item) if governor_item is not None else None,
+                     items[governor_item].value if governor_item is not None else "", light, negated)
 
 
 def _reporter(items: list[Item], i: int) -> Group | None:
@@ -363,10 +403,6 @@ def text_of(item: Item) -> str:
     return item.ref.text if item.kind == PRED else item.value
 
 
-def words_of(reader: SlotReader) -> Words:
-    return reader.words
-
-
 def _tag_subject(reader: SlotReader, p: int) -> Argument | None:
     """Who a speech tag names: "kata X", "said X", "X said"; "katanya"/"he said" take the discourse's speaker."""
     items = reader.items
@@ -384,21 +420,17 @@ def _tag_subject(reader: SlotReader, p: int) -> Argument | None:
     return None
 
 
-def _index_after(items: list[Item], offset: int) -> int:
-    for i, item in enumerate(items):
-        if item.start >= offset:
-            return i
-    return len(items)
+def _index_after(starts: list[int], offset: int) -> int:
+    """The first item that starts at `offset` or later."""
+    return bisect_left(starts, offset)
 
 
 def _voice(items: list[Item], i: int, pack: Any, words: Words) -> str:
-    entries = pack.lexicon.entries(items[i].value)
-    voices = {e.form.voice for e in entries}
+    voices, tags = _form_senses(pack, items[i].value)
     if words.lang == "id":
         if voices & {"active", "passive"}:
             return "passive" if "active" not in voices else "active"
         return "noun"
-    tags = {e.form.tag for e in entries}
     verbs, nouns = bool(voices & {"active", "passive"}), "noun" in voices
     previous = items[i - 1] if i > 0 else None
     if previous is not None and previous.kind == GROUP and previous.ref.mentions and not previous.value.endswith("s") \
@@ -430,6 +462,18 @@ def _adjective_rows(pack: Any) -> frozenset[str]:
     return cached
 
 
+def _form_senses(pack: Any, form: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The voices and the tags of a lexicon form's entries (kept on the pack, filled as forms are met)."""
+    table = pack.__dict__.get("_clause_form_senses")
+    if table is None:
+        table = pack.__dict__["_clause_form_senses"] = {}
+    found = table.get(form)
+    if found is None:
+        entries = pack.lexicon.entries(form)
+        found = table[form] = (frozenset(e.form.voice for e in entries), frozenset(e.form.tag for e in entries))
+    return found
+
+
 def _patient_nouns(pack: Any) -> frozenset[str]:
     """Nouns of the peN-…-an shape: the actor after them undergoes the act ("penangkapan nelayan Vietnam")."""
     cached = pack.__dict__.get("_patient_nouns")
@@ -450,6 +494,14 @@ def _hostile_nouns(pack: Any) -> frozenset[str]:
                                e.pattern.cameo and e.pattern.cameo[:2] >= "13" for e in entries
                                if e.form.voice == "noun"))
         pack.__dict__["_hostile_nouns"] = cached
+    return cached
+
+
+def _readings(pack: Any) -> dict:
+    """How each token reads by itself with this pack's words (tokens.items_of fills it)."""
+    cached = pack.__dict__.get("_clause_token_readings")
+    if cached is None:
+        cached = pack.__dict__["_clause_token_readings"] = {}
     return cached
 
 
@@ -481,7 +533,8 @@ def find_candidates(text: str, pack: Any) -> list[Candidate]:
         return []
     folded = fold(text)
     clitics = tuple(str(c).lower() for c in pack.grammar.get("clitics") or ())
-    found: list[Candidate] = []
+    # (start, -length, order found, end, form, clitic): sorted, the longest first at each start, ties as found
+    found: list[tuple[int, int, int, int, str, str]] = []
     for last, key in automaton.iter(folded):
         start, end = last - len(key) + 1, last + 1
         if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
@@ -494,14 +547,15 @@ def find_candidates(text: str, pack: Any) -> list[Candidate]:
                            (end + len(c) >= len(folded) or not folded[end + len(c)].isalnum())), "")
             if not clitic:
                 continue
-        found.append(Candidate(start, end + len(clitic), key, clitic))
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        stop = end + len(clitic)
+        found.append((start, start - stop, len(found), stop, key, clitic))
+    found.sort()
     chosen: list[Candidate] = []
     taken = -1
-    for candidate in found:
-        if candidate.start >= taken:
-            chosen.append(candidate)
-            taken = candidate.end
+    for start, _, _, stop, key, clitic in found:
+        if start >= taken:
+            chosen.append(Candidate(start, stop, key, clitic))
+            taken = stop
     return chosen
 
 

@@ -173,7 +173,7 @@ def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, fi
     last = len(items) if last is None else last
     for i in range(first, last):
         item = items[i]
-        if not item.has(SPEECH_AFTER):
+        if SPEECH_AFTER not in item.kinds:
             continue
         if item.value_of(SPEECH_AFTER) == "pronoun":
             return [], True
@@ -194,13 +194,12 @@ def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, fi
         pronoun = items[k] if k >= 0 else None
         if pronoun is not None and pronoun.kind == PRON and pronoun.value_of(PRON) in ("person", "plural", "thing"):
             return [], True
-    for i in range(first, last):
-        group = groups_of.get(i)
-        if group is not None and group.excluded == "informant" and i > 0 and items[i - 1].value in words.not_arguments \
-                and items[i - 1].value in ("menurut", "according to"):
+    for i, group in groups_of.items():               # in item order
+        if first <= i < last and group.excluded == "informant" and i > 0 \
+                and items[i - 1].value in words.not_arguments and items[i - 1].value in ("menurut", "according to"):
             return list(group.actors), False             # "Menurut Menlu Polandia, …", "according to Kyiv"
     for i in range(first, last):
-        if items[i].has(SPEECH_BEFORE):
+        if SPEECH_BEFORE in items[i].kinds:
             for k in range(i - 1, first - 1, -1):
                 group = groups_of.get(k)
                 if group is not None and group.party:

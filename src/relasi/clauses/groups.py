@@ -40,7 +40,7 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
     groups: list[Group] = []
     for mention in sorted(mentions, key=lambda m: m.span):
         span = mention.span
-        place = _is_place(text, span[0], mention.actor, words)
+        place: bool | None = None                    # asked only when it matters
         if groups:
             last = groups[-1]
             if span[0] < last.end or span[0] == last.start:
@@ -56,8 +56,8 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                 last.end = span[1]
                 last.comma_tail += 1 if last.comma_tail else 0
                 continue
-            if gap and joiner.fullmatch(gap) and (last.place or not place) and "\n" not in gap \
-                    and not last.end <= boundary < span[0]:
+            if gap and "\n" not in gap and not last.end <= boundary < span[0] and joiner.fullmatch(gap) and (
+                    last.place or not (place := _is_place(text, span[0], mention.actor, words))):
                 # "di dekat Damaskus dan Homs": a place coordinated with a place is a place.
                 last.actors.append(mention.actor)
                 last.mentions.append(mention)
@@ -66,6 +66,8 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                                               for c in words.phrases.get((w,), ()))
                 last.comma_tail = last.comma_tail + 1 if bare else 0
                 continue
+        if place is None:
+            place = _is_place(text, span[0], mention.actor, words)
         groups.append(Group(span[0], span[1], [mention.actor], [mention], place=place))
     return [part for group in groups for part in _unlisted(group)]
 
@@ -117,13 +119,14 @@ def _is_place(text: str, start: int, actor: Actor, words: Words) -> bool:
 
 def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Words, dateline_end: int) -> None:
     """Flag the groups that are never parties: a dateline, makers and informants, asides."""
+    ends = words.not_argument_ends()
     for group in groups:
         if group.end <= dateline_end:
             group.excluded = "dateline"
             continue
         window = text[max(sentence_start, group.start - 25):group.start].lower()
         tail = _WORD.findall(window)[-3:]
-        for length in (3, 2, 1):
+        for length in (3, 2, 1) if tail and tail[-1] in ends else ():   # a listed phrase ends in its last word
             if len(tail) >= length and " ".join(tail[-length:]) in words.not_arguments \
                     and window.rstrip().endswith(tail[-1]):
                 # "nelayan asal Indonesia": people's origin is their nationality, not a maker
@@ -133,8 +136,10 @@ def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Wo
         if group.excluded:
             continue
         # "Maduro, seperti Díaz-Canel, berterima kasih …": a comparison set off by commas is an aside
+        if text[group.end:group.end + 1] != ",":
+            continue
         stripped = window.rstrip()
         for word in words.comparisons:
-            if stripped.endswith(f", {word}") and text[group.end:group.end + 1] == ",":
+            if stripped.endswith(f", {word}"):
                 group.excluded = "aside"
                 break

@@ -35,6 +35,9 @@ from relasi.clauses.words import (
 CLOSE_AT_COMMA = frozenset({"relative", "conditional", "purpose", "temporal", "reason", "concessive"})
 BASES = frozenset({"main", "quote"})
 ALWAYS_OPEN = frozenset({"relative", "complement", "conditional", "temporal", "reason", "concessive"})
+# Item kinds that no segmentation rule acts on by themselves (unless the item may be an opener, or is "that")
+INERT = frozenset({DET, ADV, NEG, SPEECH_AFTER, PRON, DEMO, BE, GROUP, QUOTE, WORD})
+VERBS = frozenset({VERB, SPEECH_BEFORE, LIGHT})   # verbs whatever their voice; event words are verbs by their voice
 
 
 @dataclass
@@ -54,7 +57,7 @@ class Segmentation:
 
 
 def verbish(item: Item, verb_preds: set[int]) -> bool:
-    return item.kind in (VERB, SPEECH_BEFORE, LIGHT) or (item.kind == PRED and item.index in verb_preds)
+    return item.kind in VERBS or (item.kind == PRED and item.index in verb_preds)
 
 
 def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[tuple[int, int]]) -> Segmentation:
@@ -77,7 +80,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             stack.pop()
 
     for i, item in enumerate(items):
-        inside = next((q for q in quotes if q[0] <= item.start < q[1]), None)
+        inside = next((q for q in quotes if q[0] <= item.start < q[1]), None) if quotes else None
         if inside != quote_at:
             if quote_at is not None:            # leaving a quotation
                 while len(stack) > 1 and drafts[stack[-1]].kind != "quote":
@@ -90,10 +93,14 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 push("quote", i, item.value if item.kind == QUOTE else "")
             quote_at = inside
             pending_complement = False
-        previous = _previous_content(items, i)
+        if not pending_complement and item.kind in INERT and OPEN not in item.kinds and item.value != "that":
+            # no rule below can open or close a clause here: the common case, decided at once
+            clause_of[i] = stack[-1]
+            pending_complement = SPEECH_BEFORE in item.kinds
+            continue
         opened = False
         if item.kind == PUNCT and item.value in (",", "—", "–", "--"):
-            if i + 1 < len(items) and items[i + 1].has(SPEECH_AFTER):
+            if i + 1 < len(items) and SPEECH_AFTER in items[i + 1].kinds:
                 pop_to_base()
             else:
                 # "Sambil mendesak AS menahan diri, China …": what opened inside a clause that ends at a comma
@@ -113,9 +120,9 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
         elif item.kind == PUNCT and item.value == ";":
             pop_to_base()
             pending_complement = False
-        elif item.kind == PUNCT and item.value == ":" and previous is not None and previous.has(SPEECH_BEFORE):
+        elif item.kind == PUNCT and item.value == ":" and _after_speech_verb(items, i):
             pending_complement = True
-        elif item.has(OPEN) and _opens(items, i, words, verb_preds):
+        elif OPEN in item.kinds and _opens(items, i, words, verb_preds):
             kind = item.value_of(OPEN) or ""
             governor = _governor(items, i, verb_preds, clause_of, stack[-1], words)
             if kind == "contrast":
@@ -151,7 +158,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             # stays one: "menyampaikan apresiasi", "warned Washington against …"
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1]))
             opened = True
-        elif verbish(item, verb_preds) and _serial_complement(items, i, words, verb_preds, clause_of, stack[-1]):
+        elif (item.kind in VERBS or (item.kind == PRED and i in verb_preds)) \
+                and _serial_complement(items, i, words, verb_preds, clause_of, stack[-1]):
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1],
                                                 words if words.serial_nouns else None))
             opened = True
@@ -159,19 +167,25 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             push("relative", i, "")
             opened = True
         clause_of[i] = stack[-1]
-        if item.has(SPEECH_BEFORE) and not opened:
+        if SPEECH_BEFORE in item.kinds and not opened:
             pending_complement = True
         elif item.kind in (ADV, NEG) or (item.kind == PUNCT and item.value in (",", ":")):
             pass
         else:
             pending_complement = False
     _reported_before_tag(items, drafts, clause_of)
-    for i, index in enumerate(clause_of):
-        draft = index
-        while draft is not None:
+    last_own = {clause: i for i, clause in enumerate(clause_of)}     # each clause's last own item
+    for clause, i in last_own.items():
+        draft = clause
+        while draft is not None:                    # a clause ends with its last descendant
             drafts[draft].last = max(drafts[draft].last, i)
             draft = drafts[draft].parent
     return Segmentation(drafts, clause_of)
+
+
+def _after_speech_verb(items: list[Item], i: int) -> bool:
+    previous = _previous_content(items, i)
+    return previous is not None and previous.has(SPEECH_BEFORE)
 
 
 def _previous_content(items: list[Item], i: int) -> Item | None:
@@ -228,7 +242,7 @@ def _governor(items: list[Item], i: int, verb_preds: set[int], clause_of: list[i
         if clause_of[j] != clause:
             continue
         item = items[j]
-        if verbish(item, verb_preds) or item.kind == PRED:
+        if item.kind in VERBS or item.kind == PRED:      # a verb, or an event word (verb or noun)
             return j
         if item.kind == PUNCT and item.value in (";",) or item.kind == QUOTE:
             return None
@@ -338,7 +352,7 @@ def _reported_before_tag(items: list[Item], drafts: list[Draft], clause_of: list
     """"Israel melanggar kesepakatan itu, ujar PM Lebanon", "Russia violated the deal, the ministry said": what
     comes before a speech tag at the end is the tag's complement, as a quotation would be."""
     for t, item in enumerate(items):
-        if t < 2 or clause_of[t] != 0 or not item.has(SPEECH_AFTER):
+        if SPEECH_AFTER not in item.kinds or t < 2 or clause_of[t] != 0:
             continue
         if items[t - 1].kind == PUNCT and items[t - 1].value == ",":
             comma = t - 1

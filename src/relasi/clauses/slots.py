@@ -15,11 +15,12 @@ An event noun carried by a light verb ("melancarkan serangan", "imposed sanction
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from relasi.clauses.groups import Group
-from relasi.clauses.segment import Segmentation, verbish
+from relasi.clauses.segment import Segmentation
 from relasi.clauses.tokens import GROUP, PRED, PUNCT, QUOTE, WORD, Item
 from relasi.clauses.words import (
     ADV,
@@ -40,6 +41,10 @@ from relasi.clauses.words import (
 from relasi.model import Actor, Argument
 
 NP_KINDS = frozenset({DET, WORD, GROUP, PRON, DEMO})
+BETWEEN = ("antara", "between")
+VERBISH = frozenset({VERB, SPEECH_BEFORE, LIGHT})     # verbs whatever their voice (segment.verbish)
+# what ends the search for a negator: a phrase, punctuation or another verb (an event word, as a noun too)
+NEGATION_STOPS = frozenset({GROUP, PRON, PUNCT, QUOTE, COORD, WORD, PRED, *VERBISH})
 MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "shall", "did", "does", "do",
                     "has", "have", "had", "to"})
 
@@ -67,36 +72,55 @@ class SlotReader:
         self._subjects: dict[int, Argument | None] = {}
         groups = [item.ref if item.kind == GROUP else reading.pronouns.get(i) for i, item in enumerate(items)]
         # the two questions asked most often, answered by list lookups
+        self.groups = groups
         self.group_at: Callable[[int], Group | None] = groups.__getitem__     # the group (or pronoun) at item i
         self.clause: Callable[[int], int] = seg.clause_of.__getitem__           # the clause of item i
+        # where the parties stand, and where relative clauses open: the scans below visit only these
+        self.parties = [i for i, group in enumerate(groups) if group is not None and group.party]
+        self.relatives = [(number, draft.first) for number, draft in enumerate(seg.drafts) if draft.kind == "relative"]
+        self.starts = [item.start for item in items]
+        # each clause with the clauses it sits in (itself included): `descends` is one set lookup
+        self.lineage: list[frozenset[int]] = []
+        for draft in seg.drafts:
+            self.lineage.append(frozenset([len(self.lineage), *self._ancestors(draft.parent)]))
+        # the same phrase is read for several predicates: its reading is kept for the sentence (fresh Argument
+        # objects each time all the same: the coder tells slots apart by identity)
+        self._arguments: dict[tuple[int, int, str], tuple[int, int, tuple[Actor, ...], str, str]] = {}
+        self.english = words.lang == "en"
+        self._betweens: bool | None = None
+        self.head_limit = 3 if words.lang == "id" else 6
 
     # --- what an item is
 
     def is_verb(self, i: int) -> bool:
-        return verbish(self.items[i], self.verb_items) or self.items[i].kind == BE
+        kind = self.items[i].kind
+        return kind in VERBISH or kind == BE or (kind == PRED and i in self.verb_items)
+
+    def _ancestors(self, draft: int | None) -> list[int]:
+        found = []
+        while draft is not None and draft not in found:
+            found.append(draft)
+            draft = self.seg.drafts[draft].parent
+        return found
 
     def descends(self, draft: int | None, ancestor: int) -> bool:
-        while draft is not None:
-            if draft == ancestor:
-                return True
-            draft = self.seg.drafts[draft].parent
-        return False
+        return draft is not None and ancestor in self.lineage[draft]
 
     def acts_as_prep(self, i: int) -> bool:
-        item = self.items[i]
-        return (item.kind == PREP or item.has(PREP)) and i not in self.reading.opened
+        return PREP in self.items[i].kinds and i not in self.reading.opened
 
     # --- noun phrases
 
     def np_after(self, k: int, clause: int, allow_noun_pred: bool = True) -> tuple[int, int] | None:
         """Items [k, stop) of the noun phrase that starts at `k` (adverbs before it skipped), or None."""
-        items = self.items
-        while k < len(items) and items[k].kind in (ADV, NEG) and self.clause(k) == clause:
+        items, clause_of, verbs = self.items, self.seg.clause_of, self.verb_items
+        while k < len(items) and items[k].kind in (ADV, NEG) and clause_of[k] == clause:
             k += 1
         j = k
-        while j < len(items) and self.clause(j) == clause:
+        while j < len(items) and clause_of[j] == clause:
             item = items[j]
-            if item.kind in NP_KINDS or (item.kind == PRED and allow_noun_pred and j not in self.verb_items):
+            kind = item.kind
+            if kind in NP_KINDS or (kind == PRED and allow_noun_pred and j not in verbs):
                 j += 1
             elif item.kind in (PUNCT, WORD) and item.value in ("'s", "’s"):
                 j += 1
@@ -128,7 +152,9 @@ class SlotReader:
         return k < len(self.items) and k > j and self.is_verb(k) and self.items[j].kind == GROUP
 
     def _has_actor(self, a: int, b: int) -> bool:
-        return any(self.group_at(i) is not None and self.group_at(i).party for i in range(a, b))
+        """Whether a party stands among items[a:b]."""
+        k = bisect_left(self.parties, a)
+        return k < len(self.parties) and self.parties[k] < b
 
     def np_before(self, k: int, clause: int) -> tuple[int, int] | None:
         """The noun phrase that ends right before item `k` (commas skipped), for a relative clause's antecedent."""
@@ -141,32 +167,45 @@ class SlotReader:
         return (j + 1, end) if end > j + 1 else None
 
     def argument(self, span: tuple[int, int], how: str = "direct") -> Argument:
-        a, b = span
-        head = next((i for i in range(a, b) if self.items[i].kind not in (DET, DEMO)), a)
-        if self.items[head].kind == PRED and head not in self.verb_items:
+        key = (span[0], span[1], how)
+        fields = self._arguments.get(key)
+        if fields is None:
+            fields = self._arguments[key] = self._read_argument(span[0], span[1], how)
+        return Argument(*fields)
+
+    def _read_argument(self, a: int, b: int, how: str) -> tuple[int, int, tuple[Actor, ...], str, str]:
+        items = self.items
+        head = a
+        for i in range(a, b):
+            if items[i].kind not in (DET, DEMO):
+                head = i
+                break
+        if items[head].kind == PRED and head not in self.verb_items:
             # "mengutuk pencaplokan wilayah Ukraina oleh Rusia", "condemned Israel's strikes on Gaza": a phrase
             # headed by an event noun stands for that event's doer, not for what it names after it
             doer = self.possessor(head) or self._noun_agent(head, b) or self._between(head)
             actors = tuple(doer.actors) if doer is not None else ()
-            return Argument(self.items[a].start, self.items[b - 1].end, actors, self.head(a, b), "event")
-        actors: list[Actor] = []
-        for i in range(a, b):
-            group = self.group_at(i)
-            if group is not None and group.party:
-                for actor in group.actors:
-                    if actor not in actors:
-                        actors.append(actor)
-                if group.how != "direct" and how == "direct":
-                    how = group.how
-        return Argument(self.items[a].start, self.items[b - 1].end, tuple(actors), self.head(a, b), how)
+            return items[a].start, items[b - 1].end, actors, self.head(a, b), "event"
+        found: list[Actor] = []
+        parties = self.parties
+        for k in range(bisect_left(parties, a), len(parties)):
+            if parties[k] >= b:
+                break
+            group = self.group_at(parties[k])
+            for actor in group.actors:
+                if actor not in found:
+                    found.append(actor)
+            if group.how != "direct" and how == "direct":
+                how = group.how
+        return items[a].start, items[b - 1].end, tuple(found), self.head(a, b), how
 
     def _relative_agent(self, end: int) -> tuple[Actor, ...]:
         """"rancangan resolusi yang diajukan Rusia", "hackers controlled by China": a thing is its maker's when a
         passive relative clause right after it names the doer."""
-        for number, draft in enumerate(self.seg.drafts):
-            if draft.kind != "relative" or draft.first not in (end, end + 1):
+        for number, first in self.relatives:
+            if first not in (end, end + 1):
                 continue
-            for k in range(draft.first, min(len(self.items), draft.first + 4)):
+            for k in range(first, min(len(self.items), first + 4)):
                 if self.clause(k) == number and self.reading.voices.get(k) == "passive":
                     found = self.agent(k)
                     return found.actors if found is not None else ()
@@ -176,21 +215,25 @@ class SlotReader:
     def head(self, a: int, b: int) -> str:
         """The phrase's words without determiners: Indonesian heads come first ("kapal filipina"), English ones
         last ("the israeli ambassador"), so English keeps more words."""
-        limit = 3 if self.words.lang == "id" else 6
-        english = self.words.lang == "en"
-        only_groups = all(self.items[i].kind in (GROUP, DET, PUNCT) for i in range(a, b))
+        items, limit, english = self.items, self.head_limit, self.english
+        only_groups: bool | None = None                # whether the phrase is only groups (asked when needed)
         words: list[str] = []
         for i in range(a, b):
-            item = self.items[i]
-            if item.kind in (DET, DEMO) or item.value in ("'s", "’s"):
+            item = items[i]
+            kind, value = item.kind, item.value
+            if kind in (DET, DEMO) or value in ("'s", "’s"):
                 continue
-            if english and item.kind == PREP and item.value == "of":
+            if english and kind == PREP and value == "of":
                 break                                  # "the leaders of Russia": the head comes before "of"
-            if english and item.kind in (GROUP, PRON) and not only_groups:
-                continue                               # "Iran's ambassador", "the Russian envoy"
-            if item.kind in (PUNCT, COORD, PREP):
+            if english and kind in (GROUP, PRON):
+                if only_groups is None:
+                    only_groups = all(items[k].kind in (GROUP, DET, PUNCT) for k in range(a, b))
+                if not only_groups:
+                    continue                           # "Iran's ambassador", "the Russian envoy"
+            if kind in (PUNCT, COORD, PREP):
                 break
-            words.extend(_normal(w) for w in item.value.split())
+            for word in value.split():
+                words.append(_normal(word) if "-" in word or word.endswith("nya") else word)
             if len(words) >= limit:
                 break
         return " ".join(words[:limit])
@@ -198,8 +241,9 @@ class SlotReader:
     # --- slots
 
     def subject(self, p: int) -> Argument | None:
-        if p in self._subjects:
-            return self._subjects[p]
+        found = self._subjects.get(p, self)         # self: not asked yet
+        if found is not self:
+            return found
         self._subjects[p] = None                    # guards against cycles through governors
         found = self._subject(p)
         self._subjects[p] = found
@@ -325,11 +369,7 @@ class SlotReader:
         return None
 
     def _first_party(self) -> list[Actor]:
-        for i in range(len(self.items)):
-            group = self.group_at(i)
-            if group is not None and group.party:
-                return list(group.actors)
-        return []
+        return list(self.group_at(self.parties[0]).actors) if self.parties else []
 
     def _speaker_for(self, clause: int) -> list[Actor]:
         """Who says the clause: its quotation's speaker, else the sentence's."""
@@ -341,25 +381,29 @@ class SlotReader:
         return self.reading.speaker
 
     def _first_person(self, span: tuple[int, int]) -> bool:
-        return any(self.items[i].kind == PRON and self.items[i].value_of(PRON) == "first" for i in range(*span))
+        items = self.items
+        for i in range(span[0], span[1]):
+            if items[i].kind == PRON and items[i].value_of(PRON) == "first":
+                return True
+        return False
 
     def _free_group_before(self, p: int, clause: int) -> tuple[int, int] | None:
         """The nearest noun phrase before `p` in its clause that no verb or preposition governs: the subject,
         with or without an actor in it ("tindakan tersebut mengancam …" has a subject, and no actor)."""
-        items = self.items
+        items, clause_of, groups, verbs = self.items, self.seg.clause_of, self.groups, self.verb_items
         j = p - 1
         while j >= 0:
-            own = self.clause(j)
+            own = clause_of[j]
             if own != clause:
-                if self.descends(own, clause):
+                if clause in self.lineage[own]:            # a clause inside this one
                     j -= 1
                     continue
                 break
             item = items[j]
-            group = self.group_at(j)
-            first_person = item.kind == PRON and item.value_of(PRON) == "first"
-            nominal = (group is not None and group.party) or first_person or item.kind in (WORD, DEMO) or (
-                item.kind == PRED and j not in self.verb_items)
+            kind = item.kind
+            group = groups[j]
+            nominal = (group is not None and group.party) or kind in (WORD, DEMO) or (
+                kind == PRED and j not in verbs) or (kind == PRON and item.value_of(PRON) == "first")
             if nominal:
                 start = self._np_start(j, clause)
                 if self._free(start, clause):
@@ -405,51 +449,53 @@ class SlotReader:
                        for k in range(first, start))
 
     def _np_start(self, j: int, clause: int) -> int:
+        items, clause_of, verbs = self.items, self.seg.clause_of, self.verb_items
+        english, indonesian = self.words.lang == "en", self.words.lang == "id"
         start = j
         while True:
-            while start - 1 >= 0 and self.clause(start - 1) == clause and (
-                    self.items[start - 1].kind in (WORD, DET, DEMO) or
-                    (self.items[start - 1].kind == PRED and start - 1 not in self.verb_items) or
-                    # English modifiers come first: "Chinese coast guard ships", "Israel's army", "thousands of"
-                    (self.words.lang == "en" and (self.items[start - 1].kind == GROUP
-                                                  or self.items[start - 1].value in ("'s", "’s")
-                                                  or (self.items[start - 1].value == "of" and start >= 2
-                                                      and self.items[start - 2].kind in (DET, WORD)))) or
-                    # "kebijakan Uni Eropa itu", "keinginan Albanese ini": a noun's owner before its demonstrative
-                    (self.words.lang == "id" and self.items[start].kind == DEMO and start >= 2
-                     and self.items[start - 1].kind == GROUP and self.items[start - 2].kind == WORD
-                     and self.clause(start - 2) == clause)):
+            while start - 1 >= 0 and clause_of[start - 1] == clause:
+                kind, value = items[start - 1].kind, items[start - 1].value
+                if not (kind in (WORD, DET, DEMO) or (kind == PRED and start - 1 not in verbs) or
+                        # English modifiers come first: "Chinese coast guard ships", "Israel's army", "thousands of"
+                        (english and (kind == GROUP or value in ("'s", "’s")
+                                      or (value == "of" and start >= 2 and items[start - 2].kind in (DET, WORD)))) or
+                        # "kebijakan Uni Eropa itu", "keinginan Albanese ini": a noun's owner before its
+                        # demonstrative
+                        (indonesian and items[start].kind == DEMO and start >= 2 and kind == GROUP
+                         and items[start - 2].kind == WORD and clause_of[start - 2] == clause)):
+                    break
                 start -= 1
             # "usulan gencatan senjata dari Mesir", "the proposal from Egypt": a noun's origin is part of it
             before = start - 1
-            if before >= 1 and self.clause(before) == clause and self.items[before].kind == PREP \
-                    and self.items[before].value in ("dari", "from", "of") and before not in self.reading.opened \
-                    and (self.items[before - 1].kind == WORD or (self.items[before - 1].kind == PRED
-                                                                and before - 1 not in self.verb_items)):
+            if before >= 1 and clause_of[before] == clause and items[before].kind == PREP \
+                    and items[before].value in ("dari", "from", "of") and before not in self.reading.opened \
+                    and (items[before - 1].kind == WORD or (items[before - 1].kind == PRED
+                                                           and before - 1 not in verbs)):
                 start = before - 1
                 continue
             return start
 
     def _free(self, start: int, clause: int) -> bool:
         """Whether the phrase starting at item `start` is a subject: nothing before it in the clause governs it."""
+        items, clause_of = self.items, self.seg.clause_of
         b = start - 1
-        while b >= 0 and self.items[b].kind in (ADV,) and self.clause(b) == clause:
+        while b >= 0 and items[b].kind == ADV and clause_of[b] == clause:
             b -= 1
-        if b < 0 or self.clause(b) != clause:
+        if b < 0 or clause_of[b] != clause:
             return True
-        item = self.items[b]
-        if item.kind == COORD:
+        item = items[b]
+        kind = item.kind
+        if kind == COORD:
             # "kedaulatan dan integritas Suriah": a noun before the coordinator makes one phrase of both
-            return not (b > 0 and self.items[b - 1].kind == WORD and self.clause(b - 1) == clause)
-        if b in self.reading.opened or item.kind == QUOTE or item.has(SPEECH_AFTER):
+            return not (b > 0 and items[b - 1].kind == WORD and clause_of[b - 1] == clause)
+        if b in self.reading.opened or kind == QUOTE or kind == PUNCT or SPEECH_AFTER in item.kinds:
             return True
-        if item.kind == PUNCT:
-            return True
-        if self.acts_as_prep(b):
+        if PREP in item.kinds:                         # a preposition (no opener: that returned above)
             return False
-        if item.kind == PRED and b not in self.verb_items:
-            return False                               # the possessor of an event noun ("serangan Israel")
-        return not (self.is_verb(b) or item.kind == NEG)
+        if kind == PRED:
+            # an event word governs it: an event noun its possessor ("serangan Israel"), an event verb its object
+            return False
+        return not (kind in VERBISH or kind == BE or kind == NEG)
 
     def _shared_subject(self, p: int, clause: int) -> Argument | None:
         """A verb with no subject of its own after another in its clause shares that one's subject
@@ -457,7 +503,7 @@ class SlotReader:
         for j in range(p - 1, -1, -1):
             own = self.clause(j)
             if own != clause:
-                if self.descends(own, clause):
+                if clause in self.lineage[own]:            # a clause inside this one
                     continue
                 break
             if j in self.verb_items or (self.items[j].kind in (VERB, SPEECH_BEFORE, LIGHT) and self.items[j].kind
@@ -501,7 +547,8 @@ class SlotReader:
         return found
 
     def _possessive(self, argument: Argument) -> bool:
-        text = " ".join(item.value for item in self.items if argument.start <= item.start < argument.end)
+        inside = self.items[bisect_left(self.starts, argument.start):bisect_left(self.starts, argument.end)]
+        text = " ".join(item.value for item in inside)
         if self.words.lang == "en":
             return any(word in ("its", "their", "his", "her") for word in text.split())
         tokens = text.split()
@@ -534,7 +581,7 @@ class SlotReader:
         clause = self.clause(p)
         for j in range(p + 1, len(self.items)):
             if self.clause(j) != clause:
-                if self.descends(self.clause(j), clause):
+                if clause in self.lineage[self.clause(j)]:
                     continue
                 break
             item = self.items[j]
@@ -618,8 +665,13 @@ class SlotReader:
 
     def _between(self, p: int) -> Argument | None:
         """"gencatan senjata antara Israel dan Iran": the parties of an event noun named after "antara"."""
+        if self._betweens is None:                     # whether the sentence has such a preposition at all
+            self._betweens = any(PREP in item.kinds and (item.value_of(PREP) or item.value) in BETWEEN
+                                 for item in self.items)
+        if not self._betweens:
+            return None
         for name, argument in self.obliques(p, p + 1):
-            if name in ("antara", "between") and len(argument.actors) > 1:
+            if name in BETWEEN and len(argument.actors) > 1:
                 return argument
         return None
 
@@ -674,21 +726,23 @@ class SlotReader:
 
     def obliques(self, p: int, after: int) -> list[tuple[str, Argument]]:
         """Actor phrases after prepositions from item `after` up to the next verb of the clause."""
-        clause = self.clause(p)
+        items, clause_of, verbs, opened = self.items, self.seg.clause_of, self.verb_items, self.reading.opened
+        clause = clause_of[p]
         found: list[tuple[str, Argument]] = []
         seen: set[str] = set()
         j = after
-        while j < len(self.items):
-            own = self.clause(j)
+        while j < len(items):
+            own = clause_of[j]
             if own != clause:
-                if self.descends(own, clause):
+                if clause in self.lineage[own]:            # a clause inside this one
                     j += 1
                     continue
                 break
-            item = self.items[j]
-            if j != p and (self.is_verb(j) or (item.kind == PRED and j in self.verb_items)):
+            item = items[j]
+            kind = item.kind
+            if j != p and (kind in VERBISH or kind == BE or (kind == PRED and j in verbs)):
                 break
-            if self.acts_as_prep(j):
+            if PREP in item.kinds and j not in opened:
                 prep = item.value_of(PREP) or item.value
                 span = self.np_after(j + 1, clause)
                 if span is not None:
@@ -699,7 +753,7 @@ class SlotReader:
                         if owner:   # "penyelidikan atas kejahatan yang dilakukan pasukan Rusia"
                             argument = Argument(argument.start, argument.end, owner, argument.head, "antecedent")
                         found.append((prep, argument))
-                    if any(self.items[k].kind == PRED and k != p for k in range(*span)):
+                    if any(items[k].kind == PRED and k != p for k in range(*span)):
                         break                        # "dukungan terhadap gencatan senjata antara X dan Y": the
                     j = span[1]                      # phrases after an event noun are that noun's
                     continue
@@ -720,29 +774,31 @@ class SlotReader:
         return []
 
     def negated(self, p: int) -> bool:
-        clause = self.clause(p)
+        """Whether a negator stands before `p` in its clause, with only adverbs, determiners, prepositions and
+        the like between."""
+        items, clause_of = self.items, self.seg.clause_of
+        clause = clause_of[p]
         draft = self.seg.drafts[clause]
         for j in range(p - 1, -1, -1):
-            if self.clause(j) != clause:
-                if self.descends(self.clause(j), clause):
+            own = clause_of[j]
+            if own != clause:
+                if clause in self.lineage[own]:            # a clause inside this one
                     continue
-                if j == draft.first - 1 and draft.kind == "complement" and self.clause(j) == draft.parent \
+                if j == draft.first - 1 and draft.kind == "complement" and own == draft.parent \
                         and draft.governor is not None and draft.governor < j:
                     # "menyatakan tidak akan mengekstradisi": the adverbs between a verb and its serial
                     # complement belong to the complement
                     clause = draft.parent
                     draft = self.seg.drafts[clause]
-                    if self.items[j].kind == NEG or self.items[j].has(NEG):
+                    if NEG in items[j].kinds:
                         return True
-                    if self.items[j].kind in (ADV, BE):
+                    if items[j].kind in (ADV, BE):
                         continue
                 return False
-            item = self.items[j]
-            if item.kind == NEG or item.has(NEG):
+            item = items[j]
+            if NEG in item.kinds:
                 return True
-            if item.kind in (ADV, BE) or (item.kind == PRED and j == p):
-                continue
-            if item.kind in (GROUP, PRON, PUNCT, QUOTE, COORD, WORD) or self.is_verb(j) or item.kind == PRED:
+            if item.kind in NEGATION_STOPS:
                 return False
         return False
 

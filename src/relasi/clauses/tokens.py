@@ -8,7 +8,9 @@ too), a multi-word function word ("di tengah", "according to") is one item.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -24,32 +26,56 @@ CLAUSE_PUNCT = frozenset(",;:()[]—–")
 GROUP, PRED, PUNCT, QUOTE, WORD = "group", "pred", "punct", "quote", "word"
 
 
-@dataclass(eq=False, slots=True)
+_DESCRIPTION_OPENERS = frozenset({"the", "this", "these", "those", "that"})
+READINGS_KEPT = 50_000                          # token readings kept per pack before starting afresh
+Reading = tuple[str, str, Sequence[WordClass], frozenset[str]]   # kind, value, classes, kinds of a lone token
+_KIND_SETS: dict[str, frozenset[str]] = {}
+
+
+def _kind_set(kind: str) -> frozenset[str]:
+    """The one-kind set of an item with no word classes (shared: most items are such)."""
+    return _KIND_SETS.get(kind) or _KIND_SETS.setdefault(kind, frozenset((kind,)))
+
+
 class Item:
-    start: int
-    end: int
-    kind: str
-    value: str                                   # lower-case text, or the canonical function word
-    classes: list[WordClass] = field(default_factory=list)
-    ref: Any = None                              # the Group of a group item, the Candidate of a predicate
-    index: int = 0                               # position in the sentence's items
+    """One item of a sentence. `kinds` is every kind it is or may be (its own and its word classes'), so that
+    `has` and the hot loops ask one set; an item's kind is fixed once made (make a new item to change it)."""
+
+    __slots__ = ("start", "end", "kind", "value", "classes", "ref", "index", "kinds")
+
+    def __init__(self, start: int, end: int, kind: str, value: str, classes: Sequence[WordClass] = (),
+                 ref: Any = None, index: int = 0, kinds: frozenset[str] | None = None) -> None:
+        self.start, self.end, self.kind = start, end, kind
+        self.value = value                           # lower-case text, or the canonical function word
+        self.classes = classes
+        self.ref = ref                               # the Group of a group item, the Candidate of a predicate
+        self.index = index                           # position in the sentence's items
+        if kinds is not None:                       # known already: {kind} and the classes' kinds
+            self.kinds = kinds
+        elif classes:
+            self.kinds = frozenset([kind, *[c.kind for c in classes]])
+        else:
+            self.kinds = _kind_set(kind)
+
+    def __repr__(self) -> str:
+        return f"Item({self.start}, {self.end}, {self.kind!r}, {self.value!r})"
 
     def has(self, kind: str, role: str | None = None) -> bool:
         """Whether the item is, or may be, of word class `kind` (with `role`)."""
-        if role is None and self.kind == kind:
-            return True
-        if not self.classes:
-            return False
-        for c in self.classes:
-            if c.kind == kind and (role is None or c.role == role):
-                return True
-        return False
+        if role is None:
+            return kind in self.kinds
+        return any(c.kind == kind and c.role == role for c in self.classes)
 
     def value_of(self, kind: str) -> str | None:
         """The role of the item's class `kind` (an opener's clause kind, a pronoun's kind), else its word."""
-        found = next((c.role for c in self.classes if c.kind == kind and c.role), None) or next(
-            (c.word for c in self.classes if c.kind == kind), None)
-        return found if found is not None else (self.value if self.kind == kind else None)
+        if self.classes and kind in self.kinds:
+            for c in self.classes:
+                if c.kind == kind and c.role:
+                    return c.role
+            for c in self.classes:
+                if c.kind == kind:
+                    return c.word
+        return self.value if self.kind == kind else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +89,16 @@ class Candidate:
 
 
 def tokenize(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [m.span() for m in _TOKEN.finditer(text, start, end)]
 
 
 def items_of(text: str, start: int, end: int, groups: list, candidates: list[Candidate], words: Words,
-             lexicon_verbs: frozenset[str], inert: frozenset[str] = frozenset()) -> list[Item]:
-    """The items of text[start:end]: groups and candidates where they are, the rest classified word by word."""
+             lexicon_verbs: frozenset[str], inert: frozenset[str] = frozenset(),
+             readings: dict[str, Reading | bool] | None = None) -> list[Item]:
+    """The items of text[start:end]: groups and candidates where they are, the rest classified word by word.
+
+    `readings` keeps how each token reads by itself (a pure function of the token and the pack), so a caller that
+    passes the same dict for one pack's words classifies each word once."""
     spans = tokenize(text, start, end)
     lows = [text[a:b].lower() for a, b in spans]
     items: list[Item] = []
@@ -77,85 +107,32 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
     for candidate in candidates:
         cand_at.setdefault(candidate.start, candidate)
     inside = _covered(spans, groups)
-    i = 0
-    while i < len(spans):
+    words.phrase_index()                               # built once: _reading and _word_item read it
+    if readings is None:
+        readings = {}
+    elif len(readings) > READINGS_KEPT:
+        readings.clear()
+    placed = group_at.keys() | cand_at.keys()         # where a group or an event word starts
+    i, n = 0, len(spans)
+    while i < n:
         a, b = spans[i]
-        group = group_at.get(a)
-        if group is not None:
-            j = i
-            while j < len(spans) and spans[j][0] < group.end:
-                j += 1
-            items.append(Item(a, group.end, GROUP, text[a:group.end].lower(), ref=group))
-            i = j
-            continue
-        candidate = cand_at.get(a)
-        if candidate is not None and items and items[-1].kind == DET:
-            # "3 billion pounds of aid": a measure after a quantity is a determiner, not the verb "pound"
-            length, classes = words.lookup(lows, i)
-            if length > 1 and classes and classes[0].kind == DET and spans[i + length - 1][1] >= candidate.end:
-                items.append(Item(a, spans[i + length - 1][1], DET, classes[0].word, list(classes)))
-                i += length
-                continue
-        if candidate is not None and not inside[i]:
-            j = i
-            while j < len(spans) and spans[j][0] < candidate.end:
-                j += 1
-            stop = max(candidate.end, spans[j - 1][1])
-            if candidate.text in inert:
-                # "menolak berkomentar", "press conference": a phrase that only contains an event word; a verb
-                # phrase stays a verb ("menahan diri")
-                kind = VERB if candidate.text in lexicon_verbs else WORD
-                items.append(Item(a, stop, kind, candidate.text, [WordClass(kind, candidate.text)]))
-            else:
-                items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i), ref=candidate))
-            i = j
+        if a in placed:
+            i = _placed_item(text, spans, lows, i, group_at, cand_at, inside, items, words, lexicon_verbs, inert)
             continue
         if inside[i]:
             i += 1
             continue
         low = lows[i]
-        if not low[0].isalnum():
-            kind = QUOTE if low in QUOTE_OPEN or low in QUOTE_CLOSE or low in QUOTE_BOTH else PUNCT
-            items.append(Item(a, b, kind, low))
+        reading = readings.get(low)
+        if reading is None:
+            reading = readings[low] = _reading(low, words, lexicon_verbs)
+        if reading:
+            kind, value, classes, kinds = reading
+            items.append(Item(a, b, kind, value, classes, kinds=kinds))
             i += 1
-            continue
-        length, classes = words.lookup(lows, i)
-        # a phrase must not run into a group or an event word
-        while length > 1 and any(spans[k][0] in group_at or spans[k][0] in cand_at for k in range(i + 1, i + length)):
-            length -= 1
-            classes = words.phrases.get(tuple(lows[i:i + length]), [])
-        if classes:
-            stop = spans[i + length - 1][1]
-            items.append(Item(a, stop, classes[0].kind, classes[0].word, list(classes)))
-            i += length
-            continue
-        if low[0].isdigit():
-            items.append(Item(a, b, DET, low))             # "51,5 ton bantuan": a quantity opens the phrase
-        elif words.lang == "en" and low.endswith("ly") and len(low) > 4 and text[a].islower() and _ly_adverb(low):
-            items.append(Item(a, b, ADV, low))             # "categorically rejected", "sharply criticised"
-        elif (low in lexicon_verbs or words.is_verb(low)) and not _nominalised(low, words):
-            items.append(Item(a, b, VERB, low, [WordClass(VERB, low)]))
         else:
-            items.append(Item(a, b, WORD, low))
-        i += 1
-    for k in range(1, len(items)):
-        if items[k].kind == OPEN and items[k].value in words.comma_openers and items[k - 1].value != ",":
-            items[k] = Item(items[k].start, items[k].end, ADV, items[k].value, [WordClass(ADV, items[k].value)])
-            # "menghentikan sementara": no comma, no new clause
-    for k in range(len(items) - 1):
-        if items[k].kind == ADV and items[k].value == "secara" and items[k + 1].kind == WORD:
-            items[k + 1].kind = ADV                        # "secara khusus", "secara resmi": an adverb phrase
-        if words.lang == "en" and k > 0 and items[k + 1].kind == VERB and items[k].kind == WORD \
-                and items[k + 1].value.endswith("s") and items[k - 1].kind in (PRED, VERB, DET, GROUP):
-            # "demanded security guarantees", "the trade talks": a plural after a modifier noun
-            items[k + 1] = Item(items[k + 1].start, items[k + 1].end, WORD, items[k + 1].value)
-        if words.lang == "en" and items[k + 1].kind in (VERB, LIGHT) and (
-                (items[k].kind == DET and items[k].value != "that") or items[k].value in ("'s", "’s")):
-            # "the proposed deal", "the occupied territory", "the move", "Israel's plan"
-            items[k + 1] = Item(items[k + 1].start, items[k + 1].end, WORD, items[k + 1].value)
-        if k > 0 and items[k].kind == ADV and items[k].value in words.adjectives and items[k - 1].kind in (WORD, PRED) \
-                and items[k + 1].kind in (GROUP, DEMO, WORD, DET) and len(items[k].value.split()) == 1:
-            items[k].kind = WORD                           # "kebijakan baru Uni Eropa": after a noun, an adjective
+            i = _word_item(text, spans, lows, i, group_at, cand_at, items, words, lexicon_verbs)
+    _retag(items, words)
     if words.description_heads:
         items = _descriptions(items, words)
     for index, item in enumerate(items):
@@ -163,42 +140,163 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
     return items
 
 
+def _reading(low: str, words: Words, lexicon_verbs: frozenset[str]) -> Reading | bool:
+    """How a token reads by itself (kind, value, classes, kinds), or False when its neighbours or its case decide
+    (the first word of a longer phrase, an English "-ly" word)."""
+    if not low[0].isalnum():
+        kind = QUOTE if low in QUOTE_OPEN or low in QUOTE_CLOSE or low in QUOTE_BOTH else PUNCT
+        return kind, low, (), _kind_set(kind)
+    longest = words.first_lengths.get(low)
+    if longest == 1:
+        classes, kinds = words.single[low]
+        return classes[0].kind, classes[0].word, classes, kinds
+    if longest is not None or (words.lang == "en" and low.endswith("ly") and len(low) > 4):
+        return False
+    if low[0].isdigit():
+        return DET, low, (), _kind_set(DET)            # "51,5 ton bantuan": a quantity opens the phrase
+    if (low in lexicon_verbs or words.is_verb(low)) and not _nominalised(low, words):
+        return VERB, low, (WordClass(VERB, low),), _kind_set(VERB)
+    return WORD, low, (), _kind_set(WORD)
+
+
+def _word_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: int, group_at: dict, cand_at: dict,
+               items: list[Item], words: Words, lexicon_verbs: frozenset[str]) -> int:
+    """The item at token `i` when its neighbours or its case decide; returns the index of the next token."""
+    a, b = spans[i]
+    low = lows[i]
+    if low in words.first_lengths:                     # a listed first word: the longest phrase from here
+        length, classes = words.lookup(lows, i)
+        # a phrase must not run into a group or an event word
+        while length > 1 and any(spans[k][0] in group_at or spans[k][0] in cand_at for k in range(i + 1, i + length)):
+            length -= 1
+            classes = words.phrases.get(tuple(lows[i:i + length]), [])
+        if classes:
+            items.append(Item(a, spans[i + length - 1][1], classes[0].kind, classes[0].word, classes))
+            return i + length
+    if low[0].isdigit():
+        items.append(Item(a, b, DET, low))             # "51,5 ton bantuan": a quantity opens the phrase
+    elif words.lang == "en" and low.endswith("ly") and len(low) > 4 and text[a].islower() and _ly_adverb(low):
+        items.append(Item(a, b, ADV, low))             # "categorically rejected", "sharply criticised"
+    elif (low in lexicon_verbs or words.is_verb(low)) and not _nominalised(low, words):
+        items.append(Item(a, b, VERB, low, (WordClass(VERB, low),)))
+    else:
+        items.append(Item(a, b, WORD, low))
+    return i + 1
+
+
+def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: int, group_at: dict, cand_at: dict,
+                 inside: list[bool], items: list[Item], words: Words, lexicon_verbs: frozenset[str],
+                 inert: frozenset[str]) -> int:
+    """The item at token `i` where a group or an event word starts; returns the index of the next token."""
+    a = spans[i][0]
+    group = group_at.get(a)
+    if group is not None:
+        j = i
+        while j < len(spans) and spans[j][0] < group.end:
+            j += 1
+        items.append(Item(a, group.end, GROUP, text[a:group.end].lower(), ref=group))
+        return j
+    candidate = cand_at[a]
+    if items and items[-1].kind == DET:
+        # "3 billion pounds of aid": a measure after a quantity is a determiner, not the verb "pound"
+        length, classes = words.lookup(lows, i)
+        if length > 1 and classes and classes[0].kind == DET and spans[i + length - 1][1] >= candidate.end:
+            items.append(Item(a, spans[i + length - 1][1], DET, classes[0].word, classes))
+            return i + length
+    if inside[i]:
+        return i + 1
+    j = i
+    while j < len(spans) and spans[j][0] < candidate.end:
+        j += 1
+    stop = max(candidate.end, spans[j - 1][1])
+    if candidate.text in inert:
+        # "menolak berkomentar", "press conference": a phrase that only contains an event word; a verb
+        # phrase stays a verb ("menahan diri")
+        kind = VERB if candidate.text in lexicon_verbs else WORD
+        items.append(Item(a, stop, kind, candidate.text, (WordClass(kind, candidate.text),)))
+    else:
+        items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i), ref=candidate))
+    return j
+
+
+def _retag(items: list[Item], words: Words) -> None:
+    """Readings that depend on the neighbours: openers without a comma, adverb phrases, nouns after determiners."""
+    if words.comma_openers:
+        for k in range(1, len(items)):
+            if items[k].kind == OPEN and items[k].value in words.comma_openers and items[k - 1].value != ",":
+                items[k] = Item(items[k].start, items[k].end, ADV, items[k].value, (WordClass(ADV, items[k].value),))
+                # "menghentikan sementara": no comma, no new clause
+    english = words.lang == "en"
+    for k in range(len(items) - 1):
+        item, nxt = items[k], items[k + 1]
+        if item.kind == ADV and item.value == "secara" and nxt.kind == WORD:
+            # "secara khusus", "secara resmi": an adverb phrase
+            nxt = items[k + 1] = Item(nxt.start, nxt.end, ADV, nxt.value, nxt.classes, nxt.ref)
+        if english and k > 0 and nxt.kind == VERB and item.kind == WORD and nxt.value.endswith("s") \
+                and items[k - 1].kind in (PRED, VERB, DET, GROUP):
+            # "demanded security guarantees", "the trade talks": a plural after a modifier noun
+            nxt = items[k + 1] = Item(nxt.start, nxt.end, WORD, nxt.value)
+        if english and nxt.kind in (VERB, LIGHT) and (
+                (item.kind == DET and item.value != "that") or item.value in ("'s", "’s")):
+            # "the proposed deal", "the occupied territory", "the move", "Israel's plan"
+            items[k + 1] = Item(nxt.start, nxt.end, WORD, nxt.value)
+        if k > 0 and item.kind == ADV and item.value in words.adjectives and items[k - 1].kind in (WORD, PRED) \
+                and nxt.kind in (GROUP, DEMO, WORD, DET) and len(item.value.split()) == 1:
+            # "kebijakan baru Uni Eropa", "sanksi baru AS": a listed adverb after a noun is its adjective
+            items[k] = Item(item.start, item.end, WORD, item.value, item.classes, item.ref)
+
+
 def _descriptions(items: list[Item], words: Words) -> list[Item]:
     """"the Middle Eastern country", "the three countries", "negara Timur Tengah itu", "dewan tersebut": a phrase of
     plain words around a description head becomes one pronoun-like item the discourse resolves."""
     heads = words.description_heads
+    english = words.lang == "en"
     result: list[Item] = []
+    copied = 0                                   # items[:copied] are in `result` (or replaced there)
     i = 0
     while i < len(items):
         item = items[i]
-        found = None
-        if words.lang == "en" and item.kind in (DET, DEMO) and item.value in ("the", "this", "these", "those", "that"):
-            j = i + 1
-            while j < len(items) and j - i <= 4 and items[j].kind in (WORD, DET):
-                if items[j].value in heads and (j + 1 >= len(items) or items[j + 1].kind != WORD):
-                    found = (j, heads[items[j].value])
-                    break
-                j += 1
-        elif words.lang == "id" and item.kind == WORD and item.value in heads:
-            j = i + 1
-            while j < len(items) and j - i <= 4 and items[j].kind == WORD:
-                j += 1
-            if j < len(items) and items[j].kind == DEMO:
-                found = (j, heads[item.value])
-        if found is not None:
-            last, kind = found
-            phrase = " ".join(x.value for x in items[i:last + 1])     # "the three countries": its count counts
-            result.append(Item(item.start, items[last].end, PRON, phrase,
-                               [WordClass(PRON, "description", f"description:{kind}")]))
-            i = last + 1
-            continue
-        result.append(item)
+        if (english and item.kind in (DET, DEMO) and item.value in _DESCRIPTION_OPENERS) \
+                or (not english and item.kind == WORD and item.value in heads):
+            found = _description_at(items, i, words)
+            if found is not None:
+                last, kind = found
+                phrase = " ".join(x.value for x in items[i:last + 1])     # "the three countries": its count counts
+                result.extend(items[copied:i])
+                result.append(Item(item.start, items[last].end, PRON, phrase,
+                                   [WordClass(PRON, "description", f"description:{kind}")]))
+                i = copied = last + 1
+                continue
         i += 1
+    if not copied:
+        return items
+    result.extend(items[copied:])
     return result
+
+
+def _description_at(items: list[Item], i: int, words: Words) -> tuple[int, str] | None:
+    """The last item and the kind of a description phrase opened by items[i], if any."""
+    heads = words.description_heads
+    item = items[i]
+    if words.lang == "en":
+        j = i + 1
+        while j < len(items) and j - i <= 4 and items[j].kind in (WORD, DET):
+            if items[j].value in heads and (j + 1 >= len(items) or items[j + 1].kind != WORD):
+                return j, heads[items[j].value]
+            j += 1
+    elif words.lang == "id":
+        j = i + 1
+        while j < len(items) and j - i <= 4 and items[j].kind == WORD:
+            j += 1
+        if j < len(items) and items[j].kind == DEMO:
+            return j, heads[item.value]
+    return None
 
 
 def _function_classes(words: Words, lows: list[str], i: int) -> list[WordClass]:
     """A predicate that is also a function word keeps that reading ("says" both speaks and reports)."""
+    if lows[i] not in words.phrase_index():
+        return []
     length, classes = words.lookup(lows, i)
     return list(classes) if length == 1 else []
 
@@ -211,13 +309,21 @@ def _nominalised(word: str, words: Words) -> bool:
 def _covered(spans: list[tuple[int, int]], groups: list) -> list[bool]:
     """For each token, whether it starts inside a group (after the group's first character)."""
     covered = [False] * len(spans)
-    for group in groups:
-        for k, (a, _) in enumerate(spans):
-            if a >= group.end:
-                break
-            if a > group.start:
+    if groups:
+        starts = [a for a, _ in spans]
+        for group in groups:
+            for k in range(bisect_right(starts, group.start), bisect_left(starts, group.end)):
                 covered[k] = True
     return covered
+
+
+@lru_cache(maxsize=4096)
+def _ly_adverb(word: str) -> bool:
+    """"sharply", "categorically": an -ly word that can only be an adverb ("resupply", "rally", "family" cannot)."""
+    from lemminflect import getAllLemmas
+
+    readings = getAllLemmas(word)
+    return not readings or set(readings) <= {"ADV", "ADJ"}
 
 
 @lru_cache(maxsize=4096)

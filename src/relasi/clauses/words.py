@@ -31,6 +31,8 @@ class Words:
     phrases: dict[tuple[str, ...], list[WordClass]] = field(default_factory=dict)
     longest: int = 1
     first_lengths: dict[str, int] = field(default_factory=dict)   # first word -> its longest phrase (lookup's index)
+    # a one-word phrase -> its classes and the set of their kinds (Item.kinds), for the tokenizer's common case
+    single: dict[str, tuple[list[WordClass], frozenset[str]]] = field(default_factory=dict)
     verb_prefixes: tuple[str, ...] = ()
     not_verbs: frozenset[str] = frozenset()
     english_verbs: frozenset[str] = frozenset()
@@ -65,6 +67,7 @@ class Words:
     addressing: frozenset[str] = frozenset()             # speech verbs whose object is the hearer ("told X")
     descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)
     description_heads: dict[str, str] = field(default_factory=dict)   # head word -> kind
+    _not_argument_ends: tuple[frozenset[str], frozenset[str]] | None = None     # (the set it was made from, ends)
 
     def add(self, phrase: str, kind: str, role: str = "") -> None:
         words = tuple(phrase.lower().split())
@@ -76,12 +79,25 @@ class Words:
             classes.append(word_class)
         self.longest = max(self.longest, len(words))
 
+    def phrase_index(self) -> dict[str, int]:
+        """First word -> the length of its longest phrase: a word not in it starts no phrase."""
+        if not self.first_lengths:
+            for phrase, classes in self.phrases.items():
+                self.first_lengths[phrase[0]] = max(self.first_lengths.get(phrase[0], 0), len(phrase))
+                if len(phrase) == 1 and classes:
+                    self.single[phrase[0]] = (classes, frozenset(c.kind for c in classes))
+        return self.first_lengths
+
+    def not_argument_ends(self) -> frozenset[str]:
+        """The last words of the `not_arguments` phrases ("menurut", "according to"): a phrase can only end there."""
+        if self._not_argument_ends is None or self._not_argument_ends[0] is not self.not_arguments:
+            ends = frozenset(phrase.split()[-1] for phrase in self.not_arguments if phrase.split())
+            self._not_argument_ends = (self.not_arguments, ends)
+        return self._not_argument_ends[1]
+
     def lookup(self, words: list[str], start: int) -> tuple[int, list[WordClass]]:
         """The longest phrase of the table starting at `words[start]`: (its length, its classes), or (0, [])."""
-        if not self.first_lengths:
-            for phrase in self.phrases:
-                self.first_lengths[phrase[0]] = max(self.first_lengths.get(phrase[0], 0), len(phrase))
-        longest = self.first_lengths.get(words[start], 0)
+        longest = self.phrase_index().get(words[start], 0)
         for length in range(min(longest, len(words) - start), 0, -1):
             classes = self.phrases.get(tuple(words[start:start + length]))
             if classes:

@@ -31,7 +31,7 @@ from relasi.events.discourse import (
     summit_host,
 )
 from relasi.events.modality import CONTENT_TYPES, Factuality, factuality
-from relasi.events.patterns import BETWEEN, choose, patient, source_of, target_of, target_slots
+from relasi.events.patterns import BETWEEN, SentenceWords, choose, patient, source_of, target_of, target_slots
 from relasi.lang.lexicon import Pattern
 from relasi.model import Actor, Argument, Article, Event, Parse, Predicate
 
@@ -73,7 +73,8 @@ def code_events(article: Article, pack) -> Article:
     seen: set[tuple] = set()
     for index, parse in enumerate(parses):
         sentence = text[parse.start:parse.end]
-        chosen = [choose(p, sentence, pack.lexicon) for p in parse.predicates]
+        said = SentenceWords(sentence)
+        chosen = [choose(p, sentence, pack.lexicon, said) for p in parse.predicates]
         content = _content_spans(parse, chosen)
         when: tuple[str | None, str] | None = None
         readings: dict[int, Factuality] = {}

@@ -51,17 +51,59 @@ def patient(predicate: Predicate) -> Argument | None:
 def head_matches(head: str, wanted: tuple[str, ...], anywhere: bool = False) -> bool:
     """Whether a phrase's head words start with one of `wanted` ("kapal filipina", "duta besar china"), or, for
     head-final English, hold it anywhere ("the israeli ambassador", "12 diplomats")."""
-    if not head:
+    return HeadWords(head).matches(wanted, anywhere)
+
+
+class HeadWords:
+    """A head's words and their stems, split once for all the senses tried against it."""
+
+    def __init__(self, head: str) -> None:
+        self.head = head
+        self.words = head.split() if head else []
+        self._stems: list[tuple[str, ...] | None] = [None] * len(self.words)
+
+    def matches(self, wanted: tuple[str, ...], anywhere: bool = False) -> bool:
+        """As head_matches."""
+        words = self.words
+        if not self.head:
+            return False
+        by_first = _phrases_by_first(wanted)
+        for start in (range(len(words)) if anywhere else range(1)):
+            stems = self._stems[start]
+            if stems is None:
+                stems = self._stems[start] = _stems(words[start])
+            for first in stems:
+                for parts in by_first.get(first, ()):
+                    if len(parts) <= len(words) - start and all(
+                            _same_word(w, p) for w, p in zip(words[start + 1:], parts[1:], strict=False)):
+                        return True
         return False
-    words = head.split()
-    by_first = _phrases_by_first(wanted)
-    for start in (range(len(words)) if anywhere else range(1)):
-        for first in _stems(words[start]):
-            for parts in by_first.get(first, ()):
-                if len(parts) <= len(words) - start and all(
-                        _same_word(w, p) for w, p in zip(words[start + 1:], parts[1:], strict=False)):
-                    return True
-    return False
+
+
+class SentenceWords:
+    """A sentence's lower-cased text, and which listed words it holds: each asked once per sentence (the senses of
+    all its predicates ask about the same lists)."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._lowered: str | None = None
+        self._any: dict[int, tuple[tuple[str, ...], bool]] = {}
+
+    def holds_any(self, words: tuple[str, ...]) -> bool:
+        """Whether one of `words` stands in the sentence as a whole word (see _contains)."""
+        known = self._any.get(id(words))
+        if known is not None and known[0] is words:
+            return known[1]
+        if self._lowered is None:
+            self._lowered = self.sentence.lower()
+        lowered = self._lowered
+        found = False
+        for word in words:
+            if word in lowered and _contains(lowered, word):       # most listed words are not there at all
+                found = True
+                break
+        self._any[id(words)] = (words, found)
+        return found
 
 
 _BY_FIRST: dict[int, tuple[tuple[str, ...], dict[str, list[tuple[str, ...]]]]] = {}
@@ -103,32 +145,38 @@ def _same_word(word: str, wanted: str) -> bool:
     return wanted.endswith("y") and word == wanted[:-1] + "ies"
 
 
-def choose(predicate: Predicate, sentence: str, lexicon: Lexicon) -> Pattern | None:
-    """The first sense whose constraints hold (constrained senses come first), or None."""
-    lowered = sentence.lower()
-    the_patient = patient(predicate)
-    head = the_patient.head if the_patient else ""
-    anywhere = lexicon.lang == "en"
-    found = _first_sense(senses(predicate, lexicon), the_patient, head, anywhere, lowered, lexicon)
+def choose(predicate: Predicate, sentence: str, lexicon: Lexicon, said: SentenceWords | None = None) \
+        -> Pattern | None:
+    """The first sense whose constraints hold (constrained senses come first), or None. `said`: the sentence's
+    words, when the caller asks for several predicates of one sentence."""
+    patterns = senses(predicate, lexicon)
     words = predicate.text.split()
-    if found is None and predicate.voice != "noun" and len(words) == 2 and lexicon.lang == "en":
+    english_phrase = predicate.voice != "noun" and len(words) == 2 and lexicon.lang == "en"
+    if not patterns and not english_phrase:
+        return None
+    said = said or SentenceWords(sentence)
+    the_patient = patient(predicate)
+    head = HeadWords(the_patient.head if the_patient else "")
+    anywhere = lexicon.lang == "en"
+    found = _first_sense(patterns, the_patient, head, anywhere, said, lexicon)
+    if found is None and english_phrase:
         # "agreed to appoint …": the phrase "agreed to" (to demands) does not apply, the verb alone may
-        found = _first_sense(senses(predicate, lexicon, words[0]), the_patient, head, anywhere, lowered, lexicon)
+        found = _first_sense(senses(predicate, lexicon, words[0]), the_patient, head, anywhere, said, lexicon)
     return found
 
 
-def _first_sense(patterns: list[Pattern], the_patient: Argument | None, head: str, anywhere: bool, lowered: str,
-                 lexicon: Lexicon) -> Pattern | None:
+def _first_sense(patterns: list[Pattern], the_patient: Argument | None, head: HeadWords, anywhere: bool,
+                 said: SentenceWords, lexicon: Lexicon) -> Pattern | None:
     for pattern in patterns:
-        if pattern.object_heads and not head_matches(head, pattern.object_heads, anywhere):
+        if pattern.object_heads and not head.matches(pattern.object_heads, anywhere):
             continue
-        if pattern.object_not and head_matches(head, pattern.object_not, anywhere):
+        if pattern.object_not and head.matches(pattern.object_not, anywhere):
             continue
         if pattern.patient and not _patient_is(the_patient, pattern.patient, lexicon):
             continue
-        if pattern.with_words and not any(_contains(lowered, w) for w in pattern.with_words):
+        if pattern.with_words and not said.holds_any(pattern.with_words):
             continue
-        if pattern.unless and any(_contains(lowered, w) for w in pattern.unless):
+        if pattern.unless and said.holds_any(pattern.unless):
             continue
         return pattern
     return None
