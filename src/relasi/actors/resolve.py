@@ -9,6 +9,7 @@ recognised in the rest of the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -294,17 +295,22 @@ def _short_names(text: str, mentions: list[Mention]) -> list[Mention]:
         for form in candidates:
             if form[:1].isupper() and form.isalpha() and len(form) > 1:
                 forms.setdefault(form, []).append((after, actor))
+    owner_of = {form: owners[0] for form, owners in forms.items()
+                if len({actor.code + (actor.name or "") for _, actor in owners}) == 1}   # shared by two: no guess
+    if not owner_of:
+        return []
+    alternation = "|".join(re.escape(form) for form in sorted(owner_of, key=len, reverse=True))
+    starts = sorted(s for s, _ in taken)
+    ends = {s: e for s, e in sorted(taken)}
     found: list[Mention] = []
-    for form, owners in forms.items():
-        if len({actor.code + (actor.name or "") for _, actor in owners}) > 1:
-            continue                                   # two people share it: no guess
-        after, actor = owners[0]
-        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])(?!\s+[A-Z])", text):
-            span = (match.start(), match.end())
-            if span[0] < after or any(s <= span[0] < e or s < span[1] <= e for s, e in taken):
-                continue
-            taken.append(span)
-            found.append(Mention(span[0], span[1], form, actor, "coref:surname"))
+    for match in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])(?!\s+[A-Z])", text):
+        form, span = match.group(), (match.start(), match.end())
+        after, actor = owner_of[form]
+        k = bisect_right(starts, span[0])
+        inside = k > 0 and ends[starts[k - 1]] > span[0] or k < len(starts) and starts[k] < span[1]
+        if span[0] < after or inside:
+            continue
+        found.append(Mention(span[0], span[1], form, actor, "coref:surname"))
     return found
 
 
