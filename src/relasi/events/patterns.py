@@ -151,6 +151,13 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon, said: Sentence
     words, when the caller asks for several predicates of one sentence."""
     patterns = senses(predicate, lexicon)
     words = predicate.text.split()
+    if not patterns and lexicon.lang == "en" and predicate.voice == "active" and len(words) == 1:
+        # "coordinating closely with", "met separately with": an adverb split the phrasal verb from its particle
+        for name, _ in predicate.slots:
+            if name not in ("subject", "object", "agent", "possessor") and " " not in name:
+                patterns = senses(predicate, lexicon, f"{predicate.text} {name}")
+                if patterns:
+                    break
     english_phrase = predicate.voice != "noun" and len(words) == 2 and lexicon.lang == "en"
     if not patterns and not english_phrase:
         return None
