@@ -54,7 +54,10 @@ def test_lexicon_coverage_counts_forms_per_code(folder: Path) -> None:
      ("- name: x\n  cameo: '111'\n  verbs: [ber-]\n", "no root"),
      ("- name: x\n  cameo: '111'\n  typo: [kecam]\n", "unknown keys"),
      ("- cameo: '111'\n", "needs a name"),
-     ("- name: [unclosed\n", "invalid YAML")],
+     ("- name: [unclosed\n", "invalid YAML"),
+     # a bare on/off reads as a boolean: the word would be lost without a word
+     ("- name: x\n  cameo: '111'\n  verbs: [kecam]\n  target: [kepada, on]\n", "target: [True] is not a string"),
+     ("- name: x\n  cameo: '111'\n  verbs: [kecam]\n  unless: [1945]\n", "unless: [1945] is not a string")],
 )
 def test_lexicon_problems_are_reported_not_raised(tmp_path: Path, content: str, message: str) -> None:
     (tmp_path / "bad.yaml").write_text(content, encoding="utf-8")
@@ -68,3 +71,10 @@ def test_lexicon_constrained_senses_come_first(tmp_path: Path) -> None:
         "object: [pasukan]}\n", encoding="utf-8")
     lexicon = load_lexicon("id", tmp_path)
     assert [e.pattern.cameo for e in lexicon.entries("menarik")] == ["0871", "170"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_real_lexicons_have_no_problems(lang: str) -> None:
+    from relasi.packs import load_pack
+
+    assert load_pack(lang).lexicon.problems == []

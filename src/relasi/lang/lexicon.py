@@ -193,6 +193,12 @@ def _add(lexicon: Lexicon, item: Any, where: str, index: int) -> None:
     if source not in ("subject", "speaker", "slots"):
         lexicon.problems.append((place, "source must be subject, speaker or a list of slots"))
         return
+    for key in ("target", "object", "object_not", "with", "unless", "source"):
+        value = item.get(key)
+        if isinstance(value, list) and any(not isinstance(v, str) for v in value):
+            # YAML reads a bare on/off/yes/no as a boolean: "on" must be quoted, or the word is lost
+            bad = [v for v in value if not isinstance(v, str)]
+            lexicon.problems.append((place, f"{key}: {bad!r} is not a string (quote it)"))
     patient = str(item.get("patient") or "")
     if patient and patient not in PATIENTS:
         lexicon.problems.append((place, f"patient must be one of {sorted(PATIENTS)}"))
