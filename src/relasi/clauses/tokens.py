@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from relasi.clauses.words import ADV, DEMO, DET, LIGHT, OPEN, PRON, VERB, WordClass, Words
+from relasi.clauses.words import ADV, DEMO, DET, LIGHT, OPEN, PREP, PRON, VERB, WordClass, Words
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-‐]\w+)+|\d+(?:[.,]\d+)*(?!\w)|\w+(?:[-‐]\w+)*(?:['’]t)?|['’]s(?!\w)|[^\w\s]")
 QUOTE_OPEN = frozenset("“«„")
@@ -205,6 +205,13 @@ def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: in
             return i + length
     if inside[i]:
         return i + 1
+    if " " not in candidate.text and lows[i] in words.first_lengths:
+        # "close to Venezuela's coast": a longer preposition wins over a one-word event form
+        length, classes = words.lookup(lows, i)
+        if length > 1 and classes and all(c.kind == PREP for c in classes) and not any(
+                spans[k][0] in group_at or spans[k][0] in cand_at for k in range(i + 1, i + length)):
+            items.append(Item(a, spans[i + length - 1][1], PREP, classes[0].word, classes))
+            return i + length
     j = i
     while j < len(spans) and spans[j][0] < candidate.end:
         j += 1

@@ -146,6 +146,9 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     """(sources, targets, how) of one predicate read with one pattern, or None when it has no doer."""
     receiving = pack.words("receiving_verbs")
     found = source_of(predicate, pack.lang, receiving)
+    if found is None and predicate.voice == "passive" and plover_for(pattern.cameo) == "MOBILIZE":
+        # "Additional U.S. warships were sent to …": forces moved with no one named move for their own state
+        found = predicate.slot("subject")
     if pattern.sources:
         found = next((a for name in pattern.sources if (a := predicate.slot(name)) is not None and a.actors), None)
     sources = list(found.actors) if found else []
