@@ -132,6 +132,16 @@ def test_coder_event_carries_pattern_date_and_evidence(pack):
     assert event.target.name == "Miguel Díaz-Canel" and event.target.code == "CUB"
 
 
+@pytest.mark.parametrize(("body", "date", "precision"), [
+    # the date of a subordinate clause dates that clause's act, not the main one's
+    ("Rusia mengecam AS sejak serangan dimulai pada Februari 2021.", "2022-01-25", "published"),
+    ("Rusia mengecam AS pada Senin (24/1) setelah pertemuan di Jenewa.", "2022-01-24", "day"),
+])
+def test_coder_date_comes_from_the_clause_of_the_act(pack, body, date, precision):
+    accusation = next(e for e in _code(pack, body) if e.cameo == "111")
+    assert (accusation.date, accusation.date_precision) == (date, precision)
+
+
 def test_coder_repeated_event_coded_once(pack):
     events = _code(pack, "Rusia mengecam AS. Sekali lagi, Rusia mengecam AS.")
     assert len(events) == 1

@@ -236,7 +236,7 @@ def _retag(items: list[Item], words: Words) -> None:
     english = words.lang == "en"
     for k in range(len(items) - 1):
         item, nxt = items[k], items[k + 1]
-        if item.kind == ADV and item.value == "secara" and nxt.kind == WORD:
+        if item.kind == ADV and item.value == "secara" and nxt.kind in (WORD, VERB):
             # "secara khusus", "secara resmi": an adverb phrase
             nxt = items[k + 1] = Item(nxt.start, nxt.end, ADV, nxt.value, nxt.classes, nxt.ref)
         if english and k > 0 and nxt.kind == VERB and item.kind == WORD and nxt.value.endswith("s") \

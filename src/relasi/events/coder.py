@@ -76,7 +76,7 @@ def code_events(article: Article, pack) -> Article:
         said = SentenceWords(sentence)
         chosen = [choose(p, sentence, pack.lexicon, said) for p in parse.predicates]
         content = _content_spans(parse, chosen)
-        when: tuple[str | None, str] | None = None
+        dates: dict[tuple, tuple[str | None, str]] = {}
         readings: dict[int, Factuality] = {}
         for number, (predicate, pattern) in enumerate(zip(parse.predicates, chosen, strict=True)):
             if pattern is None or pattern.cameo is None:
@@ -119,7 +119,12 @@ def code_events(article: Article, pack) -> Article:
             pairs = _pairs(sources, targets, pattern, told.cameo)
             if not pairs:
                 continue
-            when = when or resolve_date(sentence, published, pack)
+            # a date told inside another subordinate clause dates that clause's act, not this one ("menjatuhkan
+            # sanksi … sejak invasi dimulai pada Februari 2022")
+            others = _other_clauses(parse, predicate)
+            if others not in dates:
+                dates[others] = resolve_date(_without(sentence, parse.start, others), published, pack)
+            when = dates[others]
             day, precision = when if (when[1] != "published" or dated) else (None, "published")
             if _history(parse, predicate, day, precision, published):
                 continue
@@ -231,6 +236,29 @@ def _carried_by_reference(parse: Parse, noun: Predicate, pack) -> bool:
                 and subject is not None and not subject.actors and _refers_back(subject, pack):
             return True
     return False
+
+
+DATED_ASIDE = frozenset({"temporal", "reason", "concessive", "relative"})
+
+
+def _other_clauses(parse: Parse, predicate: Predicate) -> tuple[tuple[int, int], ...]:
+    """The spans of the subordinate clauses (temporal, reason, concessive, relative) the predicate is not in."""
+    own: set[int] = set()
+    clause: int | None = predicate.clause
+    while clause is not None:
+        own.add(clause)
+        clause = parse.clauses[clause].parent
+    return tuple((c.start, c.end) for number, c in enumerate(parse.clauses)
+                 if c.kind in DATED_ASIDE and number not in own)
+
+
+def _without(sentence: str, offset: int, spans: tuple[tuple[int, int], ...]) -> str:
+    """The sentence with the given spans blanked (same length, so nothing else moves)."""
+    chars = list(sentence)
+    for start, end in spans:
+        for i in range(max(0, start - offset), min(len(chars), end - offset)):
+            chars[i] = " "
+    return "".join(chars)
 
 
 def _condition_subject(parse: Parse, predicate: Predicate) -> list[Actor]:
