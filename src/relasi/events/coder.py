@@ -86,6 +86,8 @@ def code_events(article: Article, pack) -> Article:
                 continue
             if _describes_content(parse, predicate, content):
                 continue
+            if _yields_to_object(parse, predicate, pattern, chosen):
+                continue
             if predicate.light.startswith("="):
                 # "sanksi itu merupakan serangan terhadap …": a description, the speaker's accusation if hostile
                 parties = _described(parse, predicate, pattern, events, pack)
@@ -235,6 +237,21 @@ def _carried_by_reference(parse: Parse, noun: Predicate, pack) -> bool:
         if verb.voice == "active" and obj is not None and obj.start <= noun.start < obj.end \
                 and subject is not None and not subject.actors and _refers_back(subject, pack):
             return True
+    return False
+
+
+def _yields_to_object(parse: Parse, predicate: Predicate, pattern: Pattern, chosen: list[Pattern | None]) -> bool:
+    """"Thailand dan Kamboja menyepakati gencatan senjata", "agreed to a ceasefire": a verb of agreement whose object
+    is an act coded itself yields to that act (an agreed ceasefire is the ceasefire)."""
+    if plover_for(pattern.cameo) != "AGREE" or predicate.voice == "noun":
+        return False
+    obj = patient(predicate)
+    if obj is None or obj.how != "event":
+        return False
+    for number, inner in enumerate(parse.predicates):
+        if inner.voice == "noun" and obj.start <= inner.start < obj.end:
+            found = chosen[number]
+            return found is not None and found.cameo is not None and found.cameo[:2] == "08"
     return False
 
 

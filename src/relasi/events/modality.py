@@ -141,6 +141,9 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         return Factuality("hypothetical", negated, cameo)
     if commitment and modality == "asserted":
         root = cameo[:2]
+        if root == "08" and predicate.voice == "noun" and predicate.light:
+            # "menyepakati gencatan senjata", "agreed to a ceasefire": an agreed ceasefire or withdrawal is the act
+            return Factuality("asserted", negated, cameo)
         if root in PROMISE_CODES:
             return Factuality("asserted", negated, cameo if root in ("03",) else PROMISE_CODES[root])
         if root in THREAT_CODES:
