@@ -245,8 +245,8 @@ def _yields_to_object(parse: Parse, predicate: Predicate, pattern: Pattern, chos
     is an act coded itself yields to that act (an agreed ceasefire is the ceasefire)."""
     if plover_for(pattern.cameo) != "AGREE" or predicate.voice == "noun":
         return False
-    obj = patient(predicate)
-    if obj is None or obj.how != "event":
+    obj = patient(predicate) or predicate.slot(predicate.text.split()[-1])     # "agreed to a ceasefire"
+    if obj is None or obj.actors:
         return False
     for number, inner in enumerate(parse.predicates):
         if inner.voice == "noun" and obj.start <= inner.start < obj.end:
