@@ -223,6 +223,17 @@ def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: in
         items.append(Item(a, stop, kind, candidate.text, (WordClass(kind, candidate.text),)))
     else:
         items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i), ref=candidate))
+    for k in range(i + 1, j):
+        group = group_at.get(spans[k][0])
+        if group is not None and group.end > stop:
+            # "aksi militer Israel": the event word took the first word of a group ("militer Israel"); the rest
+            # of the group stays an actor
+            end = j
+            while end < len(spans) and spans[end][0] < group.end:
+                end += 1
+            if end > j:
+                items.append(Item(spans[j][0], group.end, GROUP, text[spans[j][0]:group.end].lower(), ref=group))
+            return end
     return j
 
 

@@ -415,11 +415,12 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
     one who demands or threatens: "Moscow warned it would respond if Germany …" is aimed at Germany)."""
     own = {a.code for a in (parse.predicates[index].slot("subject").actors
                             if parse.predicates[index].slot("subject") is not None else ())}
-    for number, predicate in enumerate(parse.predicates):
-        if predicate.governor != index:
-            continue
+    governed = [(n, p) for n, p in enumerate(parse.predicates) if p.governor == index]
+    # verbs first: a noun inside a verb's slot is read through that verb ("agar aksi militer Israel dihentikan")
+    for number, predicate in sorted(governed, key=lambda pair: pair[1].voice == "noun"):
         pattern = chosen[number]
-        doer = predicate.slot("subject")
+        # "agar aksi militer Israel di Gaza dihentikan": a passive's subject undergoes it, its agent does it
+        doer = predicate.slot("agent" if predicate.voice == "passive" else "subject")
         doers = [a for a in doer.actors if a.code not in own] if doer and doer.how not in ("controller", "shared") \
             else []
         if pattern is not None and pattern.cameo is not None:
