@@ -88,8 +88,23 @@ class Candidate:
     clitic: str = ""                             # "nya" glued to it ("serangannya")
 
 
-def tokenize(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _TOKEN.finditer(text, start, end)]
+def tokenize(text: str, start: int, end: int, names: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Word and punctuation spans. A capitalised hyphenated word is cut where a name starts after its hyphen
+    ("hubungan Rusia-China", "the Israeli-Palestinian conflict"; not "pro-Palestinian" or "Al-Quran")."""
+    spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
+    if not names:
+        return spans
+    cut: list[tuple[int, int]] = []
+    for a, b in spans:
+        while True:
+            split = next((k for k in range(a + 1, b) if k in names and text[k - 1] in "-‐" and text[a].isupper()),
+                         None)
+            if split is None:
+                break
+            cut.extend([(a, split - 1), (split - 1, split)])
+            a = split
+        cut.append((a, b))
+    return cut
 
 
 def items_of(text: str, start: int, end: int, groups: list, candidates: list[Candidate], words: Words,
@@ -99,7 +114,7 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
 
     `readings` keeps how each token reads by itself (a pure function of the token and the pack), so a caller that
     passes the same dict for one pack's words classifies each word once."""
-    spans = tokenize(text, start, end)
+    spans = tokenize(text, start, end, frozenset(g.start for g in groups))
     lows = [text[a:b].lower() for a, b in spans]
     items: list[Item] = []
     group_at = {g.start: g for g in groups}
