@@ -1,4 +1,5 @@
-"""A known person's family name alone refers back to them, when nothing else could be meant."""
+"""Names an article defines for itself: a known person's family name alone refers back to them, when nothing else
+could be meant; an acronym defined after a name is that name's actor in the whole article."""
 
 from __future__ import annotations
 
@@ -40,3 +41,22 @@ def test_family_name_alone_refers_back(lang: str, text: str, form: str, code: st
 ])
 def test_family_name_needs_an_earlier_full_mention_and_no_rival(lang: str, text: str, form: str) -> None:
     assert all(not (found == form and how == "coref:surname") for found, _, how in _mentions(lang, text))
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "code", "person"), [
+    # AFP is a French news agency in the dictionary; this article defines it as the Philippine armed forces
+    ("id", "Menurut Angkatan Bersenjata Filipina (AFP), perahu itu dikepung. Panglima AFP Jenderal Romeo Brawner Jr. "
+           "mengatakan China merampas senjata.", "AFP", "PHL", "Romeo Brawner Jr"),
+    ("en", "The Armed Forces of the Philippines (AFP) said the boat was surrounded. AFP spokesman Xerxes Trinidad "
+           "said China seized rifles.", "AFP", "PHL", None),
+])
+def test_acronym_defined_by_the_article(lang: str, text: str, surface: str, code: str, person: str | None) -> None:
+    found = _mentions(lang, text)
+    assert [c for s, c, _ in found if s == surface] == [code, code]          # the definition and the later use
+    if person:
+        assert (person, code) in {(s, c) for s, c, _ in found}
+
+
+def test_acronym_not_defined_keeps_the_dictionary() -> None:
+    found = _mentions("en", "Russian forces advanced overnight, AFP reported.")
+    assert ("AFP", "FRA") in {(s, c) for s, c, _ in found}

@@ -50,6 +50,7 @@ def find_actors(article: Article, pack) -> Article:
     new_names: dict[str, Actor] = {}
     for phrase in _phrases(text, hits, glue):
         mentions.extend(_resolve_phrase(text, phrase, pack, day, support, stop_names, new_names, mentions))
+    mentions = _defined_acronyms(text, mentions)
     mentions.extend(_surname_mentions(text, mentions, new_names))
     mentions.extend(_short_names(text, mentions))
     mentions.extend(_plural_references(text, mentions, pack))
@@ -276,6 +277,41 @@ def _surname_mentions(text: str, mentions: list[Mention], new_names: dict[str, A
                 taken.append(span)
                 found.append(Mention(span[0], span[1], form, actor, "coref:surname"))
     return found
+
+
+_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9]{1,6})\s*\)")
+
+
+def _defined_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Angkatan Bersenjata Filipina (AFP)": an acronym the article defines after a name is that name's actor
+    everywhere in the article (here AFP is not the French news agency), and so is a person it is part of ("Panglima
+    AFP Jenderal Romeo Brawner Jr.")."""
+    defined: dict[str, Actor] = {}
+    for mention in mentions:
+        if mention.part:
+            continue
+        match = _ACRONYM.match(text, mention.span[1])
+        if match and match.group(1) != mention.text:
+            defined.setdefault(match.group(1), mention.actor)
+    if not defined:
+        return mentions
+    result: list[Mention] = []
+    for mention in mentions:
+        surface = text[mention.start:mention.end]
+        owner = defined.get(surface)
+        if owner is not None and owner.code != mention.actor.code:
+            mention = Mention(mention.start, mention.end, mention.text, owner, "defined:acronym", mention.extent,
+                              mention.part)
+        elif mention.actor.kind == "PERSON":
+            inside = next((a for acronym, a in defined.items()
+                           if re.search(rf"(?<!\w){acronym}(?!\w)", text[mention.span[0]:mention.span[1]])), None)
+            if inside is not None and inside.country and inside.country != mention.actor.country:
+                actor = mention.actor
+                person = Actor(inside.country, actor.kind, actor.name, inside.country, actor.sector, actor.role)
+                mention = Mention(mention.start, mention.end, mention.text, person, "defined:acronym",
+                                  mention.extent, mention.part)
+        result.append(mention)
+    return result
 
 
 def _short_names(text: str, mentions: list[Mention]) -> list[Mention]:
