@@ -311,7 +311,8 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
             negated = reader.negated(light_index)
         elif possessor is None:
             carrier = reader.passive_carrier(p)
-            subject = reader.agent(carrier) if carrier is not None else reader.occasion_subject(p)
+            subject = reader.agent(carrier) if carrier is not None else (
+                reader.participants(p) or reader.occasion_subject(p))
             if subject is not None:
                 slots.append(("subject", subject))
         if possessor is not None:

@@ -724,6 +724,26 @@ class SlotReader:
                 return j if light and self.reading.voices.get(j) == "passive" else None
         return None
 
+    def participants(self, p: int) -> Argument | None:
+        """Who takes part in an event noun that is the subject of a verb of participation ("Latihan itu melibatkan
+        personel dari Indonesia, AS dan Australia", "The talks brought together …"): that verb's object."""
+        for j in range(p + 1, min(len(self.items), p + 8)):
+            if self.clause(j) != self.clause(p):
+                return None
+            if self.is_verb(j) or (self.items[j].kind == PRED and j in self.verb_items):
+                if self.items[j].value.split()[0] not in self.words.participation:
+                    return None
+                found = self.agent(j) if self.reading.voices.get(j) == "passive" else None
+                if found is None:
+                    span = self.np_after(j + 1, self.clause(j))
+                    end = span[1] if span is not None else j + 1
+                    # "personel dari Indonesia, AS, …": the origin after the people is who takes part
+                    if span is not None and end < len(self.items) and self.items[end].value in ("dari", "from"):
+                        span = self.np_after(end + 1, self.clause(j))
+                    found = self.argument(span) if span is not None else None
+                return found if found is not None and found.actors else None
+        return None
+
     def obliques(self, p: int, after: int) -> list[tuple[str, Argument]]:
         """Actor phrases after prepositions from item `after` up to the next verb of the clause."""
         items, clause_of, verbs, opened = self.items, self.seg.clause_of, self.verb_items, self.reading.opened
