@@ -108,6 +108,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 closable = [n for n, d in enumerate(stack) if n > 0 and drafts[d].kind in CLOSE_AT_COMMA]
                 if closable:
                     del stack[closable[0]:]
+        elif item.kind == COORD and drafts[stack[-1]].kind == "complement" and i + 1 < len(items) \
+                and (SPEECH_BEFORE in items[i + 1].kinds or items[i + 1].value in words.cognition):
+            # "memperkirakan Rusia akan masuk … dan mengatakan Moskow akan …": a second speech act of the same
+            # subject closes what the first reported
+            stack.pop()
         elif item.kind == COORD and drafts[stack[-1]].kind == "relative" \
                 and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
             # "mengecam Israel yang memblokade bantuan dan mendesak PBB …": the second verb is the main clause's
@@ -141,6 +146,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 governor = _governor(items, i, verb_preds, clause_of, stack[-1]) if kind == "complement" else None
                 push(kind, i, "that", governor)
                 opened = True
+        elif item.kind == PREP and item.value == "as" and words.lang == "en" and i + 1 < len(items) \
+                and items[i + 1].kind in (GROUP, DET, PRON, WORD) and _clause_follows(items, i + 1, verb_preds):
+            # "Taiwan scrambled jets as Chinese warplanes crossed the median line": "as" opening a clause
+            push("temporal", i, "as")
+            opened = True
         elif item.kind == PREP and item.value == "to" and words.lang == "en" and _verb_follows(items, i, verb_preds):
             governor = _governor(items, i, verb_preds, clause_of, stack[-1], words)
             kind = "complement" if governor is not None and _controls(items[governor], words) else "purpose"
@@ -153,7 +163,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 push("complement", i, item.value, governor)
                 opened = True
         elif pending_complement and item.kind in (GROUP, WORD, PRON, DEMO, PRED, VERB, DET) \
-                and not (item.kind == PRED and i not in verb_preds) and _clause_follows(items, i, verb_preds):
+                and not (item.kind == PRED and i not in verb_preds and words.lang == "id") \
+                and _clause_follows(items, i, verb_preds):
             # "mengatakan pasukan Kamboja melanggar …", "said four Chinese ships had entered …"; but an object
             # stays one: "menyampaikan apresiasi", "warned Washington against …"
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1]))
@@ -167,8 +178,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             push("relative", i, "")
             opened = True
         clause_of[i] = stack[-1]
-        if SPEECH_BEFORE in item.kinds and not opened:
-            pending_complement = True
+        if (SPEECH_BEFORE in item.kinds or item.value in words.cognition) and not opened:
+            pending_complement = True                      # "said …", "believes North Korea has sent …"
         elif item.kind in (ADV, NEG) or (item.kind == PUNCT and item.value in (",", ":")):
             pass
         else:
@@ -283,6 +294,11 @@ def _serial_complement(items: list[Item], i: int, words: Words, verb_preds: set[
 
 def _english_that(items: list[Item], i: int, verb_preds: set[int], words: Words | None = None) -> str:
     previous = _previous_content(items, i)
+    j = previous.index if previous is not None else -1
+    while previous is not None and previous.kind == PREP and j + 1 < i and items[j + 1].kind == ADV:
+        # "announced on Wednesday that …": a time phrase between the verb and "that"
+        previous = _previous_content(items, j)
+        j = previous.index if previous is not None else -1
     nxt = _next_content(items, i)
     if previous is None:
         return ""
@@ -382,7 +398,7 @@ def _clause_follows(items: list[Item], i: int, verb_preds: set[int]) -> bool:
     j = i
     while j < len(items) and (items[j].kind in (GROUP, WORD, PRON, DEMO, DET) or (
             items[j].kind == PRED and j not in verb_preds) or items[j].value in ("'s", "’s") or (
-            items[j].kind == PREP and items[j].value == "of" and j > i)):
+            items[j].kind == PREP and items[j].value in ("of", "by") and j > i)):
         j += 1                      # "said Israel's blockade of Gaza was …": the phrase may hold "'s" and "of"
     while j < len(items) and items[j].kind in (ADV, NEG) and not items[j].has(BE):
         j += 1

@@ -58,6 +58,7 @@ class Words:
     origin_nouns: frozenset[str] = frozenset()
     authoring: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    cognition: frozenset[str] = frozenset()              # "believes", "menilai": a clause after them is reported
     participation: frozenset[str] = frozenset()          # "melibatkan", "involved": who takes part in an event noun
     communication: frozenset[str] = frozenset()          # verbs whose complement their subject says ("urged … to")
     adjectives: frozenset[str] = frozenset()             # adverbs that after a noun are its adjective ("baru")
@@ -184,6 +185,7 @@ def compile_words(pack: Any) -> Words:
     words.adjectives = frozenset(str(w).lower() for w in grammar.get("adjective_adverbs") or ())
     words.communication = frozenset(_inflected(pack.lang, grammar.get("communication_verbs") or ()))
     words.participation = frozenset(_inflected(pack.lang, grammar.get("participation_verbs") or ()))
+    words.cognition = frozenset(_inflected(pack.lang, grammar.get("cognition_verbs") or ()))
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
