@@ -135,7 +135,7 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
         elif item.kind == PRON:
             has_pronouns = True
         elif item.kind == PRED:
-            voices[i] = _voice(items, i, pack, words)
+            voices[i] = _voice(items, i, pack, words, voices.get(i - 1))
             predicates.append(i)
         elif _is_predicate(item):
             voices[i] = _plain_voice(items, i, words)
@@ -426,7 +426,7 @@ def _index_after(starts: list[int], offset: int) -> int:
     return bisect_left(starts, offset)
 
 
-def _voice(items: list[Item], i: int, pack: Any, words: Words) -> str:
+def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: str | None = None) -> str:
     voices, tags = _form_senses(pack, items[i].value)
     if words.lang == "id":
         if voices & {"active", "passive"}:
@@ -434,6 +434,12 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words) -> str:
         return "noun"
     verbs, nouns = bool(voices & {"active", "passive"}), "noun" in voices
     previous = items[i - 1] if i > 0 else None
+    if previous is not None and previous.kind == PRED and previous_voice == "active" \
+            and not tags & {"VBG", "VBD", "VBN"} and " " not in items[i].value \
+            and text_of(previous).split()[-1] not in words.bare_infinitive_verbs:
+        # "held talks with", "struck targets", "staged drills": a finite verb takes no bare verb after it, so the
+        # word is its object ("helped end the war", "agreed to resume" are the exceptions the list names)
+        return "noun"
     if previous is not None and previous.kind == GROUP and previous.ref.mentions and not previous.value.endswith("s") \
             and not tags & {"VBD", "VBN"} and all(m.rule in _adjective_rows(pack) for m in previous.ref.mentions):
         # "a Philippine supply boat", "Israeli strikes": after an adjective, a noun (not after a people's name:
