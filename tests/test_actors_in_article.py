@@ -1,5 +1,6 @@
 """Names an article defines for itself: a known person's family name alone refers back to them, when nothing else
-could be meant; an acronym defined after a name is that name's actor in the whole article."""
+could be meant; an acronym defined after a name is that name's actor in the whole article; what a page credits
+(a dateline's outlet, a photo credit, a web address) is not an actor of the story."""
 
 from __future__ import annotations
 
@@ -60,3 +61,29 @@ def test_acronym_defined_by_the_article(lang: str, text: str, surface: str, code
 def test_acronym_not_defined_keeps_the_dictionary() -> None:
     found = _mentions("en", "Russian forces advanced overnight, AFP reported.")
     assert ("AFP", "FRA") in {(s, c) for s, c, _ in found}
+
+
+@pytest.mark.parametrize(("lang", "text", "credited", "kept"), [
+    # the outlet of a dateline, in brackets, after a dash or before a colon; the place stays
+    ("id", "Jakarta (ANTARA) - Presiden Prabowo menerima Perdana Menteri Malaysia.", "ANTARA", "Jakarta"),
+    ("en", "ISLAMABAD, March 4 (APP): Pakistan summoned the Afghan envoy.", "APP", "ISLAMABAD"),
+    ("id", "PR BEKASI - Korea Utara mengecam latihan militer Korea Selatan.", "BEKASI", "Korea Utara"),
+    # photo credits: an outlet glued to a slash
+    ("en", "Tweet Share EPA-EFE/JOHN SMITH\n\nSpain recalled its ambassador from Israel.", "EFE", "Spain"),
+    ("id", "Kim Yo Jong. /JORGE SILVA/REUTERS\n\nKorea Utara mengecam Amerika Serikat.", "REUTERS", "Korea Utara"),
+    # a place inside a web address is the site's name
+    ("id", "Dikutip Pikiranrakyat-Bekasi.com dari Al Jazeera, Korea Utara mengecam Seoul.", "Bekasi", "Al Jazeera"),
+])
+def test_credits_are_not_actors(lang: str, text: str, credited: str, kept: str) -> None:
+    forms = [form for form, _, _ in _mentions(lang, text)]
+    assert credited not in forms
+    assert kept in forms
+
+
+@pytest.mark.parametrize(("lang", "text", "form"), [
+    ("id", "Presiden Jokowi, seperti dikutip dari Antara, menyampaikan dukungan bagi Palestina.", "Antara"),
+    ("en", "Spain's EFE news agency reported that Morocco had closed the border.", "EFE"),
+    ("en", "China's embassy said on Monday, Reuters reported.", "Reuters"),
+])
+def test_cited_outlets_stay_actors(lang: str, text: str, form: str) -> None:
+    assert form in [found for found, _, _ in _mentions(lang, text)]

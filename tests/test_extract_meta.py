@@ -188,6 +188,8 @@ def test_meta_trailing_byline(paragraph: str, name: str | None) -> None:
         ("Liputan6.com, Jakarta - Presiden Turki tiba.", "JAKARTA", "liputan6.com"),
         ("KONTAN.CO.ID - HANOI. Pada Kamis, Vietnam menuding.", "HANOI", "kontan.co.id"),
         ("MANILA, Oct 3 (Reuters) - The Philippines summoned.", "MANILA", "Reuters"),
+        ("ISLAMABAD, March 4 (APP): Pakistan summoned the envoy.", "ISLAMABAD", "APP"),
+        ("NEW DELHI (PTI): India on Friday protested.", "NEW DELHI", "PTI"),
         ("CARACAS – Presiden Venezuela melanjutkan rencananya.", "CARACAS", None),
         ("Jakarta - Presiden Filipina tiba di Jakarta.", "JAKARTA", None),
     ],
@@ -205,6 +207,8 @@ def test_meta_parse_dateline(paragraph: str, place: str, outlet: str | None) -> 
         "Menteri Luar Negeri Rusia Sergey Lavrov - yang baru tiba - mengatakan.",
         "Jakarta, hari ini pemerintah mengumumkan.",
         "Kerja sama Rusia dengan negara-negara Amerika Latin membuat AS tidak nyaman.",
+        "Menurut kantor berita resmi (KCNA): rudal itu diluncurkan dari Pyongyang.",
+        "The statement (in full): we condemn the strike.",
     ],
 )
 def test_meta_parse_dateline_rejects(paragraph: str) -> None:

@@ -54,8 +54,44 @@ def find_actors(article: Article, pack) -> Article:
     mentions.extend(_surname_mentions(text, mentions, new_names))
     mentions.extend(_short_names(text, mentions))
     mentions.extend(_plural_references(text, mentions, pack))
+    mentions = _without_credits(text, mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
     return article.with_(mentions=tuple(mentions))
+
+
+_WEB_ADDRESS = re.compile(r"\.(?:com|co\.id|co\.uk|co|id|net|org|news)\b", re.IGNORECASE)
+
+
+def _without_credits(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop the names a page credits rather than reports: the outlet of a dateline ("Jakarta (ANTARA) -",
+    "PR BEKASI - …", "KONTAN.CO.ID - HANOI") and an outlet in a photo credit ("EPA-EFE/JASON SZENES",
+    "/JORGE SILVA/REUTERS"). An outlet the story cites ("seperti dikutip dari Reuters") stays."""
+    from relasi.extract.meta import parse_dateline  # the extractor's reader of datelines, loaded when needed
+
+    credited: list[tuple[int, int]] = []
+    checked: set[int] = set()
+    for mention in mentions:
+        line = text.rfind("\n", 0, mention.start) + 1
+        if line in checked or mention.start - line > 64:
+            continue
+        checked.add(line)
+        dateline = parse_dateline(text[line:line + 200])
+        if dateline is not None and dateline.outlet:
+            head = text[line:line + dateline.end]
+            at = head.lower().find(dateline.outlet.lower())
+            if at >= 0:
+                credited.append((line + at, line + at + len(dateline.outlet)))
+    kept: list[Mention] = []
+    for mention in mentions:
+        if any(start <= mention.start and mention.end <= end for start, end in credited):
+            continue
+        if mention.actor.sector == "MED" and (text[mention.end:mention.end + 1] == "/"
+                                              or text[mention.start - 1:mention.start] == "/"):
+            continue
+        if _WEB_ADDRESS.match(text, mention.end):
+            continue                     # "Pikiranrakyat-Bekasi.com", "tempo.co": a web address, not the place
+        kept.append(mention)
+    return kept
 
 
 def _supported_codes(hits: list[Hit]) -> set[str]:

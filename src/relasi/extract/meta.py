@@ -531,6 +531,8 @@ class Dateline:
 
 
 _DATELINE = re.compile(r"^(?P<head>[^\n]{2,60}?)\s*(?:--?|–|—)(?:\s+|$)")
+# "UNITED NATIONS, July 5 (APP): …": a wire's dateline may end in a colon after the agency's brackets
+_DATELINE_COLON = re.compile(r"^(?P<head>[^\n]{2,60}?\))\s*:(?:\s+|$)")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,6})\+?$", re.IGNORECASE)
 _SEGMENT = re.compile(r"^(?:[\w.&'’+/-]+)(?:\s+[\w.&'’+/-]+){0,3}$")
 _PAREN = re.compile(r"^(?P<out>[^()]+?)\s*\((?P<in>[^()]+)\)$")
@@ -543,6 +545,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     opening = paragraph[:64]
     # substring tests first: a regex call costs more than they do, and most lines have no dateline
     m = _DATELINE.match(paragraph) if "-" in opening or "–" in opening or "—" in opening else None
+    if m is None and "):" in opening:
+        m = _DATELINE_COLON.match(paragraph)
     segments = _dateline_segments(m.group("head")) if m else None
     if m is None or segments is None:
         return _dashless_dateline(paragraph)
