@@ -87,3 +87,16 @@ def test_credits_are_not_actors(lang: str, text: str, credited: str, kept: str) 
 ])
 def test_cited_outlets_stay_actors(lang: str, text: str, form: str) -> None:
     assert form in [found for found, _, _ in _mentions(lang, text)]
+
+
+@pytest.mark.parametrize(("lang", "text", "form", "code"), [
+    # Indonesia's missions abroad go by acronyms; the city after one is where the mission sits
+    ("id", "KBRI Amman membuka layanan darurat bagi WNI di Gaza.", "KBRI", "IDN"),
+    ("id", "KJRI Jeddah memulangkan 120 pekerja migran.", "KJRI", "IDN"),
+    ("id", "PTRI Jenewa menyerahkan laporan kepada Dewan HAM PBB.", "PTRI", "IDN"),
+    ("id", "Kemhan dan Bappenas membahas anggaran pertahanan.", "Bappenas", "IDN"),
+    ("en", "JICA signed a loan agreement with Indonesia for the Jakarta MRT.", "JICA", "JPN"),
+    ("en", "KOICA will fund a water project in Laos.", "KOICA", "KOR"),
+])
+def test_agency_acronyms(lang: str, text: str, form: str, code: str) -> None:
+    assert (form, code) in [(found, found_code) for found, found_code, _ in _mentions(lang, text)]
