@@ -174,7 +174,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1],
                                                 words if words.serial_nouns else None))
             opened = True
-        elif words.lang == "en" and item.kind == PRED and i in verb_preds and _reduced_relative(items, i):
+        elif words.lang == "en" and item.kind == PRED and i in verb_preds \
+                and _reduced_relative(items, i, verb_preds, words):
             push("relative", i, "")
             opened = True
         clause_of[i] = stack[-1]
@@ -317,17 +318,19 @@ def _english_that(items: list[Item], i: int, verb_preds: set[int], words: Words 
     return ""
 
 
-def _reduced_relative(items: list[Item], i: int) -> bool:
+def _reduced_relative(items: list[Item], i: int, verb_preds: set[int], words: Words) -> bool:
     """"a vessel sent by New Zealand", "a resolution demanding a ceasefire": a participle right after a noun."""
     if i == 0:
         return False
     before = items[i - 1]
-    after = items[i + 1] if i + 1 < len(items) else None
-    if before.kind not in (WORD, GROUP):
-        return False
+    if before.kind not in (WORD, GROUP) and not (before.kind == PRED and i - 1 not in verb_preds):
+        return False                                # a noun predicate too: "a ceasefire proposal drafted by Egypt"
     if items[i].value.split()[0].endswith("ing") and before.kind == WORD:
         return True
-    return after is not None and after.kind == PREP and after.value == "by"
+    after = i + 1
+    if after < len(items) and items[after].kind == WORD and items[after].value in words.particles:
+        after += 1                                  # "a proposal put forward by Egypt"
+    return after < len(items) and items[after].kind == PREP and items[after].value == "by"
 
 
 def _closes_relative(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,
