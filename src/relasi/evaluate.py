@@ -1,7 +1,7 @@
 """Scoring predicted Articles against gold files (the "Gold files" contract in DESIGN.md).
 
 Everything here is a pure function of gold dicts and Articles, except `read_gold`, which reads one file.
-The CLI edge (`relasi.cli_eval`) runs the pipeline and prints the report.
+The CLI edge (`relasi.cli.evaluation`) runs the pipeline and prints the report.
 
 Rules:
 - Events: a gold event counts when its `plover` is not null; a predicted event when `Event.counted`.

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from relasi.cli.options import lang_option
 from relasi.evaluate import NONE, BadGoldFile, Counts, GoldDoc, Report, Tally, evaluate, igo_table, read_gold
 from relasi.model import PLOVER_TYPES, Article, Document, Dropped
 from relasi.settings import Settings
@@ -22,8 +23,7 @@ EXIT_BELOW_FLOOR = 2
 
 @click.command("eval")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--lang", type=click.Choice(["auto", "id", "en"]), default="auto", show_default=True,
-              help="Language of the gold texts.")
+@lang_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
 @click.option("--show-errors", is_flag=True, help="List every false positive and false negative event.")
 @click.option("--min-event-f1", type=float, default=None,

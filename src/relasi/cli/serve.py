@@ -9,7 +9,7 @@ import ipaddress
 
 import click
 
-from relasi.cli_store import db_option
+from relasi.cli.options import db_option
 
 
 def _is_loopback(host: str) -> bool:
