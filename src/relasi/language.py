@@ -40,7 +40,9 @@ class _Votes:
 def _votes() -> _Votes:
     import yaml
 
-    data = yaml.safe_load(_VOTES_FILE.read_text(encoding="utf-8")) or {}
+    from relasi.lang.lexicon import YAML_LOADER
+
+    data = yaml.load(_VOTES_FILE.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
     return _Votes(
         english=frozenset(str(w).lower() for w in data.get("english", ())),
         indonesian_malay=frozenset(str(w).lower() for w in data.get("indonesian_malay", ())),

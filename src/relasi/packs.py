@@ -22,7 +22,7 @@ from relasi.actors.dictionary import (
     load_role_rows,
 )
 from relasi.actors.gazetteer import Gazetteer
-from relasi.lang.lexicon import Lexicon, Phrasing, load_lexicon
+from relasi.lang.lexicon import YAML_LOADER, Lexicon, Phrasing, load_lexicon
 from relasi.sentences import DEFAULT_ABBREVIATIONS
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -67,7 +67,7 @@ def _load_yaml(path: Path, problems: list[DictProblem], data_dir: Path = DATA_DI
     if not path.exists():
         return None
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         problems.append(DictProblem(str(path.relative_to(data_dir)), f"invalid YAML: {error}"))
         return None

@@ -38,6 +38,9 @@ import yaml
 
 from relasi.lang.morphology import BadForm, Form, noun_forms, verb_forms
 
+# libyaml's loader when PyYAML was built with it: loading the packs is most of start-up
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 KNOWN_KEYS = frozenset({"name", "cameo", "verbs", "nouns", "target", "source", "object", "object_not", "with",
                         "unless", "mutual", "describes", "modality", "note", "patient"})
 PATIENTS = frozenset({"actor", "event"})
@@ -117,7 +120,7 @@ def load_lexicon(lang: str, folder: Path, origin: str | None = None, phrasing: P
     for path in sorted(folder.glob("*.yaml")):
         where = f"{origin}/{path.name}"
         try:
-            items = yaml.load(path.read_text(encoding="utf-8"), Loader=_loader())
+            items = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
         except yaml.YAMLError as error:
             lexicon.problems.append((where, f"invalid YAML: {error}"))
             continue
@@ -169,10 +172,6 @@ def _split_phrases(lexicon: Lexicon, phrasing: Phrasing) -> None:
             entries = lexicon.by_form.setdefault(first, [])
             if not any(e.pattern is pattern and e.form.voice == entry.form.voice for e in entries):
                 entries.append(Entry(pattern, Form(first, entry.form.voice, entry.form.tag)))
-
-
-def _loader():
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _add(lexicon: Lexicon, item: Any, where: str, index: int) -> None:
