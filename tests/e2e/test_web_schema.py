@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.test_web_server import fill_database
 
@@ -41,7 +42,20 @@ def web_app() -> Iterator[Any]:
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.filter_too_much])
 def test_web_schema_api_conforms_to_its_spec(case: Any) -> None:
-    case.call_and_validate()
+    response = case.call()
+    if _unknown_actor(response):
+        # A well-formed name that no language pack knows is a 422 with suggestions (issue 12); a pattern cannot
+        # say which names exist, so only that answer is exempt from "valid data is accepted".
+        case.validate_response(response, excluded_checks=[positive_data_acceptance])
+    else:
+        case.validate_response(response)
+
+
+def _unknown_actor(response: Any) -> bool:
+    if response.status_code != 422:
+        return False
+    problems = response.json().get("detail", [])
+    return bool(problems) and all(str(p.get("msg", "")).startswith("no actor is named") for p in problems)
 
 
 @pytest.mark.parametrize("prefix", ["/api/"])

@@ -25,6 +25,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import QueuePool
 
+from relasi.actors.names import name_index
 from relasi.store import schema as t
 from relasi.store.database import BUSY_TIMEOUT_MS, Database, checked, to_url
 from relasi.store.errors import SchemaTooNew, StoreError, StoreMissing
@@ -275,9 +276,15 @@ def top_actors(db: Database, *, prefix: str | None = None, include_all: bool = F
 
 
 def actor_labels(conn: Connection, codes: list[str]) -> dict[str, str]:
-    """A readable name per code: the state or organisation itself, not one of its officials."""
+    """A readable name per code: the state or organisation itself, not one of its officials.
+
+    The packs' display name comes first, so a code reads the same on every page whatever the stored
+    actors happen to be (India is "India" even where only its ministers were stored); stored names cover
+    codes the packs do not know."""
     a = t.actors
-    labels: dict[str, str] = {}
+    index = name_index()
+    labels: dict[str, str] = {code: name for code in codes if (name := index.name(code))}
+    codes = [code for code in codes if code not in labels]
     for index in range(0, len(codes), 500):
         query = (sa.select(a.c.code, a.c.name).where(a.c.code.in_(codes[index:index + 500]),
                                                      a.c.kind.in_(("STATE", "IGO")))
@@ -368,3 +375,78 @@ def _date_parts(value: str, *, last: bool) -> tuple[int, int, int]:
     month_end = calendar.monthrange(year, month)[1]
     day = parts[2] if len(parts) > 2 else (month_end if last else 1)
     return year, month, min(day, month_end)
+
+
+def has_actor_code(db: Database, code: str) -> bool:
+    """Whether any stored actor has this code (codes the packs do not know, from older dictionaries)."""
+    with db.read() as conn:
+        return conn.execute(sa.select(t.actors.c.id).where(t.actors.c.code == code).limit(1)).first() is not None
+
+
+# -- where a timeline is dense --------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The dates a timeline shows by default, and what it leaves out."""
+
+    since: str | None          # first day shown (None: no dated events)
+    until: str | None          # last day shown
+    outside: int               # dated events before `since` or after `until`
+    first: str | None          # earliest and latest dated event over all
+    last: str | None
+    interval: Interval         # buckets that fit the window: days for weeks, weeks for months, months beyond
+
+
+_OUTLIER_SHARE = 0.1        # an end is an outlier only if it holds at most this share of the events...
+_MIN_GAP_DAYS = 90          # ...and lies further from the rest than the rest spans (and at least this far)
+
+
+def event_dates(db: Database, flt: EventFilter, search: EventSearch = EventSearch()) -> list[tuple[str, int]]:
+    """(date, events) for the matching events dated to a month or better, in date order."""
+    sq = _search_query(flt, search).subquery()
+    query = (sa.select(sq.c.date, sa.func.count()).where(sa.func.length(sq.c.date) >= 7)
+             .group_by(sq.c.date).order_by(sq.c.date))
+    with db.read() as conn:
+        return [(day, int(n)) for day, n in conn.execute(query)]
+
+
+def dense_window(dates: list[tuple[str, int]]) -> Window:
+    """Trim lone events at either end (a 1951 event in a 2023 corpus) so the bars are readable.
+
+    An end date is trimmed while it holds at most a tenth of the events and its gap to the next date is
+    longer than the remaining dates span (and longer than three months); what was trimmed is counted."""
+    points = [(_ordinal(day), day, n) for day, n in dates]
+    points = [p for p in points if p[0] is not None]
+    if not points:
+        return Window(None, None, 0, None, None, "month")
+    total = sum(n for _, _, n in points)
+    kept = sorted(points)
+    changed = True
+    while changed and len(kept) > 1:
+        changed = False
+        for end in (0, -1):
+            if len(kept) < 2:
+                break
+            edge, neighbour, far = (kept[0], kept[1], kept[-1]) if end == 0 else (kept[-1], kept[-2], kept[0])
+            gap, rest = abs(edge[0] - neighbour[0]), abs(far[0] - neighbour[0])
+            edge_events = sum(n for o, _, n in kept if o == edge[0])
+            if edge_events <= _OUTLIER_SHARE * total and gap > max(rest, _MIN_GAP_DAYS):
+                kept = [p for p in kept if p[0] != edge[0]]
+                changed = True
+    since, until = kept[0][1], _last_of(kept[-1][1])
+    outside = total - sum(n for _, _, n in kept)
+    span = kept[-1][0] - kept[0][0]
+    interval: Interval = "day" if span <= 45 else "week" if span <= 270 else "month"
+    return Window(since, until, outside, min(points)[1], max(points)[1], interval)
+
+
+def _ordinal(day: str) -> int | None:
+    try:
+        return date.fromisoformat(day[:10] if len(day) >= 10 else f"{day[:7]}-01").toordinal()
+    except ValueError:
+        return None
+
+
+def _last_of(day: str) -> str:
+    """A month-precision date ("2023-10") as its last day, so `until` keeps the whole month."""
+    return day if len(day) >= 10 else _last_day(day[:7]).isoformat()

@@ -16,6 +16,7 @@ all of them. pyarrow loads only when Parquet is asked for.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,11 +39,14 @@ INGEST_TABLES: tuple[str, ...] = ("documents", "mentions", "events")
 TABLES: tuple[str, ...] = (*INGEST_TABLES, "articles", "event_groups")
 
 _STRING, _INT, _INT32, _FLOAT, _BOOL = "string", "int64", "int32", "float64", "bool"
+# Typed dates, so DuckDB and Polars compare and bucket them as dates: an event's date is its first day
+# ("2023-10" is stored as 2023-10-01; `date_precision` says how precise it is); ingest times are UTC instants.
+_DATE, _TIME = "date32", "timestamp"
 _ACTOR = ("code", "kind", "name", "country", "sector", "role")
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (
         ("id", _INT), ("source", _STRING), ("content_sha1", _STRING), ("status", _STRING), ("step", _STRING),
-        ("reason", _STRING), ("detail", _STRING), ("ingested_at", _STRING), ("run_id", _INT),
+        ("reason", _STRING), ("detail", _STRING), ("ingested_at", _TIME), ("run_id", _INT),
         ("article_id", _STRING), ("story_id", _STRING), ("url", _STRING), ("outlet", _STRING),
         ("published", _STRING), ("title", _STRING), ("language", _STRING), ("body", _STRING),
     ),
@@ -53,13 +57,13 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "events": tuple(
         (name, {"id": _INT, "goldstein": _FLOAT, "confidence": _FLOAT, "quad_class": _INT32, "start": _INT32,
-                "end": _INT32, "negated": _BOOL, "counted": _BOOL, "group_id": _INT}.get(name, _STRING))
+                "end": _INT32, "negated": _BOOL, "counted": _BOOL, "group_id": _INT, "date": _DATE}.get(name, _STRING))
         for name in (*EVENT_COLUMNS, "story_id", "group_id")
     ),
-    "articles": tuple((name, _STRING) for name in ARTICLE_COLUMNS),
+    "articles": tuple((name, _DATE if name == "published_date" else _STRING) for name in ARTICLE_COLUMNS),
     "event_groups": tuple(
         (name, {"id": _INT, "goldstein": _FLOAT, "quad_class": _INT32, "num_mentions": _INT, "num_articles": _INT,
-                "num_sources": _INT, "first_event_id": _INT}.get(name, _STRING))
+                "num_sources": _INT, "first_event_id": _INT, "date": _DATE}.get(name, _STRING))
         for name in GROUP_COLUMNS if name != "sentence"
     ),
 }
@@ -68,7 +72,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 def arrow_schema(table: str) -> pa.Schema:
     import pyarrow as pa
 
-    types = {_STRING: pa.string(), _INT: pa.int64(), _INT32: pa.int32(), _FLOAT: pa.float64(), _BOOL: pa.bool_()}
+    types = {_STRING: pa.string(), _INT: pa.int64(), _INT32: pa.int32(), _FLOAT: pa.float64(), _BOOL: pa.bool_(),
+             _DATE: pa.date32(), _TIME: pa.timestamp("us", tz="UTC")}
     return pa.schema([(name, types[kind]) for name, kind in COLUMNS[table]])
 
 
@@ -115,8 +120,23 @@ def _clean(row: dict[str, Any], table: str) -> dict[str, Any]:
             value = value.isoformat() if hasattr(value, "isoformat") else str(value)
         elif value is not None and kind == _BOOL:
             value = bool(value)
+        elif value is not None and kind == _DATE:
+            value = _as_date(value)
+        elif isinstance(value, datetime) and value.tzinfo is None:   # SQLite hands back naive UTC
+            value = value.replace(tzinfo=UTC)
         out[name] = value
     return out
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    text = str(value)
+    try:
+        return date.fromisoformat(text[:10] if len(text) >= 10 else (text[:7] + "-01" if len(text) >= 7
+                                                                   else text[:4] + "-01-01"))
+    except ValueError:
+        return None
 
 
 def _stream(conn: Connection, query: sa.Select, table: str) -> Iterator[dict[str, Any]]:

@@ -21,16 +21,17 @@ from relasi.web.params import (
     MAX_PAGE,
     EventParams,
     Interval,
+    actor_code,
+    actor_query,
     blank,
-    code,
-    code_query,
     date_query,
     event_params,
+    reject_unknown_parameters,
     text,
     text_query,
 )
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(reject_unknown_parameters)])
 ARTICLE_ID = r"^[0-9a-f]{40}$"
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": schemas.Problem, "description": "No such article."}}
 _CHUNK_ROWS = 200     # rows per streamed chunk: fewer, larger writes than one per row
@@ -128,8 +129,8 @@ def _json_chunks(objects: Iterator[dict[str, Any]]) -> Iterator[str]:
 @router.get("/series", response_model=schemas.Series, summary="Dyad time series by quad class")
 def series(
     db: DB,
-    source: Annotated[str | None, code_query("Source actor code; omit for any.")] = None,
-    target: Annotated[str | None, code_query("Target actor code; omit for any.")] = None,
+    source: Annotated[str | None, actor_query("Source actor; omit for any.")] = None,
+    target: Annotated[str | None, actor_query("Target actor; omit for any.")] = None,
     interval: Interval = "month",
     since: Annotated[str | None, date_query("Event date on or after.")] = None,
     until: Annotated[str | None, date_query("Event date on or before.")] = None,
@@ -137,7 +138,8 @@ def series(
 ) -> dict[str, Any]:
     """Events from `source` to `target` per day, week (from Monday) or month: counts and mean
     Goldstein in all and per quad class. Omit both codes for the whole database's timeline."""
-    return analytics.dyad_series(db, code(source), code(target), interval, since=blank(since), until=blank(until),
+    return analytics.dyad_series(db, actor_code(db, "source", source), actor_code(db, "target", target), interval,
+                                 since=blank(since), until=blank(until),
                                  include_all=include_all)
 
 

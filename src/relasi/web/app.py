@@ -38,10 +38,6 @@ STATIC = Path(__file__).parent / "static"
 # Pages: scripts only from here; plotly sets inline styles, hence 'unsafe-inline' for styles only.
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-# Swagger UI (/api/docs) is FastAPI's page, which loads its script and styles from a CDN.
-DOCS_CSP = ("default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
-            "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'")
 
 
 def plotly_js() -> Path:
@@ -69,7 +65,8 @@ def create_app(db_url: str | Path, *, allowed_hosts: Sequence[str] | None = LOCA
         title="relasi", version=__version__, lifespan=lifespan,
         description="Read-only access to coded international events (CAMEO/PLOVER), their dyads over "
                     "time, actors and the articles they come from, down to the evidence sentence.",
-        openapi_url="/api/openapi.json", docs_url="/api/docs", redoc_url=None,
+        # Swagger UI would load from a CDN: /api/docs leads to relasi's own API page instead (pages.api_index).
+        openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,
     )
     app.state.db = db
 
@@ -128,7 +125,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = DOCS_CSP if scope["path"].startswith("/api/docs") else PAGE_CSP
+        csp = PAGE_CSP
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

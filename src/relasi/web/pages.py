@@ -7,11 +7,12 @@ which app.js parses and draws, so no page has inline script.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from dataclasses import replace
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from relasi import __version__
@@ -27,10 +28,9 @@ from relasi.web.params import (
     MAX_OFFSET,
     MAX_PAGE,
     EventParams,
-    Interval,
+    actor_code,
+    actor_query,
     blank,
-    code,
-    code_query,
     date_query,
     event_params,
     text,
@@ -71,32 +71,56 @@ def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
     return render(request, "error.html", status=status, status_code=status, detail=detail)
 
 
+Timeline = Literal["dense", "all"]
+
+
+def by_sentence(events: list[dict[str, Any]], limit: int | None = None) -> list[dict[str, Any]]:
+    """Events told by the same sentence of the same article, together: the sentence once, all its codes."""
+    groups: dict[tuple[str, int, int], dict[str, Any]] = {}
+    for event in events:
+        key = (event["article_id"], event["start"], event["end"])
+        groups.setdefault(key, {"events": []})["events"].append(event)
+    return list(groups.values())[:limit]
+
+
+def window_for(db: Database, flt: EventFilter, search: EventSearch, timeline: Timeline) -> analytics.Window:
+    """The dense window of the matching events, or all of them when the reader asked for that."""
+    window = analytics.dense_window(analytics.event_dates(db, flt, search))
+    if timeline == "all" and window.first and window.last:
+        everything = analytics.dense_window([(window.first, 1), (window.last, 1)])
+        return replace(everything, since=window.first, until=None, outside=0)
+    return window
+
+
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, db: DB) -> HTMLResponse:
+def overview(request: Request, db: DB, timeline: Timeline = "dense") -> HTMLResponse:
     data = queries.stats(db, top=10)
-    _, latest = analytics.events_page(db, EventFilter(), EventSearch(sort="-date"), limit=12)
-    timeline = analytics.dyad_series(db, None, None, "month")
+    _, latest = analytics.events_page(db, EventFilter(), EventSearch(sort="-date"), limit=60)
+    window = window_for(db, EventFilter(), EventSearch(), timeline)
+    series = analytics.dyad_series(db, None, None, window.interval, since=window.since, until=window.until)
     codes = [a["code"] for a in data["top_actors"]]
     codes += [side for d in data["top_dyads"] for side in (d["source"], d["target"])]
-    figures = {"chart-timeline": charts.quad_timeline([timeline], "month"),
+    figures = {"chart-timeline": charts.quad_timeline([series], window.interval),
                "chart-plover": charts.plover_bars(data["by_plover"])}
-    return render(request, "overview.html", active="Overview", figures=figures, stats=data, latest=latest,
-                  names=analytics.names_for(db, sorted(set(codes))), skipped=timeline["skipped"],
-                  coverage=analytics.coverage(db))
+    return render(request, "overview.html", active="Overview", figures=figures, stats=data,
+                  latest=by_sentence(latest, 12), names=analytics.names_for(db, sorted(set(codes))),
+                  skipped=series["skipped"], coverage=analytics.coverage(db), window=window, timeline=timeline)
 
 
 @router.get("/dyad", response_class=HTMLResponse)
 def dyad(
     request: Request, db: DB,
-    a: Annotated[str | None, code_query("First actor.")] = None,
-    b: Annotated[str | None, code_query("Second actor.")] = None,
-    interval: Interval = "month",
+    a: Annotated[str | None, actor_query("First actor.")] = None,
+    b: Annotated[str | None, actor_query("Second actor.")] = None,
+    interval: Annotated[str | None, Query(pattern="^(day|week|month)?$",
+                                          description="Buckets; blank: what fits the dates.")] = None,
     since: Annotated[str | None, date_query("From.")] = None,
     until: Annotated[str | None, date_query("To.")] = None,
     include_all: Annotated[bool, Query(alias="all")] = False,
+    timeline: Timeline = "dense",
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
-    a, b, since, until = code(a), code(b), blank(since), blank(until)
+    a, b, since, until = actor_code(db, "a", a), actor_code(db, "b", b), blank(since), blank(until)
     if not (a and b):  # start on the busiest dyad rather than on an empty form
         busiest = analytics.dyad_edges(db, EventFilter(), limit=1)
         if busiest:
@@ -104,21 +128,28 @@ def dyad(
     actors = analytics.top_actors(db, limit=300)
     context: dict[str, Any] = {"a": a, "b": b, "interval": interval, "since": since, "until": until,
                                "include_all": include_all, "actors": actors, "events": [], "total": 0,
-                               "offset": offset, "limit": 100, "skipped": None}
+                               "offset": offset, "limit": 100, "skipped": None, "window": None,
+                               "timeline": timeline, "asked_interval": blank(interval)}
     figures: dict[str, Any] = {}
     if a and b and a != b:
-        kwargs = {"since": since, "until": until, "include_all": include_all}
+        flt = EventFilter(since=since, until=until, include_all=include_all)
+        pair = EventSearch(between=(a, b))
+        # The reader's own dates win; otherwise the window where this dyad's events are dense.
+        window = window_for(db, flt, pair, "all" if since or until else timeline)
+        shown_since, shown_until = (since, until) if since or until else (window.since, window.until)
+        interval = blank(interval) or window.interval  # type: ignore[assignment]
+        kwargs = {"since": shown_since, "until": shown_until, "include_all": include_all}
         ab = analytics.dyad_series(db, a, b, interval, **kwargs)
         ba = analytics.dyad_series(db, b, a, interval, **kwargs)
         figures = {"chart-dyad-counts": charts.quad_timeline([ab, ba], interval),
                    "chart-dyad-goldstein": charts.goldstein_lines([(f"{a} → {b}", ab), (f"{b} → {a}", ba)], interval)}
-        flt = EventFilter(since=since, until=until, include_all=include_all)
-        total, events = analytics.events_page(db, flt, EventSearch(between=(a, b), offset=offset), limit=100)
+        total, events = analytics.events_page(db, flt, replace(pair, offset=offset), limit=100)
         skipped = {k: ab["skipped"][k] + ba["skipped"][k] for k in ab["skipped"]}
         extra = {k: v for k, v in (("since", since), ("until", until), ("all", "true" if include_all else None)) if v}
         downloads = {"ab": urlencode({"source": a, "target": b, **extra}),
                      "ba": urlencode({"source": b, "target": a, **extra})}
-        context.update(events=events, total=total, skipped=skipped, downloads=downloads)
+        context.update(events=by_sentence(events), total=total, skipped=skipped, downloads=downloads,
+                       interval=interval, window=window if not (since or until) else None)
     context["names"] = analytics.names_for(db, [c for c in (a, b) if c])
     return render(request, "dyad.html", active="Dyads", figures=figures, **context)
 
@@ -142,7 +173,7 @@ def events(request: Request, db: DB, params: Events,
            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> HTMLResponse:
     total, rows = analytics.events_page(db, params.flt, params.search, limit=limit)
     download = {k: v for k, v in request.query_params.items() if k not in ("offset", "limit") and v != ""}
-    return render(request, "events.html", active="Events", events=rows, total=total, limit=limit,
+    return render(request, "events.html", active="Events", events=by_sentence(rows), total=total, limit=limit,
                   flt=params.flt, search=params.search, download=urlencode(download),
                   plover_types=PLOVER_TYPES)
 
@@ -194,3 +225,9 @@ def api_index(request: Request) -> HTMLResponse:
     routes = [{"method": method.upper(), "path": path, **operation}
               for path, methods in spec["paths"].items() for method, operation in methods.items()]
     return render(request, "api.html", routes=routes)
+
+
+@router.get("/api/docs", response_class=RedirectResponse)
+def api_docs() -> RedirectResponse:
+    """Where FastAPI would serve Swagger UI from a CDN: the offline API page instead."""
+    return RedirectResponse("/api", status_code=307)

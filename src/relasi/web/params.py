@@ -7,13 +7,18 @@ schemathesis) know the shape of a valid value.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from fastapi import Query
+from fastapi import Query, Request
+from fastapi.exceptions import RequestValidationError
 
+from relasi.actors.names import name_index
 from relasi.model import PLOVER_TYPES
-from relasi.store.analytics import EventSearch
+from relasi.store.analytics import EventSearch, has_actor_code
+from relasi.store.database import Database
 from relasi.store.queries import EventFilter
 
 MAX_PAGE = 500            # rows per JSON page; downloads stream and have no cap
@@ -38,6 +43,9 @@ def text(value: str | None) -> str | None:
 
 
 _CODE = r"^\s*([A-Za-z][A-Za-z0-9_-]{0,15})?\s*$"
+# A code or a name in any pack's language ("IDN", "Amerika Serikat", "Côte d'Ivoire", "PBB").
+_ACTOR = r"^[\w .,'’&()-]{0,80}$"
+_CODE_SHAPE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,15}$")
 # Years from 1000: dates are compared as ISO text, and a day past the month's end is harmless.
 _DATE = r"^([1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$"
 _PLOVER = "^(" + "|".join(("", *PLOVER_TYPES)) + ")$"
@@ -50,6 +58,53 @@ Interval = Literal["day", "week", "month"]
 
 def code_query(description: str) -> Any:
     return Query(pattern=_CODE, max_length=40, description=description)
+
+
+def actor_query(description: str, alias: str | None = None) -> Any:
+    return Query(pattern=_ACTOR, max_length=80, alias=alias,
+                 description=description + " A code (IDN) or a name in any pack's language (Indonesia, RI).")
+
+
+def bad_parameter(name: str, message: str, value: Any = None) -> RequestValidationError:
+    """A 422 that names the query parameter, in FastAPI's own error shape."""
+    return RequestValidationError([{"type": "value_error", "loc": ("query", name), "msg": message, "input": value}])
+
+
+def actor_code(db: Database, parameter: str, value: str | None) -> str | None:
+    """The code a typed actor stands for; an unknown one is a 422 that suggests the nearest names."""
+    value = blank(value)
+    if value is None:
+        return None
+    found = name_index().resolve(value)
+    if found.code:
+        return found.code
+    if _CODE_SHAPE.match(value) and has_actor_code(db, value.upper()):
+        return value.upper()
+    hint = f"; did you mean: {', '.join(found.suggestions)}?" if found.suggestions else ""
+    raise bad_parameter(parameter, f"no actor is named {value!r}{hint}", value)
+
+
+def reject_unknown_parameters(request: Request) -> None:
+    """A query parameter the route does not take is a 422, not silently ignored (`?q=Gaza` is no filter)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    taken = set(_query_names(dependant))
+    unknown = sorted(set(request.query_params) - taken)
+    if unknown:
+        expected = ", ".join(sorted(taken)) or "none"
+        raise RequestValidationError([
+            {"type": "extra_forbidden", "loc": ("query", name), "input": request.query_params[name],
+             "msg": f"unknown parameter {name!r}; this endpoint takes: {expected}"} for name in unknown])
+
+
+def _query_names(dependant: Any) -> Iterator[str]:
+    """The query parameters a route takes, its dependencies' included."""
+    for param in dependant.query_params:
+        yield param.alias
+    for sub in dependant.dependencies:
+        yield from _query_names(sub)
 
 
 def date_query(description: str) -> Any:
@@ -67,9 +122,10 @@ class EventParams:
 
 
 def event_params(
-    actor: Annotated[str | None, code_query("Either side of the dyad (ISO3 or IGO code).")] = None,
-    source: Annotated[str | None, code_query("Source actor code.")] = None,
-    target: Annotated[str | None, code_query("Target actor code.")] = None,
+    request: Request,
+    actor: Annotated[str | None, actor_query("Either side of the dyad.")] = None,
+    source: Annotated[str | None, actor_query("Source actor.")] = None,
+    target: Annotated[str | None, actor_query("Target actor.")] = None,
     plover: Annotated[str | None, Query(alias="type", pattern=_PLOVER, description="PLOVER type.")] = None,
     cameo: Annotated[str | None, Query(pattern=r"^[0-9]{0,4}$",
                                        description="CAMEO code prefix: 04 matches 040-046.")] = None,
@@ -83,6 +139,8 @@ def event_params(
     sort: Annotated[Sort, Query(description="date, -date (newest first), goldstein or -goldstein.")] = "date",
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> EventParams:
-    flt = EventFilter(actor=code(actor), source=code(source), target=code(target), plover=blank(plover),
+    db = request.app.state.db
+    flt = EventFilter(actor=actor_code(db, "actor", actor), source=actor_code(db, "source", source),
+                      target=actor_code(db, "target", target), plover=blank(plover),
                       cameo=blank(cameo), since=blank(since), until=blank(until), include_all=include_all)
     return EventParams(flt, EventSearch(outlet=text(outlet), text=text(sentence), sort=sort, offset=offset))
