@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from relasi.store import SchemaTooNew, StoreMissing, Writer, open_database
 from relasi.store import schema as t
-from relasi.store.schema import LATEST_VERSION, MIGRATIONS, Migration
+from relasi.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 from tests.store_support import make_article
 
 pytest_plugins = ("tests.store_fixtures",)  # fixtures: db, db_url, fresh_db (both backends)
@@ -108,3 +108,42 @@ def test_store_migrations_sqlite_pragmas(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
     db.close()
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """relasi.store modules a module imports when it runs (imports for type checking only are left out)."""
+    import ast
+
+    found: set[str] = set()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            node.body = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "relasi.store":
+                found.update(f"relasi.store.{alias.name}" for alias in node.names)
+            elif node.module.startswith("relasi.store."):
+                found.add(node.module)
+    return found
+
+
+def test_store_migrations_store_modules_import_no_circle() -> None:
+    """Issue 12: schema → stories → database → schema was a circle; migrations depend on the tables, never the
+    other way round, and no module of store/ imports one that imports it back."""
+    folder = Path(t.__file__).parent
+    graph = {f"relasi.store.{p.stem}": _runtime_imports(p) for p in folder.glob("*.py") if p.stem != "__init__"}
+    assert graph["relasi.store.schema"] == set()
+    state: dict[str, int] = {}
+
+    def visit(module: str, trail: tuple[str, ...]) -> None:
+        if state.get(module) == 2:
+            return
+        assert state.get(module) != 1, " → ".join((*trail, module))
+        state[module] = 1
+        for imported in graph.get(module, ()):
+            visit(imported, (*trail, module))
+        state[module] = 2
+
+    for module in graph:
+        visit(module, ())

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from relasi import dedup
 from relasi.ingest import ingest
-from relasi.store import Writer, open_database
+from relasi.store import Writer, migrations, open_database
 from relasi.store import schema as t
 from relasi.store.queries import EventFilter, iter_event_rows
 from relasi.store.stories import GroupFilter, StoryIndex, iter_groups, iter_stories, story_counts
@@ -202,7 +202,7 @@ def test_store_stories_group_filters_and_story_listing(db) -> None:
 
 def test_store_stories_migration_backfills_stories_and_groups(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    old = open_database(path, migrations=t.MIGRATIONS[:1])
+    old = open_database(path, migrations=migrations.MIGRATIONS[:1])
     v1 = {table.name: table for table in t._V1_TABLES}
     now = datetime.now(UTC)
     with old.write() as conn:
@@ -227,7 +227,7 @@ def test_store_stories_migration_backfills_stories_and_groups(tmp_path: Path) ->
     old.close()
 
     db = open_database(path)
-    assert db.version() == t.LATEST_VERSION
+    assert db.version() == migrations.LATEST_VERSION
     with db.read() as conn:
         assert dict(conn.execute(sa.select(t.articles.c.id, t.articles.c.story_id)).all()) == {"a1": "a1", "a2": "a2"}
         assert conn.execute(sa.select(t.documents.c.outlet).order_by(t.documents.c.id)).scalars().all() == [

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from relasi.model import Actor, Article, Event, Mention
 from relasi.store import StoreMissing, Writer, open_database
-from relasi.store import schema as store_schema
+from relasi.store import analytics as store_analytics
 from relasi.store.analytics import SchemaTooOld, open_reader
 
 # -- the corpus -----------------------------------------------------------------------------------------
@@ -218,7 +218,7 @@ def test_web_server_refuses_a_missing_database(tmp_path: Path, target: str) -> N
 @pytest.mark.parametrize("newer_by", [1])
 def test_web_server_refuses_an_older_schema_instead_of_migrating(corpus_db: Path, monkeypatch: pytest.MonkeyPatch,
                                                                  newer_by: int) -> None:
-    monkeypatch.setattr(store_schema, "LATEST_VERSION", store_schema.LATEST_VERSION + newer_by)
+    monkeypatch.setattr(store_analytics, "LATEST_VERSION", store_analytics.LATEST_VERSION + newer_by)
     with pytest.raises(SchemaTooOld, match="relasi stats"):
         open_reader(corpus_db)
 

@@ -29,6 +29,7 @@ from relasi.actors.names import name_index
 from relasi.store import schema as t
 from relasi.store.database import BUSY_TIMEOUT_MS, Database, checked, to_url
 from relasi.store.errors import SchemaTooNew, StoreError, StoreMissing
+from relasi.store.migrations import LATEST_VERSION
 from relasi.store.queries import EVENT_COLUMNS, STREAM, EventFilter, _events_query, event_json
 
 Sort = Literal["date", "-date", "goldstein", "-goldstein"]
@@ -109,10 +110,10 @@ def _check_version(db: Database) -> None:
         current = t.version_of(conn)
     if current == 0:
         raise StoreMissing(f"no relasi database at {db.display} (run `relasi ingest` first)")
-    if current > t.LATEST_VERSION:
-        raise SchemaTooNew(f"database schema is version {current}; this relasi knows up to {t.LATEST_VERSION}")
-    if current < t.LATEST_VERSION:
-        raise SchemaTooOld(f"database schema is version {current}, this relasi reads {t.LATEST_VERSION}: run"
+    if current > LATEST_VERSION:
+        raise SchemaTooNew(f"database schema is version {current}; this relasi knows up to {LATEST_VERSION}")
+    if current < LATEST_VERSION:
+        raise SchemaTooOld(f"database schema is version {current}, this relasi reads {LATEST_VERSION}: run"
                            f" `relasi stats --db {db.display}` once to upgrade it, then serve again")
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
+from relasi.store import migrations as m
 from relasi.store import schema
 from relasi.store.errors import StoreError, StoreMissing
 
@@ -82,7 +83,7 @@ def to_url(target: str | Path) -> URL:
 
 
 def open_database(target: str | Path = DEFAULT_DB, *, create: bool = True,
-                  migrations: tuple[schema.Migration, ...] = schema.MIGRATIONS) -> Database:
+                  migrations: tuple[m.Migration, ...] = m.MIGRATIONS) -> Database:
     """Open (and create or upgrade) the database at `target`.
 
     With create=False a missing SQLite file or an empty database raises StoreMissing instead of
@@ -105,7 +106,7 @@ def open_database(target: str | Path = DEFAULT_DB, *, create: bool = True,
         latest = migrations[-1].version if migrations else 0
         if current != latest:  # take the write lock only when there is something to do (or refuse)
             with db.write() as conn:
-                schema.migrate(conn, migrations)
+                m.migrate(conn, migrations)
 
     return checked(Database(engine, shown), prepare)
 

@@ -9,14 +9,16 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 
 from relasi.model import Actor, Article, Event, Mention
 from relasi.store import schema as t
-from relasi.store.database import Database
+
+if TYPE_CHECKING:
+    from relasi.store.database import Database
 
 STREAM = {"yield_per": 1000}  # stream big reads instead of loading them (server-side cursor on PostgreSQL)
 

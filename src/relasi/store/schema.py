@@ -1,19 +1,12 @@
-"""Tables (SQLAlchemy Core) and the numbered migrations that build them.
+"""Tables (SQLAlchemy Core) as they stand at the latest schema version, and their shapes at older versions.
 
-The same definitions serve SQLite and PostgreSQL. A database records its version in `schema_version`;
-opening an older one applies the missing migrations in one transaction, so an upgrade either completes
-or leaves the file as it was. Migrations only ever add: no step drops a table or a column with rows.
-
-Adding a migration: append `Migration(n + 1, "what it does", function)` to MIGRATIONS and change the
-tables below to their new shape. Migration 1 builds the tables as they were at version 1 from
-`_V1_TABLES`, so keep that list describing version 1 (copy a table's old definition into the migration
-before changing it here).
+The same definitions serve SQLite and PostgreSQL. The numbered migrations that build and upgrade them live in
+`store/migrations.py`, which depends on this module and never the other way round: this module imports nothing
+of relasi. Migration 1 builds the tables as they were at version 1 from `_V1_TABLES`, so keep that list
+describing version 1 (copy a table's old definition before changing it here).
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -219,70 +212,8 @@ for _table, _column in _V2_COLUMNS:
 _V2_INDEXES: tuple[sa.Index, ...] = (sa.Index("ix_events_group_id", events.c.group_id),)
 
 
-@dataclass(frozen=True, slots=True)
-class Migration:
-    version: int
-    description: str
-    apply: Callable[[Connection], None]
-
-
-def _create_v1(conn: Connection) -> None:
-    for table in _V1_TABLES:
-        table.create(conn, checkfirst=True)
-
-
-def _create_v2(conn: Connection) -> None:
-    from relasi.store.stories import backfill_v2
-
-    for table in (dedup_config, article_signatures, signature_bands, event_groups):
-        table.create(conn, checkfirst=True)
-    preparer = conn.dialect.identifier_preparer
-    for table, column in _V2_COLUMNS:
-        kind = column.type.compile(dialect=conn.dialect)
-        references = ""
-        for fk in column.foreign_keys:
-            references = f" REFERENCES {preparer.quote(fk.column.table.name)} ({preparer.quote(fk.column.name)})"
-        conn.exec_driver_sql(f"ALTER TABLE {preparer.quote(table.name)} "
-                             f"ADD COLUMN {preparer.quote(column.name)} {kind}{references}")
-    for index in _V2_INDEXES:
-        index.create(conn)
-    backfill_v2(conn)
-
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "documents, articles, actors, mentions, events, ingest_runs", _create_v1),
-    Migration(2, "near-duplicate stories (signatures, LSH bands) and aggregated events (event_groups)",
-              _create_v2),
-)
-LATEST_VERSION = MIGRATIONS[-1].version
-
-
 def version_of(conn: Connection) -> int:
     """The schema version recorded in the database; 0 for an empty database."""
     if not sa.inspect(conn).has_table("schema_version"):
         return 0
     return conn.execute(sa.select(sa.func.coalesce(sa.func.max(schema_version.c.version), 0))).scalar_one()
-
-
-def pending(current: int, migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:
-    return [m for m in migrations if m.version > current]
-
-
-def migrate(conn: Connection, migrations: Sequence[Migration] = MIGRATIONS) -> list[int]:
-    """Bring the schema up to the last migration inside the caller's transaction; returns versions applied."""
-    from datetime import UTC, datetime
-
-    from relasi.store.errors import SchemaTooNew
-
-    schema_version.create(conn, checkfirst=True)
-    current = version_of(conn)
-    latest = migrations[-1].version if migrations else 0
-    if current > latest:
-        raise SchemaTooNew(f"database schema is version {current}; this relasi knows up to {latest}")
-    applied = []
-    for migration in pending(current, migrations):
-        migration.apply(conn)
-        conn.execute(schema_version.insert().values(
-            version=migration.version, description=migration.description, applied_at=datetime.now(UTC)))
-        applied.append(migration.version)
-    return applied

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -30,8 +30,10 @@ from relasi.dedup import (
 )
 from relasi.model import Article
 from relasi.store import schema as t
-from relasi.store.database import Database
 from relasi.store.queries import dyad_conditions
+
+if TYPE_CHECKING:
+    from relasi.store.database import Database
 
 IN_CHUNK = 500
 DEFAULT_WINDOW_DAYS = 14
