@@ -23,6 +23,7 @@ from relasi.actors.dictionary import (
 )
 from relasi.actors.gazetteer import Gazetteer
 from relasi.lang.lexicon import YAML_LOADER, Lexicon, Phrasing, load_lexicon
+from relasi.pack_cache import cached_state, source_key
 from relasi.sentences import DEFAULT_ABBREVIATIONS
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -75,9 +76,18 @@ def _load_yaml(path: Path, problems: list[DictProblem], data_dir: Path = DATA_DI
 
 @cache
 def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
+    """The pack of `lang`, compiled once per process and, across processes, once per version of its data
+    (relasi.pack_cache)."""
     folder = data_dir / lang
     if not folder.is_dir():
         raise UnknownLanguage(f"no language pack {lang!r} under {data_dir}")
+    key = source_key(lang, [folder, data_dir / "common"])
+    return LanguagePack(**cached_state(lang, key, lambda: _build(lang, data_dir)))
+
+
+def _build(lang: str, data_dir: Path) -> dict[str, Any]:
+    """The fields of a pack, read from its data files."""
+    folder = data_dir / lang
     problems: list[DictProblem] = []
     actors = load_actor_rows(folder / "actors.tsv", problems)
     people = load_people_rows(data_dir / "common" / "people.tsv", problems)
@@ -96,7 +106,7 @@ def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
         if entry.code and entry.kind in ("STATE", "IGO") and entry.code not in by_code:
             by_code[entry.code] = entry
     abbreviations = DEFAULT_ABBREVIATIONS | frozenset(w.lower() for w in grammar.get("abbreviations", ()))
-    return LanguagePack(
+    return dict(
         lang=lang, entries=entries, gazetteer=Gazetteer(entries), grammar=grammar,
         problems=problems, abbreviations=abbreviations, people_by_role=people_by_role, by_code=by_code,
         lexicon=lexicon,

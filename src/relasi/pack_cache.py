@@ -1,0 +1,80 @@
+"""A compiled language pack kept on disk, so that a new process (a CLI run, a pool or Dask worker) starts without
+parsing YAML and TSV and rebuilding the automaton.
+
+The cache file is named by a hash of everything the pack is built from: the pack's data files and the code that
+reads them. Any edit to either gives a new name, so a stale pack is never read; an unreadable or damaged file is
+rebuilt. The cache only saves time: when it cannot be written (a read-only home), relasi builds the pack as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# The modules whose code decides what a pack holds: a change to one of them changes the cache key.
+_BUILDERS = ("packs.py", "actors/dictionary.py", "actors/gazetteer.py", "lang/lexicon.py", "lang/morphology.py",
+             "sentences.py", "model.py")
+_PACKAGE = Path(__file__).parent
+
+
+def cache_dir() -> Path | None:
+    """Where compiled packs live: $RELASI_CACHE_DIR, else the user's cache folder; None when the user turned the
+    cache off (RELASI_CACHE_DIR set to an empty string)."""
+    configured = os.environ.get("RELASI_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "relasi" / "packs"
+
+
+def source_key(lang: str, folders: list[Path]) -> str:
+    """A hash of the pack's data files (every file under `folders`, by relative path and content) and of the code
+    that builds a pack from them."""
+    digest = hashlib.sha256(lang.encode())
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(folder.parent)).encode())
+            digest.update(path.read_bytes())
+    for name in _BUILDERS:
+        digest.update((_PACKAGE / name).read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def cached_state(lang: str, key: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """The pack's fields from the cache when a file for `key` is there and sound, else from `build()` (and then
+    stored for the next process)."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{lang}-{key}.pickle"
+    try:
+        with path.open("rb") as handle:
+            state = pickle.load(handle)
+        if isinstance(state, dict) and state.get("lang") == lang:
+            return state
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass                                        # absent, damaged or from other code: rebuild below
+    state = build()
+    _store(folder, path, lang, state)
+    return state
+
+
+def _store(folder: Path, path: Path, lang: str, state: dict[str, Any]) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob(f"{lang}-*.pickle"):  # earlier versions of this pack are never read again
+            old.unlink(missing_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    except OSError:
+        return                                      # no cache is only slower
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(state, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)                 # readers see the whole file or none
+    except (OSError, pickle.PicklingError, TypeError):
+        Path(temporary).unlink(missing_ok=True)
