@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +44,15 @@ def source_key(lang: str, folders: list[Path]) -> str:
             digest.update(path.read_bytes())
     for name in _BUILDERS:
         digest.update((_PACKAGE / name).read_bytes())
+    digest.update(f"{sys.version}|{_version('pyahocorasick')}|{_version('PyYAML')}".encode())  # what pickles it
     return digest.hexdigest()[:32]
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def cached_state(lang: str, key: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
