@@ -55,7 +55,7 @@ def test_web_explore_an_unknown_actor_is_a_422_with_suggestions(site: httpx.Clie
 
 
 @pytest.mark.parametrize(("path", "params", "name"), [
-    ("/api/events", {"q": "Gaza"}, "q"), ("/api/events.csv", {"actr": "IDN"}, "actr"),
+    ("/api/events", {"query": "Gaza"}, "query"), ("/api/events.csv", {"actr": "IDN"}, "actr"),
     ("/api/series", {"interval": "month", "foo": "1"}, "foo"), ("/api/stats", {"limit": "3"}, "limit"),
     ("/api/events", {"limit": "many"}, "limit"), ("/api/events", {"since": "yesterday"}, "since"),
 ])
@@ -105,3 +105,20 @@ def test_web_explore_dense_window(dates: list[tuple[str, int]], since: str | Non
 def test_web_explore_chart_panels_fit_a_narrow_screen() -> None:
     css = (Path(__file__).parents[1] / "src/relasi/web/static/app.css").read_text()
     assert "grid-template-columns: minmax(0, 1fr)" in css
+
+
+def test_web_explore_search_api_finds_articles_and_evidence(site: httpx.Client) -> None:
+    found = site.get("/api/search", params={"q": "balloon"}).json()
+    assert found["articles"]["total"] == 1 and "balloon" in found["articles"]["articles"][0]["snippet"]
+    assert found["events"]["total"] == 1
+    only = site.get("/api/search", params={"q": "balloon", "kind": "events"}).json()
+    assert only["articles"] is None and only["events"]["total"] == 1
+    assert site.get("/api/events", params={"q": "balloon"}).json()["total"] == 1
+
+
+@pytest.mark.parametrize("query", ["criticised", "Bad", "script"])
+def test_web_explore_search_page_highlights_matches_and_escapes_the_rest(site: httpx.Client, query: str) -> None:
+    page = site.get("/search", params={"q": query}).text
+    assert f"<mark>{query}</mark>" in page
+    assert "<script>window.__pwned" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;" in page or "&lt;" in page

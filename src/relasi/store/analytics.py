@@ -31,6 +31,7 @@ from relasi.store.database import BUSY_TIMEOUT_MS, Database, checked, to_url
 from relasi.store.errors import SchemaTooNew, StoreError, StoreMissing
 from relasi.store.migrations import LATEST_VERSION
 from relasi.store.queries import EVENT_COLUMNS, STREAM, EventFilter, _events_query, event_json
+from relasi.store.search import sentence_matches
 
 Sort = Literal["date", "-date", "goldstein", "-goldstein"]
 Interval = Literal["day", "week", "month"]
@@ -51,6 +52,7 @@ class EventSearch:
 
     outlet: str | None = None
     text: str | None = None          # case-insensitive substring of the evidence sentence
+    query: str | None = None         # full-text query over the evidence sentence (words, "phrases")
     between: tuple[str, str] | None = None   # both directions of one dyad
     sort: Sort = "date"
     offset: int = 0
@@ -126,6 +128,8 @@ def _search_query(flt: EventFilter, search: EventSearch) -> sa.Select:
         query = query.where(t.articles.c.outlet == search.outlet)
     if search.text:
         query = query.where(t.events.c.sentence.icontains(search.text, autoescape=True))
+    if search.query:
+        query = query.where(sentence_matches(search.query))
     if search.between:
         first, second = search.between
         e = t.events

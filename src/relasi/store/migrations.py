@@ -30,6 +30,7 @@ from relasi.store.schema import (
     signature_bands,
     version_of,
 )
+from relasi.store.search import create_index
 from relasi.store.stories import backfill_v2
 
 
@@ -70,6 +71,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, articles, actors, mentions, events, ingest_runs", _create_v1),
     Migration(2, "near-duplicate stories (signatures, LSH bands) and aggregated events (event_groups)",
               _create_v2),
+    Migration(3, "full-text search over article titles and bodies and evidence sentences", create_index),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 from relasi.model import Actor, Article, Dropped, Event
 from relasi.store import schema as t
 from relasi.store.database import Database
+from relasi.store.search import index_articles
 from relasi.store.stories import StoryIndex, regroup
 
 IN_CHUNK = 500  # keeps `IN (...)` lists under every backend's bound-parameter limit
@@ -172,6 +173,7 @@ class Writer:
             conn.execute(t.mentions.insert(), mention_rows)
         if event_rows:
             conn.execute(t.events.insert(), event_rows)
+        index_articles(conn, [a.id for a in fresh])
         return {a.id: a for a in fresh}
 
     def _actor_ids_for(self, conn: Connection, found: dict[str, Actor],

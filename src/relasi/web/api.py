@@ -7,12 +7,13 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
 from relasi.store import analytics, queries
+from relasi.store import search as search_store
 from relasi.store.database import Database
 from relasi.store.queries import EVENT_COLUMNS
 from relasi.web import schemas
@@ -33,6 +34,7 @@ from relasi.web.params import (
 
 router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(reject_unknown_parameters)])
 ARTICLE_ID = r"^[0-9a-f]{40}$"
+SearchKind = Literal["all", "articles", "events"]
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": schemas.Problem, "description": "No such article."}}
 _CHUNK_ROWS = 200     # rows per streamed chunk: fewer, larger writes than one per row
 
@@ -124,6 +126,37 @@ def _json_chunks(objects: Iterator[dict[str, Any]]) -> Iterator[str]:
             yield "".join(chunk)
             chunk = []
     yield "".join(chunk) + "\n]\n"
+
+
+@router.get("/search", response_model=schemas.SearchResult, summary="Full-text search in articles and evidence")
+def search(
+    db: DB,
+    q: Annotated[str, Query(min_length=1, max_length=200, pattern=r".*\w",
+                            description='Words and "quoted phrases", all of which must occur.')],
+    kind: Annotated[SearchKind, Query(description="Search articles (title and body), events (evidence), or both.")]
+    = "all",
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> dict[str, Any]:
+    """Articles best match first, with a plain-text snippet; events (counted and not, with their modality and
+    negation) newest first. Diacritics are folded on SQLite; no stemming in either language."""
+    return search_everything(db, q, kind, limit=limit, offset=offset)
+
+
+def search_everything(db: Database, q: str, kind: SearchKind, *, limit: int, offset: int) -> dict[str, Any]:
+    q = q.replace("\x00", "\ufffd")
+    out: dict[str, Any] = {"query": q, "terms": search_store.terms(q), "articles": None, "events": None}
+    if kind in ("all", "articles"):
+        hits = search_store.search_articles(db, q, limit=limit, offset=offset)
+        out["articles"] = {"total": hits.total, "articles": [
+            {**{k: v for k, v in row.items() if k != "body"}, "snippet": search_store.snippet(row["body"], q)}
+            for row in hits.rows]}
+    if kind in ("all", "events"):
+        flt = queries.EventFilter(include_all=True)
+        total, rows = analytics.events_page(db, flt, analytics.EventSearch(query=q, sort="-date", offset=offset),
+                                            limit=limit)
+        out["events"] = {"total": total, "events": rows}
+    return out
 
 
 @router.get("/series", response_model=schemas.Series, summary="Dyad time series by quad class")

@@ -6,6 +6,7 @@ and are treated as untrusted too: clamped to the body, empty or reversed spans i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -81,6 +82,25 @@ def marked(text: str, needle: str | None) -> Sequence[tuple[str, bool]]:
             pieces.append((text[position:found], False))
         pieces.append((text[found:found + len(needle)], True))
         position = found + len(needle)
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return pieces
+
+
+def marked_terms(text: str, terms: Sequence[str]) -> Sequence[tuple[str, bool]]:
+    """`text` as (piece, matches) pairs around the words and phrases a full-text search matched: each term at the
+    start of a word, any case. Pieces are plain text; the template escapes them."""
+    words = [r"\s+".join(re.escape(w) for w in term.split()) for term in terms if term.strip()]
+    if not words:
+        return [(text, False)]
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")", re.IGNORECASE)
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for found in pattern.finditer(text):
+        if found.start() > position:
+            pieces.append((text[position:found.start()], False))
+        pieces.append((found.group(), True))
+        position = found.end()
     if position < len(text):
         pieces.append((text[position:], False))
     return pieces

@@ -22,8 +22,8 @@ from relasi.store.analytics import EventSearch
 from relasi.store.database import Database
 from relasi.store.queries import EventFilter
 from relasi.web import charts
-from relasi.web.api import ARTICLE_ID, get_db, load_article
-from relasi.web.highlight import Span, http_url, marked, runs
+from relasi.web.api import ARTICLE_ID, SearchKind, get_db, load_article, search_everything
+from relasi.web.highlight import Span, http_url, marked, marked_terms, runs
 from relasi.web.params import (
     MAX_OFFSET,
     MAX_PAGE,
@@ -45,7 +45,7 @@ TEMPLATES = Environment(loader=PackageLoader("relasi.web", "templates"), autoesc
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 TEMPLATES.filters["http_url"] = http_url
 TEMPLATES.filters["gold"] = lambda value: "–" if value is None else f"{value:+.1f}"
-TEMPLATES.globals.update(nav=NAV, version=__version__, marked=marked)
+TEMPLATES.globals.update(nav=NAV, version=__version__, marked=marked, marked_terms=marked_terms)
 
 DB = Annotated[Database, Depends(get_db)]
 Events = Annotated[EventParams, Depends(event_params)]
@@ -176,6 +176,20 @@ def events(request: Request, db: DB, params: Events,
     return render(request, "events.html", active="Events", events=by_sentence(rows), total=total, limit=limit,
                   flt=params.flt, search=params.search, download=urlencode(download),
                   plover_types=PLOVER_TYPES)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(
+    request: Request, db: DB,
+    q: Annotated[str | None, text_query("Words and phrases.")] = None,
+    kind: SearchKind = "all",
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> HTMLResponse:
+    query = text(q)
+    result = search_everything(db, query, kind, limit=25, offset=offset) if query else None
+    groups = by_sentence(result["events"]["events"]) if result and result["events"] else []
+    return render(request, "search.html", active="Search", search_query=query or "", kind=kind, result=result,
+                  groups=groups, offset=offset, limit=25)
 
 
 @router.get("/articles", response_class=HTMLResponse)

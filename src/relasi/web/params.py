@@ -134,6 +134,8 @@ def event_params(
     outlet: Annotated[str | None, text_query("Outlet of the article, exactly.")] = None,
     sentence: Annotated[str | None, Query(alias="text", max_length=200,
                                           description="Substring of the evidence sentence (any case).")] = None,
+    words: Annotated[str | None, Query(alias="q", max_length=200, description=(
+        'Full-text search in the evidence sentence: every word and "quoted phrase" must occur.'))] = None,
     include_all: Annotated[bool, Query(alias="all", description=(
         "Also events that are not counted: intended, hypothetical, negated, denied, no PLOVER type."))] = False,
     sort: Annotated[Sort, Query(description="date, -date (newest first), goldstein or -goldstein.")] = "date",
@@ -143,4 +145,5 @@ def event_params(
     flt = EventFilter(actor=actor_code(db, "actor", actor), source=actor_code(db, "source", source),
                       target=actor_code(db, "target", target), plover=blank(plover),
                       cameo=blank(cameo), since=blank(since), until=blank(until), include_all=include_all)
-    return EventParams(flt, EventSearch(outlet=text(outlet), text=text(sentence), sort=sort, offset=offset))
+    return EventParams(flt, EventSearch(outlet=text(outlet), text=text(sentence), query=text(words), sort=sort,
+                                        offset=offset))

@@ -162,3 +162,30 @@ class Health(BaseModel):
 
 class Problem(BaseModel):
     detail: str
+
+
+class ArticleHit(BaseModel):
+    id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+    language: str | None
+    snippet: str = Field(description="Plain text around the first match (not HTML: escape it to show it).")
+
+
+class ArticleHits(BaseModel):
+    total: int
+    articles: list[ArticleHit]
+
+
+class EventHits(BaseModel):
+    total: int
+    events: list[EventOut]
+
+
+class SearchResult(BaseModel):
+    query: str
+    terms: list[str] = Field(description="The words and phrases searched for, all of which match.")
+    articles: ArticleHits | None
+    events: EventHits | None
