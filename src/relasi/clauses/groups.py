@@ -112,8 +112,8 @@ def _is_place(text: str, start: int, actor: Actor, words: Words) -> bool:
         word = found[index]
         if word in words.locatives:
             return True
-        if word not in words.place_nouns:
-            return False
+        if word not in words.place_nouns and not (actor.kind == "CITY" and word in words.facility_nouns):
+            return False                    # a town's airport or port is a place; "pangkalan AS" is the US's
     return False
 
 

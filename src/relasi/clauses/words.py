@@ -48,6 +48,7 @@ class Words:
     comparisons: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    facility_nouns: frozenset[str] = frozenset()         # "di Bandara Internasional Yangon": a town's facility
     venue_nouns: frozenset[str] = frozenset()
     addressee_openings: frozenset[str] = frozenset()
     of_words: frozenset[str] = frozenset()
@@ -196,7 +197,7 @@ def compile_words(pack: Any) -> Words:
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
                  "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions", "control_nouns",
-                 "appositions", "references", "origin_nouns"):
+                 "appositions", "references", "origin_nouns", "facility_nouns"):
         values = frozenset(str(w).lower() for w in grammar.get(name) or ())
         setattr(words, "locatives" if name == "locative" else name, values)
     pack.__dict__["_clause_words"] = words

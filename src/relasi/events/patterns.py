@@ -165,17 +165,22 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon, said: Sentence
     the_patient = patient(predicate)
     head = HeadWords(the_patient.head if the_patient else "")
     anywhere = lexicon.lang == "en"
-    found = _first_sense(patterns, the_patient, head, anywhere, said, lexicon)
+    doer = predicate.slot("subject") if predicate.voice == "active" else None
+    doer_head = HeadWords(doer.head if doer else "")
+    found = _first_sense(patterns, the_patient, head, anywhere, said, lexicon, doer_head)
     if found is None and english_phrase:
         # "agreed to appoint …": the phrase "agreed to" (to demands) does not apply, the verb alone may
-        found = _first_sense(senses(predicate, lexicon, words[0]), the_patient, head, anywhere, said, lexicon)
+        found = _first_sense(senses(predicate, lexicon, words[0]), the_patient, head, anywhere, said, lexicon,
+                             doer_head)
     return found
 
 
 def _first_sense(patterns: list[Pattern], the_patient: Argument | None, head: HeadWords, anywhere: bool,
-                 said: SentenceWords, lexicon: Lexicon) -> Pattern | None:
+                 said: SentenceWords, lexicon: Lexicon, doer_head: HeadWords) -> Pattern | None:
     for pattern in patterns:
         if pattern.object_heads and not head.matches(pattern.object_heads, anywhere):
+            continue
+        if pattern.subject_heads and not doer_head.matches(pattern.subject_heads, anywhere):
             continue
         if pattern.object_not and head.matches(pattern.object_not, anywhere):
             continue

@@ -16,6 +16,8 @@ step's slots:
                                 #   an act ("menyambut gencatan senjata", "welcomed the decision")
   object: [pasukan, tentara]    # the sense needs one of these as the patient's head word
   object_not: [diri]            # ... and none of these ("menahan diri" is restraint, not detention)
+  subject_head: [bantuan]       # the subject (the patient of a passive) must be headed by one of these ("bantuan
+                                #   … tiba di Yangon" is aid arriving, not a visit)
   with: [telepon]               # a word that must also be in the clause
   unless: [sanksi]              # words that veto the pattern in the clause
   mutual: true                  # coordinated subjects act on each other ("Thailand dan Kamboja … gencatan senjata")
@@ -42,7 +44,7 @@ from relasi.lang.morphology import BadForm, Form, noun_forms, verb_forms
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 KNOWN_KEYS = frozenset({"name", "cameo", "verbs", "nouns", "target", "source", "object", "object_not", "with",
-                        "unless", "mutual", "describes", "modality", "note", "patient"})
+                        "unless", "mutual", "describes", "modality", "note", "patient", "subject_head"})
 PATIENTS = frozenset({"actor", "event"})
 
 
@@ -56,6 +58,7 @@ class Pattern:
     patient: str = ""                        # "actor" or "event": what the patient must be for this sense
     object_heads: tuple[str, ...] = ()
     object_not: tuple[str, ...] = ()
+    subject_heads: tuple[str, ...] = ()
     with_words: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
     mutual: bool = False
@@ -65,7 +68,7 @@ class Pattern:
     @property
     def constrained(self) -> bool:
         """Whether the pattern asks anything of its clause: such senses are tried before the plain ones."""
-        return bool(self.object_heads or self.with_words or self.patient)
+        return bool(self.object_heads or self.with_words or self.patient or self.subject_heads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +195,7 @@ def _add(lexicon: Lexicon, item: Any, where: str, index: int) -> None:
     if source not in ("subject", "speaker", "slots"):
         lexicon.problems.append((place, "source must be subject, speaker or a list of slots"))
         return
-    for key in ("target", "object", "object_not", "with", "unless", "source"):
+    for key in ("target", "object", "object_not", "subject_head", "with", "unless", "source"):
         value = item.get(key)
         if isinstance(value, list) and any(not isinstance(v, str) for v in value):
             # YAML reads a bare on/off/yes/no as a boolean: "on" must be quoted, or the word is lost
@@ -205,7 +208,8 @@ def _add(lexicon: Lexicon, item: Any, where: str, index: int) -> None:
     pattern = Pattern(
         id=place, cameo=cameo, target=_words(item.get("target")), source=source, sources=sources, patient=patient,
         object_heads=_words(item.get("object")), object_not=_words(item.get("object_not")),
-        with_words=_words(item.get("with")), unless=_words(item.get("unless")),
+        subject_heads=_words(item.get("subject_head")), with_words=_words(item.get("with")),
+        unless=_words(item.get("unless")),
         mutual=bool(item.get("mutual")), describes=bool(item.get("describes")),
         modality=item.get("modality"),
     )
