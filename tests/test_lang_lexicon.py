@@ -73,6 +73,16 @@ def test_lexicon_constrained_senses_come_first(tmp_path: Path) -> None:
     assert [e.pattern.cameo for e in lexicon.entries("menarik")] == ["0871", "170"]
 
 
+def test_lexicon_subject_head_constrains_a_sense(tmp_path: Path) -> None:
+    (tmp_path / "07.yaml").write_text(
+        "- {name: visit, cameo: '042', verbs: ['=tiba di']}\n- {name: aid-arrives, cameo: '073', "
+        "verbs: ['=tiba di'], subject_head: [bantuan, tim penyelamat]}\n", encoding="utf-8")
+    lexicon = load_lexicon("id", tmp_path)
+    first = lexicon.entries("tiba di")[0].pattern
+    assert (first.cameo, first.subject_heads) == ("073", ("bantuan", "tim penyelamat"))
+    assert first.constrained and not lexicon.problems
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_real_lexicons_have_no_problems(lang: str) -> None:
     from relasi.packs import load_pack
