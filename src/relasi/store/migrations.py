@@ -19,10 +19,15 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from relasi.store.errors import SchemaTooNew
+from relasi.store.places import backfill_places
 from relasi.store.schema import (
     _V1_TABLES,
     _V2_COLUMNS,
     _V2_INDEXES,
+    _V4_COLUMNS,
+    _V4_INDEXES,
+    V4_COLUMNS,
+    V4_TABLES,
     article_signatures,
     dedup_config,
     event_groups,
@@ -67,11 +72,26 @@ def _create_v2(conn: Connection) -> None:
     backfill_v2(conn)
 
 
+def _create_v4(conn: Connection) -> None:
+    for table in V4_TABLES:
+        table.create(conn, checkfirst=True)
+    add_columns(conn, V4_COLUMNS)
+
+
+def _create_v4(conn: Connection) -> None:
+    add_columns(conn, _V4_COLUMNS)
+    for index in _V4_INDEXES:
+        index.create(conn)
+    backfill_places(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, articles, actors, mentions, events, ingest_runs", _create_v1),
     Migration(2, "near-duplicate stories (signatures, LSH bands) and aggregated events (event_groups)",
               _create_v2),
     Migration(3, "full-text search over article titles and bodies and evidence sentences", create_index),
+    Migration(4, "updated sources (document_versions), run liveness (ingest_runs host, pid, heartbeat), web "
+                 "intake state (web_resources, feed_items)", _create_v4),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

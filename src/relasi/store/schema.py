@@ -212,6 +212,82 @@ for _table, _column in _V2_COLUMNS:
 _V2_INDEXES: tuple[sa.Index, ...] = (sa.Index("ix_events_group_id", events.c.group_id),)
 
 
+# -- version 4: where events happened ---------------------------------------------------------------------
+#
+# Each event's place and each article's dateline resolved to a gazetteer entry (relasi.places): the entry's name,
+# country (ISO3), first-level division, coordinates, GeoNames id, precision (city, region, country) and how it was
+# found. Flat columns rather than a places table: filters and Datasette facets need no join, and a curated entry
+# (a province, a strait) has no GeoNames id to key a table on. The raw text stays in `location` / `dateline`.
+PLACE_FIELDS: tuple[tuple[str, type[sa.types.TypeEngine]], ...] = (
+    ("name", sa.Text), ("country", sa.Text), ("adm1", sa.Text), ("lat", sa.Float), ("lon", sa.Float),
+    ("geonames_id", sa.Integer), ("precision", sa.Text), ("method", sa.Text),
+)
+_V4_COLUMNS: tuple[tuple[sa.Table, sa.Column], ...] = (
+    *((events, sa.Column(f"place_{name}", kind)) for name, kind in PLACE_FIELDS),
+    *((articles, sa.Column(f"dateline_{name}", kind)) for name, kind in PLACE_FIELDS),
+)
+for _table, _column in _V4_COLUMNS:
+    _table.append_column(_column)
+_V4_INDEXES: tuple[sa.Index, ...] = (
+    sa.Index("ix_events_place_country", events.c.place_country),
+    sa.Index("ix_events_place_lat_lon", events.c.place_lat, events.c.place_lon),
+)
+
+
+# -- version 4: updated sources, live runs, and what the web intake remembers --------------------------------
+#
+# A source whose content changed is re-coded: its documents row points at the new article, and the version it
+# replaces moves to `document_versions` (with the replaced article's text when no other document carries that
+# article, whose row, mentions and events are then deleted so nothing of the old version is counted).
+# `ingest_runs` gains who runs it (host, pid) and a heartbeat per committed batch, so a run killed without a
+# word (SIGKILL, power loss) is recognised and closed by the next run instead of staying `running` forever.
+# `web_resources` keeps, per URL the fetcher polled (a page, a feed, a sitemap), the validators for conditional
+# requests; `feed_items` the items each feed or sitemap listed once they are stored, so a `watch` restarted
+# after a crash fetches only what it had not finished.
+
+document_versions = sa.Table(
+    "document_versions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.Text, nullable=False, index=True),
+    sa.Column("content_sha1", sa.Text),
+    sa.Column("article_id", sa.Text),                      # the article it was coded as (may be gone)
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("run_id", sa.Integer),
+    sa.Column("replaced_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("replaced_by_run", sa.Integer),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.Text),
+    sa.Column("body", sa.Text),                            # null when the article lives on for another source
+)
+
+web_resources = sa.Table(
+    "web_resources", metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("kind", sa.Text, nullable=False),            # page | feed | sitemap
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("checked_at", sa.DateTime(timezone=True)),
+    sa.Column("status", sa.Text),                          # what the last request gave: 200, 304, a reason
+)
+
+feed_items = sa.Table(
+    "feed_items", metadata,
+    sa.Column("feed_url", sa.Text, primary_key=True),
+    sa.Column("item_url", sa.Text, primary_key=True),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+V4_TABLES: tuple[sa.Table, ...] = (document_versions, web_resources, feed_items)
+V4_COLUMNS: tuple[tuple[sa.Table, sa.Column], ...] = (
+    (ingest_runs, sa.Column("host", sa.Text)),
+    (ingest_runs, sa.Column("pid", sa.Integer)),
+    (ingest_runs, sa.Column("heartbeat", sa.DateTime(timezone=True))),
+)
+for _table, _column in V4_COLUMNS:
+    _table.append_column(_column)
+
+
 def version_of(conn: Connection) -> int:
     """The schema version recorded in the database; 0 for an empty database."""
     if not sa.inspect(conn).has_table("schema_version"):
