@@ -30,6 +30,7 @@ from relasi.clauses.words import (
     LIGHT,
     NEG,
     OPEN,
+    PREP,
     PRON,
     SPEECH_AFTER,
     SPEECH_BEFORE,
@@ -129,17 +130,27 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
     predicates: list[int] = []
     groups_of: dict[int, Group] = {}                # in item order
     has_pronouns = False
-    for i, item in enumerate(items):
+    i = 0
+    while i < len(items):
+        item = items[i]
         if item.kind == GROUP:
             groups_of[i] = item.ref
         elif item.kind == PRON:
             has_pronouns = True
         elif item.kind == PRED:
             voices[i] = _voice(items, i, pack, words, voices.get(i - 1))
+            if voices[i] == "noun" and words.lang == "en":
+                split = _noun_and_preposition(text, item, pack, words)
+                if split:
+                    items[i:i + 1] = split
+                    for index in range(i, len(items)):
+                        items[index].index = index
+                    voices[i] = _voice(items, i, pack, words, voices.get(i - 1))
             predicates.append(i)
         elif _is_predicate(item):
             voices[i] = _plain_voice(items, i, words)
             predicates.append(i)
+        i += 1
     verb_preds = {i for i, v in voices.items() if v != "noun" and items[i].kind == PRED}
     seg = segment(items, words, verb_preds, quotes)
     tag, tag_is_pronoun = tag_speaker(items, groups_of, words)
@@ -434,6 +445,10 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: s
         return "noun"
     verbs, nouns = bool(voices & {"active", "passive"}), "noun" in voices
     previous = items[i - 1] if i > 0 else None
+    noun_phrase = _noun_before_preposition(items[i].value, pack, words)
+    if noun_phrase and previous is not None and (previous.kind == DET and previous.value != "that"
+                                                 or previous.kind == PRED and previous_voice == "active"):
+        return "noun"                               # "a meeting with", "ruled out talks with"
     if previous is not None and previous.kind == PRED and previous_voice == "active" \
             and not tags & {"VBG", "VBD", "VBN"} and " " not in items[i].value \
             and text_of(previous).split()[-1] not in words.bare_infinitive_verbs:
@@ -467,6 +482,30 @@ def _adjective_rows(pack: Any) -> frozenset[str]:
         cached = frozenset(e.origin for e in pack.entries if "adj" in e.flags)
         pack.__dict__["_adjective_rows"] = cached
     return cached
+
+
+def _noun_before_preposition(value: str, pack: Any, words: Words) -> bool:
+    """Whether a two-word phrasal verb form ("talks with", "meeting with") is also a noun and a preposition."""
+    parts = value.split()
+    if len(parts) != 2:
+        return False
+    single = words.single.get(parts[1])
+    return single is not None and PREP in single[1] and "noun" in _form_senses(pack, parts[0])[0]
+
+
+def _noun_and_preposition(text: str, item: Item, pack: Any, words: Words) -> list[Item] | None:
+    """"direct talks with Iran", "the talks with China": a phrasal verb ("talk with") read as a noun is the noun
+    of its first word and the preposition after it, so that the preposition's phrase is the noun's oblique."""
+    if not isinstance(item.ref, Candidate) or item.ref.clitic or not _noun_before_preposition(item.value, pack, words):
+        return None
+    parts = item.value.split()
+    single = words.single[parts[1]]
+    raw = text[item.start:item.end]
+    first_end = item.start + len(raw.split()[0])
+    second_start = item.start + len(raw) - len(raw.split()[-1])
+    classes, kinds = single
+    noun = Item(item.start, first_end, PRED, parts[0], ref=Candidate(item.start, first_end, parts[0]))
+    return [noun, Item(second_start, item.end, classes[0].kind, classes[0].word, classes, kinds=kinds)]
 
 
 def _form_senses(pack: Any, form: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -872,7 +872,9 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
         if previous is not None and previous.kind == GROUP and items[p].value.endswith("s") and "VBZ" in tags \
                 and nxt is not None and nxt.kind in (PRED, VERB):
             return True                 # "Chinese coast guard ships blocked …": a plural noun before its verb
-        return previous is not None and items[p].value.endswith("s") and "VBZ" in tags and (
+        # "direct talks with", "the talks": a plural form after a determiner or a modifier is the noun (of the
+        # phrase's first word: "talks with" is the noun "talks" and its preposition)
+        return previous is not None and items[p].value.split()[0].endswith("s") and "VBZ" in tags and (
             previous.kind in (DET, WORD) or previous.value in ("of", "'s", "’s"))
     previous = items[p - 1] if p > 0 else None
     nxt = items[p + 1] if p + 1 < len(items) else None
