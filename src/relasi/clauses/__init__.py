@@ -446,9 +446,10 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: s
     verbs, nouns = bool(voices & {"active", "passive"}), "noun" in voices
     previous = items[i - 1] if i > 0 else None
     noun_phrase = _noun_before_preposition(items[i].value, pack, words)
-    if noun_phrase and previous is not None and (previous.kind == DET and previous.value != "that"
-                                                 or previous.kind == PRED and previous_voice == "active"):
-        return "noun"                               # "a meeting with", "ruled out talks with"
+    if noun_phrase and previous is not None and (
+            previous.kind == DET and previous.value != "that" or previous.kind == PRED and previous_voice != "passive"
+            or previous.kind == WORD and not previous.value.endswith("s")):
+        return "noun"                               # "a meeting with", "ruled out talks with", "trade talks with"
     if previous is not None and previous.kind == PRED and previous_voice == "active" \
             and not tags & {"VBG", "VBD", "VBN"} and " " not in items[i].value \
             and text_of(previous).split()[-1] not in words.bare_infinitive_verbs:
