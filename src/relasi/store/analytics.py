@@ -30,7 +30,7 @@ from relasi.store import schema as t
 from relasi.store.database import BUSY_TIMEOUT_MS, Database, checked, to_url
 from relasi.store.errors import SchemaTooNew, StoreError, StoreMissing
 from relasi.store.migrations import LATEST_VERSION
-from relasi.store.queries import EVENT_COLUMNS, STREAM, EventFilter, _events_query, event_json
+from relasi.store.queries import STREAM, EventFilter, _events_query, event_json, event_row
 from relasi.store.search import sentence_matches
 
 Sort = Literal["date", "-date", "goldstein", "-goldstein"]
@@ -169,7 +169,18 @@ def iter_event_rows(db: Database, flt: EventFilter, search: EventSearch = EventS
         query = query.limit(limit)
     with db.read() as conn:
         for row in conn.execution_options(**STREAM).execute(query).mappings():
-            yield {column: row[column] for column in EVENT_COLUMNS}
+            yield event_row(row)
+
+
+def iter_event_objects(db: Database, flt: EventFilter, search: EventSearch = EventSearch(),
+                       limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """Matching events as event objects (with their place), streamed (JSON downloads)."""
+    query = _ordered(_search_query(flt, search), search.sort).offset(search.offset)
+    if limit is not None:
+        query = query.limit(limit)
+    with db.read() as conn:
+        for row in conn.execution_options(**STREAM).execute(query).mappings():
+            yield event_json(row)
 
 
 def article_events(db: Database, article_id: str) -> list[dict[str, Any]]:

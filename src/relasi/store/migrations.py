@@ -24,8 +24,8 @@ from relasi.store.schema import (
     _V1_TABLES,
     _V2_COLUMNS,
     _V2_INDEXES,
-    _V4_COLUMNS,
-    _V4_INDEXES,
+    _V5_COLUMNS,
+    _V5_INDEXES,
     V4_COLUMNS,
     V4_TABLES,
     article_signatures,
@@ -78,9 +78,9 @@ def _create_v4(conn: Connection) -> None:
     add_columns(conn, V4_COLUMNS)
 
 
-def _create_v4(conn: Connection) -> None:
-    add_columns(conn, _V4_COLUMNS)
-    for index in _V4_INDEXES:
+def _create_v5(conn: Connection) -> None:
+    add_columns(conn, _V5_COLUMNS)
+    for index in _V5_INDEXES:
         index.create(conn)
     backfill_places(conn)
 
@@ -92,6 +92,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "full-text search over article titles and bodies and evidence sentences", create_index),
     Migration(4, "updated sources (document_versions), run liveness (ingest_runs host, pid, heartbeat), web "
                  "intake state (web_resources, feed_items)", _create_v4),
+    Migration(5, "places: events' locations and articles' datelines resolved to gazetteer entries", _create_v5),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

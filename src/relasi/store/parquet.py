@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from relasi.store import schema as t
 from relasi.store.database import Database
-from relasi.store.queries import ARTICLE_COLUMNS, EVENT_COLUMNS, EventFilter, _events_query
+from relasi.store.queries import ARTICLE_COLUMNS, EVENT_COLUMNS, EventFilter, _events_query, action_geo
 from relasi.store.stories import GROUP_COLUMNS, IN_CHUNK
 
 if TYPE_CHECKING:
@@ -57,7 +57,9 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "events": tuple(
         (name, {"id": _INT, "goldstein": _FLOAT, "confidence": _FLOAT, "quad_class": _INT32, "start": _INT32,
-                "end": _INT32, "negated": _BOOL, "counted": _BOOL, "group_id": _INT, "date": _DATE}.get(name, _STRING))
+                "end": _INT32, "negated": _BOOL, "counted": _BOOL, "group_id": _INT, "date": _DATE,
+                "ActionGeo_Type": _INT32, "ActionGeo_Lat": _FLOAT, "ActionGeo_Long": _FLOAT,
+                "ActionGeo_FeatureID": _INT}.get(name, _STRING))
         for name in (*EVENT_COLUMNS, "story_id", "group_id")
     ),
     "articles": tuple((name, _DATE if name == "published_date" else _STRING) for name in ARTICLE_COLUMNS),
@@ -141,7 +143,7 @@ def _as_date(value: Any) -> date | None:
 
 def _stream(conn: Connection, query: sa.Select, table: str) -> Iterator[dict[str, Any]]:
     for row in conn.execution_options(yield_per=1000).execute(query).mappings():
-        yield _clean(dict(row), table)
+        yield _clean({**row, **action_geo(row)} if table == "events" else dict(row), table)
 
 
 def table_rows(db: Database, table: str) -> Iterator[dict[str, Any]]:

@@ -28,13 +28,24 @@ _ACTOR_FIELDS = ("code", "kind", "name", "country", "sector", "role")
 _EVENT_FIELDS = ("cameo", "plover", "goldstein", "quad_class", "date", "date_precision", "location",
                  "modality", "negated", "sentence", "start", "end", "pattern", "confidence")
 
+ACTION_GEO_COLUMNS: tuple[str, ...] = (
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_Lat",
+    "ActionGeo_Long", "ActionGeo_FeatureID",
+)
+_GEO_TYPES = {("country", False): 1, ("region", True): 2, ("city", True): 3, ("city", False): 4,
+              ("region", False): 5}
+
 # Flat columns of an exported event, in order (CSV header; a Parquet schema can follow the same list).
 EVENT_COLUMNS: tuple[str, ...] = (
     "id", "article_id", "date", "date_precision",
     *(f"source_{f}" for f in _ACTOR_FIELDS), *(f"target_{f}" for f in _ACTOR_FIELDS),
     "cameo", "plover", "goldstein", "quad_class", "location", "modality", "negated", "counted",
     "sentence", "start", "end", "pattern", "confidence", "url", "title", "outlet",
+    # Where it happened, as GDELT's ActionGeo columns (country codes are ISO3, not FIPS; ADM1 is ISO 3166-2
+    # for the curated Indonesian provinces, GeoNames' "CC.code" otherwise), and how the place was found.
+    *ACTION_GEO_COLUMNS, "place_precision", "place_method",
 )
+PLACE_JSON_FIELDS: tuple[str, ...] = ("name", "country", "adm1", "lat", "lon", "geonames_id", "precision", "method")
 ARTICLE_COLUMNS: tuple[str, ...] = (
     "id", "url", "outlet", "title", "published", "published_date", "authors", "dateline", "language",
     "story_id", "first_source", "body",
@@ -48,6 +59,8 @@ class EventFilter:
     target: str | None = None
     plover: str | None = None
     cameo: str | None = None         # code prefix: "04" matches 040..046
+    place_country: str | None = None  # ISO3 of the country the event happened in (its resolved place)
+    bbox: tuple[float, float, float, float] | None = None   # west, south, east, north (degrees) of its place
     since: str | None = None         # inclusive, ISO date
     until: str | None = None         # inclusive, ISO date
     include_all: bool = False        # also intended, negated, denied and unmapped events
@@ -124,7 +137,7 @@ def _events_query(flt: EventFilter) -> sa.Select:
     )
     if not flt.include_all:
         query = query.where(e.c.counted.is_(True))
-    query = query.where(*dyad_conditions(e, flt))
+    query = query.where(*dyad_conditions(e, flt), *place_conditions(e, flt))
     if flt.group_id is not None:
         query = query.where(e.c.group_id == flt.group_id)
     query = query.order_by(e.c.date, e.c.id)
@@ -155,17 +168,56 @@ def dyad_conditions(table: sa.Table, flt: Any) -> list[Any]:
     return conditions
 
 
+def place_conditions(table: sa.Table, flt: EventFilter) -> list[Any]:
+    """WHERE clauses on an event's resolved place: its country, and a box (west may exceed east across 180°)."""
+    c, conditions = table.c, []
+    if flt.place_country:
+        conditions.append(c.place_country == flt.place_country)
+    if flt.bbox:
+        west, south, east, north = flt.bbox
+        conditions.append(c.place_lat.between(south, north))
+        longitude = (c.place_lon.between(west, east) if west <= east
+                     else sa.or_(c.place_lon >= west, c.place_lon <= east))
+        conditions.append(longitude)
+    return conditions
+
+
+def event_row(row: dict[str, Any] | RowMapping) -> dict[str, Any]:
+    """One event as a flat EVENT_COLUMNS row (CSV, Parquet), its place as GDELT-style ActionGeo columns."""
+    geo = action_geo(row)
+    return {column: geo[column] if column in geo else row[column] for column in EVENT_COLUMNS}
+
+
+def action_geo(row: dict[str, Any] | RowMapping) -> dict[str, Any]:
+    if row["place_name"] is None:
+        return dict.fromkeys(ACTION_GEO_COLUMNS) | {"place_precision": None, "place_method": None}
+    full = row["place_name"]
+    if row["place_precision"] != "country" and row["place_country"]:
+        from relasi.places.gazetteer import gazetteer
+
+        country = gazetteer().countries.get(row["place_country"])
+        full = f"{full}, {country.name}" if country and country.name != full else full
+    return {
+        "ActionGeo_Type": _GEO_TYPES.get((row["place_precision"], row["place_country"] == "USA")),
+        "ActionGeo_FullName": full, "ActionGeo_CountryCode": row["place_country"],
+        "ActionGeo_ADM1Code": row["place_adm1"], "ActionGeo_Lat": row["place_lat"], "ActionGeo_Long": row["place_lon"],
+        "ActionGeo_FeatureID": row["place_geonames_id"], "place_precision": row["place_precision"],
+        "place_method": row["place_method"],
+    }
+
+
 def iter_events(db: Database, flt: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
-    """Events as `relasi process` event objects plus id, counted, article_id, url, title, outlet."""
-    for row in iter_event_rows(db, flt):
-        yield event_json(row)
+    """Events as `relasi process` event objects plus id, counted, article_id, url, title, outlet, place."""
+    with db.read() as conn:
+        for row in conn.execution_options(**STREAM).execute(_events_query(flt)).mappings():
+            yield event_json(row)
 
 
 def iter_event_rows(db: Database, flt: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
     """Events as flat rows with the EVENT_COLUMNS keys (CSV, Parquet)."""
     with db.read() as conn:
         for row in conn.execution_options(**STREAM).execute(_events_query(flt)).mappings():
-            yield {column: row[column] for column in EVENT_COLUMNS}
+            yield event_row(row)
 
 
 def event_json(row: dict[str, Any] | RowMapping) -> dict[str, Any]:
@@ -177,6 +229,8 @@ def event_json(row: dict[str, Any] | RowMapping) -> dict[str, Any]:
     out.update({f: row[f] for f in _EVENT_FIELDS})
     out["negated"] = bool(out["negated"])
     out.update(counted=bool(row["counted"]), url=row["url"], title=row["title"], outlet=row["outlet"])
+    out["place"] = None if row.get("place_name") is None else {
+        field: row[f"place_{field}"] for field in PLACE_JSON_FIELDS}
     return out
 
 
@@ -245,6 +299,7 @@ def stats(db: Database, top: int = 10, runs: int = 5) -> dict[str, Any]:
 def _run_json(run: RowMapping) -> dict[str, Any]:
     out = dict(run)
     out["inputs"] = json.loads(out["inputs"])
-    for key in ("started", "finished"):
-        out[key] = out[key].isoformat() if out[key] is not None else None
+    for key, value in out.items():   # started, finished, and any later timestamp (heartbeat)
+        if hasattr(value, "isoformat"):
+            out[key] = value.isoformat()
     return out

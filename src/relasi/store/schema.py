@@ -212,28 +212,6 @@ for _table, _column in _V2_COLUMNS:
 _V2_INDEXES: tuple[sa.Index, ...] = (sa.Index("ix_events_group_id", events.c.group_id),)
 
 
-# -- version 4: where events happened ---------------------------------------------------------------------
-#
-# Each event's place and each article's dateline resolved to a gazetteer entry (relasi.places): the entry's name,
-# country (ISO3), first-level division, coordinates, GeoNames id, precision (city, region, country) and how it was
-# found. Flat columns rather than a places table: filters and Datasette facets need no join, and a curated entry
-# (a province, a strait) has no GeoNames id to key a table on. The raw text stays in `location` / `dateline`.
-PLACE_FIELDS: tuple[tuple[str, type[sa.types.TypeEngine]], ...] = (
-    ("name", sa.Text), ("country", sa.Text), ("adm1", sa.Text), ("lat", sa.Float), ("lon", sa.Float),
-    ("geonames_id", sa.Integer), ("precision", sa.Text), ("method", sa.Text),
-)
-_V4_COLUMNS: tuple[tuple[sa.Table, sa.Column], ...] = (
-    *((events, sa.Column(f"place_{name}", kind)) for name, kind in PLACE_FIELDS),
-    *((articles, sa.Column(f"dateline_{name}", kind)) for name, kind in PLACE_FIELDS),
-)
-for _table, _column in _V4_COLUMNS:
-    _table.append_column(_column)
-_V4_INDEXES: tuple[sa.Index, ...] = (
-    sa.Index("ix_events_place_country", events.c.place_country),
-    sa.Index("ix_events_place_lat_lon", events.c.place_lat, events.c.place_lon),
-)
-
-
 # -- version 4: updated sources, live runs, and what the web intake remembers --------------------------------
 #
 # A source whose content changed is re-coded: its documents row points at the new article, and the version it
@@ -286,6 +264,28 @@ V4_COLUMNS: tuple[tuple[sa.Table, sa.Column], ...] = (
 )
 for _table, _column in V4_COLUMNS:
     _table.append_column(_column)
+
+
+# -- version 5: where events happened ---------------------------------------------------------------------
+#
+# Each event's place and each article's dateline resolved to a gazetteer entry (relasi.places): the entry's name,
+# country (ISO3), first-level division, coordinates, GeoNames id, precision (city, region, country) and how it was
+# found. Flat columns rather than a places table: filters and Datasette facets need no join, and a curated entry
+# (a province, a strait) has no GeoNames id to key a table on. The raw text stays in `location` / `dateline`.
+PLACE_FIELDS: tuple[tuple[str, type[sa.types.TypeEngine]], ...] = (
+    ("name", sa.Text), ("country", sa.Text), ("adm1", sa.Text), ("lat", sa.Float), ("lon", sa.Float),
+    ("geonames_id", sa.Integer), ("precision", sa.Text), ("method", sa.Text),
+)
+_V5_COLUMNS: tuple[tuple[sa.Table, sa.Column], ...] = (
+    *((events, sa.Column(f"place_{name}", kind)) for name, kind in PLACE_FIELDS),
+    *((articles, sa.Column(f"dateline_{name}", kind)) for name, kind in PLACE_FIELDS),
+)
+for _table, _column in _V5_COLUMNS:
+    _table.append_column(_column)
+_V5_INDEXES: tuple[sa.Index, ...] = (
+    sa.Index("ix_events_place_country", events.c.place_country),
+    sa.Index("ix_events_place_lat_lon", events.c.place_lat, events.c.place_lon),
+)
 
 
 def version_of(conn: Connection) -> int:

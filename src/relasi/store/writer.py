@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 from relasi.model import Actor, Article, Dropped, Event
 from relasi.store import schema as t
 from relasi.store.database import Database
+from relasi.store.places import article_place_rows
 from relasi.store.search import index_articles
 from relasi.store.stories import StoryIndex, regroup
 
@@ -157,7 +158,8 @@ class Writer:
         if not fresh:
             return {}
         actor_ids = self._actor_ids_for(conn, _actors_of(fresh), new_actor_ids)
-        conn.execute(t.articles.insert(), [_nul_free(_article_row(a)) for a in fresh])
+        places = {a.id: article_place_rows(a) for a in fresh}
+        conn.execute(t.articles.insert(), [_nul_free({**_article_row(a), **places[a.id][0]}) for a in fresh])
         mention_rows = [
             {"article_id": a.id, "start": m.start, "end": m.end, "text": m.text,
              "actor_id": actor_ids[actor_key(m.actor)], "rule": m.rule,
@@ -165,7 +167,8 @@ class Writer:
              "extent_end": m.extent[1] if m.extent else None, "part": m.part}
             for a in fresh for m in a.mentions
         ]
-        event_rows = [_event_row(a.id, e, actor_ids) for a in fresh for e in a.events]
+        event_rows = [{**_event_row(a.id, e, actor_ids), **place}
+                      for a in fresh for e, place in zip(a.events, places[a.id][1], strict=True)]
         if any("\x00" in a.body for a in fresh):   # mention texts and sentences are slices of the body
             mention_rows = [_nul_free(row) for row in mention_rows]
             event_rows = [_nul_free(row) for row in event_rows]

@@ -32,6 +32,11 @@ from relasi.web.params import (
     text_query,
 )
 
+# Downloads have no page cap, but a limit past what SQLite and PostgreSQL integers hold broke the stream after
+# its 200 headers (issue 11): bounded like the CLI's limits, so it is a 422 instead.
+MAX_DOWNLOAD = 1_000_000_000
+Download = Annotated[int | None, Query(ge=1, le=MAX_DOWNLOAD)]
+
 router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(reject_unknown_parameters)])
 ARTICLE_ID = r"^[0-9a-f]{40}$"
 SearchKind = Literal["all", "articles", "events"]
@@ -76,7 +81,7 @@ _JSON_DOC: dict[int | str, dict[str, Any]] = {200: {"content": {"application/jso
 
 @router.get("/events.csv", response_class=StreamingResponse, responses=_CSV_DOC,
             summary="Download the events matching the filters as CSV")
-def events_csv(db: DB, params: Events, limit: Annotated[int | None, Query(ge=1)] = None) -> StreamingResponse:
+def events_csv(db: DB, params: Events, limit: Download = None) -> StreamingResponse:
     """Streams every match (no page cap). Cells that a spreadsheet would run as a formula (starting
     with = + - @ or a tab) get a leading apostrophe: article text is untrusted."""
     rows = analytics.iter_event_rows(db, params.flt, params.search, limit=limit)
@@ -86,9 +91,9 @@ def events_csv(db: DB, params: Events, limit: Annotated[int | None, Query(ge=1)]
 
 @router.get("/events.json", response_class=StreamingResponse, responses=_JSON_DOC,
             summary="Download the events matching the filters as a JSON array")
-def events_json(db: DB, params: Events, limit: Annotated[int | None, Query(ge=1)] = None) -> StreamingResponse:
-    rows = analytics.iter_event_rows(db, params.flt, params.search, limit=limit)
-    return StreamingResponse(_json_chunks(queries.event_json(row) for row in rows),
+def events_json(db: DB, params: Events, limit: Download = None) -> StreamingResponse:
+    rows = analytics.iter_event_objects(db, params.flt, params.search, limit=limit)
+    return StreamingResponse(_json_chunks(rows),
                              media_type="application/json", headers=_attachment("events.json"))
 
 

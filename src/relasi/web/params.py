@@ -45,6 +45,8 @@ def text(value: str | None) -> str | None:
 _CODE = r"^\s*([A-Za-z][A-Za-z0-9_-]{0,15})?\s*$"
 # A code or a name in any pack's language ("IDN", "Amerika Serikat", "Côte d'Ivoire", "PBB").
 _ACTOR = r"^[\w .,'’&()-]{0,80}$"
+_NUMBER = r"-?[0-9]{1,3}(\.[0-9]{1,8})?"
+_BBOX = rf"^({_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER})?$"
 _CODE_SHAPE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,15}$")
 # Years from 1000: dates are compared as ISO text, and a day past the month's end is harmless.
 _DATE = r"^([1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$"
@@ -99,6 +101,18 @@ def reject_unknown_parameters(request: Request) -> None:
              "msg": f"unknown parameter {name!r}; this endpoint takes: {expected}"} for name in unknown])
 
 
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """west,south,east,north in degrees; out of range or south above north is a 422 naming `bbox`."""
+    value = blank(value)
+    if value is None:
+        return None
+    west, south, east, north = (float(part) for part in value.split(","))
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise bad_parameter("bbox", "west and east must lie in -180..180, south and north in -90..90, "
+                                    "south not above north", value)
+    return west, south, east, north
+
+
 def _query_names(dependant: Any) -> Iterator[str]:
     """The query parameters a route takes, its dependencies' included."""
     for param in dependant.query_params:
@@ -136,6 +150,10 @@ def event_params(
                                           description="Substring of the evidence sentence (any case).")] = None,
     words: Annotated[str | None, Query(alias="q", max_length=200, description=(
         'Full-text search in the evidence sentence: every word and "quoted phrase" must occur.'))] = None,
+    place_country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$", description=(
+        "ISO3 code of the country the event happened in (its resolved place).")) ] = None,
+    bbox: Annotated[str | None, Query(pattern=_BBOX, description=(
+        "Events whose place lies in the box west,south,east,north (degrees; west > east crosses 180°)."))] = None,
     include_all: Annotated[bool, Query(alias="all", description=(
         "Also events that are not counted: intended, hypothetical, negated, denied, no PLOVER type."))] = False,
     sort: Annotated[Sort, Query(description="date, -date (newest first), goldstein or -goldstein.")] = "date",
@@ -144,6 +162,7 @@ def event_params(
     db = request.app.state.db
     flt = EventFilter(actor=actor_code(db, "actor", actor), source=actor_code(db, "source", source),
                       target=actor_code(db, "target", target), plover=blank(plover),
+                      place_country=code(place_country), bbox=parse_bbox(bbox),
                       cameo=blank(cameo), since=blank(since), until=blank(until), include_all=include_all)
     return EventParams(flt, EventSearch(outlet=text(outlet), text=text(sentence), query=text(words), sort=sort,
                                         offset=offset))

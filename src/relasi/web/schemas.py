@@ -16,6 +16,18 @@ class ActorOut(BaseModel):
     role: str | None
 
 
+class PlaceOut(BaseModel):
+    name: str
+    country: str | None = Field(description="ISO3 code of the country it lies in; null for international waters.")
+    adm1: str | None = Field(description="First-level division: ISO 3166-2 (Indonesia) or GeoNames' CC.code.")
+    lat: float
+    lon: float
+    geonames_id: int | None
+    precision: Literal["city", "region", "country"]
+    method: str = Field(description="How it was found: name, name+country, article-country, population, country "
+                                    "or dateline (the sentence names no place; the article's dateline stands in).")
+
+
 class EventOut(BaseModel):
     id: int
     article_id: str
@@ -38,6 +50,7 @@ class EventOut(BaseModel):
     counted: bool
     url: str | None
     title: str | None
+    place: PlaceOut | None = None
     outlet: str | None
 
 
