@@ -60,6 +60,14 @@ class BadGoldFile(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceKey:
+    """What location scoring compares: the country, and the place itself (its GeoNames id, else its name)."""
+
+    country: str | None
+    place: str
+
+
+@dataclass(frozen=True, slots=True)
 class CodedEvent:
     """One event reduced to what scoring compares, plus what a developer needs to find its cause."""
 
@@ -69,6 +77,8 @@ class CodedEvent:
     cameo: str = ""
     sentence: str = ""
     pattern: str = ""                # the verb pattern of a predicted event; empty for gold
+    location: str | None = None      # gold: the `location` field; predicted: the event's own location text
+    place: PlaceKey | None = None    # predicted: where relasi placed it (its location, else the dateline)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +159,33 @@ class Matching:
 
 
 @dataclass(frozen=True, slots=True)
+class Locations:
+    """Gold events with a `location`, against where relasi placed their matched event (not part of event scoring).
+
+    gold: gold events with a location; resolved: those whose location the geocoder itself resolves; matched: those
+    whose event relasi found (type + dyad); same_country / same_place: matched ones placed in the gold location's
+    country / at the gold place itself."""
+
+    gold: int = 0
+    resolved: int = 0
+    matched: int = 0
+    same_country: int = 0
+    same_place: int = 0
+
+    def __add__(self, other: Locations) -> Locations:
+        return Locations(*(a + b for a, b in zip(self._values(), other._values(), strict=True)))
+
+    def _values(self) -> tuple[int, ...]:
+        return (self.gold, self.resolved, self.matched, self.same_country, self.same_place)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"gold": self.gold, "resolved": self.resolved, "matched": self.matched,
+                "same_country": self.same_country, "same_place": self.same_place,
+                "country_share": _ratio(self.same_country, self.matched, self.matched == 0),
+                "place_share": _ratio(self.same_place, self.matched, self.matched == 0)}
+
+
+@dataclass(frozen=True, slots=True)
 class DocScore:
     name: str
     events: Matching
@@ -158,6 +195,7 @@ class DocScore:
     date: Tally
     dropped: str | None = None       # why the pipeline dropped the document, if it did
     language: str | None = None
+    locations: Locations = Locations()
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +205,10 @@ class Report:
     @property
     def events(self) -> Counts:
         return sum((d.events.counts for d in self.docs), Counts())
+
+    @property
+    def locations(self) -> Locations:
+        return sum((d.locations for d in self.docs), Locations())
 
     @property
     def dyads(self) -> Counts:
@@ -228,6 +270,7 @@ class Report:
             "by_type": {name: counts.to_json() for name, counts in self.by_type.items()},
             "by_language": {name: counts.to_json() for name, counts in self.by_language.items()},
             "confusion": self.confusion,
+            "locations": self.locations.to_json(),
         }
         if show_errors:
             data["errors"] = self.errors()
@@ -411,6 +454,7 @@ def _gold_event(where: str, raw: Mapping[str, Any], igo: Mapping[str, str]) -> C
         source=gold_side_code(raw.get("source_iso3"), raw.get("source_actor"), raw.get("source_sector"), igo),
         target=gold_side_code(raw.get("target_iso3"), raw.get("target_actor"), raw.get("target_sector"), igo),
         plover=plover, cameo=str(cameo or ""), sentence=str(raw.get("sentence") or ""),
+        location=str(raw["location"]).strip() or None if raw.get("location") else None,
     )
 
 
@@ -427,11 +471,52 @@ def read_gold(path: Path, igo: Mapping[str, str] = IGO_CODES) -> GoldDoc:
 
 
 def predicted_events(article: Article) -> tuple[CodedEvent, ...]:
+    places = _event_places(article)
     return tuple(
         CodedEvent(source=e.source.code or None, target=e.target.code or None, plover=e.plover or "",
-                   cameo=e.cameo, sentence=e.sentence, pattern=e.pattern)
-        for e in article.events if e.counted
+                   cameo=e.cameo, sentence=e.sentence, pattern=e.pattern, location=e.location, place=place)
+        for e, place in zip(article.events, places, strict=True) if e.counted
     )
+
+
+def _event_places(article: Article) -> list[PlaceKey | None]:
+    """Where the store puts each event: its own location, else the article's dateline (relasi.store.places)."""
+    if not article.dateline and not any(e.location for e in article.events):
+        return [None] * len(article.events)
+    from relasi.places import article_countries
+    from relasi.store.places import resolve
+
+    _, places = resolve(article.dateline, [e.location for e in article.events], article_countries(article))
+    return [_place_key(place) for place in places]
+
+
+def _place_key(place: Any) -> PlaceKey | None:
+    if place is None:
+        return None
+    return PlaceKey(place.country, str(place.geonames_id) if place.geonames_id else f"{place.name}|{place.country}")
+
+
+def score_locations(gold: Sequence[CodedEvent], matching: Matching, countries: Sequence[str]) -> Locations:
+    """Gold locations against the places of their matched events; the gold text is geocoded the same way,
+    with the article's countries as hints, so both sides name places in the same gazetteer."""
+    wanted = [event for event in gold if event.location]
+    if not wanted:
+        return Locations()
+    from relasi.places import geocode
+
+    partner = {id(g): p for g, p in matching.matched}
+    resolved = matched = same_country = same_place = 0
+    for event in wanted:
+        target = _place_key(geocode(event.location, countries))
+        resolved += target is not None
+        predicted = partner.get(id(event))
+        if predicted is None:
+            continue
+        matched += 1
+        if target is not None and predicted.place is not None:
+            same_country += target.country == predicted.place.country
+            same_place += target == predicted.place
+    return Locations(len(wanted), resolved, matched, same_country, same_place)
 
 
 def predicted_entity_codes(article: Article) -> frozenset[str]:
@@ -465,15 +550,22 @@ def score_document(gold: GoldDoc, result: Article | Dropped | None) -> DocScore:
     date = Tally()
     if day_of(gold.published):
         date = Tally(int(day_of(article.published if article else None) == day_of(gold.published)), 1)
+    events = match(gold.events, predicted, event_key)
+    countries: list[str] = []
+    if article is not None and any(e.location for e in gold.events):
+        from relasi.places import article_countries
+
+        countries = article_countries(article)
     return DocScore(
         name=gold.name,
-        events=match(gold.events, predicted, event_key),
+        events=events,
         dyads=match(gold.events, predicted, dyad_key),
         entities=Counts(tp=len(codes & gold.entity_codes), fp=len(codes - gold.entity_codes),
                         fn=len(gold.entity_codes - codes)),
         title=title, date=date,
         dropped=result.message() if isinstance(result, Dropped) else None,
         language=gold.language or (article.language if article else None),
+        locations=score_locations(gold.events, events, countries),
     )
 
 
@@ -483,6 +575,7 @@ def evaluate(pairs: Iterable[tuple[GoldDoc, Article | Dropped | None]]) -> Repor
 
 __all__ = [
     "IGO_CODES", "NONE", "SYMMETRIC_TYPES", "BadGoldFile", "CodedEvent", "Counts", "DocScore", "GoldDoc",
+    "Locations", "PlaceKey", "score_locations",
     "Matching", "Report", "Tally", "confusion_pairs", "counts_by_type", "day_of", "dyad_key", "evaluate", "event_key",
     "gold_entity_codes", "gold_side_code", "igo_code", "igo_table", "match", "normalise_title",
     "parse_gold", "predicted_entity_codes", "predicted_events", "read_gold", "score_document",

@@ -10,7 +10,18 @@ from typing import TYPE_CHECKING
 import click
 
 from relasi.cli.options import lang_option
-from relasi.evaluate import NONE, BadGoldFile, Counts, GoldDoc, Report, Tally, evaluate, igo_table, read_gold
+from relasi.evaluate import (
+    NONE,
+    BadGoldFile,
+    Counts,
+    GoldDoc,
+    Locations,
+    Report,
+    Tally,
+    evaluate,
+    igo_table,
+    read_gold,
+)
 from relasi.model import PLOVER_TYPES, Article, Document, Dropped
 from relasi.settings import Settings
 
@@ -96,6 +107,7 @@ def format_report(report: Report, show_errors: bool = False) -> str:
     lines += ["", *_confusion_lines(report.confusion)]
     lines += ["", f"{'':<12}{'accuracy':>10}{'correct':>8}{'total':>8}"]
     lines += [_tally_line("titles", report.titles), _tally_line("dates", report.dates)]
+    lines += ["", *_location_lines(report.locations)]
     if show_errors:
         errors = report.errors()
         lines += ["", f"{len(errors)} event errors (fn: gold event missed, fp: predicted event not in gold)"]
@@ -104,6 +116,17 @@ def format_report(report: Report, show_errors: bool = False) -> str:
             lines.append(f"{row['kind']}  {row['file']}  {row['type']} {row['cameo']}  {row['dyad']}{trace}")
             lines.append(f"      {row['sentence']}")
     return "\n".join(lines)
+
+
+def _location_lines(loc: Locations) -> list[str]:
+    """Where relasi placed the events that gold gives a location (not part of the event scores above)."""
+    if not loc.gold:
+        return ["locations: no gold event has a location"]
+    shares = loc.to_json()
+    return [f"locations: {loc.gold} gold events have one ({loc.resolved} resolvable by the gazetteer); "
+            f"of the {loc.matched} whose event was found,",
+            f"  same country {shares['country_share']:.3f} ({loc.same_country}), "
+            f"same place {shares['place_share']:.3f} ({loc.same_place})"]
 
 
 def _confusion_lines(table: dict[str, dict[str, int]]) -> list[str]:

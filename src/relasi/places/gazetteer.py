@@ -25,6 +25,7 @@ from relasi.actors.dictionary import DictProblem, load_actor_rows
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACES_DIR = DATA_DIR / "places"
 CITY, REGION, COUNTRY = "city", "region", "country"
+_QUOTES = re.compile("[‘’ʻʼ`´]")
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’. -]+$")
 
 
@@ -44,7 +45,7 @@ class Entry:
 
 
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    decomposed = unicodedata.normalize("NFKD", _QUOTES.sub("'", text.casefold()))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).replace(".", " ").split())
 
 
@@ -95,7 +96,7 @@ def _countries() -> tuple[dict[str, Entry], dict[str, str]]:
     centres = _centres()
     rows: dict = _geonames_file("countries.json")  # type: ignore[assignment]
     cities: dict = _geonames_file("cities15000.json")  # type: ignore[assignment]
-    capitals = {(c["countrycode"], c["name"]): c for c in cities.values()}
+    capitals = {(c["countrycode"], fold(c["name"])): c for c in cities.values()}
     countries: dict[str, Entry] = {}
     by_iso2: dict[str, str] = {}
     for row in rows.values():
@@ -103,7 +104,7 @@ def _countries() -> tuple[dict[str, Entry], dict[str, str]]:
         by_iso2[row["iso"]] = iso3
         centre = centres.get(iso3)
         if centre is None:   # too small for the 1:110m map (Singapore, Bahrain): its capital stands for it
-            capital = capitals.get((row["iso"], row.get("capital")))
+            capital = capitals.get((row["iso"], fold(row.get("capital") or "")))
             if capital is None:
                 continue
             centre = (capital["latitude"], capital["longitude"])

@@ -55,6 +55,10 @@ def geocode(raw: str | None, countries: Sequence[str] = (), gaz: Gazetteer | Non
         return None
     given = gaz.country(parts[-1]) if len(parts) > 1 else None
     names = parts[:-1] if given else parts
+    named = gaz.country(names[0]) if len(names) == 1 else None
+    if named and not any(e.country == named and e.primary for e in gaz.places.get(fold(names[0]), ())):
+        # "Tonga" is the kingdom, not the town in Cameroon; "Singapore" and "Luxembourg" stay their capitals.
+        return _as_place(raw, gaz.countries[named], "country")
     for candidate in _candidates(names):
         found = _pick(raw, gaz.places.get(fold(candidate), ()), given, countries)
         if found:
