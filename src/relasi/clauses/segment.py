@@ -66,7 +66,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
     stack = [0]
     clause_of = [0] * len(items)
     if items:                               # only the quotations this sentence overlaps
-        quotes = [q for q in quotes if q[1] > items[0].start and q[0] < items[-1].end]
+        quotes = [q for q in quotes if q[1] > items[0].start and q[0] < items[-1].end
+                  and not _scare_quote(items, q, verb_preds)]
     quote_at: tuple[int, int] | None = None
     pending_complement = False          # a speech verb was just seen: a clause after it is its complement
 
@@ -193,6 +194,15 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             drafts[draft].last = max(drafts[draft].last, i)
             draft = drafts[draft].parent
     return Segmentation(drafts, clause_of)
+
+
+def _scare_quote(items: list[Item], quote: tuple[int, int], verb_preds: set[int]) -> bool:
+    """"vowed to take "all necessary measures" against …": quoted words with no verb, inside a clause (after a
+    word, not after a comma, a colon or the sentence's start) are the writer's phrase, not someone's speech."""
+    inside = [i for i, item in enumerate(items) if quote[0] <= item.start < quote[1]]
+    if not inside or inside[0] == 0 or items[inside[0] - 1].kind in (PUNCT, QUOTE):
+        return False
+    return not any(items[i].kind in VERBS or i in verb_preds for i in inside)
 
 
 def _after_speech_verb(items: list[Item], i: int) -> bool:

@@ -114,14 +114,16 @@ class SlotReader:
     def np_after(self, k: int, clause: int, allow_noun_pred: bool = True) -> tuple[int, int] | None:
         """Items [k, stop) of the noun phrase that starts at `k` (adverbs before it skipped), or None."""
         items, clause_of, verbs = self.items, self.seg.clause_of, self.verb_items
-        while k < len(items) and items[k].kind in (ADV, NEG) and clause_of[k] == clause:
-            k += 1
+        while k < len(items) and items[k].kind in (ADV, NEG, QUOTE) and clause_of[k] == clause:
+            k += 1                                   # a quote mark in the clause's own items is a scare quote
         j = k
         while j < len(items) and clause_of[j] == clause:
             item = items[j]
             kind = item.kind
             if kind in NP_KINDS or (kind == PRED and allow_noun_pred and j not in verbs):
                 j += 1
+            elif kind == QUOTE and j > k and (j + 1 >= len(items) or clause_of[j + 1] == clause):
+                j += 1                               # 'take "all necessary measures" against …'
             elif item.kind in (PUNCT, WORD) and item.value in ("'s", "’s"):
                 j += 1
             elif item.kind == PUNCT and item.value == "(" and j > k:
@@ -221,8 +223,8 @@ class SlotReader:
         for i in range(a, b):
             item = items[i]
             kind, value = item.kind, item.value
-            if kind in (DET, DEMO) or value in ("'s", "’s"):
-                continue
+            if kind in (DET, DEMO, QUOTE) or value in ("'s", "’s"):
+                continue                               # a scare quote's marks are not words of the phrase
             if english and kind == PREP and value == "of":
                 break                                  # "the leaders of Russia": the head comes before "of"
             if english and kind in (GROUP, PRON):

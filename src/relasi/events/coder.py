@@ -185,7 +185,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = [a for a in _inner_doers(parse, argument, pack.lang, receiving) if a.code not in own]
         if targets:
             break
-    addressed = any(name not in ("subject", "agent", "possessor") for name, _ in predicate.slots)
+    # an addressee that is no actor ("menyerukan kepada komunitas internasional"); what it is about is no addressee
+    addressed = any(name not in ("subject", "agent", "possessor", *ABOUT) for name, _ in predicate.slots)
     if not targets and plover in CONTENT_TYPES and pattern.cameo != "016" and not addressed:
         # "mengancam akan menyerang Ukraina", "demanded that NATO halt …": aimed where its content is (unless it
         # names an addressee who is no actor: "menyerukan kepada komunitas internasional untuk …")
@@ -224,6 +225,9 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     return sources, targets, how
+
+
+ABOUT = ("of", "about", "over", "akan", "tentang", "soal", "mengenai", "terkait")
 
 
 def _carried_by_reference(parse: Parse, noun: Predicate, pack) -> bool:
@@ -432,6 +436,17 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
                 return targets
         if doers:
             return doers
+    # "warned of a crushing response to any Israeli attack": the target of the act its object or oblique names
+    for name, argument in parse.predicates[index].slots:
+        if name in ("subject", "agent", "possessor"):
+            continue
+        for number, inner in enumerate(parse.predicates):
+            pattern = chosen[number]
+            if inner.voice == "noun" and argument.start <= inner.start < argument.end and pattern is not None \
+                    and pattern.cameo is not None:
+                targets = [a for a in target_of(inner, pattern, defaults, [])[0] if a.code not in own]
+                if targets:
+                    return targets
     # "mengancam … jika Guyana melanjutkan eksplorasi": the side the condition names
     clause = parse.predicates[index].clause
     for candidate in parse.clauses:
