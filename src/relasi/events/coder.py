@@ -26,6 +26,7 @@ from relasi.events.discourse import (
     implied_target,
     location,
     main_actors,
+    occasion_target,
     place_target,
     reaction_target,
     summit_host,
@@ -222,7 +223,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     elif not targets and plover in IMPLIED_TARGET_TYPES \
             and predicate.voice != "noun" and len(own) == 1 and pattern.cameo != "016":
         # "Rusia mengecam keras.", "Iran warned of a crushing response": the other side of the story
-        targets = implied_target(sources, events, parses, index, counterparts)
+        targets = occasion_target(parse, predicate.clause, own) or \
+            implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     return sources, targets, how
 

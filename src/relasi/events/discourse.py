@@ -66,6 +66,30 @@ def implied_target(sources: list[Actor], earlier: list[Event], parses: list[Pars
     return [a for a in counterparts if a.code not in own][:1]
 
 
+def occasion_target(parse: Parse, clause: int | None, own: set[str]) -> list[Actor]:
+    """"China vowed to retaliate after the United States announced tariffs", "Rusia mengecam keras setelah Ukraina
+    menyerang …": a statement with no target answers the other side that acts in its own time or reason clause."""
+    for number, candidate in enumerate(parse.clauses):
+        if candidate.kind in ("temporal", "reason") and number != clause and _within(parse, number, clause):
+            others = [as_state(a) for a in candidate.subject if a.code not in own and state_level(a)]
+            if others:
+                return others[:1]
+    return []
+
+
+def _within(parse: Parse, number: int, clause: int | None) -> bool:
+    """Whether clause `number` hangs on `clause`, directly or through its complements ("threatened to respond
+    after Israel struck …")."""
+    parent = parse.clauses[number].parent
+    while parent is not None:
+        if parent == clause:
+            return True
+        if parse.clauses[parent].kind not in ("complement", "purpose"):
+            return False
+        parent = parse.clauses[parent].parent
+    return False
+
+
 def reaction_target(earlier: list[Event], sentence_start: int, sources: list[Actor]) -> list[Actor]:
     """"Hal ini memicu kecaman dari …", "the move drew condemnation": the doer of the act told just before."""
     own = {a.code for a in sources}
