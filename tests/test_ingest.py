@@ -129,14 +129,34 @@ def test_ingest_dropped_inputs_are_retried_never_duplicated(db, tmp_path: Path) 
     assert _counts(db) | {"actors": 0} == {"documents": 1, "ok": 1, "articles": 1, "events": 1, "actors": 0}
 
 
-def test_ingest_edited_source_is_refused_loudly(db, tmp_path: Path) -> None:
+def test_ingest_edited_source_is_recoded_replacing_its_events(db, tmp_path: Path) -> None:
+    """Issue 11, fault 12: an edited file used to be refused as duplicate_source on every later run."""
     page = tmp_path / "a.txt"
     page.write_text("Version one\nRUS CUB 041\n")
     ingest([str(page)], db, make_runner=make_fake_runner)
     page.write_text("Version two\nUSA IDN 111\n")
     report = ingest([str(page)], db, make_runner=make_fake_runner)
-    assert report.dropped == {"duplicate_source": 1}
-    assert _counts(db)["articles"] == 1
+    assert (report.updated, report.articles, report.dropped_total) == (1, 1, 0)
+    assert _counts(db) | {"actors": 0} == {"documents": 1, "ok": 1, "articles": 1, "events": 1, "actors": 0}
+    with db.read() as conn:
+        codes = conn.execute(sa.select(t.events.c.source_code, t.events.c.cameo)).all()
+        history = conn.execute(sa.select(t.document_versions.c.source, t.document_versions.c.body)).all()
+        groups = conn.execute(sa.select(t.event_groups.c.source_code)).scalars().all()
+    assert [tuple(row) for row in codes] == [("USA", "111")]
+    assert groups == ["USA"]                                      # the old version's group is gone too
+    assert [tuple(row) for row in history] == [(str(page), "Version one\nRUS CUB 041")]
+    again = ingest([str(page)], db, make_runner=make_fake_runner)
+    assert (again.skipped, again.updated, again.articles) == (1, 0, 0)
+
+
+def test_ingest_edited_source_keeps_an_article_another_source_carries(db, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Shared text\nRUS CUB 041\n")
+    (tmp_path / "b.txt").write_text("Shared text\nRUS CUB 041\n")
+    ingest([str(tmp_path)], db, make_runner=make_fake_runner)
+    (tmp_path / "a.txt").write_text("New text\nUSA IDN 111\n")
+    report = ingest([str(tmp_path)], db, make_runner=make_fake_runner)
+    assert (report.updated, report.articles, report.skipped) == (1, 1, 1)
+    assert _counts(db) | {"actors": 0} == {"documents": 2, "ok": 2, "articles": 2, "events": 2, "actors": 0}
 
 
 def test_ingest_step_bug_on_one_document_keeps_the_rest(fresh_db, tmp_path: Path) -> None:
@@ -236,6 +256,11 @@ def test_ingest_killed_process_resumes_without_duplicates(sig: int, tmp_path: Pa
     assert status == ("running" if sig == signal.SIGKILL else "interrupted")
     ingest([str(corpus)], db, make_runner=make_fake_runner, batch_size=10)
     assert _counts(db) == {"documents": 300, "ok": 300, "articles": 300, "events": 600, "actors": 4}
+    # Issue 11, fault 11: the first run's record says what it committed, and a SIGKILLed run is closed.
+    first = stats(db)["last_runs"][1]
+    assert first["status"] == ("killed" if sig == signal.SIGKILL else "interrupted")
+    assert (first["documents"], first["articles"], first["events"]) == (
+        before["documents"], before["articles"], before["events"])
     db.close()
 
 

@@ -107,13 +107,16 @@ def test_store_roundtrip_dropped_then_ok_updates_one_row(db) -> None:
     assert [tuple(r) for r in rows] == [("ok", None)]
 
 
-def test_store_roundtrip_source_with_other_content_is_refused(db) -> None:
+def test_store_roundtrip_source_with_other_content_replaces_its_version(db) -> None:
     writer = Writer(db)
     run = writer.start_run(["a.txt"])
     writer.write_batch(run, [Item("a.txt", "s1", make_article(body="v1"))])
     same = writer.write_batch(run, [Item("a.txt", "s1", make_article(body="v1"))])[0]
     other = writer.write_batch(run, [Item("a.txt", "s2", make_article(body="v2"))])[0]
     assert same.status == "repeated"
-    assert other.status == "dropped" and other.dropped is not None
-    assert other.dropped.reason == "duplicate_source"
-    assert _count(db, t.articles) == 1
+    assert other.status == "stored" and other.updated
+    assert (_count(db, t.articles), _count(db, t.events), _count(db, t.document_versions)) == (1, 1, 1)
+    twice = writer.write_batch(run, [Item("b.txt", "s3", make_article(body="v3")),
+                                     Item("b.txt", "s4", make_article(body="v4"))])
+    assert [o.status for o in twice] == ["stored", "dropped"]      # two versions in one batch: the first wins
+    assert twice[1].dropped is not None and twice[1].dropped.reason == "duplicate_source"

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+from relasi.budget import within_budget
 from relasi.dedup import Signed, signing_runner
 from relasi.model import Article, Document, Dropped
 from relasi.settings import Settings
@@ -39,10 +40,11 @@ DEFAULT_BATCH_SIZE = 200
 
 
 def pipeline_runner(settings: Settings) -> Runner:
-    """The real pipeline; built once per process (it loads the language packs lazily)."""
+    """The real pipeline, within the per-document time budget; built once per process (it loads the language
+    packs lazily)."""
     from relasi.pipeline import Pipeline
 
-    return Pipeline(settings).run
+    return partial(within_budget, Pipeline(settings).run, settings.max_seconds)
 
 
 def run_one(runner: Runner, doc: Document) -> Article | Dropped:
@@ -76,6 +78,7 @@ class IngestReport:
     near_duplicates: int = 0          # new articles that joined an earlier story
     events: int = 0                   # new events (all, counted or not)
     skipped: int = 0                  # sources already done before this run
+    updated: int = 0                  # sources stored before whose content changed: re-coded, replacing it
     dropped: Counter[str] = field(default_factory=Counter)   # by reason
     seconds: float = 0.0
     status: str = "running"
@@ -93,6 +96,7 @@ class IngestReport:
             self.skipped += 1
             return
         self.documents += 1
+        self.updated += outcome.updated
         if outcome.status == "stored":
             self.articles += 1
             self.events += outcome.events
@@ -194,9 +198,7 @@ def _finish(writer: Writer, report: IngestReport) -> None:
     import sqlalchemy.exc
 
     try:
-        writer.finish_run(report.run_id, status=report.status, documents=report.documents,
-                          articles=report.articles, events=report.events, dropped=report.dropped_total,
-                          skipped=report.skipped)
+        writer.finish_run(report.run_id, status=report.status, skipped=report.skipped)
     except sqlalchemy.exc.OperationalError as error:
         if report.status == "ok":
             raise

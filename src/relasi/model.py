@@ -31,6 +31,7 @@ class Document:
     url: str | None = None
     title: str | None = None         # hints a source may carry (JSONL fields, feed entries)
     published: str | None = None
+    warnings: tuple[str, ...] = ()   # what reading had to repair (bytes not UTF-8, ...); the article keeps them
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +44,15 @@ class Dropped:
     detail: str = ""
 
     def message(self) -> str:
-        text = f"{self.source}: {self.reason}"
-        return f"{text} ({self.detail})" if self.detail else text
+        """One line, whatever the source is called: a newline in a file name is shown escaped."""
+        text = f"{_printable(self.source)}: {self.reason}"
+        return f"{text} ({_printable(self.detail)})" if self.detail else text
+
+
+def _printable(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,9 @@ class Pipeline:
             return extracted
         if len(extracted.body) < self.settings.min_body_chars:
             return Dropped(doc.source, "extract", "no_article", f"body has {len(extracted.body)} characters")
+        if len(extracted.body) > self.settings.max_body_chars:
+            return Dropped(doc.source, "extract", "too_large",
+                           f"body has {len(extracted.body)} characters > limit {self.settings.max_body_chars}")
         article = identify_language(extracted, self.settings.lang)
         pack = self.pack(article.language or "id")
         article = split_sentences(article, pack)

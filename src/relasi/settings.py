@@ -14,6 +14,11 @@ class Settings:
     """Inputs larger than this many bytes are dropped as too large (protects memory)."""
     min_body_chars: int = 80
     """An article whose cleaned body is shorter than this is dropped as no_article."""
+    max_body_chars: int = 150_000
+    """An article whose cleaned body is longer is dropped as too_large: coding time grows faster than the
+    length (a 100,000-character body takes about 10 s), and no news article is that long."""
+    max_seconds: float = 60.0
+    """Time budget of one document in the pipeline; past it the document is dropped as over_budget."""
     languages: tuple[str, ...] = ("id", "en")
     """Language packs the pipeline may load."""
 

@@ -92,3 +92,43 @@ class Registered(click.Choice):
     def choices(self, _value: Any) -> None:
         pass
 
+
+
+def fetch_options(function: Callable) -> Callable:
+    """How URLs, feeds and sitemaps are fetched (relasi.sources.fetch.FetchSettings)."""
+    options = [
+        click.option("--user-agent", metavar="TEXT", default=None,
+                     help="User-Agent sent with every request (default: relasi/VERSION with a contact URL)."),
+        click.option("--ignore-robots", is_flag=True,
+                     help="Fetch what robots.txt disallows. Only for sites you have permission to crawl."),
+        click.option("--delay", type=click.FloatRange(min=0, max=3600), default=1.0, show_default=True,
+                     help="Seconds between two requests to the same host."),
+        click.option("--timeout", "fetch_timeout", type=click.FloatRange(min=0.1, max=600), default=20.0,
+                     show_default=True, help="Seconds to wait for a server to answer (connect and each read)."),
+        click.option("--retries", type=click.IntRange(min=0, max=10), default=3, show_default=True,
+                     help="Further tries after a timeout, a connection error, 429 or 5xx (with backoff)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def fetch_settings(user_agent: str | None, ignore_robots: bool, delay: float, fetch_timeout: float,
+                   retries: int) -> Any:
+    from relasi.sources.fetch import FetchSettings
+
+    base = FetchSettings()
+    return FetchSettings(user_agent=user_agent or base.user_agent, respect_robots=not ignore_robots, delay=delay,
+                         connect_timeout=min(fetch_timeout, base.connect_timeout), read_timeout=fetch_timeout,
+                         deadline=max(base.deadline, 3 * fetch_timeout), retries=retries)
+
+
+def duration(_ctx: click.Context, _param: click.Parameter, value: str) -> float:
+    """`90`, `90s`, `15m`, `2h` or `1d` as seconds."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", value or "")
+    if match is None:
+        raise click.BadParameter("a duration such as 30s, 15m, 2h or 1d")
+    seconds = float(match.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
+    if not 1 <= seconds <= 7 * 86400:
+        raise click.BadParameter("between 1 second and 7 days")
+    return seconds

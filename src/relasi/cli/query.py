@@ -39,6 +39,7 @@ def events(db_target: str, actor: str | None, source: str | None, target: str | 
            cameo: str | None, since: str | None, until: str | None, include_all: bool, limit: int | None,
            grouped: bool, group_id: int | None, fmt: str) -> None:
     """List stored events, oldest first. By default only counted events (asserted, not negated)."""
+    from relasi.store.export import inert_row
     from relasi.store.queries import EVENT_COLUMNS, EventFilter, iter_event_rows, iter_events
 
     if grouped:
@@ -57,7 +58,7 @@ def events(db_target: str, actor: str | None, source: str | None, target: str | 
         elif fmt == "csv":
             writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS)
             writer.writeheader()
-            writer.writerows(iter_event_rows(db, flt))
+            writer.writerows(inert_row(row) for row in iter_event_rows(db, flt))
         else:
             _print_table(iter_event_rows(db, flt))
     out.flush()
@@ -73,6 +74,7 @@ _GROUP_TABLE = (("id", 6), ("date", 10), ("source", 7), ("target", 7), ("cameo",
 
 def _grouped(db_target: str, actor: str | None, source: str | None, target: str | None, plover: str | None,
              cameo: str | None, since: str | None, until: str | None, limit: int | None, fmt: str) -> None:
+    from relasi.store.export import inert_row
     from relasi.store.stories import GROUP_COLUMNS, GroupFilter, iter_groups
 
     flt = GroupFilter(actor=_code(actor), source=_code(source), target=_code(target),
@@ -87,7 +89,7 @@ def _grouped(db_target: str, actor: str | None, source: str | None, target: str 
         elif fmt == "csv":
             writer = csv.DictWriter(out, fieldnames=GROUP_COLUMNS)
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(inert_row(row) for row in rows)
         else:
             head = "  ".join(name.ljust(size) for name, size in _GROUP_TABLE)
             click.echo(f"{head}  evidence (first of num_mentions; relasi events --group ID lists all)")

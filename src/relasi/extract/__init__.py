@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from dataclasses import replace
 
 from relasi.extract import meta
+from relasi.extract.chars import safe_hint, safe_text
 from relasi.extract.text import Page, clean
 from relasi.model import Article, Document, Dropped
 
@@ -30,16 +32,25 @@ class UnsupportedFormat(ValueError):
 def body_id(body: str) -> str:
     """sha1 hex of the normalised body (NFC, whitespace runs collapsed, stripped)."""
     normalised = " ".join(unicodedata.normalize("NFC", body).split())
-    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()
+    return hashlib.sha1(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def extract(doc: Document) -> Article | Dropped:
     """The article in `doc`, or why there is none."""
     if not doc.content or not doc.content.strip():
         return Dropped(doc.source, STEP, "empty")
+    content, changed = safe_text(doc.content)
+    doc = replace(doc, content=content, url=safe_hint(doc.url), title=safe_hint(doc.title),
+                  published=safe_hint(doc.published))
+    if changed:
+        doc = replace(doc, warnings=(*doc.warnings, f"text: {changed} control or invalid characters replaced"))
     if doc.format == "html":
-        from relasi.extract.html import read_html  # trafilatura loads only when HTML comes in
-
+        try:
+            from relasi.extract.html import read_html  # trafilatura loads only when HTML comes in
+        except ImportError as error:
+            # A broken install (lxml_html_clean left out) must cost the HTML inputs, not the whole run.
+            return Dropped(doc.source, STEP, "html_unavailable",
+                           f"cannot read HTML: {error}; reinstall relasi (pip install --upgrade relasi)")
         found = read_html(doc.content, url=doc.url, title_hint=doc.title)
     elif doc.format == "text":
         found = clean(doc.content, title_hint=doc.title)
@@ -58,7 +69,7 @@ def _article(doc: Document, page: Page) -> Article | Dropped:
     words = body.count(" ") + len(paragraphs)
     if words < MIN_WORDS:
         return Dropped(doc.source, STEP, "too_short", f"{words} words")
-    warnings = list(page.warnings)
+    warnings = [*doc.warnings, *page.warnings]
     published = page.published.iso() if page.published else None
     if doc.published:
         hinted = meta.normalise_published(doc.published)

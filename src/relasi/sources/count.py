@@ -44,8 +44,8 @@ def _count_file(path: Path) -> int | None:
     name = path.name.lower()
     if name.endswith((".warc", ".warc.gz")):
         return None
-    if path.suffix.lower() not in JSONL_SUFFIXES:
-        return 1
+    if path.suffix.lower() not in JSONL_SUFFIXES or not path.is_file():
+        return 1                     # a FIFO is one "not_a_file" report, and opening it would block
     lines = 0
     try:
         with path.open("rb") as handle:

@@ -5,14 +5,17 @@ Every problem with one input becomes a Dropped with a reason; the caller reports
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from relasi.extract.chars import safe_hint
 from relasi.model import Document, Dropped
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -34,9 +37,20 @@ def iter_documents(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> 
         if path.is_dir():
             yield from _walk(path, max_bytes)
         elif path.exists():
-            yield from _read_path(path, str(path), max_bytes)
+            # A pipe named on the command line (`<(zcat feed.jsonl)`) is read: the user asked for it.
+            yield from _read_path(path, source_name(path), max_bytes)
         else:
-            yield Dropped(given, "read", "not_found", "no such file or directory")
+            yield Dropped(source_name(path), "read", "not_found", "no such file or directory")
+
+
+def source_name(path: Path) -> str:
+    """The path as text every database can store: bytes of a name that are not UTF-8 shown as \\xNN."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def read_stdin(source: str = "-") -> Document | Dropped:
@@ -53,8 +67,31 @@ def _walk(root: Path, max_bytes: int) -> Iterator[Document | Dropped]:
     for error in errors:
         yield Dropped(str(error.filename or root), "read", "unreadable", error.strerror or str(error))
     for path in found:
-        if path.suffix.lower() in KNOWN_SUFFIXES:
-            yield from _read_path(path, str(path), max_bytes)
+        if path.suffix.lower() not in KNOWN_SUFFIXES:
+            continue
+        kind = _kind(path)
+        if kind is not None:
+            # A FIFO or device inside a folder would block the walk forever (or never end): never opened.
+            yield Dropped(source_name(path), "read", "not_a_file", f"a {kind}, not a regular file")
+            continue
+        yield from _read_path(path, source_name(path), max_bytes)
+
+
+def _kind(path: Path) -> str | None:
+    """What a path is when it is not a regular file (symlinks followed); None for a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None                  # _read_path reports it
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
 
 
 def _read_path(path: Path, source: str, max_bytes: int) -> Iterator[Document | Dropped]:
@@ -64,7 +101,7 @@ def _read_path(path: Path, source: str, max_bytes: int) -> Iterator[Document | D
         if suffix in WARC_SUFFIXES and (suffix == ".warc" or path.name.lower().endswith(".warc.gz")):
             from relasi.sources.warc import iter_warc
 
-            yield from iter_warc(path, max_bytes)
+            yield from iter_warc(path, max_bytes, source)
             return
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl(path, source, max_bytes)
@@ -72,7 +109,11 @@ def _read_path(path: Path, source: str, max_bytes: int) -> Iterator[Document | D
         if size > max_bytes:
             yield Dropped(source, "read", "too_large", f"{size} bytes > limit {max_bytes}")
             return
-        data = path.read_bytes()
+        with path.open("rb") as handle:      # bounded: a named pipe has no size to check first
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            yield Dropped(source, "read", "too_large", f"over {max_bytes} bytes")
+            return
     except OSError as error:
         yield Dropped(source, "read", "unreadable", error.strerror or str(error))
         return
@@ -104,26 +145,70 @@ def _document_from_record(record: object, where: str) -> Document | Dropped:
     content, fmt = (html, "html") if isinstance(html, str) and html.strip() else (text, "text")
     if not isinstance(content, str) or not content.strip():
         return Dropped(where, "read", "empty", "record has no 'text' or 'html'")
+    source = _str_or_none(record.get("source")) or where
     return Document(
-        source=str(record.get("source") or where), content=content, format=fmt,  # type: ignore[arg-type]
+        source=source, content=content, format=fmt,  # type: ignore[arg-type]
         url=_str_or_none(record.get("url")), title=_str_or_none(record.get("title")),
         published=_str_or_none(record.get("published")),
     )
 
 
 def _str_or_none(value: object) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+    """A string field as safe text (JSON allows lone surrogates and controls a database refuses)."""
+    return safe_hint(value) if isinstance(value, str) and value.strip() else None
 
 
 def _document_from_bytes(data: bytes, source: str, fmt: str) -> Document | Dropped:
+    return document_from_bytes(data, source, fmt)
+
+
+def document_from_bytes(data: bytes, source: str, fmt: str, *, charset: str | None = None, url: str | None = None,
+                        title: str | None = None, published: str | None = None) -> Document | Dropped:
+    """Bytes (a file, a fetched page) as a Document; `charset` is what the server declared, tried first."""
     if not data.strip():
-        return Dropped(source, "read", "empty", "file is empty")
-    if _looks_binary(data):
+        return Dropped(source, "read", "empty", "file is empty" if url is None else "empty response body")
+    decoded = _decode_bom(data) or _declared(data, charset)
+    if decoded is None and _looks_binary(data):
         return Dropped(source, "read", "binary", "not a text or HTML file")
-    text = _decode(data)
-    if text is None:
+    decoded = decoded or _decode(data)
+    if decoded is None:
         return Dropped(source, "read", "undecodable", "not UTF-8 and no other encoding fits")
-    return Document(source=source, content=text, format=fmt)  # type: ignore[arg-type]
+    text, warnings = decoded
+    if not text.strip():
+        return Dropped(source, "read", "empty", "no text")
+    return Document(source=source, content=text, format=fmt, url=url, title=title,  # type: ignore[arg-type]
+                    published=published, warnings=warnings)
+
+
+def _declared(data: bytes, charset: str | None) -> Decoded | None:
+    """The bytes in the declared charset, when they really are in it (servers often declare wrongly: bytes
+    that are valid UTF-8 are read as UTF-8 whatever the header says)."""
+    if not charset:
+        return None
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode(charset), ()
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+Decoded = tuple[str, tuple[str, ...]]     # the text and what decoding had to repair
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))   # UTF-32 LE starts like UTF-16 LE
+
+
+def _decode_bom(data: bytes) -> Decoded | None:
+    """A file that starts with a byte order mark says its encoding; UTF-16 and UTF-32 are not binary."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(encoding, errors="replace")
+            bad = text.count("\ufffd")
+            return text, ((f"encoding: {bad} invalid {encoding} sequences replaced",) if bad else ())
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -134,15 +219,22 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
-def _decode(data: bytes) -> str | None:
+def _decode(data: bytes) -> Decoded | None:
+    """UTF-8; UTF-8 with a few bad bytes (replaced, with a warning) when its multi-byte letters outnumber
+    them; else the legacy encoding charset-normalizer finds (a Latin-1 page has no valid UTF-8 sequences)."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8"), ()
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    letters = sum(1 for ch in text if ch > "\x7f") - bad - data.count("\ufffd".encode())
+    if letters >= bad:
+        return text, (f"encoding: {bad} bytes that are not UTF-8 replaced",)
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         return None
-    return data.decode(best.encoding, errors="replace")
+    return data.decode(best.encoding, errors="replace"), ()
 
 
 def _sniff_format(data: bytes) -> str:

@@ -115,9 +115,9 @@ def checked(db: Database, check: Callable[[Database], None]) -> Database:
     """`db` once `check` has passed on it; closed (engine disposed) if it raises, a driver error as StoreError."""
     try:
         check(db)
-    except sa.exc.OperationalError as error:
+    except sa.exc.DBAPIError as error:       # unreachable, refused, or a file that is not a database
         db.close()
-        raise StoreError(f"cannot open {db.display}: {error.orig}") from error
+        raise StoreError(f"cannot open {db.display}: {' '.join(str(error.orig).split())[:200]}") from error
     except BaseException:
         db.close()
         raise

@@ -81,13 +81,25 @@ def _open_text(out: str) -> Iterator[TextIO]:
         yield handle
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A CSV row a spreadsheet will not run: text cells that start like a formula get a leading quote.
+
+    Article text is untrusted; a title "=HYPERLINK(...)" opened in a spreadsheet would be live.
+    """
+    return {key: "'" + value if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+            for key, value in row.items()}
+
+
 def write_csv(db: Database, table: str, out: str) -> int:
     count = 0
     with _open_text(out) as handle:
         writer = csv.DictWriter(handle, fieldnames=columns_of(table))
         writer.writeheader()
         for row in flat_rows(db, table):
-            writer.writerow(row)
+            writer.writerow(inert_row(row))
             count += 1
     return count
 

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from relasi.model import Actor, Article, Dropped, Event
+from relasi.store import runs, versions
 from relasi.store import schema as t
 from relasi.store.database import Database
 from relasi.store.places import article_place_rows
@@ -57,6 +58,7 @@ class Outcome:
     dropped: Dropped | None = None
     story_id: str | None = None      # stored: the story it was put in
     near_duplicate: bool = False     # stored: it joined an earlier story (rather than starting one)
+    updated: bool = False            # stored or linked: a new version of a source stored before
 
 
 class Writer:
@@ -70,18 +72,15 @@ class Writer:
     # -- runs -----------------------------------------------------------------------------------------
 
     def start_run(self, inputs: Sequence[str]) -> int:
+        """A new run record; runs whose process died without finishing are closed first (store/runs.py)."""
         with self.db.write() as conn:
-            result = conn.execute(t.ingest_runs.insert().values(
-                started=_now(), inputs=json.dumps(list(inputs), ensure_ascii=False), status="running",
-                documents=0, articles=0, events=0, dropped=0, skipped=0))
-            return int(result.inserted_primary_key[0])
+            return runs.start(conn, inputs)
 
-    def finish_run(self, run_id: int, *, status: str, documents: int, articles: int, events: int,
-                   dropped: int, skipped: int) -> None:
+    def finish_run(self, run_id: int, *, status: str, skipped: int, **_tallies: int) -> None:
+        """Record how the run ended. Its documents, articles, events and drops are counted from the rows it
+        committed (store/runs.py), so the record is right however the run was interrupted."""
         with self.db.write() as conn:
-            conn.execute(t.ingest_runs.update().where(t.ingest_runs.c.id == run_id).values(
-                finished=_now(), status=status, documents=documents, articles=articles, events=events,
-                dropped=dropped, skipped=skipped))
+            runs.finish(conn, run_id, status=status, skipped=skipped)
 
     # -- batches --------------------------------------------------------------------------------------
 
@@ -90,6 +89,7 @@ class Writer:
         new_actor_ids: dict[str, int] = {}
         with self.db.write() as conn:
             outcomes = self._write(conn, run_id, items, new_actor_ids)
+            runs.beat(conn, run_id)
         # Only after the commit: a rolled-back batch must not leave ids of actors that do not exist.
         self._actor_ids.update(new_actor_ids)
         return outcomes
@@ -98,7 +98,7 @@ class Writer:
         """Store one article outside an ingest (tests, imports); starts its own run when none is given."""
         own_run = run_id is None
         run_id = self.start_run([article.source]) if run_id is None else run_id
-        # The body's sha1 stands in for the document's: the same source with another body is refused.
+        # The body's sha1 stands in for the document's: the same source with another body is a new version.
         outcome = self.write_batch(run_id, [Item(article.source, article.id, article)])[0]
         if own_run:
             stored = outcome.status == "stored"
@@ -114,12 +114,16 @@ class Writer:
         doc_rows: dict[str, dict[str, Any]] = {}       # source -> row to write, last decision wins
         articles: dict[str, Article] = {}              # candidates to insert, first source wins
         signatures: dict[str, bytes | None] = {}
+        replaced: dict[str, str | None] = {}           # updated source -> the article its earlier version had
         now = _now()
         for item in items:
             done = known.get(item.source)
             if done is not None and done["status"] == "ok":
-                outcomes.append(_against_done(item, done))
-                continue
+                if not (_is_update(item, done) and item.source in in_database and item.source not in replaced):
+                    outcomes.append(_against_done(item, done))
+                    continue
+                versions.keep_history(conn, done, run_id, now)
+                replaced[item.source] = done["article_id"]
             result = item.result
             row = {"source": item.source, "content_sha1": item.content_sha1, "ingested_at": now,
                    "run_id": run_id}
@@ -144,11 +148,14 @@ class Writer:
         stored = self._insert_articles(conn, list(articles.values()), new_actor_ids)
         outcomes = [_linked_unless_stored(o, stored) for o in outcomes]
         _save_documents(conn, doc_rows, existing=in_database)
+        # Earlier versions: gone with what they alone carried; an article another source still has stays.
+        earlier = {article_id for article_id in replaced.values() if article_id}
+        kept = earlier - set(versions.drop_orphans(conn, earlier))
         links = self.stories.link(conn, [(article, signatures.get(article.id)) for article in stored.values()])
         # A document linked to an already stored article adds to the counts of that article's event groups.
         copied = {o.article_id for o in outcomes if o.status == "linked" and o.article_id}
-        regroup(conn, [*stored, *(copied - set(stored))])
-        return [_with_story(o, links) for o in outcomes]
+        regroup(conn, [*stored, *((copied | kept) - set(stored))])
+        return [_with_story(replace(o, updated=True) if o.source in replaced else o, links) for o in outcomes]
 
     def _insert_articles(self, conn: Connection, candidates: list[Article],
                          new_actor_ids: dict[str, int]) -> dict[str, Article]:
@@ -201,15 +208,22 @@ def actor_key(actor: Actor) -> str:
                       ensure_ascii=False, separators=(",", ":"))
 
 
+def _is_update(item: Item, done: dict[str, Any]) -> bool:
+    """A source stored before that now reads as an article with other content."""
+    return (isinstance(item.result, Article) and item.content_sha1 is not None
+            and item.content_sha1 != done["content_sha1"])
+
+
 def _against_done(item: Item, done: dict[str, Any]) -> Outcome:
-    """An item whose source is already stored: the same content is a no-op, other content is refused."""
+    """An item whose source is already stored and is no update: the same content is a no-op; other content
+    twice in one batch is refused."""
     if isinstance(item.result, Dropped):
         # Stored before, unreadable now: report it but keep what was stored.
         return Outcome(item.source, "dropped", dropped=item.result)
     if item.content_sha1 is None or item.content_sha1 == done["content_sha1"]:
         return Outcome(item.source, "repeated", done["article_id"])
     refusal = Dropped(item.source, "store", "duplicate_source",
-                      "already ingested with different content; sources must be unique")
+                      "two versions of one source in one batch; the first is kept")
     return Outcome(item.source, "dropped", dropped=refusal)
 
 
