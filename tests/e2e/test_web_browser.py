@@ -131,7 +131,7 @@ def test_web_browser_overview(laptop: Visit, path: str) -> None:
 
 @pytest.mark.parametrize(("a", "b"), [("USA", "CHN")])
 def test_web_browser_dyad_timeline(laptop: Visit, a: str, b: str) -> None:
-    laptop.open(f"/dyad?a={a}&b={b}", charts=("chart-dyad-counts", "chart-dyad-goldstein"))
+    laptop.open(f"/dyad?a={a}&b={b}&interval=month", charts=("chart-dyad-counts", "chart-dyad-goldstein"))
     counts = {t["name"]: t["y"] for t in laptop.figure("chart-dyad-counts")}
     assert laptop.figure("chart-dyad-counts")[0]["x"] == ["2023-01-01", "2023-02-01", "2023-03-01"]
     assert counts == {"verbal cooperation": [2, 0, 0], "material cooperation": [0, 0, 0],
@@ -152,8 +152,8 @@ def test_web_browser_network(laptop: Visit, path: str) -> None:
     actors = next(t for t in traces if t["name"] == "actors")
     assert actors["customdata"] == ["CHN", "USA", "RUS", "AUS", "IDN"]
     assert sum(1 for t in traces if t["mode"] == "lines") == 4       # CHN-USA, CHN-RUS, AUS-CHN, AUS-IDN
-    hostile = next(h for h in actors["hovertext"] if h.endswith("(RUS): 3 events"))
-    assert hostile.startswith("&lt;img")                             # plotly shows it as text, not markup
+    # The packs' display name comes before a stored one (issue 12), so the hostile stored name is not shown.
+    assert "Russia (RUS): 3 events" in actors["hovertext"]
     assert laptop.js("document.querySelectorAll('#chart-network img').length") == 0
     laptop.shot("network.png")
     laptop.assert_clean()

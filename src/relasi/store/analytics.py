@@ -410,7 +410,7 @@ class Window:
     outside: int               # dated events before `since` or after `until`
     first: str | None          # earliest and latest dated event over all
     last: str | None
-    interval: Interval         # buckets that fit the window: days for weeks, weeks for months, months beyond
+    interval: Interval         # buckets that fit the window: days up to a month, weeks up to half a year
 
 
 _OUTLIER_SHARE = 0.1        # an end is an outlier only if it holds at most this share of the events...
@@ -452,7 +452,7 @@ def dense_window(dates: list[tuple[str, int]]) -> Window:
     since, until = kept[0][1], _last_of(kept[-1][1])
     outside = total - sum(n for _, _, n in kept)
     span = kept[-1][0] - kept[0][0]
-    interval: Interval = "day" if span <= 45 else "week" if span <= 270 else "month"
+    interval: Interval = "day" if span <= 31 else "week" if span <= 180 else "month"
     return Window(since, until, outside, min(points)[1], max(points)[1], interval)
 
 
@@ -466,3 +466,23 @@ def _ordinal(day: str) -> int | None:
 def _last_of(day: str) -> str:
     """A month-precision date ("2023-10") as its last day, so `until` keeps the whole month."""
     return day if len(day) >= 10 else _last_day(day[:7]).isoformat()
+
+
+# -- the map --------------------------------------------------------------------------------------------
+
+def place_points(db: Database, flt: EventFilter, search: EventSearch = EventSearch(),
+                 limit: int = 2000) -> list[dict[str, Any]]:
+    """Matching events per resolved place: count, mean Goldstein, count per quad class; busiest first."""
+    sq = _search_query(flt, search).where(t.events.c.place_lat.is_not(None)).subquery()
+    n = sa.func.count().label("events")
+    quads = [sa.func.sum(sa.case((sq.c.quad_class == q, 1), else_=0)).label(f"q{q}") for q in QUAD_CLASSES]
+    query = (sa.select(sq.c.place_name, sq.c.place_country, sq.c.place_lat, sq.c.place_lon, sq.c.place_precision,
+                       n, sa.func.avg(sq.c.goldstein).label("mean"), *quads)
+             .group_by(sq.c.place_name, sq.c.place_country, sq.c.place_lat, sq.c.place_lon, sq.c.place_precision)
+             .order_by(n.desc(), sq.c.place_name).limit(limit))
+    with db.read() as conn:
+        rows = conn.execute(query).mappings().all()
+    return [{"name": r["place_name"], "country": r["place_country"], "lat": float(r["place_lat"]),
+             "lon": float(r["place_lon"]), "precision": r["place_precision"], "events": int(r["events"]),
+             "goldstein_mean": None if r["mean"] is None else round(float(r["mean"]), 3),
+             "quad_classes": {q: int(r[f"q{q}"] or 0) for q in QUAD_CLASSES}} for r in rows]

@@ -34,6 +34,7 @@ from relasi.web import api, pages
 
 LOCAL_HOSTS: tuple[str, ...] = ("127.0.0.1", "localhost")
 STATIC = Path(__file__).parent / "static"
+WORLD_TOPOJSON = Path(__file__).parent.parent / "data" / "places" / "world_110m.json"
 
 # Pages: scripts only from here; plotly sets inline styles, hence 'unsafe-inline' for styles only.
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -73,6 +74,12 @@ def create_app(db_url: str | Path, *, allowed_hosts: Sequence[str] | None = LOCA
     @app.get("/static/plotly.min.js", include_in_schema=False)
     def plotly_script() -> FileResponse:
         return FileResponse(script, media_type="text/javascript",
+                            headers={"Cache-Control": "public, max-age=86400"})
+
+    @app.get("/static/topojson/world_110m.json", include_in_schema=False)
+    def world_shapes() -> FileResponse:
+        """The map's countries (Natural Earth 1:110m), shipped with relasi: plotly would fetch them from a CDN."""
+        return FileResponse(WORLD_TOPOJSON, media_type="application/json",
                             headers={"Cache-Control": "public, max-age=86400"})
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

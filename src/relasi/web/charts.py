@@ -186,3 +186,38 @@ def network(pairs: Sequence[dict[str, Any]], names: dict[str, str], max_nodes: i
     hidden = {"visible": False, "range": [-1.2, 1.2], "fixedrange": False}
     return {"data": data, "layout": _layout(height=560, xaxis=hidden, yaxis={**hidden, "range": [-1.15, 1.3]},
                                             margin={"l": 8, "r": 8, "t": 8, "b": 8})}, nodes
+
+
+def event_map(points: Sequence[dict[str, Any]], colour: str = "quad", links: Sequence[str] = ()) -> Figure:
+    """Events as points on a world map: area by count, colour by the dominant quad class or the mean Goldstein.
+
+    The countries come from the topojson relasi serves itself (app.js points plotly's topojsonURL at it);
+    `links` are the events-page URLs each point opens."""
+    biggest = max((p["events"] for p in points), default=1)
+    sizes = [8 + 32 * math.sqrt(p["events"] / biggest) for p in points]
+    text = [f"{label(p['name'])}{', ' + label(p['country']) if p['country'] else ''}: {p['events']} events, "
+            f"mean Goldstein {'n/a' if p['goldstein_mean'] is None else format(p['goldstein_mean'], '.2f')}"
+            for p in points]
+    common = {"type": "scattergeo", "mode": "markers", "hoverinfo": "text"}
+    data: list[dict[str, Any]]
+    if colour == "goldstein":
+        data = [{**common, "name": "places", "lon": [p["lon"] for p in points], "lat": [p["lat"] for p in points],
+                 "text": text, "customdata": list(links),
+                 "marker": {"size": sizes, "opacity": 0.8, "line": {"color": "#fff", "width": 0.5},
+                            "color": [p["goldstein_mean"] or 0.0 for p in points], "colorscale": GOLDSTEIN_SCALE,
+                            "cmin": -10, "cmax": 10,
+                            "colorbar": {"title": {"text": "mean<br>Goldstein"}, "thickness": 12, "len": 0.7}}}]
+    else:
+        data = []
+        for quad, name in QUAD_CLASSES.items():
+            mine = [i for i, p in enumerate(points)
+                    if max(p["quad_classes"], key=lambda q: (p["quad_classes"][q], -q)) == quad]
+            data.append({**common, "name": name, "lon": [points[i]["lon"] for i in mine],
+                         "lat": [points[i]["lat"] for i in mine], "text": [text[i] for i in mine],
+                         "customdata": [links[i] for i in mine] if links else [],
+                         "marker": {"size": [sizes[i] for i in mine], "color": QUAD_COLOURS[quad], "opacity": 0.8,
+                                    "line": {"color": "#fff", "width": 0.5}}})
+    geo = {"projection": {"type": "natural earth"}, "resolution": 110, "showcountries": True,
+           "countrycolor": "#b8c2cc", "showland": True, "landcolor": "#eef1f4", "showocean": True,
+           "oceancolor": "#f8fbfd", "showcoastlines": True, "coastlinecolor": "#b8c2cc", "showframe": False}
+    return {"data": data, "layout": _layout(height=520, geo=geo, margin={"l": 0, "r": 0, "t": 8, "b": 8})}

@@ -38,7 +38,7 @@ from relasi.web.params import (
 )
 
 router = APIRouter(include_in_schema=False)
-NAV = (("/", "Overview"), ("/dyad", "Dyads"), ("/network", "Network"), ("/events", "Events"),
+NAV = (("/", "Overview"), ("/dyad", "Dyads"), ("/network", "Network"), ("/map", "Map"), ("/events", "Events"),
        ("/articles", "Articles"))
 
 TEMPLATES = Environment(loader=PackageLoader("relasi.web", "templates"), autoescape=True,
@@ -166,6 +166,27 @@ def network(request: Request, db: DB, params: Events,
     return render(request, "network.html", active="Network", figures={"chart-network": figure} if shown else {},
                   pairs=table, shown=shown, names=names, nodes=nodes, flt=params.flt, search=params.search,
                   colour=charts.goldstein_colour)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def event_map(request: Request, db: DB, params: Events,
+              colour: Annotated[str, Query(pattern="^(quad|goldstein)$")] = "quad") -> HTMLResponse:
+    """Events where they happened, with the events page's filters; a point opens its events there."""
+    points = analytics.place_points(db, params.flt, params.search)
+    shared = {k: v for k, v in request.query_params.items() if k not in ("colour", "offset", "bbox") and v != ""}
+    links = [f"/events?{urlencode({**shared, 'bbox': _box_around(p)})}" for p in points]
+    unplaced = analytics.events_page(db, params.flt, params.search, limit=1)[0] - sum(p["events"] for p in points)
+    figures = {"chart-map": charts.event_map(points, colour, links)} if points else {}
+    return render(request, "map.html", active="Map", figures=figures, points=points[:25], links=links,
+                  unplaced=unplaced, colour=colour, flt=params.flt, search=params.search,
+                  plover_types=PLOVER_TYPES, events_link=urlencode(shared))
+
+
+def _box_around(point: dict[str, Any]) -> str:
+    """A box of a hundredth of a degree around a point: its events, and no other place's."""
+    lat, lon = point["lat"], point["lon"]
+    west, south, east, north = max(lon - 0.01, -180), max(lat - 0.01, -90), min(lon + 0.01, 180), min(lat + 0.01, 90)
+    return f"{west:.5f},{south:.5f},{east:.5f},{north:.5f}"
 
 
 @router.get("/events", response_class=HTMLResponse)

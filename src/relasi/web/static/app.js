@@ -15,11 +15,14 @@
       figure.layout.height = Math.max(320, Math.round(window.innerWidth * 1.1));   // tall network on a phone
     }
     // The mode bar covers a phone-sized plot; pinch zoom and taps still work without it.
-    var config = { responsive: true, displaylogo: false, displayModeBar: narrow ? false : "hover" };
+    // topojsonURL: the map's country shapes come from this server, never from plotly's CDN.
+    var config = { responsive: true, displaylogo: false, displayModeBar: narrow ? false : "hover",
+                   topojsonURL: "/static/topojson/" };
     Plotly.newPlot(div, figure.data, figure.layout, config)
       .then(function () {
         div.dataset.rendered = "true";
         if (div.dataset.links === "network") linkNetwork(div);
+        if (div.dataset.links === "map") linkMap(div);
       });
   }
 
@@ -33,6 +36,16 @@
       } else if (point.data.name === "dyads") {
         window.location.href = "/dyad?a=" + encodeURIComponent(point.customdata[0]) +
           "&b=" + encodeURIComponent(point.customdata[1]);
+      }
+    });
+  }
+
+  // A place opens its events (the link is the events page with the map's filters and a box around it).
+  function linkMap(div) {
+    div.on("plotly_click", function (event) {
+      var point = event.points && event.points[0];
+      if (point && typeof point.customdata === "string" && point.customdata.indexOf("/events?") === 0) {
+        window.location.href = point.customdata;
       }
     });
   }
