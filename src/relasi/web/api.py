@@ -136,7 +136,7 @@ def _json_chunks(objects: Iterator[dict[str, Any]]) -> Iterator[str]:
 @router.get("/search", response_model=schemas.SearchResult, summary="Full-text search in articles and evidence")
 def search(
     db: DB,
-    q: Annotated[str, Query(min_length=1, max_length=200, pattern=r".*\w",
+    q: Annotated[str, Query(min_length=1, max_length=200,
                             description='Words and "quoted phrases", all of which must occur.')],
     kind: Annotated[SearchKind, Query(description="Search articles (title and body), events (evidence), or both.")]
     = "all",
