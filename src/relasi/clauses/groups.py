@@ -15,6 +15,8 @@ from relasi.model import Actor, Mention
 
 _PUNCTUATION = re.compile(r"[.,;:!?()\"“”\n]")
 _WORD = re.compile(r"[\w-]+")
+# An apposition ends at punctuation, a direction word at most between ("Gaza tengah,", "Turki, Kamis")
+_CLOSED = re.compile(r"(?:\s+[a-z]+)?\s*(?:[,.;:)]|$)")
 
 
 @dataclass(eq=False)
@@ -57,7 +59,7 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                 last.comma_tail += 1 if last.comma_tail else 0
                 continue
             if gap and "\n" not in gap and not last.end <= boundary < span[0] and joiner.fullmatch(gap) and (
-                    last.place or not (place := _is_place(text, span[0], mention.actor, words))):
+                    last.place or not (place := _is_place(text, span[0], mention.actor, words, span[1]))):
                 # "di dekat Damaskus dan Homs": a place coordinated with a place is a place.
                 last.actors.append(mention.actor)
                 last.mentions.append(mention)
@@ -67,7 +69,7 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                 last.comma_tail = last.comma_tail + 1 if bare else 0
                 continue
         if place is None:
-            place = _is_place(text, span[0], mention.actor, words)
+            place = _is_place(text, span[0], mention.actor, words, span[1])
         groups.append(Group(span[0], span[1], [mention.actor], [mention], place=place))
     return [part for group in groups for part in _unlisted(group)]
 
@@ -100,7 +102,7 @@ def _unlisted(group: Group) -> list[Group]:
     return [head, *rest]
 
 
-def _is_place(text: str, start: int, actor: Actor, words: Words) -> bool:
+def _is_place(text: str, start: int, actor: Actor, words: Words, end: int | None = None) -> bool:
     """"di Jenewa", "di dekat perbatasan Ukraina", "KTT G20": a place or a venue, not an actor."""
     before = _PUNCTUATION.split(text[max(0, start - 60):start])[-1]
     found = _WORD.findall(before.lower())[-5:]
@@ -114,6 +116,22 @@ def _is_place(text: str, start: int, actor: Actor, words: Words) -> bool:
             return True
         if word not in words.place_nouns and not (actor.kind == "CITY" and word in words.facility_nouns):
             return False                    # a town's airport or port is a place; "pangkalan AS" is the US's
+    if not found and before.strip() == "" and end is not None and actor.kind in ("STATE", "CITY") \
+            and _CLOSED.match(text, end) and text[max(0, start - 80):start].rstrip().endswith(","):
+        return _apposed_place(text[max(0, start - 80):start].rstrip()[:-1], words)
+    return False
+
+
+def _apposed_place(before: str, words: Words) -> bool:
+    """"di kamp pengungsi Nuseirat, Gaza", "di Bandara Internasional Adana, Turki": after a comma, the region or
+    country of a place named just before (even a place the dictionary does not know) is a place too."""
+    tokens = _WORD.findall(_PUNCTUATION.split(before)[-1])[-6:]
+    for token in reversed(tokens):
+        low = token.lower()
+        if low in words.locatives:
+            return True
+        if not (token[0].isupper() or low in words.place_nouns or low in words.facility_nouns):
+            return False
     return False
 
 

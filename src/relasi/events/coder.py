@@ -199,7 +199,9 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     if plover in PLACE_TARGET_TYPES:
         targets = [as_country(a) for a in targets]
         if not targets:
-            targets = place_target(parse, predicate.start, own, predicate.clause)
+            phrase_end = max([predicate.end, *(a.end for name, a in predicate.slots if name == "possessor")])
+            targets = place_target(parse, predicate.start, own, predicate.clause,
+                                   phrase_end if predicate.voice == "noun" else None)
     the_object = patient(predicate)
     if not targets and plover in ("ASSAULT", "COERCE") and the_object is not None and the_object.how == "pronoun" \
             and {a.code for a in the_object.actors} <= own:

@@ -99,20 +99,23 @@ def reaction_target(earlier: list[Event], sentence_start: int, sources: list[Act
     return []
 
 
-def place_target(parse: Parse, after: int, own: set[str], clause: int | None = None) -> list[Actor]:
+def place_target(parse: Parse, after: int, own: set[str], clause: int | None = None,
+                 phrase_end: int | None = None) -> list[Actor]:
     """The country of the place a conflict or aid act reaches, when no actor is its object; not a place told inside
-    a relative clause on something else ("kepada pihak yang terlibat konflik di Ukraina")."""
+    a relative clause on something else ("kepada pihak yang terlibat konflik di Ukraina"). A relative clause right
+    after the act's own phrase (`phrase_end`) tells of the act itself ("serangan Israel yang menewaskan … di Gaza")."""
     for start, actor in parse.places:
         code = actor.country or actor.code
         if start >= after and code and actor.kind in ("STATE", "CITY") and code not in own \
-                and not _in_other_relative(parse, start, clause):
+                and not _in_other_relative(parse, start, clause, phrase_end):
             return [Actor(code, "STATE", actor.name, code, None, None)]
     return []
 
 
-def _in_other_relative(parse: Parse, offset: int, clause: int | None) -> bool:
+def _in_other_relative(parse: Parse, offset: int, clause: int | None, phrase_end: int | None = None) -> bool:
     return clause is not None and any(
         c.kind == "relative" and c.start <= offset < c.end and number != clause
+        and not (phrase_end is not None and c.parent == clause and 0 <= c.start - phrase_end <= 2)
         for number, c in enumerate(parse.clauses))
 
 
