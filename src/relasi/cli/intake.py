@@ -301,10 +301,13 @@ def _summary(report: Any, where: str, engine: str = "inprocess") -> None:
 @click.option("--every", "every", default="15m", show_default=True, callback=duration, metavar="DURATION",
               help="Time between two polls: 30s, 15m, 2h, 1d.")
 @click.option("--once", is_flag=True, help="Poll once and exit (for cron).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Documents per transaction (default 200). A crash loses at most one batch of work.")
 @db_option
 @lang_option
 @fetch_options
-def watch(feeds_file: str, every: float, once: bool, db_target: str, lang: str, **fetching: Any) -> None:
+def watch(feeds_file: str, every: float, once: bool, batch_size: int | None, db_target: str, lang: str,
+          **fetching: Any) -> None:
     """Poll the feeds and sitemaps listed in FILE (one URL a line) and ingest what is new, until stopped.
 
     Each poll is one ingest run: new items are fetched (politely: robots.txt, a delay per host, conditional
@@ -328,8 +331,8 @@ def watch(feeds_file: str, every: float, once: bool, db_target: str, lang: str, 
                 web = _web_intake(db, [], feeds, fetching)
                 try:
                     with _Reporter() as reporter:
-                        report = _run(db, (), web, settings, DEFAULT_BATCH_SIZE, reporter, make_engine("inprocess"),
-                                      None, None, inputs=(feeds_file,))
+                        report = _run(db, (), web, settings, batch_size or DEFAULT_BATCH_SIZE, reporter,
+                                      make_engine("inprocess"), None, None, inputs=(feeds_file,))
                 finally:
                     web.fetcher.close()
                 polls += 1

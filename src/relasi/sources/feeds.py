@@ -51,9 +51,10 @@ def _feed(data: bytes) -> Listing:
         published = entry.get("published") or entry.get("updated")
         items.append(Item(link.strip(), title if isinstance(title, str) else None,
                           published if isinstance(published, str) else None))
-    if not items and parsed.get("bozo") and not parsed.get("version"):
-        error = parsed.get("bozo_exception")
-        return Listing("feed", problem=f"bad_feed: not RSS or Atom ({' '.join(str(error).split())[:100]})")
+    error = parsed.get("bozo_exception")
+    if not items and parsed.get("bozo") and type(error).__name__ != "CharacterEncodingOverride":
+        what = "malformed XML" if parsed.get("version") else "not RSS or Atom"
+        return Listing("feed", problem=f"bad_feed: {what} ({' '.join(str(error).split())[:100]})")
     return Listing("feed", tuple(items))
 
 

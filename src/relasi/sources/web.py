@@ -46,6 +46,7 @@ class WebIntake:
     _polled: list[tuple[str, str, str | None, str | None, str]] = field(default_factory=list)
     _feed_of: dict[str, set[str]] = field(default_factory=dict)      # item URL -> feeds that listed it
     _to_mark: list[tuple[str, str]] = field(default_factory=list)
+    _asked: set[str] = field(default_factory=set)                  # canonical URLs fetched in this run
 
     def items(self) -> Iterator[Document | Dropped]:
         yield from self._pages([(url, found, None) for url, found in unique(self.pages)])
@@ -85,7 +86,8 @@ class WebIntake:
         for given, found, item in wanted:
             if found is None:
                 yield Dropped(given, "fetch", "bad_url", "not an http(s) URL")
-            else:
+            elif found not in self._asked:         # a page named and listed by a feed is fetched once
+                self._asked.add(found)
                 todo.append((found, item, known.get(found, (None, None))))
         for (url, item, _), fetched in zip(todo, self._fetch_all(todo), strict=True):
             found = self._page(url, item, fetched)
