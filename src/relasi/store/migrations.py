@@ -37,6 +37,7 @@ from relasi.store.schema import (
 )
 from relasi.store.search import create_index
 from relasi.store.stories import backfill_v2
+from relasi.store.views import create_views
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "updated sources (document_versions), run liveness (ingest_runs host, pid, heartbeat), web "
                  "intake state (web_resources, feed_items)", _create_v4),
     Migration(5, "places: events' locations and articles' datelines resolved to gazetteer entries", _create_v5),
+    Migration(6, "views for ad-hoc SQL: counted_events (with names, places, articles), dyad_months", create_views),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
