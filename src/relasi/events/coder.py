@@ -110,7 +110,8 @@ def code_events(article: Article, pack) -> Article:
                 cameo = JOINT_MILITARY     # "Russia and China held naval drills": drills together are cooperation
             governor = chosen[predicate.governor] if predicate.governor is not None else None
             told = factuality(text, parse, number, cameo, governor.cameo if governor else None, pack,
-                              _own_speech(parse, predicate, sources), readings.get(predicate.governor or -1))
+                              _own_speech(parse, predicate, sources),
+                              readings.get(predicate.governor) if predicate.governor is not None else None)
             if told is None:
                 continue
             readings[number] = told

@@ -48,6 +48,7 @@ class _Words:
     denial: re.Pattern[str]
     failure: re.Pattern[str]
     deontic: re.Pattern[str]
+    future_time: re.Pattern[str]
     plan_heads: frozenset[str]
     refusal_heads: frozenset[str]
     commitment_heads: frozenset[str]
@@ -68,11 +69,11 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
-    plan, commitment, future, denial, failure, hypothetical, refusal, deontic, auxiliaries = key
+    plan, commitment, future, denial, failure, hypothetical, refusal, deontic, future_time, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     return _Words(_regex(plan), _regex(tuple(w for w in hypothetical if " " in w)), _regex(commitment),
-                  _regex(future), _regex(denial), _regex(failure), _regex(deontic),
+                  _regex(future), _regex(denial), _regex(failure), _regex(deontic), _regex(future_time),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux), _heads(denial, aux),
                   _heads(failure, aux))
 
@@ -86,7 +87,7 @@ def words_of(pack) -> _Words:
         auxiliaries = tuple(sorted(w[0] for w, classes in phrases.items() if len(w) == 1 and any(
             c.kind == BE for c in classes)))
         cached = _compiled((*(pack.words(name) for name in ("plan", "commitment", "future", "denial", "failure",
-                                                             "hypothetical", "refusal", "deontic")),
+                                                             "hypothetical", "refusal", "deontic", "future_time")),
                             auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -125,7 +126,8 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         modality = "intended"
     elif governor_plover == "AGREE" or _says(words.commitment, words.commitment_heads, governed_by, window):
         commitment = True
-    elif words.future.search(window):
+    elif words.future.search(window) or words.future_time.search(_rest_of_clause(text, parse, predicate)):
+        # "akan berkunjung", "melawat ke Jakarta pekan depan", "visits Jakarta next week"
         commitment = own_speech
         modality = "asserted" if own_speech else "intended"
     if governor_told is not None and governor_told.modality in ("intended", "hypothetical") \
@@ -179,6 +181,14 @@ def _chain(parse: Parse, clause: int | None) -> list[str]:
         kinds.append(parse.clauses[clause].kind)
         clause = parse.clauses[clause].parent
     return kinds
+
+
+def _rest_of_clause(text: str, parse: Parse, predicate: Predicate) -> str:
+    """The predicate's clause from the predicate on, up to the next comma: where a time to come is told."""
+    end = parse.clauses[predicate.clause].end if predicate.clause is not None else parse.end
+    rest = text[predicate.end:end]
+    cut = rest.find(",")
+    return rest[:cut] if cut >= 0 else rest
 
 
 def _window(text: str, parse: Parse, predicate: Predicate) -> str:
