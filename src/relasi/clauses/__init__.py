@@ -138,14 +138,14 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
         elif item.kind == PRON:
             has_pronouns = True
         elif item.kind == PRED:
-            voices[i] = _voice(items, i, pack, words, voices.get(i - 1))
+            voices[i] = _voice(items, i, pack, words, voices.get(i - 1), voices.get(i - 2))
             if voices[i] == "noun" and words.lang == "en":
                 split = _noun_and_preposition(text, item, pack, words)
                 if split:
                     items[i:i + 1] = split
                     for index in range(i, len(items)):
                         items[index].index = index
-                    voices[i] = _voice(items, i, pack, words, voices.get(i - 1))
+                    voices[i] = _voice(items, i, pack, words, voices.get(i - 1), voices.get(i - 2))
             predicates.append(i)
         elif _is_predicate(item):
             voices[i] = _plain_voice(items, i, words)
@@ -437,7 +437,8 @@ def _index_after(starts: list[int], offset: int) -> int:
     return bisect_left(starts, offset)
 
 
-def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: str | None = None) -> str:
+def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: str | None = None,
+           before_voice: str | None = None) -> str:
     voices, tags = _form_senses(pack, items[i].value)
     if words.lang == "id":
         if voices & {"active", "passive"}:
@@ -455,6 +456,13 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: s
             and text_of(previous).split()[-1] not in words.bare_infinitive_verbs:
         # "held talks with", "struck targets", "staged drills": a finite verb takes no bare verb after it, so the
         # word is its object ("helped end the war", "agreed to resume" are the exceptions the list names)
+        return "noun"
+    before = items[i - 2] if i > 1 else None
+    if previous is not None and previous.kind == GROUP and before is not None \
+            and (before.kind == PRED and before_voice == "active" or before.kind == VERB) \
+            and not tags & {"VBG", "VBD", "VBN", "VBZ"} and " " not in items[i].value \
+            and text_of(before).split()[-1] not in words.bare_infinitive_verbs:
+        # "sought US help", "won Chinese support": a bare verb form after a verb and its object's owner is a noun
         return "noun"
     if previous is not None and previous.kind == GROUP and previous.ref.mentions and not previous.value.endswith("s") \
             and not tags & {"VBD", "VBN"} and all(m.rule in _adjective_rows(pack) for m in previous.ref.mentions):
