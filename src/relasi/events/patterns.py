@@ -40,6 +40,9 @@ def patient(predicate: Predicate) -> Argument | None:
     if predicate.voice == "noun":
         return predicate.slot("of") or predicate.slot("possessor")
     found = predicate.slot("object")
+    words = predicate.text.split()
+    if found is None and len(words) > 1:
+        found = predicate.slot(words[-1])          # "applied for membership", "called for a ceasefire"
     if found is not None and found.actors and found.how != "event":
         # "provide Ukraine with air defences", "membekali Ukraina dengan senjata": the goods come after "with"
         goods = predicate.slot("with") or predicate.slot("dengan")
