@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-DB     ?= demo.db
+# relasi.db is the database every relasi command uses by default, so the README's tour needs no --db
+DB     ?= relasi.db
 
 .PHONY: demo test install install-dev lint bench bench-quick eval browser clean
 
@@ -27,7 +28,8 @@ demo: install
 	$(BIN)/relasi stats --db $(DB)
 	$(BIN)/relasi events --db $(DB) --limit 25
 	@echo
-	@echo "Open the dashboard on the demo data:  $(BIN)/relasi serve --db $(DB)   then visit http://127.0.0.1:8765/"
+	@echo "Put relasi on the PATH:  source $(VENV)/bin/activate   then try the README's tour, or:"
+	@echo "Open the dashboard on the demo data:  relasi serve   then visit http://127.0.0.1:8765/"
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \

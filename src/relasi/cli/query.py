@@ -20,15 +20,22 @@ _TABLE_COLUMNS = (("date", 10), ("source", 7), ("target", 7), ("cameo", 5), ("pl
 
 @click.command()
 @db_option
-@click.option("--actor", metavar="CODE", help="Either side of the dyad (ISO3 or IGO code).")
-@click.option("--source", metavar="CODE", help="Source actor code.")
-@click.option("--target", metavar="CODE", help="Target actor code.")
+@click.option("--actor", metavar="ACTOR", help="Either side of the dyad: a code (IDN) or a name in any pack's "
+                                                "language (Indonesia, RI, Amerika Serikat).")
+@click.option("--source", metavar="ACTOR", help="Source actor, a code or a name.")
+@click.option("--target", metavar="ACTOR", help="Target actor, a code or a name.")
 @click.option("--type", "plover", type=click.Choice(PLOVER_TYPES, case_sensitive=False), help="PLOVER type.")
 @click.option("--cameo", metavar="PREFIX", help="CAMEO code prefix: 04 matches 040-046.")
 @click.option("--since", callback=iso_date, metavar="DATE", help="Event date on or after (YYYY-MM-DD).")
 @click.option("--until", callback=iso_date, metavar="DATE", help="Event date on or before (YYYY-MM-DD).")
+@click.option("--text", metavar="QUERY", help='Full-text search in the evidence sentence: every word and "quoted '
+                                             'phrase" must occur.')
+@click.option("--country-of-place", "place_country", metavar="ISO3",
+              help="Events that happened in this country (their resolved place).")
+@click.option("--bbox", metavar="W,S,E,N", help="Events whose place lies in this box (degrees).")
 @click.option("--all", "include_all", is_flag=True,
-              help="Include events that are not counted (intended, hypothetical, negated, denied, no PLOVER type).")
+              help="Include events that are not counted (intended, hypothetical, negated, denied, no PLOVER type); "
+                   "the table then shows each event's modality and negation.")
 @limit_option(help="At most N events.")
 @click.option("--grouped", is_flag=True,
               help="One row per real-world event: per story, date, source, target and CAMEO code, with its "
@@ -36,32 +43,72 @@ _TABLE_COLUMNS = (("date", 10), ("source", 7), ("target", 7), ("cameo", 5), ("pl
 @click.option("--group", "group_id", type=int, metavar="ID", help="The evidence sentences of one grouped event.")
 @format_option("table", "csv", "jsonl", default="table")
 def events(db_target: str, actor: str | None, source: str | None, target: str | None, plover: str | None,
-           cameo: str | None, since: str | None, until: str | None, include_all: bool, limit: int | None,
-           grouped: bool, group_id: int | None, fmt: str) -> None:
+           cameo: str | None, since: str | None, until: str | None, text: str | None, place_country: str | None,
+           bbox: str | None, include_all: bool, limit: int | None, grouped: bool, group_id: int | None,
+           fmt: str) -> None:
     """List stored events, oldest first. By default only counted events (asserted, not negated)."""
+    from relasi.store.analytics import EventSearch, iter_event_objects
+    from relasi.store.analytics import iter_event_rows as search_rows
     from relasi.store.export import inert_row
     from relasi.store.queries import EVENT_COLUMNS, EventFilter, iter_event_rows, iter_events
 
     if grouped:
-        if include_all or group_id is not None:
-            raise click.UsageError("--grouped lists counted events only; it takes neither --all nor --group")
+        if include_all or group_id is not None or text or place_country or bbox:
+            raise click.UsageError("--grouped lists counted events only; it takes neither --all, --group, --text, "
+                                   "--country-of-place nor --bbox")
         _grouped(db_target, actor, source, target, plover, cameo, since, until, limit, fmt)
         return
-    flt = EventFilter(actor=_code(actor), source=_code(source), target=_code(target),
-                      plover=plover.upper() if plover else None, cameo=cameo, since=since, until=until,
-                      include_all=include_all, limit=limit, group_id=group_id)
+    box = _bbox(bbox)
     out = sys.stdout
     with opened(db_target, create=False) as db:
+        flt = EventFilter(actor=actor_code(db, "actor", actor), source=actor_code(db, "source", source),
+                          target=actor_code(db, "target", target), plover=plover.upper() if plover else None,
+                          cameo=cameo, since=since, until=until, place_country=_code(place_country), bbox=box,
+                          include_all=include_all, limit=limit, group_id=group_id)
+        search = EventSearch(query=text) if text else None
         if fmt == "jsonl":
-            for event in iter_events(db, flt):
+            objects = iter_event_objects(db, flt, search, limit=limit) if search else iter_events(db, flt)
+            for event in objects:
                 out.write(json.dumps(event, ensure_ascii=False) + "\n")
-        elif fmt == "csv":
+            out.flush()
+            return
+        rows = search_rows(db, flt, search, limit=limit) if search else iter_event_rows(db, flt)
+        if fmt == "csv":
             writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS)
             writer.writeheader()
-            writer.writerows(inert_row(row) for row in iter_event_rows(db, flt))
+            writer.writerows(inert_row(row) for row in rows)
         else:
-            _print_table(iter_event_rows(db, flt))
+            _print_table(rows, show_modality=include_all)
     out.flush()
+
+
+def actor_code(db: Any, option: str, value: str | None) -> str | None:
+    """A typed actor as its code: any pack's name or alias, or a stored code; otherwise the nearest names."""
+    from relasi.actors.names import name_index
+    from relasi.store.analytics import has_actor_code
+
+    if not value or not value.strip():
+        return None
+    found = name_index().resolve(value.strip())
+    if found.code:
+        return found.code
+    if value.strip().isascii() and " " not in value.strip() and has_actor_code(db, value.strip().upper()):
+        return value.strip().upper()
+    hint = f"; did you mean: {', '.join(found.suggestions)}?" if found.suggestions else ""
+    raise click.BadParameter(f"no actor is named {value!r}{hint}", param_hint=f"--{option}")
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if not value:
+        return None
+    try:
+        west, south, east, north = (float(part) for part in value.split(","))
+    except ValueError:
+        raise click.BadParameter("four numbers: west,south,east,north", param_hint="--bbox") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise click.BadParameter("west/east in -180..180, south/north in -90..90, south not above north",
+                                 param_hint="--bbox")
+    return west, south, east, north
 
 
 def _code(value: str | None) -> str | None:
@@ -77,11 +124,12 @@ def _grouped(db_target: str, actor: str | None, source: str | None, target: str 
     from relasi.store.export import inert_row
     from relasi.store.stories import GROUP_COLUMNS, GroupFilter, iter_groups
 
-    flt = GroupFilter(actor=_code(actor), source=_code(source), target=_code(target),
-                      plover=plover.upper() if plover else None, cameo=cameo, since=since, until=until, limit=limit)
     out = sys.stdout
     shown = 0
     with opened(db_target, create=False) as db:
+        flt = GroupFilter(actor=actor_code(db, "actor", actor), source=actor_code(db, "source", source),
+                          target=actor_code(db, "target", target), plover=plover.upper() if plover else None,
+                          cameo=cameo, since=since, until=until, limit=limit)
         rows = iter_groups(db, flt)
         if fmt == "jsonl":
             for row in rows:
@@ -107,19 +155,23 @@ def _grouped(db_target: str, actor: str | None, source: str | None, target: str 
     out.flush()
 
 
-def _print_table(rows: Iterator[dict[str, Any]]) -> None:
-    """Fixed-width columns, so the table streams: no need to see every row to size the columns."""
+def _print_table(rows: Iterator[dict[str, Any]], show_modality: bool = False) -> None:
+    """Fixed-width columns, so the table streams: no need to see every row to size the columns. With uncounted
+    events shown, a column says how each was told, so a negated threat does not read as a threat."""
     width = 110
-    head = "  ".join(name.ljust(size) for name, size in _TABLE_COLUMNS)
+    columns = (*_TABLE_COLUMNS, ("told", 14)) if show_modality else _TABLE_COLUMNS
+    head = "  ".join(name.ljust(size) for name, size in columns)
     click.echo(f"{head}  sentence")
     room = max(20, width - len(head) - 2)
     shown = 0
     for row in rows:
         goldstein = "" if row["goldstein"] is None else f"{row['goldstein']:.1f}"
-        cells = (row["date"] or "", row["source_code"], row["target_code"], row["cameo"], row["plover"] or "",
-                 goldstein)
+        cells: tuple[Any, ...] = (row["date"] or "", row["source_code"], row["target_code"], row["cameo"],
+                                  row["plover"] or "", goldstein)
+        if show_modality:
+            cells += (row["modality"] + (", negated" if row["negated"] else ""),)
         line = "  ".join(str(cell).ljust(size)[:max(size, len(str(cell)))]
-                         for cell, (_, size) in zip(cells, _TABLE_COLUMNS, strict=True))
+                         for cell, (_, size) in zip(cells, columns, strict=True))
         sentence = " ".join(row["sentence"].split())
         if len(sentence) > room:
             sentence = sentence[:room - 1] + "…"

@@ -9,7 +9,7 @@ import ipaddress
 
 import click
 
-from relasi.cli.options import db_option
+from relasi.cli.options import db_option, opened
 
 
 def _is_loopback(host: str) -> bool:
@@ -26,11 +26,17 @@ def _is_loopback(host: str) -> bool:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but loopback exposes the data to your network, unauthenticated.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on.")
-def serve(db_target: str, host: str, port: int) -> None:
-    """Serve the dashboard and the JSON API (/api, docs at /api/docs) over the database, read-only.
+@click.option("--datasette", is_flag=True,
+              help="Serve the SQLite file with Datasette instead (views, full-text search, relasi's metadata); "
+                   "needs `pip install 'relasi[datasette]'`.")
+def serve(db_target: str, host: str, port: int, datasette: bool) -> None:
+    """Serve the dashboard and the JSON API (/api; /api/docs leads to the API page) over the database, read-only.
 
     An ingest may write to the same database meanwhile: pages show each committed batch as it lands.
     """
+    if datasette:
+        _serve_datasette(db_target, host, port)
+        return
     import uvicorn
 
     from relasi.store import StoreError
@@ -49,6 +55,30 @@ def serve(db_target: str, host: str, port: int) -> None:
     click.echo(f"relasi: serving {app.state.db.display} read-only at http://{shown}:{port}/  (Ctrl-C to stop)",
                err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
+
+
+def _serve_datasette(db_target: str, host: str, port: int) -> None:
+    import importlib.util
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from relasi.web.datasette import command, write_metadata
+
+    path = Path(db_target)
+    if "://" in db_target or not path.is_file():
+        raise click.ClickException(f"Datasette reads SQLite files; no SQLite database at {db_target}")
+    if importlib.util.find_spec("datasette") is None:
+        raise click.ClickException("Datasette is not installed: pip install 'relasi[datasette]'")
+    with opened(db_target, create=False):
+        pass   # upgrades an older file first, so the views and the full-text index are there
+    with tempfile.TemporaryDirectory(prefix="relasi-datasette-") as folder:
+        metadata = write_metadata(path, Path(folder))
+        click.echo(f"relasi: Datasette on {path} at http://{host}:{port}/  (Ctrl-C to stop)", err=True)
+        try:
+            subprocess.run(command(path, metadata, host=host, port=port), check=False)
+        except KeyboardInterrupt:
+            pass
 
 
 def register(group: click.Group) -> None:
