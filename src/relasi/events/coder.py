@@ -210,6 +210,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = [a for a in parse.subject if a.code not in own]
     if not targets and pattern.cameo in ("040", "046", "044") and len(own) == 1:
         targets = summit_host(parse, own)
+    if not targets and plover in IMPLIED_TARGET_TYPES and len(own) == 1 and pattern.cameo != "016":
+        # "Jepang menyampaikan protes setelah rudal China jatuh di ZEE-nya": the side its time clause names
+        targets = occasion_target(parse, predicate.clause, own)
+        how = "implied" if targets else how
     the_patient = patient(predicate)
     if not targets and the_patient is not None and _refers_back(the_patient, pack):
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
@@ -226,8 +230,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     elif not targets and plover in IMPLIED_TARGET_TYPES \
             and predicate.voice != "noun" and len(own) == 1 and pattern.cameo != "016":
         # "Rusia mengecam keras.", "Iran warned of a crushing response": the other side of the story
-        targets = occasion_target(parse, predicate.clause, own) or \
-            implied_target(sources, events, parses, index, counterparts)
+        targets = implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     return sources, targets, how
 
