@@ -88,3 +88,11 @@ def test_real_lexicons_have_no_problems(lang: str) -> None:
     from relasi.packs import load_pack
 
     assert load_pack(lang).lexicon.problems == []
+
+
+def test_lexicon_reports_a_key_given_twice(tmp_path: Path) -> None:
+    (tmp_path / "19.yaml").write_text(
+        "- name: fight\n  cameo: '190'\n  verbs: [fight]\n  target: [with]\n  nouns: [clash]\n  target: [between]\n",
+        encoding="utf-8")
+    lexicon = load_lexicon("en", tmp_path)
+    assert lexicon.problems == [("en/lexicon/19.yaml", "line 6: key 'target' given twice (the first is lost)")]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -200,6 +201,8 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
     predicate_items = sentence.predicates
     position = {item_index: number for number, item_index in enumerate(predicate_items)}
     predicates = [_predicate(reader, i, position) for i in predicate_items]
+    if words.occurrence:
+        predicates = _occurrences(predicates, words)
     # a sentence without predicates gives no Parse: it only tells the discourse its subject
     clauses = tuple(_clause(reader, number, quote_speakers) for number in range(len(seg.drafts))) \
         if predicates else ()
@@ -491,6 +494,25 @@ def _adjective_rows(pack: Any) -> frozenset[str]:
         cached = frozenset(e.origin for e in pack.entries if "adj" in e.flags)
         pack.__dict__["_adjective_rows"] = cached
     return cached
+
+
+def _occurrences(predicates: list[Predicate], words: Words) -> list[Predicate]:
+    """"Clashes broke out between Thai and Cambodian troops", "fighting erupted along the border": a verb that only
+    says an act happened lends its prepositional phrases to the act, its subject."""
+    lent: dict[int, Predicate] = {}
+    for verb in predicates:
+        subject, obj = verb.slot("subject"), verb.slot("object")
+        said = f"{verb.text} {obj.head}" if obj is not None and obj.head in words.particles else verb.text
+        if verb.voice != "active" or subject is None or subject.how != "event" or said not in words.occurrence:
+            continue
+        phrases = [(name, argument) for name, argument in verb.slots if name not in ("subject", "object", "agent")]
+        for number, noun in enumerate(predicates):
+            if noun.voice == "noun" and subject.start <= noun.start < subject.end:
+                extra = tuple(pair for pair in phrases if noun.slot(pair[0]) is None)
+                if extra:
+                    lent[number] = replace(noun, slots=noun.slots + extra)
+                break
+    return [lent.get(number, predicate) for number, predicate in enumerate(predicates)]
 
 
 def _noun_before_preposition(value: str, pack: Any, words: Words) -> bool:

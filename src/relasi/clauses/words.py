@@ -64,6 +64,7 @@ class Words:
     communication: frozenset[str] = frozenset()          # verbs whose complement their subject says ("urged … to")
     bare_infinitive_verbs: frozenset[str] = frozenset()  # English verbs a bare verb may follow ("helped end")
     particles: frozenset[str] = frozenset()              # particles of phrasal verbs ("put forward", "set up")
+    occurrence: frozenset[str] = frozenset()             # verbs that say an act happened ("broke out", "terjadi")
     adjectives: frozenset[str] = frozenset()             # adverbs that after a noun are its adjective ("baru")
     people_nouns: frozenset[str] = frozenset()           # "nelayan asal Indonesia": an origin that is a nationality
     counts: dict[str, int] = field(default_factory=dict)  # "three" → 3, for "the three countries"
@@ -192,6 +193,7 @@ def compile_words(pack: Any) -> Words:
     words.bare_infinitive_verbs = frozenset(_inflected(pack.lang, grammar.get("bare_infinitive_verbs") or ())) | {
         "to"}
     words.particles = frozenset(str(w).lower() for w in grammar.get("particles") or ())
+    words.occurrence = frozenset(_inflected(pack.lang, grammar.get("occurrence_verbs") or ()))
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))

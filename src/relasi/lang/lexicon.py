@@ -43,6 +43,25 @@ from relasi.lang.morphology import BadForm, Form, noun_forms, verb_forms
 # libyaml's loader when PyYAML was built with it: loading the packs is most of start-up
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+class _KeyCheckingLoader(YAML_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader, noting keys given twice in one mapping: YAML keeps only the last, so a pattern would
+    silently lose its first `target` or `nouns`."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.repeated: list[tuple[int, str]] = []
+
+    def construct_mapping(self, node, deep=False):  # noqa: ANN001, ANN201 - PyYAML's signature
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            key = getattr(key_node, "value", None)
+            if isinstance(key, str):
+                if key in seen:
+                    self.repeated.append((key_node.start_mark.line + 1, key))
+                seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
 KNOWN_KEYS = frozenset({"name", "cameo", "verbs", "nouns", "target", "source", "object", "object_not", "with",
                         "unless", "mutual", "describes", "modality", "note", "patient", "subject_head"})
 PATIENTS = frozenset({"actor", "event"})
@@ -122,11 +141,16 @@ def load_lexicon(lang: str, folder: Path, origin: str | None = None, phrasing: P
         return lexicon
     for path in sorted(folder.glob("*.yaml")):
         where = f"{origin}/{path.name}"
+        loader = _KeyCheckingLoader(path.read_text(encoding="utf-8"))
         try:
-            items = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+            items = loader.get_single_data()
         except yaml.YAMLError as error:
             lexicon.problems.append((where, f"invalid YAML: {error}"))
             continue
+        finally:
+            loader.dispose()
+        lexicon.problems.extend((where, f"line {line}: key {key!r} given twice (the first is lost)")
+                                for line, key in loader.repeated)
         for index, item in enumerate(items or ()):
             _add(lexicon, item, where, index)
     if phrasing is not None:
