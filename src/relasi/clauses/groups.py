@@ -113,7 +113,10 @@ def _is_place(text: str, start: int, actor: Actor, words: Words, end: int | None
     for index in range(len(found) - 1, -1, -1):
         word = found[index]
         if word in words.locatives:
-            return True
+            # "hit out at Washington", "fired at Israel": after a particle or a verb of aiming, the phrase is what
+            # the act is aimed at, not where it happens
+            return not (word in words.aimed_prepositions and index > 0
+                        and (found[index - 1] in words.particles or found[index - 1] in words.aiming))
         if word not in words.place_nouns and not (actor.kind == "CITY" and word in words.facility_nouns):
             return False                    # a town's airport or port is a place; "pangkalan AS" is the US's
     if not found and before.strip() == "" and end is not None and actor.kind in ("STATE", "CITY") \

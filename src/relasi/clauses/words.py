@@ -65,6 +65,8 @@ class Words:
     bare_infinitive_verbs: frozenset[str] = frozenset()  # English verbs a bare verb may follow ("helped end")
     particles: frozenset[str] = frozenset()              # particles of phrasal verbs ("put forward", "set up")
     occurrence: frozenset[str] = frozenset()             # verbs that say an act happened ("broke out", "terjadi")
+    aiming: frozenset[str] = frozenset()                 # verbs after which "at" names a target ("fired at")
+    aimed_prepositions: frozenset[str] = frozenset()     # locatives that name a target after those ("at")
     adjectives: frozenset[str] = frozenset()             # adverbs that after a noun are its adjective ("baru")
     people_nouns: frozenset[str] = frozenset()           # "nelayan asal Indonesia": an origin that is a nationality
     counts: dict[str, int] = field(default_factory=dict)  # "three" → 3, for "the three countries"
@@ -194,6 +196,8 @@ def compile_words(pack: Any) -> Words:
         "to"}
     words.particles = frozenset(str(w).lower() for w in grammar.get("particles") or ())
     words.occurrence = frozenset(_inflected(pack.lang, grammar.get("occurrence_verbs") or ()))
+    words.aiming = frozenset(_inflected(pack.lang, grammar.get("aiming_verbs") or ()))
+    words.aimed_prepositions = frozenset(str(w).lower() for w in grammar.get("aimed_prepositions") or ())
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
