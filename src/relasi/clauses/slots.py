@@ -862,6 +862,11 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
     if not nouns:
         previous = items[p - 1] if p > 0 else None
         nxt = items[p + 1] if p + 1 < len(items) else None
+        if previous is not None and (previous.value in ("'s", "’s") or previous.value.endswith(("'s", "’s"))):
+            return True                 # "Pyongyang's launch was …": after a possessive, a noun
+        if previous is not None and previous.kind == DET and previous.value != "that" \
+                and not tags & {"VBN", "VBG", "VBD"}:
+            return True                 # "the launch was …", "a visit": a bare verb form after an article
         if previous is not None and previous.kind == DET and previous.value != "that" and nxt is not None \
                 and (nxt.kind in (WORD, PRED) or (nxt.kind == GROUP and tags & {"VBN", "VBD"})):
             return True                 # "the proposed deal", "the occupied territories", "a round of trade talks"

@@ -9,8 +9,9 @@ are kept once (discourse.dedup_key). Every event carries the id of the pattern t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from relasi.actors.resolve import article_day
 from relasi.events.cameo import Codebook, plover_for
@@ -82,6 +83,8 @@ def code_events(article: Article, pack) -> Article:
         for number, (predicate, pattern) in enumerate(zip(parse.predicates, chosen, strict=True)):
             if pattern is None or pattern.cameo is None:
                 continue
+            if pattern.describes and predicate.voice == "noun" and not predicate.light.startswith("="):
+                continue                    # "a violation of …" names an act only as what something is said to be
             if predicate.voice == "noun" and _not_new(text, parse, predicate, background, content, reasons,
                                                       determiners):
                 continue
@@ -91,7 +94,8 @@ def code_events(article: Article, pack) -> Article:
                 continue
             if predicate.light.startswith("="):
                 # "sanksi itu merupakan serangan terhadap …": a description, the speaker's accusation if hostile
-                parties = _described(parse, predicate, pattern, events, pack)
+                parties = _described(parse, predicate, pattern, events, pack,
+                                     partial(_implied_for, events, parses, index, counterparts))
                 if parties is None:
                     continue
                 pattern = ACCUSATION
@@ -314,7 +318,13 @@ def _purpose_target(parse: Parse, index: int, sources: list[Actor]) -> list[Acto
     return []
 
 
-def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: list[Event], pack) \
+def _implied_for(events: list[Event], parses: list[Parse], index: int, counterparts: list[Actor],
+                 own: list[Actor]) -> list[Actor]:
+    return implied_target(own, events, parses, index, counterparts)
+
+
+def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: list[Event], pack,
+               implied: Callable[[list[Actor]], list[Actor]] | None = None) \
         -> tuple[list[Actor], list[Actor], str] | None:
     """The speaker accuses whoever did what the copula's subject names of the hostile act the noun names."""
     if plover_for(pattern.cameo) not in HOSTILE_DESCRIPTIONS:
@@ -326,12 +336,24 @@ def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: lis
     own = {a.code for a in speaker}
     receiving = pack.words("receiving_verbs")
     named = source_of(predicate, pack.lang, receiving)      # "merupakan provokasi Rusia", "a provocation by Russia"
-    doers = list(subject.actors) or (list(named.actors) if named is not None and named is not subject else [])
+    # "Israel's seizure of the Rafah crossing was …": the doer of the act the subject names, not all it names
+    doers = _possessor_of_act(parse, subject) or list(subject.actors) or (
+        list(named.actors) if named is not None and named is not subject else [])
     doers = doers or _inner_doers(parse, subject, pack.lang, receiving)
     if not doers and _refers_back(subject, pack):
-        doers = reaction_target(events, parse.start, speaker)
+        # "the launch was a violation …": whoever did the act told before, else the story's other side
+        doers = reaction_target(events, parse.start, speaker) or (implied(speaker) if implied else [])
     targets = [as_state(a) for a in doers if a.code not in own]
     return (speaker, targets, "speaker") if targets else None
+
+
+def _possessor_of_act(parse: Parse, phrase: Argument) -> list[Actor]:
+    """The owner of the event noun that heads a phrase ("Israel's seizure of …" → Israel)."""
+    for inner in parse.predicates:
+        if inner.voice == "noun" and phrase.start <= inner.start < phrase.end:
+            owner = inner.slot("possessor")
+            return list(owner.actors) if owner is not None else []
+    return []
 
 
 def _protest_parties(text: str, parse: Parse, predicate: Predicate, pattern: Pattern,

@@ -21,7 +21,8 @@ step's slots:
   with: [telepon]               # a word that must also be in the clause
   unless: [sanksi]              # words that veto the pattern in the clause
   mutual: true                  # coordinated subjects act on each other ("Thailand dan Kamboja … gencatan senjata")
-  describes: true               # the target is what the description is of ("menyebut X sebagai …")
+  describes: true               # the target is what the description is of ("menyebut X sebagai …"); nouns of such
+                                #   a pattern count only after a copula ("peluncuran itu merupakan pelanggaran …")
   modality: intended            # the word itself is a plan ("berencana")
 ```
 
