@@ -116,8 +116,8 @@ class Words:
         """A verb no event pattern lists, by its morphology (id) or the grammar's verb list (en)."""
         if self.lang == "en":
             return word in self.english_verbs
-        if word in self.not_verbs or len(word) < 5:
-            return False
+        if word in self.not_verbs or len(word) < 5 or (word.endswith("nya") and word[:-3] in self.not_verbs):
+            return False                    # "diplomatnya": a noun with its clitic
         if word.startswith("me") and not word.startswith(("memper", "meng", "meny")):
             # meN- before a root keeps only these shapes: mem+b/f/p/v, men+c/d/j/t/s/z, me+l/m/n/r/w/y
             # ("menyerang", "mendesak", "merebut"); "mediator", "meski", "mesin" are not verbs

@@ -208,6 +208,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             targets = place_target(parse, predicate.start, own, predicate.clause,
                                    phrase_end if predicate.voice == "noun" else None)
     the_object = patient(predicate)
+    if not targets and the_object is not None and the_object.how == "pronoun" and pattern.target \
+            and {a.code for a in the_object.actors} <= own:
+        # "menutup kedutaannya di Niger", "closed its embassy in Niger": one's own mission is where its host is
+        targets = _place_in_slots(parse, predicate, pattern.target, own)
     if not targets and plover in ("ASSAULT", "COERCE") and the_object is not None and the_object.how == "pronoun" \
             and {a.code for a in the_object.actors} <= own:
         # "(jika) AS menyerang fasilitas nuklirnya": one does not strike one's own, "-nya"/"its" is the story's
@@ -345,6 +349,19 @@ def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: lis
         doers = reaction_target(events, parse.start, speaker) or (implied(speaker) if implied else [])
     targets = [as_state(a) for a in doers if a.code not in own]
     return (speaker, targets, "speaker") if targets else None
+
+
+def _place_in_slots(parse: Parse, predicate: Predicate, names: tuple[str, ...], own: set[str]) -> list[Actor]:
+    """The country of a place named in one of the pattern's target slots (a locative phrase holds no actor)."""
+    for name in names:
+        argument = predicate.slot(name)
+        if argument is None or argument.actors:
+            continue
+        for start, actor in parse.places:
+            code = actor.country or actor.code
+            if argument.start <= start < argument.end and code and code not in own:
+                return [Actor(code, "STATE", actor.name, code, None, None)]
+    return []
 
 
 def _possessor_of_act(parse: Parse, phrase: Argument) -> list[Actor]:
