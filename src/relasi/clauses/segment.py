@@ -164,7 +164,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 push("complement", i, item.value, governor)
                 opened = True
         elif pending_complement and item.kind in (GROUP, WORD, PRON, DEMO, PRED, VERB, DET) \
-                and not (item.kind == PRED and i not in verb_preds and words.lang == "id") \
+                and not (item.kind == PRED and i not in verb_preds and words.lang == "id"
+                         and not _after_saying(items, i, words)) \
                 and _clause_follows(items, i, verb_preds):
             # "mengatakan pasukan Kamboja melanggar …", "said four Chinese ships had entered …"; but an object
             # stays one: "menyampaikan apresiasi", "warned Washington against …"
@@ -194,6 +195,15 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             drafts[draft].last = max(drafts[draft].last, i)
             draft = drafts[draft].parent
     return Segmentation(drafts, clause_of)
+
+
+def _after_saying(items: list[Item], i: int, words: Words) -> bool:
+    """Whether the word before `i` (adverbs skipped) is a verb that only says ("mengatakan latihan militer AS
+    mengancam …"): its complement may open with an event noun, where "menyampaikan apresiasi" has it as object."""
+    j = i - 1
+    while j >= 0 and items[j].kind == ADV:
+        j -= 1
+    return j >= 0 and items[j].value in words.saying
 
 
 def _scare_quote(items: list[Item], quote: tuple[int, int], verb_preds: set[int]) -> bool:

@@ -66,6 +66,7 @@ class Words:
     particles: frozenset[str] = frozenset()              # particles of phrasal verbs ("put forward", "set up")
     occurrence: frozenset[str] = frozenset()             # verbs that say an act happened ("broke out", "terjadi")
     aiming: frozenset[str] = frozenset()                 # verbs after which "at" names a target ("fired at")
+    saying: frozenset[str] = frozenset()                 # verbs that only say: their complement may open with a noun
     aimed_prepositions: frozenset[str] = frozenset()     # locatives that name a target after those ("at")
     adjectives: frozenset[str] = frozenset()             # adverbs that after a noun are its adjective ("baru")
     people_nouns: frozenset[str] = frozenset()           # "nelayan asal Indonesia": an origin that is a nationality
@@ -197,6 +198,7 @@ def compile_words(pack: Any) -> Words:
     words.particles = frozenset(str(w).lower() for w in grammar.get("particles") or ())
     words.occurrence = frozenset(_inflected(pack.lang, grammar.get("occurrence_verbs") or ()))
     words.aiming = frozenset(_inflected(pack.lang, grammar.get("aiming_verbs") or ()))
+    words.saying = frozenset(str(w).lower() for w in grammar.get("saying_verbs") or ())
     words.aimed_prepositions = frozenset(str(w).lower() for w in grammar.get("aimed_prepositions") or ())
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))

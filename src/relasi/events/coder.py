@@ -176,6 +176,9 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         if not speaker:
             return None
         own = {a.code for a in speaker}
+        subject = predicate.slot("subject")
+        if not sources and subject is not None and subject.how == "event":
+            sources = _possessor_of_act(parse, subject)      # "latihan militer AS mengancam stabilitas kawasan"
         return speaker, [a for a in sources if a.code not in own], "speaker"
     if not sources:
         return None
