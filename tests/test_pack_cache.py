@@ -83,3 +83,17 @@ def test_the_cache_can_be_turned_off(data: Path, tmp_path: Path, monkeypatch: py
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     build("id", data)
     assert not (tmp_path / "xdg").exists()
+
+
+def test_pack_records_pickle_as_their_constructor_call() -> None:
+    import pickle
+
+    from relasi.lang.morphology import Form
+
+    form = Form("menyerang", "active", "meN")
+    assert form.__reduce__() == (Form, ("menyerang", "active", "meN"))
+    assert pickle.loads(pickle.dumps(form)) == form
+    pack = load_pack("id")
+    entry = pack.lexicon.entries("menyerang")[0]
+    assert pickle.loads(pickle.dumps(entry)) == entry
+    assert pickle.loads(pickle.dumps(pack.entries[0])) == pack.entries[0]

@@ -11,12 +11,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from relasi.pickling import reduce_by_fields
+
 ACTOR_COLUMNS = ("name", "code", "kind", "canonical", "country", "sector", "role", "valid_from", "valid_to", "flags")
 PEOPLE_COLUMNS = ("canonical", "variants", "code", "country", "sector", "role", "valid_from", "valid_to", "flags")
 ROLE_COLUMNS = ("phrase", "kind", "sector", "role", "flags")
 KNOWN_FLAGS = frozenset({"cs", "metonym", "adj", "ambiguous", "place", "plural"})
 
 
+@reduce_by_fields
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One surface form in the gazetteer."""

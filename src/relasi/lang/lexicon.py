@@ -40,6 +40,7 @@ from typing import Any
 import yaml
 
 from relasi.lang.morphology import BadForm, Form, noun_forms, verb_forms
+from relasi.pickling import reduce_by_fields
 
 # libyaml's loader when PyYAML was built with it: loading the packs is most of start-up
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -91,6 +92,7 @@ class Pattern:
         return bool(self.object_heads or self.with_words or self.patient or self.subject_heads)
 
 
+@reduce_by_fields
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One surface form of one pattern."""

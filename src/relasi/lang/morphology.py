@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from relasi.pickling import reduce_by_fields
+
 Voice = Literal["active", "passive", "noun"]
 
 _VOWELS = frozenset("aeiou")
@@ -30,6 +32,7 @@ class BadForm(ValueError):
     """A form specification that cannot be read ("ber-", "xyz-kan-an")."""
 
 
+@reduce_by_fields
 @dataclass(frozen=True, slots=True)
 class Form:
     text: str            # lower case surface form, words separated by single spaces
