@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
+from relasi.pickling import reduce_by_fields
+
 ActorKind = Literal["STATE", "CITY", "IGO", "PERSON", "ORG"]
 Sector = Literal["GOV", "MIL", "DIP", "LEG", "JUD", "OPP", "REB", "BUS", "MED", "CVL", "IGO", "OTHER"]
 Modality = Literal["asserted", "intended", "denied", "hypothetical"]
@@ -21,6 +23,7 @@ PLOVER_TYPES: tuple[str, ...] = (
 )
 
 
+@reduce_by_fields
 @dataclass(frozen=True, slots=True)
 class Document:
     """One input as read from a source, decoded to text but not yet cleaned."""
@@ -34,6 +37,7 @@ class Document:
     warnings: tuple[str, ...] = ()   # what reading had to repair (bytes not UTF-8, ...); the article keeps them
 
 
+@reduce_by_fields
 @dataclass(frozen=True, slots=True)
 class Dropped:
     """An input that could not become an article, and why; counted and reported, never raised."""
@@ -55,6 +59,7 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
 
 
+@reduce_by_fields
 @dataclass(frozen=True, slots=True)
 class Actor:
     code: str                        # acting unit: ISO3 of the state, or an IGO code
@@ -69,6 +74,7 @@ class Actor:
                 "sector": self.sector, "role": self.role}
 
 
+@reduce_by_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
@@ -87,6 +93,7 @@ class Mention:
         return {"text": self.text, "start": self.start, "end": self.end, "actor": self.actor.to_json()}
 
 
+@reduce_by_fields
 @dataclass(frozen=True, slots=True)
 class Argument:
     """A phrase that fills a slot of a predicate: its span, the actors it stands for (a list expanded to every
@@ -99,6 +106,7 @@ class Argument:
     how: str = "direct"              # direct, antecedent, shared, controller, speaker, pronoun, discourse
 
 
+@reduce_by_fields
 @dataclass(frozen=True, slots=True)
 class Predicate:
     """An event word of a sentence as the clause step reads it: voice, clause and argument slots."""
@@ -121,6 +129,7 @@ class Predicate:
         return None
 
 
+@reduce_by_fields
 @dataclass(frozen=True, slots=True)
 class Clause:
     start: int
@@ -133,6 +142,7 @@ class Clause:
     subject: tuple[Actor, ...] = ()  # the actors of its first subject ("jika Guyana melanjutkan …" → GUY)
 
 
+@reduce_by_fields
 @dataclass(frozen=True, slots=True)
 class Parse:
     """The clause step's reading of one sentence (`Article.parses`, one per sentence with a predicate)."""
@@ -146,6 +156,7 @@ class Parse:
     places: tuple[tuple[int, Actor], ...] = ()     # where it happens: (offset, actor) of "di Jenewa", "KTT G20"
 
 
+@reduce_by_fields
 @dataclass(frozen=True, slots=True)
 class Event:
     source: Actor
@@ -181,6 +192,7 @@ class Event:
         }
 
 
+@reduce_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned article; later steps fill `language`, `sentences`, `mentions`, `parses` and `events`."""
