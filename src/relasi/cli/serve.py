@@ -59,7 +59,7 @@ def serve(db_target: str, host: str, port: int, datasette: bool) -> None:
 
 def _serve_datasette(db_target: str, host: str, port: int) -> None:
     import importlib.util
-    import subprocess
+    import os
     import tempfile
     from pathlib import Path
 
@@ -72,13 +72,12 @@ def _serve_datasette(db_target: str, host: str, port: int) -> None:
         raise click.ClickException("Datasette is not installed: pip install 'relasi[datasette]'")
     with opened(db_target, create=False):
         pass   # upgrades an older file first, so the views and the full-text index are there
-    with tempfile.TemporaryDirectory(prefix="relasi-datasette-") as folder:
-        metadata = write_metadata(path, Path(folder))
-        click.echo(f"relasi: Datasette on {path} at http://{host}:{port}/  (Ctrl-C to stop)", err=True)
-        try:
-            subprocess.run(command(path, metadata, host=host, port=port), check=False)
-        except KeyboardInterrupt:
-            pass
+    # Datasette takes this process's place (exec), so Ctrl-C and SIGTERM reach it and no server is left behind;
+    # the metadata file it reads stays in a temporary folder.
+    metadata = write_metadata(path, Path(tempfile.mkdtemp(prefix="relasi-datasette-")))
+    click.echo(f"relasi: Datasette on {path} at http://{host}:{port}/  (Ctrl-C to stop)", err=True)
+    arguments = command(path, metadata, host=host, port=port)
+    os.execv(arguments[0], arguments)
 
 
 def register(group: click.Group) -> None:
