@@ -143,7 +143,11 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             reading = readings[low] = _reading(low, words, lexicon_verbs)
         if reading:
             kind, value, classes, kinds = reading
-            items.append(Item(a, b, kind, value, classes, kinds=kinds))
+            if kind == VERB and i > 0 and text[a].isupper() and lows[i - 1][:1].isalnum():
+                # "di kawasan Menteng", "Jalan Diponegoro": a capitalised word inside a sentence is a name
+                items.append(Item(a, b, WORD, low))
+            else:
+                items.append(Item(a, b, kind, value, classes, kinds=kinds))
             i += 1
         else:
             i = _word_item(text, spans, lows, i, group_at, cand_at, items, words, lexicon_verbs)
@@ -192,7 +196,8 @@ def _word_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: int,
         items.append(Item(a, b, DET, low))             # "51,5 ton bantuan": a quantity opens the phrase
     elif words.lang == "en" and low.endswith("ly") and len(low) > 4 and text[a].islower() and _ly_adverb(low):
         items.append(Item(a, b, ADV, low))             # "categorically rejected", "sharply criticised"
-    elif (low in lexicon_verbs or words.is_verb(low)) and not _nominalised(low, words):
+    elif (low in lexicon_verbs or words.is_verb(low)) and not _nominalised(low, words) \
+            and not (i > 0 and text[a].isupper() and lows[i - 1][:1].isalnum()):
         items.append(Item(a, b, VERB, low, (WordClass(VERB, low),)))
     else:
         items.append(Item(a, b, WORD, low))
