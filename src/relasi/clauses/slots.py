@@ -436,8 +436,8 @@ class SlotReader:
                     self.group_at(previous) is not None or items[previous].kind == WORD):
                 break
             earlier = self._np_start(previous, clause)
-            if not self._free(earlier, clause):
-                break
+            if not self._free(earlier, clause) or (earlier > 0 and PREP in items[earlier - 1].kinds):
+                break                       # "Menurut media Myanmar, pasokan bantuan …": a fronted phrase ends
             first = earlier
         if first != start and (self._has_actor(first, start) or self._has_actor(start, end)):
             # only when the earlier part names someone: a subject with no actor keeps its own phrase
