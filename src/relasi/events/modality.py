@@ -130,6 +130,10 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         # "akan berkunjung", "melawat ke Jakarta pekan depan", "visits Jakarta next week"
         commitment = own_speech
         modality = "asserted" if own_speech else "intended"
+    if negated and (commitment or words.future.search(window)) and cameo[:2] in REFUSAL_CODES \
+            and modality in ("asserted", "intended"):
+        # "Kyiv would never accept such terms", "Israel tidak akan menghadiri perundingan": a refusal
+        return Factuality("asserted", False, REFUSAL_CODES[cameo[:2]])
     if governor_told is not None and governor_told.modality in ("intended", "hypothetical") \
             and modality == "asserted" and not commitment:
         # "dijadwalkan berkunjung … untuk bertemu Xi": the purpose of a planned act is planned too
