@@ -92,6 +92,8 @@ def code_events(article: Article, pack) -> Article:
                 continue
             if _yields_to_object(parse, predicate, pattern, chosen):
                 continue
+            if plover_for(pattern.cameo) == "THREATEN" and _warns_of_description(parse, number):
+                continue                    # "warned that NATO's expansion was a threat to its security"
             if predicate.light.startswith("="):
                 # "sanksi itu merupakan serangan terhadap …": a description, the speaker's accusation if hostile
                 parties = _described(parse, predicate, pattern, events, pack,
@@ -113,6 +115,9 @@ def code_events(article: Article, pack) -> Article:
             if not targets and plover_for(cameo) == "MOBILIZE" and len({a.code for a in sources}) > 1:
                 cameo = JOINT_MILITARY     # "Russia and China held naval drills": drills together are cooperation
             governor = chosen[predicate.governor] if predicate.governor is not None else None
+            if governor is not None and predicate.light.startswith("=") and governor.cameo is not None \
+                    and plover_for(governor.cameo) == "THREATEN":
+                governor = None             # what the warning describes is told, not threatened
             told = factuality(text, parse, number, cameo, governor.cameo if governor else None, pack,
                               _own_speech(parse, predicate, sources),
                               readings.get(predicate.governor) if predicate.governor is not None else None)
@@ -352,6 +357,12 @@ def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: lis
         doers = reaction_target(events, parse.start, speaker) or (implied(speaker) if implied else [])
     targets = [as_state(a) for a in doers if a.code not in own]
     return (speaker, targets, "speaker") if targets else None
+
+
+def _warns_of_description(parse: Parse, index: int) -> bool:
+    """Whether a warning's complement only describes another's act ("Russia warned that NATO's expansion was a
+    threat to its security"): that is the speaker's accusation, not a threat of its own."""
+    return any(p.governor == index and p.light.startswith("=") for p in parse.predicates)
 
 
 def _place_in_slots(parse: Parse, predicate: Predicate, names: tuple[str, ...], own: set[str]) -> list[Actor]:
