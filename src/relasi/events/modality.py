@@ -49,6 +49,8 @@ class _Words:
     failure: re.Pattern[str]
     deontic: re.Pattern[str]
     future_time: re.Pattern[str]
+    negators: re.Pattern[str]
+    refusal: re.Pattern[str]
     plan_heads: frozenset[str]
     refusal_heads: frozenset[str]
     commitment_heads: frozenset[str]
@@ -69,11 +71,12 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
-    plan, commitment, future, denial, failure, hypothetical, refusal, deontic, future_time, auxiliaries = key
+    plan, commitment, future, denial, failure, hypothetical, refusal, deontic, future_time, negators, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     return _Words(_regex(plan), _regex(tuple(w for w in hypothetical if " " in w)), _regex(commitment),
                   _regex(future), _regex(denial), _regex(failure), _regex(deontic), _regex(future_time),
+                  _regex(negators), _regex(refusal),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux), _heads(denial, aux),
                   _heads(failure, aux))
 
@@ -87,7 +90,8 @@ def words_of(pack) -> _Words:
         auxiliaries = tuple(sorted(w[0] for w, classes in phrases.items() if len(w) == 1 and any(
             c.kind == BE for c in classes)))
         cached = _compiled((*(pack.words(name) for name in ("plan", "commitment", "future", "denial", "failure",
-                                                             "hypothetical", "refusal", "deontic", "future_time")),
+                                                             "hypothetical", "refusal", "deontic", "future_time",
+                                                             "negators")),
                             auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -130,10 +134,14 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         # "akan berkunjung", "melawat ke Jakarta pekan depan", "visits Jakarta next week"
         commitment = own_speech
         modality = "asserted" if own_speech else "intended"
-    if negated and (commitment or words.future.search(window)) and cameo[:2] in REFUSAL_CODES \
+    # "tidak bersedia mencabut sanksi", "does not want to negotiate", "is not ready to lift": a willingness denied
+    unwilling = (commitment and bool(words.negators.search(window))) or bool(words.refusal.search(window))
+    if (negated or unwilling) and (commitment or unwilling or words.future.search(window)) \
+            and cameo[:2] in REFUSAL_CODES \
             and modality in ("asserted", "intended"):
         # "Kyiv would never accept such terms", "Israel tidak akan menghadiri perundingan": a refusal
         return Factuality("asserted", False, REFUSAL_CODES[cameo[:2]])
+    negated = negated or unwilling                   # "reluctant to condemn": not condemned
     if governor_told is not None and governor_told.modality in ("intended", "hypothetical") \
             and modality == "asserted" and not commitment:
         # "dijadwalkan berkunjung … untuk bertemu Xi": the purpose of a planned act is planned too
