@@ -124,8 +124,9 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     modality, commitment = "asserted", False
     if governor_cameo == "016" or _says(words.denial, words.denial_heads, governed_by, window):
         modality = "denied"
-    elif _says(words.failure, words.failure_heads, governed_by, window):
-        negated = True
+    elif _says(words.failure, words.failure_heads, governed_by if _heads_its_clause(parse, predicate) else "",
+               window if predicate.voice != "noun" else ""):
+        negated = True                 # "gagal menyepakati …"; not the act a failed verb's object names
     elif _says(words.plan, words.plan_heads, governed_by, window):
         modality = "intended"
     elif governor_plover == "AGREE" or _says(words.commitment, words.commitment_heads, governed_by, window):
@@ -135,7 +136,8 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         commitment = own_speech
         modality = "asserted" if own_speech else "intended"
     # "tidak bersedia mencabut sanksi", "does not want to negotiate", "is not ready to lift": a willingness denied
-    unwilling = (commitment and bool(words.negators.search(window))) or bool(words.refusal.search(window))
+    unwilling = predicate.voice != "noun" and (
+        (commitment and bool(words.negators.search(window))) or bool(words.refusal.search(window)))
     if (negated or unwilling) and (commitment or unwilling or words.future.search(window)) \
             and cameo[:2] in REFUSAL_CODES \
             and modality in ("asserted", "intended"):
@@ -180,6 +182,14 @@ def _consequent(parse: Parse, predicate: Predicate) -> bool:
     clause = predicate.clause
     return parse.clauses[clause].kind in ("main", "complement", "quote") and any(
         c.kind == "conditional" and c.parent == clause for c in parse.clauses)
+
+
+def _heads_its_clause(parse: Parse, predicate: Predicate) -> bool:
+    """Whether no verb comes before the predicate in its clause: what governs the clause governs it, not a noun
+    inside that verb's object ("enggan mengutuk invasi Rusia": the invasion is not what is refused)."""
+    return predicate.voice != "noun" or not any(
+        other.clause == predicate.clause and other.start < predicate.start and other.voice != "noun"
+        for other in parse.predicates)
 
 
 def _says(regex: re.Pattern[str], heads: frozenset[str], governed_by: str, window: str) -> bool:
