@@ -463,8 +463,7 @@ class SlotReader:
                                       or (value == "of" and start >= 2 and items[start - 2].kind in (DET, WORD)))) or
                         # "kebijakan Uni Eropa itu", "keinginan Albanese ini": a noun's owner before its
                         # demonstrative
-                        (indonesian and items[start].kind == DEMO and start >= 2 and kind == GROUP
-                         and items[start - 2].kind == WORD and clause_of[start - 2] == clause)):
+                        (indonesian and items[start].kind == DEMO and kind == GROUP)):
                     break
                 start -= 1
             # "usulan gencatan senjata dari Mesir", "the proposal from Egypt": a noun's origin is part of it
