@@ -27,6 +27,13 @@ from relasi.packs import load_pack
         # the article's own year says nothing new; a number in a count is not read as a year when it is later
         ("id", "Lavrov hadir di KTT ASEAN 2023 di Jakarta.", date(2023, 9, 7), ("2023-09-07", "published")),
         ("en", "Some 2030 troops took part.", date(2024, 3, 14), ("2024-03-14", "published")),
+        # a year that names a document dates nothing
+        ("id", "AS menyatakan dukungannya berdasarkan Perjanjian Pertahanan Bersama 1951.", date(2023, 12, 10),
+         ("2023-12-10", "published")),
+        ("en", "Washington reaffirmed its support under the 1951 Mutual Defense Treaty.", date(2023, 12, 10),
+         ("2023-12-10", "published")),
+        ("en", "France said Iran had breached the 2015 nuclear deal.", date(2019, 7, 8), ("2019-07-08", "published")),
+        ("en", "The deal was signed in 2015.", date(2019, 7, 8), ("2015-01-01", "year")),
     ],
 )
 def test_dates_resolved_against_publication(lang, sentence, published, expected):

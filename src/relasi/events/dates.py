@@ -27,6 +27,7 @@ class _Rules:
     weekdays: dict[str, int]
     weekday: re.Pattern[str] | None
     month_year: re.Pattern[str] | None = None   # "Maret 2014", "March 2014"
+    named_year: re.Pattern[str] | None = None   # a year that names a document: "Perjanjian … 1951", "the 1951 treaty"
 
 
 def _phrase_regex(phrase: object) -> re.Pattern[str]:
@@ -50,11 +51,18 @@ def _compile_rules(grammar: dict) -> _Rules:
     if weekdays:
         names = "|".join(sorted(map(re.escape, weekdays), key=len, reverse=True))
         weekday = re.compile(rf"(?<!\w)(?:{grammar.get('weekday_prefix', '')})?({names})(?!\w)")
+    documents = [re.escape(str(d).lower()) for d in grammar.get("document_nouns", ())]
+    named_year = None
+    if documents:
+        nouns = "|".join(sorted(documents, key=len, reverse=True))
+        # the document noun within a few capitalised words before the year, or right after it
+        named_year = re.compile(rf"(?i:\b(?:{nouns})\b)(?:\s+[A-Z][\w-]*){{0,4}}\s+(\d{{4}})\b"
+                                rf"|\b(\d{{4}})(?:\s+[A-Z][\w-]*){{0,3}}\s+(?i:(?:{nouns})\b)")
     return _Rules(
         months=months, day_first=day_first, month_first=month_first, relative=relative,
         relative_days=tuple((_phrase_regex(p), offset) for p, offset in days.items()),
         relative_weeks=tuple((_phrase_regex(p), offset) for p, offset in weeks.items()),
-        weekdays=weekdays, weekday=weekday, month_year=month_year,
+        weekdays=weekdays, weekday=weekday, month_year=month_year, named_year=named_year,
     )
 
 
@@ -173,7 +181,11 @@ def _month_or_year(sentence: str, published: date | None, rules: _Rules) -> tupl
             year, month = int(match.group(2)), rules.months[match.group(1).lower()]
             if published is None or year != published.year or month != published.month:
                 return date(year, month, 1).isoformat(), "month"
+    named = {m.start(1) if m.group(1) else m.start(2) for m in rules.named_year.finditer(sentence)} \
+        if rules.named_year is not None else set()
     for match in _YEAR.finditer(sentence):
+        if match.start(1) in named:
+            continue                    # "Perjanjian Pertahanan Bersama 1951", "the 2015 nuclear deal": a name
         year = int(match.group(1))
         if published is not None and year < published.year:
             return date(year, 1, 1).isoformat(), "year"
