@@ -200,7 +200,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         if targets:
             break
     # an addressee that is no actor ("menyerukan kepada komunitas internasional"); what it is about is no addressee
-    addressed = any(name not in ("subject", "agent", "possessor", *ABOUT) for name, _ in predicate.slots)
+    about = pack.words("about_prepositions")
+    addressed = any(name not in ("subject", "agent", "possessor", *about) for name, _ in predicate.slots)
     if not targets and plover in CONTENT_TYPES and pattern.cameo != "016" and not addressed:
         # "mengancam akan menyerang Ukraina", "demanded that NATO halt …": aimed where its content is (unless it
         # names an addressee who is no actor: "menyerukan kepada komunitas internasional untuk …")
@@ -249,9 +250,6 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     return sources, targets, how
-
-
-ABOUT = ("of", "about", "over", "akan", "tentang", "soal", "mengenai", "terkait")
 
 
 def _carried_by_reference(parse: Parse, noun: Predicate, pack) -> bool:
@@ -369,12 +367,10 @@ def _place_in_slots(parse: Parse, predicate: Predicate, names: tuple[str, ...], 
     """The country of a place named in one of the pattern's target slots (a locative phrase holds no actor)."""
     for name in names:
         argument = predicate.slot(name)
-        if argument is None or argument.actors:
-            continue
-        for start, actor in parse.places:
-            code = actor.country or actor.code
-            if argument.start <= start < argument.end and code and code not in own:
-                return [Actor(code, "STATE", actor.name, code, None, None)]
+        if argument is not None and not argument.actors:
+            found = place_target(parse, 0, own, within=(argument.start, argument.end))
+            if found:
+                return found
     return []
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -164,23 +164,23 @@ def events_page(db: Database, flt: EventFilter, search: EventSearch = EventSearc
 def iter_event_rows(db: Database, flt: EventFilter, search: EventSearch = EventSearch(),
                     limit: int | None = None) -> Iterator[dict[str, Any]]:
     """Matching events as flat EVENT_COLUMNS rows, streamed (downloads)."""
-    query = _ordered(_search_query(flt, search), search.sort).offset(search.offset)
-    if limit is not None:
-        query = query.limit(limit)
-    with db.read() as conn:
-        for row in conn.execution_options(**STREAM).execute(query).mappings():
-            yield event_row(row)
+    return _iter_events(db, flt, search, limit, event_row)
 
 
 def iter_event_objects(db: Database, flt: EventFilter, search: EventSearch = EventSearch(),
                        limit: int | None = None) -> Iterator[dict[str, Any]]:
     """Matching events as event objects (with their place), streamed (JSON downloads)."""
+    return _iter_events(db, flt, search, limit, event_json)
+
+
+def _iter_events(db: Database, flt: EventFilter, search: EventSearch, limit: int | None,
+                 shape: Callable[[Any], dict[str, Any]]) -> Iterator[dict[str, Any]]:
     query = _ordered(_search_query(flt, search), search.sort).offset(search.offset)
     if limit is not None:
         query = query.limit(limit)
     with db.read() as conn:
         for row in conn.execution_options(**STREAM).execute(query).mappings():
-            yield event_json(row)
+            yield shape(row)
 
 
 def article_events(db: Database, article_id: str) -> list[dict[str, Any]]:
