@@ -96,6 +96,9 @@ def tokenize(text: str, start: int, end: int, names: frozenset[int] = frozenset(
         return spans
     cut: list[tuple[int, int]] = []
     for a, b in spans:
+        if not text[a].isupper() or (text.find("-", a, b - 1) < 0 and text.find("‐", a, b - 1) < 0):
+            cut.append((a, b))                  # the common case: no capitalised hyphenated word
+            continue
         while True:
             split = next((k for k in range(a + 1, b) if k in names and text[k - 1] in "-‐" and text[a].isupper()),
                          None)
@@ -353,15 +356,6 @@ def _covered(spans: list[tuple[int, int]], groups: list) -> list[bool]:
             for k in range(bisect_right(starts, group.start), bisect_left(starts, group.end)):
                 covered[k] = True
     return covered
-
-
-@lru_cache(maxsize=4096)
-def _ly_adverb(word: str) -> bool:
-    """"sharply", "categorically": an -ly word that can only be an adverb ("resupply", "rally", "family" cannot)."""
-    from lemminflect import getAllLemmas
-
-    readings = getAllLemmas(word)
-    return not readings or set(readings) <= {"ADV", "ADJ"}
 
 
 @lru_cache(maxsize=4096)
