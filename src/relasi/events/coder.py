@@ -235,7 +235,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     if not targets and the_patient is not None and _refers_back(the_patient, pack):
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
         # the act told before
-        targets = _answered(text, parse, predicate, own, pack) or reaction_target(events, parse.start, sources) or \
+        targets = _answered(text, parse, predicate, own, pack) or \
+            reaction_target(events, parse.start, sources, plover, _named_statement(text, parse, the_patient, pack)) or \
             implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     elif not targets and plover in IMPLIED_TARGET_TYPES and predicate.voice == "noun" \
@@ -250,6 +251,19 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     return sources, targets, how
+
+
+STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
+
+
+def _named_statement(text: str, parse: Parse, phrase: Argument, pack) -> str | None:
+    """The PLOVER type of a statement noun heading a phrase ("the accusation": ACCUSE), if it is one."""
+    for noun in parse.predicates:
+        if noun.voice == "noun" and phrase.start <= noun.start < phrase.end:
+            found = choose(noun, text[parse.start:parse.end], pack.lexicon)
+            kind = plover_for(found.cameo) if found is not None and found.cameo is not None else None
+            return kind if kind in STATEMENT_TYPES else None
+    return None
 
 
 def _carried_by_reference(parse: Parse, noun: Predicate, pack) -> bool:
@@ -352,7 +366,8 @@ def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: lis
     doers = doers or _inner_doers(parse, subject, pack.lang, receiving)
     if not doers and _refers_back(subject, pack):
         # "the launch was a violation …": whoever did the act told before, else the story's other side
-        doers = reaction_target(events, parse.start, speaker) or (implied(speaker) if implied else [])
+        doers = reaction_target(events, parse.start, speaker) or \
+            (implied(speaker) if implied else [])
     targets = [as_state(a) for a in doers if a.code not in own]
     return (speaker, targets, "speaker") if targets else None
 

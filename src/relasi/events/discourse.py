@@ -90,11 +90,26 @@ def _within(parse: Parse, number: int, clause: int | None) -> bool:
     return False
 
 
-def reaction_target(earlier: list[Event], sentence_start: int, sources: list[Actor]) -> list[Actor]:
-    """"Hal ini memicu kecaman dari …", "the move drew condemnation": the doer of the act told just before."""
+def reaction_target(earlier: list[Event], sentence_start: int, sources: list[Actor],
+                    plover: str | None = None, named: str | None = None) -> list[Actor]:
+    """"Hal ini memicu kecaman dari …", "the move drew condemnation": the doer of the act told just before. A
+    reaction (condemning, welcoming, rejecting, protesting, warning) of the same kind by a third side answered that
+    act too ("Turkey condemned the strikes. Egypt also
+    denounced the attack."): its target is the doer, not the side that reacted first; one aimed at the side
+    reacting now is the act answered ("China accused Manila … The Philippines condemned the move"), and so is one
+    the phrase names as what it is (`named`: "criticised the accusation" answers the accusation itself)."""
     own = {a.code for a in sources}
+    if named is not None:
+        said = [e for e in earlier if e.start <= sentence_start and e.plover == named and e.source.code not in own]
+        if said and state_level(said[-1].source):
+            return [as_state(said[-1].source)]      # "rejected the accusation": the last accusation's maker
     for event in reversed(earlier):
-        if event.start <= sentence_start and event.source.code not in own and state_level(event.source):
+        if event.start > sentence_start:
+            continue
+        if plover in IMPLIED_TARGET_TYPES and event.plover == plover != named and event.source.code not in own \
+                and event.target.code not in own and state_level(event.target):
+            return [as_state(event.target)]
+        if event.source.code not in own and state_level(event.source):
             return [as_state(event.source)]
     return []
 
