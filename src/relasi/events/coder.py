@@ -9,6 +9,7 @@ are kept once (discourse.dedup_key). Every event carries the id of the pattern t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache, partial
@@ -231,6 +232,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # "Jepang menyampaikan protes setelah rudal China jatuh di ZEE-nya": the side its time clause names
         targets = occasion_target(parse, predicate.clause, own)
         how = "implied" if targets else how
+    if not targets and plover in IMPLIED_TARGET_TYPES and len(own) == 1 and pattern.cameo != "016":
+        # "Merespons serangan udara Israel, Rusia menyebutnya …", "In response to North Korea's launch, Japan lodged
+        # a protest": the act the sentence says it answers
+        targets = _answered(text, parse, predicate, own, pack)
+        how = "implied" if targets else how
     the_patient = patient(predicate)
     if not targets and the_patient is not None and _refers_back(the_patient, pack):
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
@@ -452,13 +458,28 @@ def _answered(text: str, parse: Parse, predicate: Predicate, own: set[str], pack
     for other in parse.predicates:
         if other is predicate or other.voice != "noun":
             continue
-        before = text[max(parse.start, other.start - 30):other.start].lower().rstrip()
-        if text and any(before.endswith(word) for word in background):
+        before = text[max(parse.start, other.start - 60):other.start].lower()
+        if text and _after_background(before, background):
             found = source_of(other, pack.lang, receiving)
             doers = [as_state(a) for a in (found.actors if found else ()) if a.code not in own]
             if doers:
                 return doers
     return []
+
+
+def _after_background(before: str, background: tuple[str, ...]) -> bool:
+    """Whether the text before an event noun ends in a background phrase and at most three words of the noun's own
+    phrase ("menanggapi serangan", "in response to North Korea's launch"), with no punctuation between."""
+    words = re.findall(r"[\w'’-]+|[^\w\s]", before)
+    for length in range(4):
+        tail = " ".join(words[len(words) - length:]) if length else ""
+        if any(not w[0].isalnum() for w in words[len(words) - length:] if length):
+            return False
+        head = " ".join(words[:len(words) - length])
+        if any(head.endswith(word) and (len(head) == len(word) or not head[-len(word) - 1].isalnum())
+               for word in background):
+            return bool(tail) or length == 0
+    return False
 
 
 def _refers_back(argument: Argument, pack) -> bool:
