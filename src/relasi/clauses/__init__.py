@@ -38,6 +38,7 @@ from relasi.clauses.words import (
     VERB,
     Words,
     compile_words,
+    region_of,
 )
 from relasi.model import Actor, Argument, Article, Clause, Mention, Parse, Predicate
 
@@ -229,7 +230,8 @@ def _resolve_pronouns(items: list[Item], discourse: Discourse, speaker: list[Act
         if item.kind == GROUP:
             earlier.append(item.ref)
         elif item.kind == PRON and item.value_of(PRON) != "first":
-            group = _reporter(items, i) or discourse.resolve(item, earlier, speaker, words.counts)
+            group = _reporter(items, i) or discourse.resolve(item, earlier, speaker, words.counts,
+                                                            region_of(words, item.value))
             if group is not None:
                 pronouns[i] = group
                 earlier.append(group)

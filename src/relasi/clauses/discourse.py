@@ -49,10 +49,12 @@ class Discourse:
     last_igo: Actor | None = None
     last_list: list[Actor] = field(default_factory=list)     # the last list of several states or bodies named
     recent_states: list[Actor] = field(default_factory=list)  # the states that acted so far, the latest last
+    named_states: list[Actor] = field(default_factory=list)   # the states named so far, the latest last
 
     def resolve(self, item: Item, earlier: list[Group], speaker: list[Actor],
-                counts: dict[str, int] | None = None) -> Group | None:
-        """The group a pronoun or description item stands for, or None."""
+                counts: dict[str, int] | None = None, region: frozenset[str] | None = None) -> Group | None:
+        """The group a pronoun or description item stands for, or None. `region`: the states a description
+        that names a region may stand for ("negara Teluk tersebut")."""
         counts = counts or {}
         kind = item.value_of(PRON) or ""
         actors: list[Actor] = []
@@ -92,7 +94,16 @@ class Discourse:
                         or a.sector in ("GOV", "MIL", "DIP")]
                 # opening the sentence, it is what the story was about ("Negara kaya minyak itu juga …")
                 subject = [as_state(a) for a in self.last_subject if a.kind != "IGO"][:1] if not parties else []
-                actors = same[-1:] or subject or ([self.last_state] if self.last_state else [])
+                last = [self.last_state] if self.last_state else []
+                if region is not None:
+                    # "the Gulf state" after Israel and Saudi Arabia: the last state of the region
+                    # (a state named as such before a city standing for one: "attacks on Gaza … the Middle Eastern
+                    # country" is Israel)
+                    named = [a for g in before for a in g.actors if a.kind == "STATE" and a.code in region]
+                    same = named or [a for a in same if a.code in region]
+                    subject = [a for a in subject if a.code in region]
+                    last = [a for a in reversed(self.named_states) if a.code in region][:1]
+                actors = same[-1:] or subject or last
             elif wanted == "STATES":
                 lists = [g.actors for g in before if len(g.actors) > 1]
                 actors = list(lists[-1]) if lists else list(self.last_list)
@@ -141,6 +152,7 @@ class Discourse:
                     self.last_named_person = actor
                 if actor.kind in ("STATE", "IGO") or (actor.kind == "CITY" and actor.sector):
                     self.last_state = as_state(actor)
+                    self.named_states = [*self.named_states[-11:], self.last_state]
 
                 if actor.kind == "ORG" and actor.role and "ministry" in actor.role:
                     self.last_ministry = actor

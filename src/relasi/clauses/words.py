@@ -9,6 +9,7 @@ negator, a speech verb, a light verb, a pronoun, or a verb that no event pattern
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 # Word classes (Item.kind in tokens.py).
@@ -76,6 +77,8 @@ class Words:
     addressing: frozenset[str] = frozenset()             # speech verbs whose object is the hearer ("told X")
     descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)
     description_heads: dict[str, str] = field(default_factory=dict)   # head word -> kind
+    # a region's name in a description ("negara Teluk itu", "the Gulf state") -> the states it may stand for
+    description_regions: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()
     _not_argument_ends: tuple[frozenset[str], frozenset[str]] | None = None     # (the set it was made from, ends)
 
     def add(self, phrase: str, kind: str, role: str = "") -> None:
@@ -130,6 +133,28 @@ class Words:
         return word.startswith(self.verb_prefixes)
 
 
+@cache
+def _regions() -> dict[str, frozenset[str]]:
+    """World regions and their member states (data/common/regions.yaml)."""
+    import yaml
+
+    from relasi.lang.lexicon import YAML_LOADER
+    from relasi.packs import DATA_DIR
+
+    path = DATA_DIR / "common" / "regions.yaml"
+    rows = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) if path.exists() else {}
+    return {str(name): frozenset(str(code) for code in codes or ()) for name, codes in (rows or {}).items()}
+
+
+def region_of(words: Words, phrase: str) -> frozenset[str] | None:
+    """The states a description's region allows ("the middle eastern country"), or None when it names none."""
+    tokens = phrase.lower().split()
+    for name, states in words.description_regions:
+        if any(tuple(tokens[k:k + len(name)]) == name for k in range(len(tokens) - len(name) + 1)):
+            return states
+    return None
+
+
 def compile_words(pack: Any) -> Words:
     """The pack's function words as a `Words` table (cached on the pack)."""
     cached = pack.__dict__.get("_clause_words")
@@ -172,6 +197,11 @@ def compile_words(pack: Any) -> Words:
     for kind, items in (grammar.get("description_heads") or {}).items():
         for item in items or ():
             words.description_heads[str(item).lower()] = str(kind)
+    regions = _regions()
+    words.description_regions = tuple(sorted(
+        ((tuple(str(name).lower().split()), regions[str(region)])
+         for name, region in (grammar.get("description_regions") or {}).items() if str(region) in regions),
+        key=lambda pair: -len(pair[0])))               # the longest name first: "asia tenggara" before "asia"
     for kind, items in (grammar.get("descriptions") or {}).items():
         for item in items or ():
             words.descriptions[tuple(str(item).lower().split())] = str(kind)

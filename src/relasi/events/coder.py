@@ -263,7 +263,11 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 
 
 def _named_statement(text: str, parse: Parse, phrase: Argument, pack) -> str | None:
-    """The PLOVER type of a statement noun heading a phrase ("the accusation": ACCUSE), if it is one."""
+    """The PLOVER type of a statement a definite phrase names ("the accusation", "tuduhan itu": ACCUSE), if it is
+    one ("kecaman serupa disampaikan Qatar" names the act itself, not an earlier one)."""
+    words = text[phrase.start:phrase.end].lower().split()
+    if not {*pack.words("demonstratives"), "the", "these", "those"} & set(words):
+        return None
     for noun in parse.predicates:
         if noun.voice == "noun" and phrase.start <= noun.start < phrase.end:
             found = choose(noun, text[parse.start:parse.end], pack.lexicon)
