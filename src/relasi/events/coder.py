@@ -190,6 +190,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         return None
     targets, slot = target_of(predicate, pattern, defaults, sources, receiving)
     own = {a.code for a in sources}
+    if how == "controller" and plover == "RETREAT" and targets and slot in ("object", "possessor") \
+            and not own & {a.code for a in targets}:
+        # "called for talks to end the Russia-Ukraine war": only its parties end a war; a third side that the
+        # clause lends the act to only calls for it (its own event)
+        return None
     # "signed a memorandum of understanding with Singapore": an agreement's partner may sit in any event it names
     events_named = [name for name, argument in predicate.slots
                     if argument.how == "event" and plover in SYMMETRIC]
