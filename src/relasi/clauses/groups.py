@@ -70,8 +70,30 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                 continue
         if place is None:
             place = _is_place(text, span[0], mention.actor, words, span[1])
-        groups.append(Group(span[0], span[1], [mention.actor], [mention], place=place))
+        start = _members_start(text, span[0], words)
+        if start < span[0] and groups and not place and not groups[-1].place \
+                and joiner.fullmatch(text[groups[-1].end:start]) and "\n" not in text[groups[-1].end:start]:
+            # "Arab Saudi dan sejumlah negara Teluk seperti Bahrain …": one list
+            groups[-1].actors.append(mention.actor)
+            groups[-1].mentions.append(mention)
+            groups[-1].end = span[1]
+            groups[-1].comma_tail = 0
+            continue
+        if start < span[0] and groups and start < groups[-1].end:
+            start = span[0]
+        groups.append(Group(start, span[1], [mention.actor], [mention], place=place))
     return [part for group in groups for part in _unlisted(group)]
+
+
+def _members_start(text: str, start: int, words: Words) -> int:
+    """Where a plural noun whose members a list names begins, when the list starts at `start` ("sejumlah negara
+    seperti Jerman, …", "Western countries, including the United States …"): the noun and the list are one
+    phrase, the list's. Else `start`."""
+    if words.members_before is None:
+        return start
+    window = max(0, start - 80)
+    found = words.members_before.search(text, window, start)
+    return found.start() if found is not None and found.end() == start else start
 
 
 def joiner_regex(pack) -> re.Pattern[str]:

@@ -8,6 +8,7 @@ negator, a speech verb, a light verb, a pronoun, or a verb that no event pattern
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -77,6 +78,8 @@ class Words:
     addressing: frozenset[str] = frozenset()             # speech verbs whose object is the hearer ("told X")
     descriptions: dict[tuple[str, ...], str] = field(default_factory=dict)
     description_heads: dict[str, str] = field(default_factory=dict)   # head word -> kind
+    # "sejumlah negara seperti", "Western countries, including": a plural noun whose members a list names
+    members_before: re.Pattern[str] | None = None
     # a region's name in a description ("negara Teluk itu", "the Gulf state") -> the states it may stand for
     description_regions: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()
     _not_argument_ends: tuple[frozenset[str], frozenset[str]] | None = None     # (the set it was made from, ends)
@@ -241,8 +244,23 @@ def compile_words(pack: Any) -> Words:
                  "appositions", "references", "origin_nouns", "facility_nouns"):
         values = frozenset(str(w).lower() for w in grammar.get(name) or ())
         setattr(words, "locatives" if name == "locative" else name, values)
+    words.members_before = _members_before(grammar.get("member_nouns") or (), grammar.get("example_markers") or (),
+                                           grammar.get("coordinators") or ())
     pack.__dict__["_clause_words"] = words
     return words
+
+
+def _members_before(nouns, markers, coordinators) -> re.Pattern[str] | None:
+    """Text that ends right before a list naming the members of a plural noun: up to two words (no coordinator),
+    the noun, up to two words, an optional comma, the marker ("sejumlah negara Teluk seperti ", "Western countries,
+    including the ")."""
+    if not nouns or not markers:
+        return None
+    def alternatives(items) -> str:
+        return "|".join(re.escape(str(w).lower()) for w in sorted(items, key=len, reverse=True))
+    word = rf"(?!(?:{alternatives(coordinators)})\b)\b[\w-]+" if coordinators else r"\b[\w-]+"
+    return re.compile(rf"(?:{word}\s+){{0,2}}\b(?:{alternatives(nouns)})\b(?:\s+[\w-]+){{0,2}}\s*,?\s*"
+                      rf"(?:{alternatives(markers)})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _english_verbs(lemmas) -> dict[str, str]:
