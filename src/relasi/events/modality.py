@@ -162,7 +162,9 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
             return Factuality("asserted", negated, cameo)
         if root in PROMISE_CODES:
             return Factuality("asserted", negated, cameo if root in ("03",) else PROMISE_CODES[root])
-        if root in THREAT_CODES:
+        if root in THREAT_CODES and (predicate.voice != "noun" or predicate.light):
+            # a noun no light verb carries is no promised act ("kami akan bermitra untuk mengatasi provokasi DPRK":
+            # the provocations are North Korea's, not a threat of the speaker's)
             return Factuality("asserted", negated, cameo if root == "13" else THREAT_CODES[root])
     return Factuality(modality, negated, cameo)
 
