@@ -166,7 +166,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
         elif pending_complement and item.kind in (GROUP, WORD, PRON, DEMO, PRED, VERB, DET) \
                 and not (item.kind == PRED and i not in verb_preds and words.lang == "id"
                          and not _after_saying(items, i, words)) \
-                and _clause_follows(items, i, verb_preds):
+                and not _hearer(items, i, words) and _clause_follows(items, i, verb_preds):
             # "mengatakan pasukan Kamboja melanggar …", "said four Chinese ships had entered …"; but an object
             # stays one: "menyampaikan apresiasi", "warned Washington against …"
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1]))
@@ -195,6 +195,14 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             drafts[draft].last = max(drafts[draft].last, i)
             draft = drafts[draft].parent
     return Segmentation(drafts, clause_of)
+
+
+def _hearer(items: list[Item], i: int, words: Words) -> bool:
+    """"warned NATO that …", "told reporters that …": a party right after a verb that addresses someone is its
+    hearer when "that" follows, not the subject of what it says."""
+    previous = _previous_content(items, i)
+    return words.lang == "en" and previous is not None and items[i].kind in (GROUP, PRON) \
+        and previous.value.split()[0] in words.addressing and i + 1 < len(items) and items[i + 1].value == "that"
 
 
 def _after_saying(items: list[Item], i: int, words: Words) -> bool:
@@ -328,6 +336,8 @@ def _english_that(items: list[Item], i: int, verb_preds: set[int], words: Words 
         return "complement"                      # "Beijing's demand that Tokyo retract …", "the accusation that …"
     if verbish(previous, verb_preds) or previous.has(SPEECH_BEFORE) or previous.kind == PUNCT:
         return "complement"
+    if words is not None and previous.kind == GROUP and j > 0 and items[j - 1].value.split()[0] in words.addressing:
+        return "complement"                      # "warned NATO that …", "told reporters that …": the hearer, then what
     if previous.kind in (GROUP, WORD, PRED) and nxt is not None and (verbish(nxt, verb_preds) or nxt.kind == BE):
         return "relative"
     if previous.kind in (GROUP, WORD) and nxt is not None and nxt.kind in (GROUP, PRON, DET, WORD) \
