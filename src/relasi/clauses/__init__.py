@@ -226,16 +226,37 @@ def _resolve_pronouns(items: list[Item], discourse: Discourse, speaker: list[Act
     """The groups the sentence's pronouns and descriptions stand for, by item index."""
     pronouns: dict[int, Group] = {}
     earlier: list[Group] = []
+    people: Group | None = None                     # the last group named as people ("12 Russian diplomats")
     for i, item in enumerate(items):
         if item.kind == GROUP:
             earlier.append(item.ref)
+            if _named_as_people(items, i, words):
+                people = item.ref
         elif item.kind == PRON and item.value_of(PRON) != "first":
-            group = _reporter(items, i) or discourse.resolve(item, earlier, speaker, words.counts,
-                                                            region_of(words, item.value))
+            group = _reporter(items, i)
+            if group is None and people is not None and item.value_of(PRON) == "plural" \
+                    and not {a.code for a in people.actors} & {a.code for a in speaker}:
+                # "expelled 12 Russian diplomats, saying they engaged in espionage": the people just named
+                group = Group(item.start, item.end, list(people.actors), [], how="pronoun")
+            group = group or discourse.resolve(item, earlier, speaker, words.counts, region_of(words, item.value))
             if group is not None:
                 pronouns[i] = group
                 earlier.append(group)
     return pronouns
+
+
+def _named_as_people(items: list[Item], i: int, words: Words) -> bool:
+    """Whether the group at item `i` names people of its side: "Russian diplomats", "diplomat Rusia", "nelayan
+    asal Indonesia" (the people noun after an English adjective, before an Indonesian name, or inside the group)."""
+    own = items[i].value.split()
+    if own and (own[0] if words.lang == "id" else own[-1]) in words.people_nouns:
+        return True
+    if words.lang == "en":
+        return i + 1 < len(items) and items[i + 1].kind == WORD and items[i + 1].value in words.people_nouns
+    k = i - 1
+    if k >= 0 and items[k].kind == WORD and items[k].value in ("asal", "dari"):
+        k -= 1
+    return k >= 0 and items[k].kind == WORD and items[k].value in words.people_nouns
 
 
 def _within(seg: Segmentation, clause: int, ancestor: int) -> bool:

@@ -319,7 +319,7 @@ class SlotReader:
         shared = self._shared_subject(p, clause)
         if shared is not None:
             return shared
-        borrowed = self._fronted_subject(draft)
+        borrowed = self._fronted_subject(draft) or self._trailing_subject(p, draft)
         if borrowed is not None:
             return borrowed
         speaker = self._speaker_for(clause)
@@ -340,6 +340,21 @@ class SlotReader:
             group = self.group_at(j)
             if group is not None and group.party and self._free(self._np_start(j, draft.parent), draft.parent):
                 found = self.argument((self._np_start(j, draft.parent), j + 1))
+                return Argument(found.start, found.end, found.actors, found.head, "controller")
+        return None
+
+    def _trailing_subject(self, p: int, draft) -> Argument | None:
+        """"Russia expelled two Estonian diplomats after accusing them of spying", "… setelah menuduh mereka …": a
+        subordinate clause after its main clause, its verb right after the opener, has the main clause's subject."""
+        if draft.kind not in FRONTED_KINDS or draft.kind == "purpose" or draft.parent is None or draft.first <= 1:
+            return None
+        if any(self.items[k].kind not in (ADV, NEG) for k in range(draft.first + 1, p)):
+            return None
+        for j in range(draft.first - 1, -1, -1):
+            if self.clause(j) == draft.parent and self.is_verb(j):
+                found = self.subject(j)
+                if found is None or not found.actors:
+                    return None
                 return Argument(found.start, found.end, found.actors, found.head, "controller")
         return None
 
