@@ -100,6 +100,12 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             pending_complement = SPEECH_BEFORE in item.kinds
             continue
         opened = False
+        if words.serial_nouns and verbish(item, verb_preds) and _shape(item) in ("di", "ter") and len(stack) > 1 \
+                and drafts[stack[-1]].kind == "complement" and drafts[stack[-1]].governor is not None \
+                and items[drafts[stack[-1]].governor].kind == WORD and drafts[stack[-1]].first < i:
+            # "Keputusan Israel memperluas operasi militer dikecam Turki": a passive verb after what a control noun
+            # governs ends it; the whole phrase is the passive verb's subject
+            stack.pop()
         if item.kind == PUNCT and item.value in (",", "—", "–", "--"):
             if i + 1 < len(items) and SPEECH_AFTER in items[i + 1].kinds:
                 pop_to_base()
@@ -316,8 +322,10 @@ def _serial_complement(items: list[Item], i: int, words: Words, verb_preds: set[
             first = governor.value.split()[0]
             return governor.value in words.object_control or first in words.object_control
         if governor is not None and clause_of[k] == clause and governor.kind == WORD and words.serial_nouns \
-                and governor.value in words.control_nouns:
-            return True                  # "keputusan Israel memperluas operasi": the owner's intended act
+                and governor.value in words.control_nouns and _shape(items[i]) not in ("di", "ter"):
+            # "keputusan Israel memperluas operasi": the owner's intended act; but "usulan Ukraina ditolak …": a
+            # passive verb after the phrase has it as its subject
+            return True
     return False
 
 
