@@ -44,11 +44,20 @@ def find_actors(article: Article, pack) -> Article:
     day = article_day(article)
     hits = [h for h in pack.gazetteer.find(text) if h.kind != "NONE"]
     support = _supported_codes(hits)
-    glue = _glue_pattern(pack)
-    stop_names = frozenset(pack.words("not_names"))
+    words = _pack_words(pack)
+    stop_names = words.stop_names
+    actors = words.actors
     mentions: list[Mention] = []
     new_names: dict[str, Actor] = {}
-    for phrase in _phrases(text, hits, glue):
+    for phrase in _phrases(text, hits, words):
+        if len(phrase.hits) == 1 and phrase.hits[0].kind in ACTOR_KINDS:
+            # most phrases: one name, one mention, nothing else to read (_resolve_hit without the call)
+            hit = phrase.hits[0]
+            entry = _pick(hit, day, support)
+            if entry is not None:
+                mentions.append(Mention(hit.start, hit.end, text[hit.start:hit.end], actors.get(entry, day),
+                                        entry.origin))
+            continue
         mentions.extend(_resolve_phrase(text, phrase, pack, day, support, stop_names, new_names, mentions))
     mentions = _defined_acronyms(text, mentions)
     mentions.extend(_surname_mentions(text, mentions, new_names))
@@ -103,31 +112,60 @@ def _supported_codes(hits: list[Hit]) -> set[str]:
     return codes
 
 
-def _glue_pattern(pack) -> re.Pattern[str]:
-    cached = pack.__dict__.get("_glue")
+class _Actors:
+    """One Actor per dictionary row (two for a person with a role: in office on the article's day or not), made
+    the first time the row is read and shared by every mention of it after that."""
+
+    def __init__(self) -> None:
+        self._made: dict[int, tuple[Entry, Actor]] = {}        # by id() of the row, which the tuple keeps alive
+        self._out_of_office: dict[int, tuple[Entry, Actor]] = {}
+
+    def get(self, entry: Entry, day: date | None) -> Actor:
+        made = self._made
+        if entry.kind == "PERSON" and entry.role is not None and not entry.valid_on(day):
+            made = self._out_of_office
+        found = made.get(id(entry))
+        if found is None:
+            found = made[id(entry)] = (entry, _actor(entry, day))
+        return found[1]
+
+
+class _PackWords:
+    """What resolution reads from a pack's grammar, prepared once per pack."""
+
+    def __init__(self, pack) -> None:
+        glue_words = pack.words("phrase_glue")
+        alternatives = "|".join(re.escape(w) for w in glue_words)
+        self.glue = re.compile(rf"\s*(?:(?:{alternatives})\s*)?" if alternatives else r"\s*")
+        self.glue_chars = max((len(w) for w in glue_words), default=0)
+        self.stop_names = frozenset(pack.words("not_names"))
+        self.actors = _Actors()
+
+
+def _pack_words(pack) -> _PackWords:
+    cached = pack.__dict__.get("_resolve_words")
     if cached is None:
-        cached = pack.__dict__["_glue"] = _build_glue(pack)
+        cached = pack.__dict__["_resolve_words"] = _PackWords(pack)
     return cached
 
 
-def _build_glue(pack) -> re.Pattern[str]:
-    words = [re.escape(w) for w in pack.words("phrase_glue")]
-    alternatives = "|".join(words)
-    return re.compile(rf"\s*(?:(?:{alternatives})\s*)?" if alternatives else r"\s*")
-
-
-def _phrases(text: str, hits: list[Hit], glue: re.Pattern[str]) -> list[_Phrase]:
+def _phrases(text: str, hits: list[Hit], words: _PackWords) -> list[_Phrase]:
     """Group hits that touch (only spaces or glue words between them) into phrases."""
     phrases: list[_Phrase] = []
+    glue, glue_chars = words.glue, words.glue_chars
+    last = None
     for hit in hits:
-        if phrases:
-            last = phrases[-1]
+        if last is not None:
             gap = text[last.end:hit.start]
-            if "\n" not in gap and glue.fullmatch(gap) and _joinable(last.hits[-1], hit):
+            # a gap longer than one glue word once its spaces are off is no glue: most gaps, told without the
+            # pattern (str.strip and the pattern's \s take the same characters for spaces)
+            if ("\n" not in gap and len(gap.strip()) <= glue_chars and glue.fullmatch(gap)
+                    and _joinable(last.hits[-1], hit)):
                 last.hits.append(hit)
                 last.end = hit.end
                 continue
-        phrases.append(_Phrase(hit.start, hit.end, [hit]))
+        last = _Phrase(hit.start, hit.end, [hit])
+        phrases.append(last)
     return phrases
 
 
@@ -141,6 +179,11 @@ def _joinable(previous: Hit, following: Hit) -> bool:
 
 
 def _pick(hit: Hit, day: date | None, support: set[str]) -> Entry | None:
+    if len(hit.entries) == 1:          # most hits: the same choice without the lists
+        entry = hit.entries[0]
+        if entry.kind not in ACTOR_KINDS or ("ambiguous" in entry.flags and entry.code not in support):
+            return None
+        return entry
     entries = [e for e in hit.entries if e.kind in ACTOR_KINDS]
     if not entries:
         return None
@@ -211,11 +254,12 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
     # A title vouches for an ambiguous name: "Presiden Georgia" is the state, not the US state.
     phrase_support = support | {e.code for h in phrase.hits for e in h.entries if e.code} if titled else support
     picked = {id(h): _pick(h, day, phrase_support) for h in phrase.hits if h.kind in ACTOR_KINDS}
+    actors = _pack_words(pack).actors
     holder = next((h for h in holders if picked.get(id(h)) is not None), None)
     holder_entry = picked.get(id(holder)) if holder else None
     extent = (phrase.start, phrase.end)
     parts = [
-        Mention(h.start, h.end, text[h.start:h.end], _actor(picked[id(h)], day), picked[id(h)].origin,
+        Mention(h.start, h.end, text[h.start:h.end], actors.get(picked[id(h)], day), picked[id(h)].origin,
                 extent=extent, part=True)
         for h in holders if picked.get(id(h)) is not None
     ]
@@ -223,7 +267,7 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
     if people and picked.get(id(people[-1])):
         head = people[-1]
         entry = picked[id(head)]
-        actor = _actor(entry, day)
+        actor = actors.get(entry, day)
         if person_title is not None:
             role_entry = person_title.entries[0]
             actor = Actor(actor.code, "PERSON", actor.name, actor.country, role_entry.sector or actor.sector,
@@ -264,7 +308,8 @@ def _resolve_hit(text, phrase: _Phrase, pack, day, support, earlier, stop_names,
         entry = _pick(hit, day, support)
         if entry is None:
             return []
-        return [Mention(hit.start, hit.end, text[hit.start:hit.end], _actor(entry, day), entry.origin)]
+        return [Mention(hit.start, hit.end, text[hit.start:hit.end], _pack_words(pack).actors.get(entry, day),
+                        entry.origin)]
     if kind in ("ROLE_PERSON", "ROLE_ORG"):
         return _title_reference(text, phrase, hit, earlier, pack, stop_names, new_names)
     return []
@@ -397,12 +442,15 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
     phrases, regex = cached
     if regex is None:
         return []
+    matches = list(regex.finditer(text))
+    if not matches:
+        return []
     heads = sorted((m for m in mentions if not m.part), key=lambda m: m.start)
     comparisons = tuple(pack.words("comparisons"))
     # "Maduro, seperti Díaz-Canel, …, dan keduanya": a comparison set off by commas is not one of the two
     heads = [m for m in heads if not _aside(text, m, comparisons)]
     found: list[Mention] = []
-    for match in regex.finditer(text):
+    for match in matches:
         phrase, wanted = match.group().lower(), phrases[match.group().lower()]
         chosen: list[Actor] = []
         for mention in reversed([m for m in heads if m.end <= match.start()]):
