@@ -12,13 +12,17 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from relasi.actors.dictionary import Entry
-from relasi.actors.gazetteer import Hit
+from relasi.actors.gazetteer import Hit, fold
 from relasi.model import Actor, Article, Mention
 
 ACTOR_KINDS = ("STATE", "CITY", "IGO", "ORG", "PERSON")
 _NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*")
+_BLANKS = re.compile(r"[ \t]+")
+_PARTICLE = re.compile(r"[a-z]+")
+_SPACES = re.compile(r"\s*")
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "de", "da", "van", "von", "der", "di", "la", "le", "dos"})
 
 
@@ -31,7 +35,7 @@ def article_day(article: Article) -> date | None:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Phrase:
     start: int
     end: int
@@ -68,6 +72,9 @@ def find_actors(article: Article, pack) -> Article:
     return article.with_(mentions=tuple(mentions))
 
 
+# Letters that match an ASCII letter under re.IGNORECASE without lowering to it: dotted and dotless i, long s,
+# the Kelvin sign.
+_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _WEB_ADDRESS = re.compile(r"\.(?:com|co\.id|co\.uk|co|id|net|org|news)\b", re.IGNORECASE)
 
 
@@ -92,12 +99,12 @@ def _without_credits(text: str, mentions: list[Mention]) -> list[Mention]:
                 credited.append((line + at, line + at + len(dateline.outlet)))
     kept: list[Mention] = []
     for mention in mentions:
-        if any(start <= mention.start and mention.end <= end for start, end in credited):
+        if credited and any(start <= mention.start and mention.end <= end for start, end in credited):
             continue
         if mention.actor.sector == "MED" and (text[mention.end:mention.end + 1] == "/"
                                               or text[mention.start - 1:mention.start] == "/"):
             continue
-        if _WEB_ADDRESS.match(text, mention.end):
+        if text.startswith(".", mention.end) and _WEB_ADDRESS.match(text, mention.end):
             continue                     # "Pikiranrakyat-Bekasi.com", "tempo.co": a web address, not the place
         kept.append(mention)
     return kept
@@ -140,6 +147,16 @@ class _PackWords:
         self.glue_chars = max((len(w) for w in glue_words), default=0)
         self.stop_names = frozenset(pack.words("not_names"))
         self.actors = _Actors()
+        self._role_aliases = pack.grammar.get("role_aliases", {})
+        self._aliases: dict[str | None, frozenset[str | None]] = {}
+
+    def aliases(self, role: str | None) -> frozenset[str | None]:
+        """The roles a title of `role` may refer back to: its own and the grammar's aliases of it."""
+        found = self._aliases.get(role)
+        if found is None:
+            found = self._aliases[role] = frozenset(
+                {str(r).lower() for r in self._role_aliases.get(role, ())} | {role})
+        return found
 
 
 def _pack_words(pack) -> _PackWords:
@@ -212,25 +229,24 @@ def _new_name(text: str, start: int, stop_names: frozenset[str]) -> tuple[int, i
     """Capitalised words right after `start` that read as a person's name ("Bruno Rodríguez")."""
     cursor, tokens, end = start, 0, None
     while tokens < 5:
-        space = re.match(r"[ \t]+", text[cursor:])
+        space = _BLANKS.match(text, cursor)
         if not space and tokens:
             break
-        position = cursor + (space.end() if space else 0)
+        position = space.end() if space else cursor
         token = _NAME_TOKEN.match(text, position)
-        particle = re.match(r"[a-z]+", text[position:])
+        particle = _PARTICLE.match(text, position)
         if token and token.group().rstrip(".,").lower() not in stop_names:
             end = position + len(token.group().rstrip(".,’'"))
             cursor, tokens = end, tokens + 1
             if text[end:end + 1] in ",":
                 break
         elif particle and particle.group() in _NAME_PARTICLES and tokens:
-            cursor = position + particle.end()
+            cursor = particle.end()
         else:
             break
     if end is None:
         return None
-    first = re.match(r"\s*", text[start:]).end() + start
-    return (first, end)
+    return (_SPACES.match(text, start).end(), end)
 
 
 def _as_role(hit: Hit) -> Hit:
@@ -324,7 +340,7 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
     if title.kind != "ROLE_PERSON" or len(phrase.hits) != 1:
         return []
     role = title.entries[0].role
-    aliases = {str(r).lower() for r in pack.grammar.get("role_aliases", {}).get(role, ())} | {role}
+    aliases = _pack_words(pack).aliases(role)
     name_span = _new_name(text, phrase.end, stop_names)
     for mention in reversed(earlier):
         actor = mention.actor
@@ -399,12 +415,11 @@ def _short_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """Later "Wong" and "Wang" refer to the "Penny Wong" and "Wang Yi" named before: a known person's family name
     alone (the last word, or a short first word as in Chinese and Korean names), capitalised, not part of a longer
     name, after the person's first full mention."""
-    taken = [m.span for m in mentions]
     first_seen: dict[str, tuple[int, Actor]] = {}
-    for mention in sorted(mentions, key=lambda m: m.span):
-        actor = mention.actor
-        if actor.kind == "PERSON" and not mention.part and actor.name and len(actor.name.split()) in (2, 3):
-            first_seen.setdefault(actor.name, (mention.span[1], actor))
+    people = [(m.extent or (m.start, m.end), m.actor) for m in mentions if m.actor.kind == "PERSON" and not m.part]
+    for span, actor in sorted(people, key=itemgetter(0)):
+        if actor.name and len(actor.name.split()) in (2, 3):
+            first_seen.setdefault(actor.name, (span[1], actor))
     forms: dict[str, list[tuple[int, Actor]]] = {}
     for name, (after, actor) in first_seen.items():
         words = name.split()
@@ -417,10 +432,11 @@ def _short_names(text: str, mentions: list[Mention]) -> list[Mention]:
     if not owner_of:
         return []
     alternation = "|".join(re.escape(form) for form in sorted(owner_of, key=len, reverse=True))
+    taken = [m.span for m in mentions]
     starts = sorted(s for s, _ in taken)
     ends = {s: e for s, e in sorted(taken)}
     found: list[Mention] = []
-    for match in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])(?!\s+[A-Z])", text):
+    for match in _word_start_matches(re.compile(rf"(?:{alternation})(?![\w-])(?!\s+[A-Z])"), text, "-"):
         form, span = match.group(), (match.start(), match.end())
         after, actor = owner_of[form]
         k = bisect_right(starts, span[0])
@@ -438,11 +454,18 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
         phrases = {str(k).lower(): v for k, v in pack.grammar.get("plural_references", {}).items()}
         alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
         regex = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if phrases else None
-        cached = pack.__dict__["_plural_regex"] = (phrases, regex)
-    phrases, regex = cached
+        # the same phrases in lower case on the folded text: the same matches where the text has no letter that
+        # matches an ASCII letter in another case only (_CASE_TWINS), and an engine that skips ahead to "kedua"
+        folded = (re.compile(rf"(?:{alternation})(?!\w)") if phrases and all(p.isascii() for p in phrases)
+                  else None)
+        cached = pack.__dict__["_plural_regex"] = (phrases, regex, folded)
+    phrases, regex, folded = cached
     if regex is None:
         return []
-    matches = list(regex.finditer(text))
+    twins = folded is None or not text.isascii() and _CASE_TWINS.search(text) is not None
+    matches = [] if twins else [regex.match(text, m.start()) for m in _word_start_matches(folded, fold(text))]
+    if twins or None in matches:
+        matches = list(regex.finditer(text))
     if not matches:
         return []
     heads = sorted((m for m in mentions if not m.part), key=lambda m: m.start)
@@ -453,7 +476,9 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
     for match in matches:
         phrase, wanted = match.group().lower(), phrases[match.group().lower()]
         chosen: list[Actor] = []
-        for mention in reversed([m for m in heads if m.end <= match.start()]):
+        for mention in reversed(heads):
+            if mention.end > match.start():
+                continue
             actor = mention.actor
             if wanted == "STATE" and actor.kind not in ("STATE", "IGO") and actor.code \
                     and actor.sector not in ("MED", "BUS", "CVL", "OTHER"):
@@ -472,6 +497,27 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
 
 
 def _aside(text: str, mention: Mention, comparisons: tuple[str, ...]) -> bool:
+    if text[mention.end:mention.end + 1] != ",":
+        return False
     before = text[max(0, mention.start - 20):mention.start].rstrip().lower()
-    return text[mention.end:mention.end + 1] == "," and any(
-        before.endswith(f", {word}") for word in comparisons)
+    return any(before.endswith(f", {word}") for word in comparisons)
+
+
+def _word_start_matches(regex: re.Pattern[str], text: str, also: str = "") -> list[re.Match[str]]:
+    r"""`regex.finditer(text)` kept to matches that start a word (after no word character and none of `also`), as a
+    leading (?<![\w...]) would; without that look-behind first, the engine skips ahead to where the pattern's
+    first characters occur instead of trying every position. A match refused for its start is tried again one
+    character later, as the look-behind would have been."""
+    found: list[re.Match[str]] = []
+    search = regex.search
+    position = 0
+    while (match := search(text, position)) is not None:
+        start = match.start()
+        if start > 0:
+            before = text[start - 1]
+            if before.isalnum() or before == "_" or before in also:
+                position = start + 1
+                continue
+        found.append(match)
+        position = match.end()
+    return found
