@@ -7,8 +7,9 @@
 2. The extracted text goes through `text.clean` with the title as hint, which removes what
    trafilatura keeps on Indonesian pages: the date line, "Baca juga" links, headline lists.
 3. The whole page, flattened to lines, goes through `text.clean` as well, for the date line and
-   byline printed near the title. A date line found near the title wins over the page's metadata;
-   a disagreement becomes a warning.
+   byline printed near the title; a line in both texts (the article's paragraphs) is classified
+   once. A date line found near the title wins over the page's metadata; a disagreement becomes a
+   warning.
 4. A machine-readable publication time (article:published_time, JSON-LD datePublished) supplies
    the clock time and zone when it falls on the chosen day, and the date when nothing is printed;
    htmldate (markup only, the original date) is asked only when neither gives one.
@@ -18,12 +19,14 @@ from __future__ import annotations
 
 import contextlib
 import re
+from functools import lru_cache
 
 import lxml.html
 import trafilatura
 from htmldate import find_date
 from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
+from trafilatura.settings import Extractor
 
 from relasi.extract import meta
 from relasi.extract.meta import FoundDate
@@ -53,18 +56,18 @@ def read_html(html: str, url: str | None = None, title_hint: str | None = None) 
     """The article in an HTML page, or Dropped("no_article") when trafilatura finds none."""
     tree = trafilatura.load_html(html)
     # trafilatura works on a copy of the tree: the page's own text below is read from the original
-    found = trafilatura.bare_extraction(tree, url=url, fast=True, include_comments=False,
-                                        include_tables=False) if tree is not None else None
+    found = trafilatura.bare_extraction(tree, options=_options()) if tree is not None else None
     if found is None or not (found.text or "").strip():
         return Dropped(url or "", "extract", "no_article", "trafilatura found no main text")
     head = _metadata(tree, url)
     title = title_hint or head.title
-    body = clean(found.text, title_hint=title)
+    classified: dict = {}            # a line in both texts below is classified once
+    body = clean(found.text, title_hint=title, classified=classified)
     if not body.paragraphs:
         return Dropped(url or "", "extract", "no_article", "no running text in the main text")
     machine = _machine_date(tree, html)
     page = tree if tree.tag == "html" else _parse(html)    # a fragment: trafilatura kept part of the page
-    printed = clean(_flatten(page), title_hint=title) if page is not None else Page(())
+    printed = clean(_flatten(page), title_hint=title, classified=classified) if page is not None else Page(())
     published, warnings = _published(body, printed, machine, tree, head.url)
     return Page(
         paragraphs=body.paragraphs,
@@ -76,6 +79,13 @@ def read_html(html: str, url: str | None = None, title_hint: str | None = None) 
         url=head.url,
         warnings=(*body.warnings, *warnings),
     )
+
+
+@lru_cache(maxsize=1)
+def _options() -> Extractor:
+    """trafilatura's settings, built once (they read its configuration file's values): the main text
+    alone, no comments, no tables. No URL: trafilatura uses it only for links and images, left out."""
+    return Extractor(output_format="python", fast=True, comments=False, tables=False)
 
 
 def _metadata(tree: lxml.html.HtmlElement, url: str | None) -> trafilatura.settings.Document:
