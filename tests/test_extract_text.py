@@ -534,3 +534,14 @@ def test_text_classification_shared_between_texts_of_one_page() -> None:
     assert clean(page, classified=classified) == clean(page)
     assert clean(page, title_hint="Judul Berita Kerja Sama Maritim Indonesia dan Jepang") == hinted
     assert [_norm(p) for p in hinted.paragraphs] == [LEAD, SECOND, THIRD]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    [LEAD, SECOND], ["a  b"], [" a", "b"], ["a ", "b"], ["e\u0301 x"], ["\u0301x", "y"], ["a\tb"], ["x", "\u3000y"],
+    ["Jakarta\xa0-", "z"], ["zero\u200bwidth"],
+])
+def test_text_article_id_is_the_body_id(paragraphs: list[str]) -> None:
+    # the id is read from the paragraphs without the normalising pass only where that pass changes nothing
+    from relasi.extract import _paragraphs_id
+
+    assert _paragraphs_id(paragraphs) == body_id("\n\n".join(paragraphs))

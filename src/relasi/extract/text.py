@@ -82,6 +82,8 @@ class LineCues:
     block_starts: frozenset[str]
     end_rx: re.Pattern[str]
     prefix_rx: re.Pattern[str]
+    # both in one: group "end" holds an end marker's match, else a prefix matched
+    end_or_prefix_rx: re.Pattern[str]
     captions: tuple[_Cue, ...]
     credits: tuple[_Cue, ...]                 # case-sensitive, on the line as printed
     patterns: tuple[_Cue, ...]
@@ -180,6 +182,8 @@ def line_cues() -> LineCues:
         block_starts=frozenset(_key(str(w)) for w in lines.get("block_starts", [])),
         end_rx=_any_of(lines.get("end_markers", [])),
         prefix_rx=_any_of(lines.get("prefixes", [])),
+        end_or_prefix_rx=re.compile(f"(?P<end>{_any_of(lines.get('end_markers', [])).pattern})"
+                                    f"|(?:{_any_of(lines.get('prefixes', [])).pattern})"),
         # one regex each, gated by its literal text; an alternation of them all would be slower
         captions=captions,
         credits=tuple(_cue(str(r)) for r in lines.get("credits", [])),
@@ -216,6 +220,8 @@ def _cue_hits(lower: str, cues: LineCues) -> tuple[bool, float]:
     found = [entries for _, entries in cues.gate.iter(lower)] if cues.gate is not None else []
     if cues.unguarded:
         found.append(cues.unguarded)
+    elif not found:
+        return caption, weight
     tried: set[int] = set()
     for entries in found:
         for is_caption, cue in entries:
@@ -413,15 +419,13 @@ def _classify(text: str, lower: str, cues: LineCues) -> _Line:
         line.kind = BLOCK
     elif key in cues.labels or not key:
         line.kind = LABEL
-    elif cues.end_rx.match(lower):
-        line.kind = END
-    elif cues.prefix_rx.match(lower):
-        line.kind = CUE
+    elif (m := cues.end_or_prefix_rx.match(lower)) is not None:
+        line.kind = END if m.group("end") is not None else CUE
     elif line.words >= LONG_LINE:
         # running text: header lines, captions and promos are all shorter (and this is the bulk
         # of a page, so skipping their cues keeps extraction within its time budget)
         line.full_stop = _ends_full_stop(text)
-        line.prose = _reads_as_prose(text, line.words, cues)
+        line.prose = _reads_as_prose(text, line.words, line.full_stop, cues)
     elif not _date_line(line) and not _byline(line):
         if line.words <= 6 and (dl := meta.parse_dateline(text)) is not None and dl.end >= len(text):
             line.kind, line.dateline = DATELINE, dl
@@ -433,7 +437,7 @@ def _classify(text: str, lower: str, cues: LineCues) -> _Line:
             line.kind = LABEL
         else:
             line.full_stop = _ends_full_stop(text)
-            line.prose = _reads_as_prose(text, line.words, cues, weight)
+            line.prose = _reads_as_prose(text, line.words, line.full_stop, cues, weight)
     return line
 
 
@@ -535,10 +539,10 @@ def _byline(line: _Line) -> bool:
     return True
 
 
-def _reads_as_prose(text: str, n: int, cues: LineCues, cue_weight: float = 0.0) -> bool:
-    """Whether a line of `n` words reads like a sentence of running text rather than chrome: the
-    line's shape features, weighted by the packs' `shape`, and `cue_weight` (what the packs'
-    patterns say about it) add up to more than zero.
+def _reads_as_prose(text: str, n: int, full_stop: bool, cues: LineCues, cue_weight: float = 0.0) -> bool:
+    """Whether a line of `n` words (ending on a full stop or not) reads like a sentence of running text
+    rather than chrome: the line's shape features, weighted by the packs' `shape`, and `cue_weight`
+    (what the packs' patterns say about it) add up to more than zero.
 
     The features that need the line's words (capitalised words, sentence ends inside the line)
     are read only when they could change the answer: most body lines are settled without them."""
@@ -554,16 +558,17 @@ def _reads_as_prose(text: str, n: int, cues: LineCues, cue_weight: float = 0.0) 
     if n >= 20:
         score += shape.long
     score += cue_weight
-    headline = n <= 25 and not _ends_full_stop(text)
+    headline = n <= 25 and not full_stop
     all_caps = text.isupper()
     low = high = score               # what the features still to read could make of the score
-    for weight, applies in ((shape.inner_stop, n >= 8), (shape.lower_case, n >= 14),
-                            (shape.headline, headline), (shape.all_caps, all_caps)):
-        if applies:
-            if weight < 0:
-                low += weight
-            else:
-                high += weight
+    if n >= 8:
+        low, high = _bounds(low, high, shape.inner_stop)
+        if n >= 14:
+            low, high = _bounds(low, high, shape.lower_case)
+    if headline:
+        low, high = _bounds(low, high, shape.headline)
+    if all_caps:
+        low, high = _bounds(low, high, shape.all_caps)
     if low > 0 or high <= 0:
         return low > 0
     words = text.split()
@@ -583,6 +588,10 @@ def _reads_as_prose(text: str, n: int, cues: LineCues, cue_weight: float = 0.0) 
     if n >= 8 and (score > 0) != (score + shape.inner_stop > 0) and _inner_stop(text):
         score += shape.inner_stop    # a sentence ends inside the line: running text, even if cut off
     return score > 0
+
+
+def _bounds(low: float, high: float, weight: float) -> tuple[float, float]:
+    return (low + weight, high) if weight < 0 else (low, high + weight)
 
 
 _OPENERS = "\"'“‘(["
