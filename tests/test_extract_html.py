@@ -155,3 +155,13 @@ def test_html_without_article_is_dropped() -> None:
 def test_html_empty_is_dropped() -> None:
     dropped = extract(Document(source="x.html", content="  \n", format="html"))
     assert isinstance(dropped, Dropped) and dropped.reason == "empty"
+
+
+def test_html_author_marked_in_the_page_wins_over_the_printed_byline() -> None:
+    # no author in <meta>: trafilatura reads the element the page marks as its author's
+    content = (FIXTURES / "id_sidebar_date.html").read_text(encoding="utf-8").replace(
+        "</h1>", '</h1>\n  <div class="author-name">Sari Dewi Lestari</div>')
+    article = extract(Document(source="x.html", content=content, format="html"))
+    assert isinstance(article, Article)
+    assert article.authors == ("Sari Dewi Lestari",)
+    assert _html("id_sidebar_date.html").authors == ("Bayu Pratama Wijaya",)   # none marked: the byline

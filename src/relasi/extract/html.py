@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 from functools import lru_cache
 
@@ -98,7 +99,7 @@ def _metadata(tree: lxml.html.HtmlElement, url: str | None) -> trafilatura.setti
     with contextlib.suppress(Exception):      # as trafilatura does: a faulty JSON-LD block is no metadata
         found = m.extract_meta_json(tree, found)
     found.title = found.title or m.extract_title(tree)
-    found.author = found.author or m.extract_author(tree)
+    found.author = found.author or (m.extract_author(tree) if _may_name_author(tree) else None)
     found.url = found.url or m.extract_url(tree, url)
     found.sitename = found.sitename or m.extract_sitename(tree)
     if found.sitename:
@@ -109,6 +110,34 @@ def _metadata(tree: lxml.html.HtmlElement, url: str | None) -> trafilatura.setti
         found.sitename = site[1]
     found.clean_and_trim()
     return found
+
+
+# trafilatura's `extract_author` copies the whole page, prunes it and searches it for elements marked as an
+# author's (AUTHOR_XPATHS): by the tag ("author", a "rel" child) or by an attribute's value, which then
+# holds one of the words below (case aside). A page with none of them names no author that way, and pruning
+# only removes elements, so nothing is copied. The words were read from these XPaths; other ones (another
+# trafilatura) are always searched.
+_AUTHOR_XPATHS_READ = "8a9ca42e2e092025399490bf38432ea57994b6e9"
+_AUTHOR_WORDS = ("author", "byl", "bbl", "username", "screenname", "writer", "zuozhe", "bianji", "xiaobian",
+                 "channel-name", "submitted-by", "posted-by", "journalist-name")
+_AUTHOR_TAGS = etree.XPath("boolean(//author | //rel)")
+_AUTHOR_ATTRIBUTES = etree.XPath("//@class | //@id | //@rel | //@itemprop | //@data-testid | //@data-component")
+
+
+@lru_cache(maxsize=1)
+def _author_xpaths_known() -> bool:
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    paths = "\n".join(x.path for x in AUTHOR_XPATHS)
+    return hashlib.sha1(paths.encode("utf-8")).hexdigest() == _AUTHOR_XPATHS_READ
+
+
+def _may_name_author(tree: etree._Element) -> bool:
+    """Whether trafilatura's `extract_author` can find anything in the page."""
+    if not _author_xpaths_known() or _AUTHOR_TAGS(tree):
+        return True
+    values = " ".join(_AUTHOR_ATTRIBUTES(tree)).lower()
+    return any(word in values for word in _AUTHOR_WORDS)
 
 
 def _parse(html: str) -> etree._Element | None:
