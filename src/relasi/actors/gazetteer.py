@@ -95,10 +95,12 @@ class Gazetteer:
         if self._has_exact:
             self._collect(self._exact.iter(text, start, end), text, 0, end, candidates)
         # Longest first at each position; among equals, the order the text was read in (where the match ended).
-        candidates.sort(key=lambda c: (c[0], c[0] - c[1], c[2]))
+        # No two candidates agree on all three (one key per spelling, each in one automaton), so the entries are
+        # never compared.
+        candidates.sort()
         chosen: list[Hit] = []
         taken_until = -1
-        for hit_start, hit_end, _last, matching in candidates:
+        for hit_start, _minus_length, _last, hit_end, matching in candidates:
             if hit_start >= taken_until:
                 chosen.append(Hit(hit_start, hit_end, matching))
                 taken_until = hit_end
@@ -106,9 +108,9 @@ class Gazetteer:
 
     @staticmethod
     def _collect(matches, text: str, offset: int, end: int,
-                 candidates: list[tuple[int, int, int, tuple[Entry, ...]]]) -> None:
-        """Candidates (start, end, where the match ended, entries) from one automaton's raw matches; `offset` is
-        where the string the automaton read starts in `text`."""
+                 candidates: list[tuple[int, int, int, int, tuple[Entry, ...]]]) -> None:
+        """Candidates (start, minus length, where the match ended, end, entries) from one automaton's raw matches;
+        `offset` is where the string the automaton read starts in `text`."""
         append = candidates.append
         # The boundary tests are inlined (rather than calls to _is_word_char) because they run for every raw match.
         for last, (length, group, modes, whole) in matches:
@@ -128,7 +130,7 @@ class Gazetteer:
                 group = _case_matches(group, modes, text, hit_start)
                 if not group:
                     continue
-            append((hit_start, hit_end, offset + last, group))
+            append((hit_start, hit_start - hit_end, offset + last, hit_end, group))
 
 
 def _extend_boundary(text: str, hit_end: int, limit: int, group: tuple[Entry, ...]) -> int | None:
