@@ -337,6 +337,9 @@ def _split_lines(text: str, cues: LineCues) -> list[str]:
     """Normalised lines (single spaces, no stray tags or bullets), wrapped lines rejoined."""
     out: list[str] = []
     for raw in text.split("\n"):
+        if not raw:                  # most lines of a flattened HTML page
+            out.append(raw)
+            continue
         if "<" in raw:
             raw = _TAG.sub(" ", raw)
         line = " ".join(raw.split())
@@ -675,7 +678,7 @@ def _mark_lists(lines: list[_Line], content: list[int]) -> None:
     for head, stamp in pairs:
         lines[head].pair = lines[stamp].pair = True
     # two pairs or more in a row are a list; a single pair may be the article's own title and date
-    position = {i: n for n, i in enumerate(content)}
+    position = {i: n for n, i in enumerate(content)} if len(pairs) > 1 else {}
     for a, b in zip(pairs, pairs[1:], strict=False):
         between = content[position[a[1]] + 1:position[b[0]]]
         if all(lines[j].kind in _TRANSPARENT for j in between):
