@@ -3,9 +3,9 @@
 High-accuracy mode on a few languages is what separates Indonesian from Malay; a short sample of the body keeps
 it around a millisecond per article. Two kinds of sample are settled by counting words instead
 (`data/common/language.yaml`), about thirty times faster: a plainly English one (many English function words, no
-Indonesian or Malay one), and a plainly Indonesian one (several words only Indonesian spells so, "bahwa",
-"karena", "Kamis", and none only Malay spells so, "bahawa", "kerana", "Khamis", with Indonesian-Malay function
-words well ahead of English ones). Lingua reads every other sample: short, mixed and borderline ones.
+Indonesian or Malay one), and a plainly Indonesian one (several different words only Indonesian spells so,
+"bahwa", "karena", "Kamis", none only Malay spells so, "bahawa", "kerana", "Khamis", and Indonesian-Malay
+function words well ahead of English ones). Lingua reads every other sample: short, mixed and borderline ones.
 
 Lingua calls some plainly Indonesian pages Malay, so the Indonesian count is set high enough that every page of
 the examples, seeds and gold sets keeps the language lingua gave it (docs/decisions.md, issue 13).
@@ -41,7 +41,7 @@ class _Votes:
     min_english_share: float
     indonesian: frozenset[str] = frozenset()     # spelled so in Indonesian only
     malay: frozenset[str] = frozenset()          # spelled so in Malay only
-    min_indonesian: int = 0                      # 0: never settled by the count
+    min_indonesian: int = 0                      # different Indonesian-only words needed; 0: never settled so
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +73,7 @@ def _settled(sample: str) -> str | None:
         return "en" if plainly else None
     if not votes.min_indonesian or not votes.malay.isdisjoint(words):
         return None
-    indonesian_words = votes.indonesian
-    if sum(1 for w in words if w in indonesian_words) < votes.min_indonesian:
+    if len(votes.indonesian.intersection(words)) < votes.min_indonesian:
         return None
     shared_words = votes.indonesian_malay
     shared = sum(1 for w in words if w in shared_words)
