@@ -73,7 +73,42 @@ def test_html_printed_date_wins_over_disagreeing_metadata() -> None:
     article = extract(Document(source="x.html", content=content, format="html"))
     assert isinstance(article, Article)
     assert article.published == "2024-04-02T14:30:00+07:00"
-    assert any("htmldate says 2024-04-17" in w for w in article.warnings)
+    assert "published: the page's metadata says 2024-04-17, the page prints 2024-04-02" in article.warnings
+
+
+def _undated(content: str) -> str:
+    """The page with its printed date line taken out."""
+    return content.replace("SELASA, 02 APRIL 2024 | 14:30 WIB | ", "")
+
+
+def test_html_htmldate_dates_a_page_that_prints_no_date() -> None:
+    # no date line, no published-time metadata: htmldate reads the date from markup we do not read
+    content = _undated((FIXTURES / "id_sidebar_date.html").read_text(encoding="utf-8")).replace(
+        "<head>", '<head><meta name="DC.date.issued" content="2024-04-03">')
+    article = extract(Document(source="x.html", content=content, format="html"))
+    assert isinstance(article, Article)
+    assert article.published == "2024-04-03"
+
+
+def test_html_htmldate_is_not_asked_when_the_page_prints_its_date() -> None:
+    # the date line settles it: a date only htmldate would read neither dates nor warns
+    content = (FIXTURES / "id_sidebar_date.html").read_text(encoding="utf-8").replace(
+        "<head>", '<head><meta name="DC.date.issued" content="2024-04-03">')
+    article = extract(Document(source="x.html", content=content, format="html"))
+    assert isinstance(article, Article)
+    assert article.published == "2024-04-02T14:30:00+07:00"
+    assert not any("published" in w for w in article.warnings)
+
+
+def test_html_body_of_line_broken_text() -> None:
+    # a regional site's body: one <div> of text broken by <br><br> between menus and lists of links;
+    # trafilatura's precision mode finds no article in it without the fallback comparison
+    article = _html("id_regional.html")
+    assert isinstance(article, Article), article
+    assert article.body.split("\n\n") == ID_PARAGRAPHS
+    assert article.title == "Vietnam dan Filipina Teken Nota Kesepahaman Penjaga Pantai"
+    assert article.published == "2024-04-02T14:30:00+07:00"
+    assert article.authors == ("Bayu Pratama Wijaya",)
 
 
 def test_html_title_cut_by_trafilatura_is_read_from_the_page() -> None:
@@ -120,3 +155,13 @@ def test_html_without_article_is_dropped() -> None:
 def test_html_empty_is_dropped() -> None:
     dropped = extract(Document(source="x.html", content="  \n", format="html"))
     assert isinstance(dropped, Dropped) and dropped.reason == "empty"
+
+
+def test_html_author_marked_in_the_page_wins_over_the_printed_byline() -> None:
+    # no author in <meta>: trafilatura reads the element the page marks as its author's
+    content = (FIXTURES / "id_sidebar_date.html").read_text(encoding="utf-8").replace(
+        "</h1>", '</h1>\n  <div class="author-name">Sari Dewi Lestari</div>')
+    article = extract(Document(source="x.html", content=content, format="html"))
+    assert isinstance(article, Article)
+    assert article.authors == ("Sari Dewi Lestari",)
+    assert _html("id_sidebar_date.html").authors == ("Bayu Pratama Wijaya",)   # none marked: the byline

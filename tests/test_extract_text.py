@@ -520,3 +520,28 @@ def test_text_headline_with_a_separator_is_not_a_menu_bar(headline: str) -> None
 def test_text_lead_without_dateline_is_kept_when_no_clear_dateline_follows(second: str) -> None:
     page = clean("\n".join([HEADLINE, DATE_LINE, "", LEAD, "", second, "", THIRD]))
     assert page.paragraphs == (LEAD, second, THIRD)
+
+
+def test_text_classification_shared_between_texts_of_one_page() -> None:
+    # an HTML page's main text and its whole page share lines: each is classified once, and what one
+    # text's passes mark on a line (the title hint's line, a repeat) never reaches the other text
+    page = _page("Baca Juga: Harga Beras Naik Lagi, Pedagang Mengeluh", "", "Tags: maritim, jepang")
+    main = "\n".join([LEAD, SECOND, THIRD])
+    classified: dict = {}
+    hinted = clean(page, title_hint="Judul Berita Kerja Sama Maritim Indonesia dan Jepang", classified=classified)
+    assert classified                                   # the lines were kept
+    assert clean(main, classified=classified) == clean(main)
+    assert clean(page, classified=classified) == clean(page)
+    assert clean(page, title_hint="Judul Berita Kerja Sama Maritim Indonesia dan Jepang") == hinted
+    assert [_norm(p) for p in hinted.paragraphs] == [LEAD, SECOND, THIRD]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    [LEAD, SECOND], ["a  b"], [" a", "b"], ["a ", "b"], ["e\u0301 x"], ["\u0301x", "y"], ["a\tb"], ["x", "\u3000y"],
+    ["Jakarta\xa0-", "z"], ["zero\u200bwidth"],
+])
+def test_text_article_id_is_the_body_id(paragraphs: list[str]) -> None:
+    # the id is read from the paragraphs without the normalising pass only where that pass changes nothing
+    from relasi.extract import _paragraphs_id
+
+    assert _paragraphs_id(paragraphs) == body_id("\n\n".join(paragraphs))

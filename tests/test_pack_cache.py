@@ -97,3 +97,14 @@ def test_pack_records_pickle_as_their_constructor_call() -> None:
     entry = pack.lexicon.entries("menyerang")[0]
     assert pickle.loads(pickle.dumps(entry)) == entry
     assert pickle.loads(pickle.dumps(pack.entries[0])) == pack.entries[0]
+
+
+def test_the_gazetteer_from_the_cache_is_the_one_built(cache: Path) -> None:
+    from relasi.places import gazetteer as places
+
+    fresh = places.gazetteer.__wrapped__()
+    assert len(list(cache.glob("places-*.pickle"))) == 1
+    cached = places.gazetteer.__wrapped__()
+    assert cached is not fresh
+    assert cached == fresh
+    assert places.Entry.__reduce__ is not object.__reduce__   # loads as constructor calls, not per-field setstate

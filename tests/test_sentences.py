@@ -23,3 +23,20 @@ def test_sentences_offsets_point_into_text():
     text = "  Pertama.   Kedua.\n\n\nKetiga?  "
     spans = split_spans(text)
     assert [text[s:e] for s, e in spans] == ["Pertama.", "Kedua.", "Ketiga?"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # blank lines of any whitespace between paragraphs hold nothing; single newlines end sentences too
+        ("Satu.\r\n\u2028\t\r\nDua.\nTiga tanpa titik\n\x0b\nEmpat.", ["Satu.", "Dua.", "Tiga tanpa titik", "Empat."]),
+        ("\n\n  \n", []),
+        ("", []),
+        # an initial or a short capitalised word before the full stop, at the start of a line or after a bracket
+        ("A. Ali datang. (B. Budi) pergi. Jr. Smith tiba. Xy. Lalu pulang.",
+         ["A. Ali datang.", "(B. Budi) pergi.", "Jr. Smith tiba.", "Xy. Lalu pulang."]),
+        ("Kata Gen. Lee. Lalu pulang.", ["Kata Gen. Lee.", "Lalu pulang."]),
+    ],
+)
+def test_sentences_lines_and_initials(text, expected):
+    assert [text[s:e] for s, e in split_spans(text)] == expected

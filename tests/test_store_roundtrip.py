@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 import sqlalchemy as sa
 
 from relasi.model import Article, Dropped
@@ -120,3 +123,41 @@ def test_store_roundtrip_source_with_other_content_replaces_its_version(db) -> N
                                      Item("b.txt", "s4", make_article(body="v4"))])
     assert [o.status for o in twice] == ["stored", "dropped"]      # two versions in one batch: the first wins
     assert twice[1].dropped is not None and twice[1].dropped.reason == "duplicate_source"
+
+
+def test_store_roundtrip_batch_failing_after_its_first_inserts_leaves_nothing(db) -> None:
+    writer = Writer(db)
+    run = writer.start_run(["x"])
+    writer.write_batch(run, [Item("first.txt", "0", make_article(body="stored before"))])
+    good = make_article(body="a good article", events=(make_event(USA, CUB, "041"),))
+    # Rows are made; the events insert fails on the NOT NULL sentence, after the articles, mentions and
+    # documents of the batch went in (and USA, an actor new to the database).
+    broken = make_article(body="a broken article", events=(replace(make_event(RUS, CUB, "041"), sentence=None),))
+    with pytest.raises(sa.exc.IntegrityError):
+        writer.write_batch(run, [Item("good.txt", "1", good), Item("bad.txt", "2", broken)])
+    counts = {table.name: _count(db, table) for table in (t.articles, t.documents, t.mentions, t.events, t.actors,
+                                                           t.article_signatures, t.signature_bands, t.event_groups)}
+    assert counts == {"articles": 1, "documents": 1, "mentions": 2, "events": 1, "actors": 2,
+                      "article_signatures": 1, "signature_bands": 42, "event_groups": 1}
+    # The same writer goes on: no id of the rolled-back actor is kept.
+    assert writer.write_batch(run, [Item("good.txt", "1", good)])[0].status == "stored"
+    with db.read() as conn:
+        source = conn.execute(sa.select(t.actors.c.code).join(t.events, t.events.c.source_actor_id == t.actors.c.id)
+                              .where(t.events.c.article_id == good.id)).scalar_one()
+    assert source == "USA"
+    assert _load(db, good.id) == good
+
+
+def test_store_roundtrip_duplicates_inside_one_batch(db) -> None:
+    article = make_article(body="one body, two outlets")
+    copy = article.with_(source="mirror.txt", outlet="mirror.example")
+    writer = Writer(db)
+    run = writer.start_run(["x"])
+    outcomes = writer.write_batch(run, [Item("a.txt", "1", article), Item("mirror.txt", "2", copy),
+                                        Item("a.txt", "1", article)])
+    assert [o.status for o in outcomes] == ["stored", "linked", "repeated"]
+    assert (_count(db, t.articles), _count(db, t.documents), _count(db, t.events)) == (1, 2, 1)
+    with db.read() as conn:
+        group = conn.execute(sa.select(t.event_groups.c.num_mentions, t.event_groups.c.num_articles,
+                                       t.event_groups.c.num_sources)).one()
+    assert tuple(group) == (2, 2, 2)    # the copy counts in the group made in the same batch

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from relasi import dedup
 from relasi.ingest import ingest
-from relasi.store import Writer, migrations, open_database
+from relasi.store import Item, Writer, migrations, open_database
 from relasi.store import schema as t
 from relasi.store.queries import EventFilter, iter_event_rows
 from relasi.store.stories import GroupFilter, StoryIndex, iter_groups, iter_stories, story_counts
@@ -102,15 +102,12 @@ def test_store_stories_persist_across_ingests_without_recomputing(tmp_path: Path
         signed.append(body[:20])
         return real(body, config)
 
-    def no_fallback(*_args: object) -> None:
-        raise AssertionError("the writer recomputed a signature the worker had made")
-
-    monkeypatch.setattr(dedup, "signature", counting)
-    monkeypatch.setattr("relasi.store.stories.signature", no_fallback)
+    # Signatures are made with the worker's record (store/records.py); the writer would make them there too.
+    monkeypatch.setattr("relasi.store.records.signature", counting)
     db = open_database(tmp_path / "r.db")
     second = ingest([str(tmp_path / "b")], db, make_runner=make_fake_runner)
     assert (second.articles, second.stories, second.near_duplicates) == (2, 1, 1)
-    assert len(signed) == 2          # the two new articles only; the stored one was read from the database
+    assert len(signed) == 2          # once per new article (not again by the writer); the stored one was read back
     stories = {Path(k).name: v for k, v in _stories(db).items()}
     assert stories["courier.txt"] == stories["ledger.txt"] != stories["bali.txt"]
     with db.read() as conn:
@@ -256,3 +253,34 @@ def test_store_stories_near_copies_add_no_band_keys(fresh_db) -> None:
     bands = dedup.DedupConfig().resolved().bands
     assert similarity >= dedup.INDEX_SKIP_SIMILARITY
     assert dict(indexed) == {first.article_id: bands, reprint.article_id: 0, rewrite.article_id: bands}
+
+
+def test_store_stories_groups_made_with_a_batch_follow_their_events(db) -> None:
+    """The writer groups a batch's events as they are inserted (SQLite) or afterwards in SQL (PostgreSQL, and
+    batches that update sources): either way a counted event is in the group of its key, and on SQLite the
+    groups a batch creates take their ids in the order of their keys, as `regroup` gives them."""
+    writer = Writer(db)
+    run = writer.start_run(["x"])
+    first = _article(ORIGINAL, "ledger.txt", events=(make_event(RUS, CUB, "041"),
+                                                      make_event(USA, IDN, "111", date=None)))
+    writer.write_batch(run, [Item(first.source, first.id, first)])
+    rewrite = _article(REWRITE, "courier.txt", events=(
+        make_event(RUS, CUB, "041"), make_event(RUS, CUB, "041", start=3), make_event(IDN, USA, "036"),
+        make_event(CUB, RUS, "042", modality="intended")))
+    other = _article(OTHER, "bali.txt", events=(make_event(RUS, CUB, "041"), make_event(CUB, RUS, "031")))
+    writer.write_batch(run, [Item(a.source, a.id, a) for a in (rewrite, other)])
+    e, g = t.events, t.event_groups
+    with db.read() as conn:
+        events = conn.execute(sa.select(e.c.article_id, e.c.date, e.c.source_code, e.c.target_code, e.c.cameo,
+                                        e.c.counted, g.c.key).outerjoin(g, g.c.id == e.c.group_id)).all()
+        groups = conn.execute(sa.select(g.c.id, g.c.key, g.c.num_mentions, g.c.num_articles).order_by(g.c.id)).all()
+    story = {first.id: first.id, rewrite.id: first.id, other.id: other.id}
+    for article_id, date, source, target, cameo, counted, key in events:
+        assert key == (f"{story[article_id]}|{date or ''}|{source}|{target}|{cameo}" if counted else None)
+    counts = {key: (mentions, articles) for _, key, mentions, articles in groups}
+    assert counts[f"{first.id}|2023-10-02|RUS|CUB|041"] == (3, 2)
+    assert counts[f"{first.id}||USA|IDN|111"] == (1, 1)
+    assert len(groups) == 5
+    if db.dialect == "sqlite":
+        created = [key for _, key, _, _ in groups[2:]]
+        assert created == sorted(created)

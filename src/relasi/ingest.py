@@ -2,8 +2,9 @@
 
     iter_documents(paths)          stream of Document | Dropped (read failures), never the whole corpus
       → skip_done                  drops sources already stored with the same content (no pipeline run)
-      → map_in_order(engine)       Document → Article | Dropped, results in input order; the runner also
-                                   signs each article (relasi.dedup MinHash) where it ran, in the worker
+      → map_in_order(engine)       Document → Record | Dropped, results in input order: where the pipeline
+                                   ran (in the worker), each article is turned into the rows the writer
+                                   stores, its MinHash signature included (store/records.py, relasi.dedup)
       → batches of `batch_size`    each written by the Writer in one transaction, documents rows, stories
                                    (near-duplicates) and aggregated event groups included
 
@@ -24,15 +25,16 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from relasi.budget import within_budget
-from relasi.dedup import Signed, signing_runner
+from relasi.dedup import DedupConfig, Signed
 from relasi.model import Article, Document, Dropped
 from relasi.settings import Settings
 from relasi.store.database import Database
 from relasi.store.queries import done_sources
+from relasi.store.records import Record
 from relasi.store.stories import StoryIndex, ensure_config
 from relasi.store.writer import Item, Outcome, Writer
 
-Runner = Callable[[Document], Article | Dropped]   # (a runner may also return a dedup.Signed result)
+Runner = Callable[[Document], Article | Dropped]   # (or a Record or a dedup.Signed result: see map_in_order)
 RunnerFactory = Callable[[], Runner]          # picklable (a partial of a module function) for process pools
 Engine = Callable[[Iterable[Document], RunnerFactory], Iterator[Article | Dropped]]
 
@@ -45,6 +47,19 @@ def pipeline_runner(settings: Settings) -> Runner:
     from relasi.pipeline import Pipeline
 
     return partial(within_budget, Pipeline(settings).run, settings.max_seconds)
+
+
+def recording_runner(make_inner: RunnerFactory, config: DedupConfig) -> Runner:
+    """A RunnerFactory-compatible wrapper (use it through functools.partial, which pickles): the inner runner's
+    articles come out as the store's Records, signed with `config`. It runs next to the pipeline, so the work
+    and the transfer to the single writer are those of plain rows."""
+    inner = make_inner()
+
+    def run(doc: Document) -> Record | Dropped:
+        result = inner(doc)
+        return Record.of(result, config) if isinstance(result, Article) else result
+
+    return run  # type: ignore[return-value]
 
 
 def run_one(runner: Runner, doc: Document) -> Article | Dropped:
@@ -145,8 +160,8 @@ def ingest_items(items: Iterable[Document | Dropped], db: Database, *, inputs: S
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     writer = Writer(db, stories)
-    # Signatures are made the database's way (stored on first use), on the workers, next to the pipeline.
-    make_runner = partial(signing_runner, make_runner, ensure_config(db, writer.stories.default_config))
+    # Records and their signatures are made the database's way (stored on first use), on the workers.
+    make_runner = partial(recording_runner, make_runner, ensure_config(db, writer.stories.default_config))
     report = IngestReport(writer.start_run(inputs))
     started = time.perf_counter()
 

@@ -8,12 +8,14 @@ rebuilt. The cache only saves time: when it cannot be written (a read-only home)
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -34,17 +36,21 @@ def cache_dir() -> Path | None:
     return Path(base) / "relasi" / "packs"
 
 
-def source_key(lang: str, folders: list[Path]) -> str:
-    """A hash of the pack's data files (every file under `folders`, by relative path and content) and of the code
-    that builds a pack from them."""
+def source_key(lang: str, folders: list[Path], *, files: list[Path] | None = None,
+               builders: tuple[str, ...] = _BUILDERS, libraries: tuple[str, ...] = ("pyahocorasick", "PyYAML")) -> str:
+    """A hash of the pack's data files (every file under `folders`, by relative path and content, and the single
+    `files`), of the code that builds a pack from them (`builders`, relative to the package) and of the versions
+    of the `libraries` whose data or objects it holds."""
     digest = hashlib.sha256(lang.encode())
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(str(path.relative_to(folder.parent)).encode())
+    paths = [(folder, sorted(p for p in folder.rglob("*") if p.is_file())) for folder in folders]
+    paths += [(path.parent, [path]) for path in files or ()]
+    for base, found in paths:
+        for path in found:
+            digest.update(str(path.relative_to(base.parent)).encode())
             digest.update(path.read_bytes())
-    for name in _BUILDERS:
+    for name in builders:
         digest.update((_PACKAGE / name).read_bytes())
-    digest.update(f"{sys.version}|{_version('pyahocorasick')}|{_version('PyYAML')}".encode())  # what pickles it
+    digest.update("|".join([sys.version, *(_version(name) for name in libraries)]).encode())
     return digest.hexdigest()[:32]
 
 
@@ -63,7 +69,7 @@ def cached_state(lang: str, key: str, build: Callable[[], dict[str, Any]]) -> di
         return build()
     path = folder / f"{lang}-{key}.pickle"
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, _no_collection():
             state = pickle.load(handle)
         if isinstance(state, dict) and state.get("lang") == lang:
             return state
@@ -72,6 +78,19 @@ def cached_state(lang: str, key: str, build: Callable[[], dict[str, Any]]) -> di
     state = build()
     _store(folder, path, lang, state)
     return state
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """Unpickling makes objects by the hundred thousand, none of them garbage: the cyclic collector would walk
+    the growing heap again and again for nothing (a third of the load time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _store(folder: Path, path: Path, lang: str, state: dict[str, Any]) -> None:

@@ -8,7 +8,6 @@ from relasi.model import Article
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace and an opener.
 _BOUNDARY = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])""")
-_PARAGRAPH = re.compile(r"\n\s*\n")
 _INITIAL = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z][a-z]?)\.$")
 
 DEFAULT_ABBREVIATIONS = frozenset(
@@ -19,31 +18,25 @@ DEFAULT_ABBREVIATIONS = frozenset(
 
 def split_spans(text: str, abbreviations: frozenset[str] = DEFAULT_ABBREVIATIONS) -> list[tuple[int, int]]:
     """(start, end) of every sentence in `text`, trimmed of surrounding whitespace."""
+    # Paragraphs (a blank line between them) and single newlines both end sentences, in flattened pages too, so
+    # every line is read on its own; the blank lines between paragraphs hold no sentence.
     spans: list[tuple[int, int]] = []
-    position = 0
-    for paragraph in _PARAGRAPH.split(text):
-        start = text.find(paragraph, position)
-        position = start + len(paragraph)
-        for line_start, line_end in _lines(paragraph, start):
-            spans.extend(_split_line(text, line_start, line_end, abbreviations))
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line and not line.isspace():
+            spans.extend(_split_line(text, start, end, abbreviations))
+        start = end + 1
     return spans
-
-
-def _lines(paragraph: str, offset: int) -> list[tuple[int, int]]:
-    # Single newlines inside a paragraph separate sentences too in flattened pages.
-    result, cursor = [], 0
-    for line in paragraph.split("\n"):
-        result.append((offset + cursor, offset + cursor + len(line)))
-        cursor += len(line) + 1
-    return result
 
 
 def _split_line(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     spans, cursor = [], start
     for match in _BOUNDARY.finditer(text, start, end):
-        before = text[cursor:match.start() + 1]
-        word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.strip() else ""
-        if word in abbreviations or _INITIAL.search(before):
+        before = text[cursor:match.start() + 1]       # never blank: it ends with the match's first mark
+        word = before.rsplit(None, 1)[-1].rstrip(".").lower()
+        # an initial is at most four characters at the end ("(A.", " Jr."): the last five decide it
+        if word in abbreviations or _INITIAL.search(before[-5:]):
             continue
         spans.append((cursor, match.end()))
         cursor = match.end()

@@ -8,7 +8,6 @@ with one in the text, so "china" in running text or "as" (the word) never become
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import ahocorasick
 
@@ -18,15 +17,26 @@ from relasi.actors.dictionary import Entry
 CLITICS = ("nya",)
 
 
-@dataclass(frozen=True, slots=True)
 class Hit:
-    start: int
-    end: int
-    entries: tuple[Entry, ...]
+    """A run of text that names dictionary entries: offsets into the text and the entries it may stand for."""
 
-    @property
-    def kind(self) -> str:
-        return self.entries[0].kind
+    __slots__ = ("start", "end", "entries", "kind")
+
+    def __init__(self, start: int, end: int, entries: tuple[Entry, ...]) -> None:
+        self.start = start
+        self.end = end
+        self.entries = entries
+        self.kind: str = entries[0].kind
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Hit) and (self.start, self.end, self.entries) == (other.start, other.end,
+                                                                                 other.entries)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.entries))
+
+    def __repr__(self) -> str:
+        return f"Hit({self.start}, {self.end}, {self.entries!r})"
 
 
 def fold(text: str) -> str:
@@ -42,6 +52,11 @@ def _is_word_char(char: str) -> bool:
 
 
 class Gazetteer:
+    """Two automata over the same names: one over the folded text for names that match in any case (or with a
+    capital first letter), one over the text as written for names that must match exactly (the `cs` rows: "RI",
+    "AS", "UN"). Short exact names are most of the automaton's raw matches inside longer words ("ri" in "negeri",
+    "as" in "atas"); matched as written they rarely occur at all, and are never reported to be thrown away."""
+
     def __init__(self, entries: Iterable[Entry]) -> None:
         grouped: dict[str, list[Entry]] = {}
         for entry in entries:
@@ -49,23 +64,58 @@ class Gazetteer:
             if key:
                 grouped.setdefault(key, []).append(entry)
         self.size = len(grouped)
-        self._automaton = ahocorasick.Automaton()
+        self._automaton = ahocorasick.Automaton()       # folded text
+        self._exact = ahocorasick.Automaton()           # text as written
+        exact: dict[str, list[Entry]] = {}
         for key, group in grouped.items():
-            self._automaton.add_word(key, (len(key), tuple(group), _case_modes(group)))
-        if grouped:
+            if all(e.case_sensitive and e.name == e.name.strip() for e in group):
+                # one key per spelling; the whole group decides the clitic rule, as in the folded automaton
+                for entry in group:
+                    exact.setdefault(entry.name, []).append(entry)
+                continue
+            self._automaton.add_word(key, (len(key), tuple(group), _case_modes(group), tuple(group)))
+        for name, spelled in exact.items():
+            group = tuple(grouped[fold(name)])
+            self._exact.add_word(name, (len(name), tuple(spelled), None, group))
+        self._has_folded = len(self._automaton) > 0
+        self._has_exact = len(self._exact) > 0
+        if self._has_folded:
             self._automaton.make_automaton()
+        if self._has_exact:
+            self._exact.make_automaton()
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Non-overlapping hits in text[start:end], longest first at each position."""
         if not self.size:
             return []
         end = len(text) if end is None else end
-        folded = fold(text[start:end])
-        candidates: list[Hit] = []
-        # Most raw matches are short names inside longer words ("ri", "as"); the boundary tests are inlined
-        # (rather than calls to _is_word_char) because they run for every one of them.
-        for last, (length, group, modes) in self._automaton.iter(folded):
-            hit_start, hit_end = start + last - length + 1, start + last + 1
+        candidates: list[tuple[int, int, int, int, tuple[Entry, ...]]] = []
+        if self._has_folded:
+            self._collect(self._automaton.iter(fold(text[start:end])), text, start, end, candidates)
+        if self._has_exact:
+            self._collect(self._exact.iter(text, start, end), text, 0, end, candidates)
+        # Longest first at each position; among equals, the order the text was read in (where the match ended).
+        # No two candidates agree on all three (one key per spelling, each in one automaton), so the entries are
+        # never compared.
+        candidates.sort()
+        chosen: list[Hit] = []
+        taken_until = -1
+        for hit_start, _minus_length, _last, hit_end, matching in candidates:
+            if hit_start >= taken_until:
+                chosen.append(Hit(hit_start, hit_end, matching))
+                taken_until = hit_end
+        return chosen
+
+    @staticmethod
+    def _collect(matches, text: str, offset: int, end: int,
+                 candidates: list[tuple[int, int, int, int, tuple[Entry, ...]]]) -> None:
+        """Candidates (start, minus length, where the match ended, end, entries) from one automaton's raw matches;
+        `offset` is where the string the automaton read starts in `text`."""
+        append = candidates.append
+        # The boundary tests are inlined (rather than calls to _is_word_char) because they run for every raw match.
+        for last, (length, group, modes, whole) in matches:
+            hit_end = offset + last + 1
+            hit_start = hit_end - length
             if hit_start > 0:
                 before, first = text[hit_start - 1], text[hit_start]
                 if (before.isalnum() or before == "_") and (first.isalnum() or first == "_"):
@@ -73,24 +123,14 @@ class Gazetteer:
             if hit_end < end:
                 after, final = text[hit_end], text[hit_end - 1]
                 if (after.isalnum() or after == "_") and (final.isalnum() or final == "_"):
-                    hit_end = _extend_boundary(text, hit_end, end, group)
+                    hit_end = _extend_boundary(text, hit_end, end, whole)
                     if hit_end is None:
                         continue
             if modes is not None:
-                matching = _case_matches(group, modes, text, hit_start)
-                if not matching:
+                group = _case_matches(group, modes, text, hit_start)
+                if not group:
                     continue
-            else:
-                matching = group
-            candidates.append(Hit(hit_start, hit_end, matching))
-        candidates.sort(key=lambda h: (h.start, -(h.end - h.start)))
-        chosen: list[Hit] = []
-        taken_until = -1
-        for hit in candidates:
-            if hit.start >= taken_until:
-                chosen.append(hit)
-                taken_until = hit.end
-        return chosen
+            append((hit_start, hit_start - hit_end, offset + last, hit_end, group))
 
 
 def _extend_boundary(text: str, hit_end: int, limit: int, group: tuple[Entry, ...]) -> int | None:

@@ -12,13 +12,17 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from relasi.actors.dictionary import Entry
-from relasi.actors.gazetteer import Hit
+from relasi.actors.gazetteer import Hit, fold
 from relasi.model import Actor, Article, Mention
 
 ACTOR_KINDS = ("STATE", "CITY", "IGO", "ORG", "PERSON")
 _NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*")
+_BLANKS = re.compile(r"[ \t]+")
+_PARTICLE = re.compile(r"[a-z]+")
+_SPACES = re.compile(r"\s*")
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "de", "da", "van", "von", "der", "di", "la", "le", "dos"})
 
 
@@ -31,7 +35,7 @@ def article_day(article: Article) -> date | None:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Phrase:
     start: int
     end: int
@@ -44,11 +48,20 @@ def find_actors(article: Article, pack) -> Article:
     day = article_day(article)
     hits = [h for h in pack.gazetteer.find(text) if h.kind != "NONE"]
     support = _supported_codes(hits)
-    glue = _glue_pattern(pack)
-    stop_names = frozenset(pack.words("not_names"))
+    words = _pack_words(pack)
+    stop_names = words.stop_names
+    actors = words.actors
     mentions: list[Mention] = []
     new_names: dict[str, Actor] = {}
-    for phrase in _phrases(text, hits, glue):
+    for phrase in _phrases(text, hits, words):
+        if len(phrase.hits) == 1 and phrase.hits[0].kind in ACTOR_KINDS:
+            # most phrases: one name, one mention, nothing else to read (_resolve_hit without the call)
+            hit = phrase.hits[0]
+            entry = _pick(hit, day, support)
+            if entry is not None:
+                mentions.append(Mention(hit.start, hit.end, text[hit.start:hit.end], actors.get(entry, day),
+                                        entry.origin))
+            continue
         mentions.extend(_resolve_phrase(text, phrase, pack, day, support, stop_names, new_names, mentions))
     mentions = _defined_acronyms(text, mentions)
     mentions.extend(_surname_mentions(text, mentions, new_names))
@@ -59,6 +72,9 @@ def find_actors(article: Article, pack) -> Article:
     return article.with_(mentions=tuple(mentions))
 
 
+# Letters that match an ASCII letter under re.IGNORECASE without lowering to it: dotted and dotless i, long s,
+# the Kelvin sign.
+_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _WEB_ADDRESS = re.compile(r"\.(?:com|co\.id|co\.uk|co|id|net|org|news)\b", re.IGNORECASE)
 
 
@@ -83,12 +99,12 @@ def _without_credits(text: str, mentions: list[Mention]) -> list[Mention]:
                 credited.append((line + at, line + at + len(dateline.outlet)))
     kept: list[Mention] = []
     for mention in mentions:
-        if any(start <= mention.start and mention.end <= end for start, end in credited):
+        if credited and any(start <= mention.start and mention.end <= end for start, end in credited):
             continue
         if mention.actor.sector == "MED" and (text[mention.end:mention.end + 1] == "/"
                                               or text[mention.start - 1:mention.start] == "/"):
             continue
-        if _WEB_ADDRESS.match(text, mention.end):
+        if text.startswith(".", mention.end) and _WEB_ADDRESS.match(text, mention.end):
             continue                     # "Pikiranrakyat-Bekasi.com", "tempo.co": a web address, not the place
         kept.append(mention)
     return kept
@@ -103,31 +119,70 @@ def _supported_codes(hits: list[Hit]) -> set[str]:
     return codes
 
 
-def _glue_pattern(pack) -> re.Pattern[str]:
-    cached = pack.__dict__.get("_glue")
+class _Actors:
+    """One Actor per dictionary row (two for a person with a role: in office on the article's day or not), made
+    the first time the row is read and shared by every mention of it after that."""
+
+    def __init__(self) -> None:
+        self._made: dict[int, tuple[Entry, Actor]] = {}        # by id() of the row, which the tuple keeps alive
+        self._out_of_office: dict[int, tuple[Entry, Actor]] = {}
+
+    def get(self, entry: Entry, day: date | None) -> Actor:
+        made = self._made
+        if entry.kind == "PERSON" and entry.role is not None and not entry.valid_on(day):
+            made = self._out_of_office
+        found = made.get(id(entry))
+        if found is None:
+            found = made[id(entry)] = (entry, _actor(entry, day))
+        return found[1]
+
+
+class _PackWords:
+    """What resolution reads from a pack's grammar, prepared once per pack."""
+
+    def __init__(self, pack) -> None:
+        glue_words = pack.words("phrase_glue")
+        alternatives = "|".join(re.escape(w) for w in glue_words)
+        self.glue = re.compile(rf"\s*(?:(?:{alternatives})\s*)?" if alternatives else r"\s*")
+        self.glue_chars = max((len(w) for w in glue_words), default=0)
+        self.stop_names = frozenset(pack.words("not_names"))
+        self.actors = _Actors()
+        self._role_aliases = pack.grammar.get("role_aliases", {})
+        self._aliases: dict[str | None, frozenset[str | None]] = {}
+
+    def aliases(self, role: str | None) -> frozenset[str | None]:
+        """The roles a title of `role` may refer back to: its own and the grammar's aliases of it."""
+        found = self._aliases.get(role)
+        if found is None:
+            found = self._aliases[role] = frozenset(
+                {str(r).lower() for r in self._role_aliases.get(role, ())} | {role})
+        return found
+
+
+def _pack_words(pack) -> _PackWords:
+    cached = pack.__dict__.get("_resolve_words")
     if cached is None:
-        cached = pack.__dict__["_glue"] = _build_glue(pack)
+        cached = pack.__dict__["_resolve_words"] = _PackWords(pack)
     return cached
 
 
-def _build_glue(pack) -> re.Pattern[str]:
-    words = [re.escape(w) for w in pack.words("phrase_glue")]
-    alternatives = "|".join(words)
-    return re.compile(rf"\s*(?:(?:{alternatives})\s*)?" if alternatives else r"\s*")
-
-
-def _phrases(text: str, hits: list[Hit], glue: re.Pattern[str]) -> list[_Phrase]:
+def _phrases(text: str, hits: list[Hit], words: _PackWords) -> list[_Phrase]:
     """Group hits that touch (only spaces or glue words between them) into phrases."""
     phrases: list[_Phrase] = []
+    glue, glue_chars = words.glue, words.glue_chars
+    last = None
     for hit in hits:
-        if phrases:
-            last = phrases[-1]
+        if last is not None:
             gap = text[last.end:hit.start]
-            if "\n" not in gap and glue.fullmatch(gap) and _joinable(last.hits[-1], hit):
+            # a gap longer than one glue word once its spaces are off is no glue: most gaps, told without the
+            # pattern (str.strip and the pattern's \s take the same characters for spaces)
+            if ("\n" not in gap and len(gap.strip()) <= glue_chars and glue.fullmatch(gap)
+                    and _joinable(last.hits[-1], hit)):
                 last.hits.append(hit)
                 last.end = hit.end
                 continue
-        phrases.append(_Phrase(hit.start, hit.end, [hit]))
+        last = _Phrase(hit.start, hit.end, [hit])
+        phrases.append(last)
     return phrases
 
 
@@ -141,6 +196,11 @@ def _joinable(previous: Hit, following: Hit) -> bool:
 
 
 def _pick(hit: Hit, day: date | None, support: set[str]) -> Entry | None:
+    if len(hit.entries) == 1:          # most hits: the same choice without the lists
+        entry = hit.entries[0]
+        if entry.kind not in ACTOR_KINDS or ("ambiguous" in entry.flags and entry.code not in support):
+            return None
+        return entry
     entries = [e for e in hit.entries if e.kind in ACTOR_KINDS]
     if not entries:
         return None
@@ -169,25 +229,24 @@ def _new_name(text: str, start: int, stop_names: frozenset[str]) -> tuple[int, i
     """Capitalised words right after `start` that read as a person's name ("Bruno Rodríguez")."""
     cursor, tokens, end = start, 0, None
     while tokens < 5:
-        space = re.match(r"[ \t]+", text[cursor:])
+        space = _BLANKS.match(text, cursor)
         if not space and tokens:
             break
-        position = cursor + (space.end() if space else 0)
+        position = space.end() if space else cursor
         token = _NAME_TOKEN.match(text, position)
-        particle = re.match(r"[a-z]+", text[position:])
+        particle = _PARTICLE.match(text, position)
         if token and token.group().rstrip(".,").lower() not in stop_names:
             end = position + len(token.group().rstrip(".,’'"))
             cursor, tokens = end, tokens + 1
             if text[end:end + 1] in ",":
                 break
         elif particle and particle.group() in _NAME_PARTICLES and tokens:
-            cursor = position + particle.end()
+            cursor = particle.end()
         else:
             break
     if end is None:
         return None
-    first = re.match(r"\s*", text[start:]).end() + start
-    return (first, end)
+    return (_SPACES.match(text, start).end(), end)
 
 
 def _as_role(hit: Hit) -> Hit:
@@ -211,11 +270,12 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
     # A title vouches for an ambiguous name: "Presiden Georgia" is the state, not the US state.
     phrase_support = support | {e.code for h in phrase.hits for e in h.entries if e.code} if titled else support
     picked = {id(h): _pick(h, day, phrase_support) for h in phrase.hits if h.kind in ACTOR_KINDS}
+    actors = _pack_words(pack).actors
     holder = next((h for h in holders if picked.get(id(h)) is not None), None)
     holder_entry = picked.get(id(holder)) if holder else None
     extent = (phrase.start, phrase.end)
     parts = [
-        Mention(h.start, h.end, text[h.start:h.end], _actor(picked[id(h)], day), picked[id(h)].origin,
+        Mention(h.start, h.end, text[h.start:h.end], actors.get(picked[id(h)], day), picked[id(h)].origin,
                 extent=extent, part=True)
         for h in holders if picked.get(id(h)) is not None
     ]
@@ -223,7 +283,7 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
     if people and picked.get(id(people[-1])):
         head = people[-1]
         entry = picked[id(head)]
-        actor = _actor(entry, day)
+        actor = actors.get(entry, day)
         if person_title is not None:
             role_entry = person_title.entries[0]
             actor = Actor(actor.code, "PERSON", actor.name, actor.country, role_entry.sector or actor.sector,
@@ -264,7 +324,8 @@ def _resolve_hit(text, phrase: _Phrase, pack, day, support, earlier, stop_names,
         entry = _pick(hit, day, support)
         if entry is None:
             return []
-        return [Mention(hit.start, hit.end, text[hit.start:hit.end], _actor(entry, day), entry.origin)]
+        return [Mention(hit.start, hit.end, text[hit.start:hit.end], _pack_words(pack).actors.get(entry, day),
+                        entry.origin)]
     if kind in ("ROLE_PERSON", "ROLE_ORG"):
         return _title_reference(text, phrase, hit, earlier, pack, stop_names, new_names)
     return []
@@ -279,7 +340,7 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
     if title.kind != "ROLE_PERSON" or len(phrase.hits) != 1:
         return []
     role = title.entries[0].role
-    aliases = {str(r).lower() for r in pack.grammar.get("role_aliases", {}).get(role, ())} | {role}
+    aliases = _pack_words(pack).aliases(role)
     name_span = _new_name(text, phrase.end, stop_names)
     for mention in reversed(earlier):
         actor = mention.actor
@@ -354,12 +415,11 @@ def _short_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """Later "Wong" and "Wang" refer to the "Penny Wong" and "Wang Yi" named before: a known person's family name
     alone (the last word, or a short first word as in Chinese and Korean names), capitalised, not part of a longer
     name, after the person's first full mention."""
-    taken = [m.span for m in mentions]
     first_seen: dict[str, tuple[int, Actor]] = {}
-    for mention in sorted(mentions, key=lambda m: m.span):
-        actor = mention.actor
-        if actor.kind == "PERSON" and not mention.part and actor.name and len(actor.name.split()) in (2, 3):
-            first_seen.setdefault(actor.name, (mention.span[1], actor))
+    people = [(m.extent or (m.start, m.end), m.actor) for m in mentions if m.actor.kind == "PERSON" and not m.part]
+    for span, actor in sorted(people, key=itemgetter(0)):
+        if actor.name and len(actor.name.split()) in (2, 3):
+            first_seen.setdefault(actor.name, (span[1], actor))
     forms: dict[str, list[tuple[int, Actor]]] = {}
     for name, (after, actor) in first_seen.items():
         words = name.split()
@@ -372,10 +432,11 @@ def _short_names(text: str, mentions: list[Mention]) -> list[Mention]:
     if not owner_of:
         return []
     alternation = "|".join(re.escape(form) for form in sorted(owner_of, key=len, reverse=True))
+    taken = [m.span for m in mentions]
     starts = sorted(s for s, _ in taken)
     ends = {s: e for s, e in sorted(taken)}
     found: list[Mention] = []
-    for match in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])(?!\s+[A-Z])", text):
+    for match in _word_start_matches(re.compile(rf"(?:{alternation})(?![\w-])(?!\s+[A-Z])"), text, "-"):
         form, span = match.group(), (match.start(), match.end())
         after, actor = owner_of[form]
         k = bisect_right(starts, span[0])
@@ -393,19 +454,31 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
         phrases = {str(k).lower(): v for k, v in pack.grammar.get("plural_references", {}).items()}
         alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
         regex = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if phrases else None
-        cached = pack.__dict__["_plural_regex"] = (phrases, regex)
-    phrases, regex = cached
+        # the same phrases in lower case on the folded text: the same matches where the text has no letter that
+        # matches an ASCII letter in another case only (_CASE_TWINS), and an engine that skips ahead to "kedua"
+        folded = (re.compile(rf"(?:{alternation})(?!\w)") if phrases and all(p.isascii() for p in phrases)
+                  else None)
+        cached = pack.__dict__["_plural_regex"] = (phrases, regex, folded)
+    phrases, regex, folded = cached
     if regex is None:
+        return []
+    twins = folded is None or not text.isascii() and _CASE_TWINS.search(text) is not None
+    matches = [] if twins else [regex.match(text, m.start()) for m in _word_start_matches(folded, fold(text))]
+    if twins or None in matches:
+        matches = list(regex.finditer(text))
+    if not matches:
         return []
     heads = sorted((m for m in mentions if not m.part), key=lambda m: m.start)
     comparisons = tuple(pack.words("comparisons"))
     # "Maduro, seperti Díaz-Canel, …, dan keduanya": a comparison set off by commas is not one of the two
     heads = [m for m in heads if not _aside(text, m, comparisons)]
     found: list[Mention] = []
-    for match in regex.finditer(text):
+    for match in matches:
         phrase, wanted = match.group().lower(), phrases[match.group().lower()]
         chosen: list[Actor] = []
-        for mention in reversed([m for m in heads if m.end <= match.start()]):
+        for mention in reversed(heads):
+            if mention.end > match.start():
+                continue
             actor = mention.actor
             if wanted == "STATE" and actor.kind not in ("STATE", "IGO") and actor.code \
                     and actor.sector not in ("MED", "BUS", "CVL", "OTHER"):
@@ -424,6 +497,27 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
 
 
 def _aside(text: str, mention: Mention, comparisons: tuple[str, ...]) -> bool:
+    if text[mention.end:mention.end + 1] != ",":
+        return False
     before = text[max(0, mention.start - 20):mention.start].rstrip().lower()
-    return text[mention.end:mention.end + 1] == "," and any(
-        before.endswith(f", {word}") for word in comparisons)
+    return any(before.endswith(f", {word}") for word in comparisons)
+
+
+def _word_start_matches(regex: re.Pattern[str], text: str, also: str = "") -> list[re.Match[str]]:
+    r"""`regex.finditer(text)` kept to matches that start a word (after no word character and none of `also`), as a
+    leading (?<![\w...]) would; without that look-behind first, the engine skips ahead to where the pattern's
+    first characters occur instead of trying every position. A match refused for its start is tried again one
+    character later, as the look-behind would have been."""
+    found: list[re.Match[str]] = []
+    search = regex.search
+    position = 0
+    while (match := search(text, position)) is not None:
+        start = match.start()
+        if start > 0:
+            before = text[start - 1]
+            if before.isalnum() or before == "_" or before in also:
+                position = start + 1
+                continue
+        found.append(match)
+        position = match.end()
+    return found

@@ -37,6 +37,9 @@ def _kind_set(kind: str) -> frozenset[str]:
     return _KIND_SETS.get(kind) or _KIND_SETS.setdefault(kind, frozenset((kind,)))
 
 
+_WORD_KINDS, _GROUP_KINDS = _kind_set(WORD), _kind_set(GROUP)
+
+
 class Item:
     """One item of a sentence. `kinds` is every kind it is or may be (its own and its word classes'), so that
     `has` and the hot loops ask one set; an item's kind is fixed once made (make a new item to change it)."""
@@ -45,17 +48,16 @@ class Item:
 
     def __init__(self, start: int, end: int, kind: str, value: str, classes: Sequence[WordClass] = (),
                  ref: Any = None, index: int = 0, kinds: frozenset[str] | None = None) -> None:
-        self.start, self.end, self.kind = start, end, kind
+        self.start = start
+        self.end = end
+        self.kind = kind
         self.value = value                           # lower-case text, or the canonical function word
         self.classes = classes
         self.ref = ref                               # the Group of a group item, the Candidate of a predicate
         self.index = index                           # position in the sentence's items
-        if kinds is not None:                       # known already: {kind} and the classes' kinds
-            self.kinds = kinds
-        elif classes:
-            self.kinds = frozenset([kind, *[c.kind for c in classes]])
-        else:
-            self.kinds = _kind_set(kind)
+        if kinds is None:                            # else known already: {kind} and the classes' kinds
+            kinds = frozenset([kind, *[c.kind for c in classes]]) if classes else _kind_set(kind)
+        self.kinds = kinds
 
     def __repr__(self) -> str:
         return f"Item({self.start}, {self.end}, {self.kind!r}, {self.value!r})"
@@ -92,8 +94,8 @@ def tokenize(text: str, start: int, end: int, names: frozenset[int] = frozenset(
     """Word and punctuation spans. A capitalised hyphenated word is cut where a name starts after its hyphen
     ("hubungan Rusia-China", "the Israeli-Palestinian conflict"; not "pro-Palestinian" or "Al-Quran")."""
     spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
-    if not names:
-        return spans
+    if not names or not any(k > 0 and text[k - 1] in "-‐" for k in names):
+        return spans                            # no name right after a hyphen: nothing to cut
     cut: list[tuple[int, int]] = []
     for a, b in spans:
         if not text[a].isupper() or (text.find("-", a, b - 1) < 0 and text.find("‐", a, b - 1) < 0):
@@ -117,9 +119,10 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
 
     `readings` keeps how each token reads by itself (a pure function of the token and the pack), so a caller that
     passes the same dict for one pack's words classifies each word once."""
-    spans = tokenize(text, start, end, frozenset(g.start for g in groups))
+    spans = tokenize(text, start, end, frozenset(g.start for g in groups) if groups else frozenset())
     lows = [text[a:b].lower() for a, b in spans]
     items: list[Item] = []
+    append = items.append
     group_at = {g.start: g for g in groups}
     cand_at: dict[int, Candidate] = {}
     for candidate in candidates:
@@ -130,6 +133,7 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
         readings = {}
     elif len(readings) > READINGS_KEPT:
         readings.clear()
+    known = readings.get
     placed = group_at.keys() | cand_at.keys()         # where a group or an event word starts
     i, n = 0, len(spans)
     while i < n:
@@ -141,24 +145,26 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             i += 1
             continue
         low = lows[i]
-        reading = readings.get(low)
+        reading = known(low)
         if reading is None:
             reading = readings[low] = _reading(low, words, lexicon_verbs)
         if reading:
             kind, value, classes, kinds = reading
             if kind == VERB and i > 0 and text[a].isupper() and lows[i - 1][:1].isalnum():
                 # "di kawasan Menteng", "Jalan Diponegoro": a capitalised word inside a sentence is a name
-                items.append(Item(a, b, WORD, low))
+                append(Item(a, b, WORD, low, (), None, len(items), _WORD_KINDS))
             else:
-                items.append(Item(a, b, kind, value, classes, kinds=kinds))
+                append(Item(a, b, kind, value, classes, None, len(items), kinds))
             i += 1
         else:
             i = _word_item(text, spans, lows, i, group_at, cand_at, items, words, lexicon_verbs)
-    _retag(items, words)
+    _retag(items, words, lows)
     if words.description_heads:
-        items = _descriptions(items, words)
-    for index, item in enumerate(items):
-        item.index = index
+        described = _descriptions(items, words)
+        if described is not items:                     # items were merged: number them again
+            items = described
+            for index, item in enumerate(items):
+                item.index = index
     return items
 
 
@@ -193,17 +199,18 @@ def _word_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: int,
             length -= 1
             classes = words.phrases.get(tuple(lows[i:i + length]), [])
         if classes:
-            items.append(Item(a, spans[i + length - 1][1], classes[0].kind, classes[0].word, classes))
+            items.append(Item(a, spans[i + length - 1][1], classes[0].kind, classes[0].word, classes, None,
+                              len(items)))
             return i + length
     if low[0].isdigit():
-        items.append(Item(a, b, DET, low))             # "51,5 ton bantuan": a quantity opens the phrase
+        items.append(Item(a, b, DET, low, (), None, len(items)))   # "51,5 ton bantuan": a quantity opens the phrase
     elif words.lang == "en" and low.endswith("ly") and len(low) > 4 and text[a].islower() and _ly_adverb(low):
-        items.append(Item(a, b, ADV, low))             # "categorically rejected", "sharply criticised"
+        items.append(Item(a, b, ADV, low, (), None, len(items)))   # "categorically rejected", "sharply criticised"
     elif (low in lexicon_verbs or words.is_verb(low)) and not _nominalised(low, words) \
             and not (i > 0 and text[a].isupper() and lows[i - 1][:1].isalnum()):
-        items.append(Item(a, b, VERB, low, (WordClass(VERB, low),)))
+        items.append(Item(a, b, VERB, low, (WordClass(VERB, low),), None, len(items)))
     else:
-        items.append(Item(a, b, WORD, low))
+        items.append(Item(a, b, WORD, low, (), None, len(items), _WORD_KINDS))
     return i + 1
 
 
@@ -217,14 +224,14 @@ def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: in
         j = i
         while j < len(spans) and spans[j][0] < group.end:
             j += 1
-        items.append(Item(a, group.end, GROUP, text[a:group.end].lower(), ref=group))
+        items.append(Item(a, group.end, GROUP, text[a:group.end].lower(), (), group, len(items), _GROUP_KINDS))
         return j
     candidate = cand_at[a]
     if items and items[-1].kind == DET:
         # "3 billion pounds of aid": a measure after a quantity is a determiner, not the verb "pound"
         length, classes = words.lookup(lows, i)
         if length > 1 and classes and classes[0].kind == DET and spans[i + length - 1][1] >= candidate.end:
-            items.append(Item(a, spans[i + length - 1][1], DET, classes[0].word, classes))
+            items.append(Item(a, spans[i + length - 1][1], DET, classes[0].word, classes, None, len(items)))
             return i + length
     if inside[i]:
         return i + 1
@@ -233,7 +240,7 @@ def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: in
         length, classes = words.lookup(lows, i)
         if length > 1 and classes and all(c.kind == PREP for c in classes) and not any(
                 spans[k][0] in group_at or spans[k][0] in cand_at for k in range(i + 1, i + length)):
-            items.append(Item(a, spans[i + length - 1][1], PREP, classes[0].word, classes))
+            items.append(Item(a, spans[i + length - 1][1], PREP, classes[0].word, classes, None, len(items)))
             return i + length
     j = i
     while j < len(spans) and spans[j][0] < candidate.end:
@@ -243,9 +250,9 @@ def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: in
         # "menolak berkomentar", "press conference": a phrase that only contains an event word; a verb
         # phrase stays a verb ("menahan diri")
         kind = VERB if candidate.text in lexicon_verbs else WORD
-        items.append(Item(a, stop, kind, candidate.text, (WordClass(kind, candidate.text),)))
+        items.append(Item(a, stop, kind, candidate.text, (WordClass(kind, candidate.text),), None, len(items)))
     else:
-        items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i), ref=candidate))
+        items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i), candidate, len(items)))
     for k in range(i + 1, j):
         group = group_at.get(spans[k][0])
         if group is not None and group.end > stop:
@@ -255,42 +262,64 @@ def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: in
             while end < len(spans) and spans[end][0] < group.end:
                 end += 1
             if end > j:
-                items.append(Item(spans[j][0], group.end, GROUP, text[spans[j][0]:group.end].lower(), ref=group))
+                items.append(Item(spans[j][0], group.end, GROUP, text[spans[j][0]:group.end].lower(), (), group,
+                                   len(items), _GROUP_KINDS))
             return end
     return j
 
 
-def _retag(items: list[Item], words: Words) -> None:
-    """Readings that depend on the neighbours: openers without a comma, adverb phrases, nouns after determiners."""
-    if words.comma_openers:
+def _retag(items: list[Item], words: Words, lows: list[str]) -> None:
+    """Readings that depend on the neighbours: openers without a comma, adverb phrases, nouns after determiners.
+    `lows`: the sentence's tokens (an opener's first word is one of them)."""
+    openers = words.comma_openers
+    if openers and not _first_words(openers).isdisjoint(lows):
         for k in range(1, len(items)):
-            if items[k].kind == OPEN and items[k].value in words.comma_openers and items[k - 1].value != ",":
-                items[k] = Item(items[k].start, items[k].end, ADV, items[k].value, (WordClass(ADV, items[k].value),))
+            item = items[k]
+            if item.kind == OPEN and item.value in openers and items[k - 1].value != ",":
+                items[k] = Item(item.start, item.end, ADV, item.value, (WordClass(ADV, item.value),), None, k)
                 # "menghentikan sementara": no comma, no new clause
     english = words.lang == "en"
+    adjectives = words.adjectives
     for k in range(len(items) - 1):
-        item, nxt = items[k], items[k + 1]
-        if item.kind == ADV and item.value == "secara" and nxt.kind in (WORD, VERB):
+        item = items[k]
+        kind = item.kind
+        if kind != ADV and not english:
+            continue                             # every rule but the English ones reads an adverb here
+        nxt = items[k + 1]
+        if kind == ADV and item.value == "secara" and nxt.kind in (WORD, VERB):
             # "secara khusus", "secara resmi": an adverb phrase
-            nxt = items[k + 1] = Item(nxt.start, nxt.end, ADV, nxt.value, nxt.classes, nxt.ref)
-        if english and k > 0 and nxt.kind == VERB and item.kind == WORD and nxt.value.endswith("s") \
+            nxt = items[k + 1] = Item(nxt.start, nxt.end, ADV, nxt.value, nxt.classes, nxt.ref, k + 1)
+        if english and k > 0 and nxt.kind == VERB and kind == WORD and nxt.value.endswith("s") \
                 and items[k - 1].kind in (PRED, VERB, DET, GROUP):
             # "demanded security guarantees", "the trade talks": a plural after a modifier noun
-            nxt = items[k + 1] = Item(nxt.start, nxt.end, WORD, nxt.value)
+            nxt = items[k + 1] = Item(nxt.start, nxt.end, WORD, nxt.value, (), None, k + 1)
         if english and nxt.kind in (VERB, LIGHT) and (
-                (item.kind == DET and item.value != "that") or item.value in ("'s", "’s")):
+                (kind == DET and item.value != "that") or item.value in ("'s", "’s")):
             # "the proposed deal", "the occupied territory", "the move", "Israel's plan"
-            items[k + 1] = Item(nxt.start, nxt.end, WORD, nxt.value)
-        if k > 0 and item.kind == ADV and item.value in words.adjectives and items[k - 1].kind in (WORD, PRED) \
+            items[k + 1] = Item(nxt.start, nxt.end, WORD, nxt.value, (), None, k + 1)
+        if k > 0 and kind == ADV and item.value in adjectives and items[k - 1].kind in (WORD, PRED) \
                 and nxt.kind in (GROUP, DEMO, WORD, DET) and len(item.value.split()) == 1:
             # "kebijakan baru Uni Eropa", "sanksi baru AS": a listed adverb after a noun is its adjective
-            items[k] = Item(item.start, item.end, WORD, item.value, item.classes, item.ref)
+            items[k] = Item(item.start, item.end, WORD, item.value, item.classes, item.ref, k)
+
+
+_FIRST_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of a set of phrases (kept per set: a pack's sets live as long as the pack)."""
+    cached = _FIRST_WORDS.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        cached = _FIRST_WORDS[id(phrases)] = (phrases, frozenset(p.split()[0] for p in phrases if p.split()))
+    return cached[1]
 
 
 def _descriptions(items: list[Item], words: Words) -> list[Item]:
     """"the Middle Eastern country", "the three countries", "negara Timur Tengah itu", "dewan tersebut": a phrase of
     plain words around a description head becomes one pronoun-like item the discourse resolves."""
     heads = words.description_heads
+    if heads.keys().isdisjoint([item.value for item in items]):
+        return items                             # a description needs its head word
     english = words.lang == "en"
     result: list[Item] = []
     copied = 0                                   # items[:copied] are in `result` (or replaced there)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,7 @@ def process(paths: tuple[str, ...], lang: str) -> None:
     PATHS are files, directories or - for one document on stdin. Needs no database.
     """
     from relasi.budget import within_budget
+    from relasi.jsonlines import article_line
     from relasi.pipeline import Pipeline
     from relasi.settings import Settings
     from relasi.sources import iter_documents
@@ -40,7 +40,7 @@ def process(paths: tuple[str, ...], lang: str) -> None:
             failed += 1
             click.echo(f"relasi: {result.message()}", err=True)
             continue
-        out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+        out.write(article_line(result) + "\n")
     out.flush()
     if failed:
         sys.exit(1)

@@ -35,13 +35,25 @@ def body_id(body: str) -> str:
     return hashlib.sha1(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _paragraphs_id(paragraphs: list[str]) -> str:
+    """`body_id` of the paragraphs joined by blank lines, without its normalising pass where the
+    paragraphs need none: NFC, no whitespace but single spaces between words (as text.clean gives
+    them: the only whitespace a printable string holds is the space)."""
+    joined = " ".join(paragraphs)
+    if all(p[0] != " " != p[-1] for p in paragraphs) and joined.isprintable() and "  " not in joined \
+            and unicodedata.is_normalized("NFC", joined):
+        return hashlib.sha1(joined.encode("utf-8", "surrogatepass")).hexdigest()
+    return body_id("\n\n".join(paragraphs))
+
+
 def extract(doc: Document) -> Article | Dropped:
     """The article in `doc`, or why there is none."""
-    if not doc.content or not doc.content.strip():
+    if not doc.content or doc.content.isspace():
         return Dropped(doc.source, STEP, "empty")
     content, changed = safe_text(doc.content)
-    doc = replace(doc, content=content, url=safe_hint(doc.url), title=safe_hint(doc.title),
-                  published=safe_hint(doc.published))
+    url, title, published = safe_hint(doc.url), safe_hint(doc.title), safe_hint(doc.published)
+    if content is not doc.content or (url, title, published) != (doc.url, doc.title, doc.published):
+        doc = replace(doc, content=content, url=url, title=title, published=published)
     if changed:
         doc = replace(doc, warnings=(*doc.warnings, f"text: {changed} control or invalid characters replaced"))
     if doc.format == "html":
@@ -80,7 +92,7 @@ def _article(doc: Document, page: Page) -> Article | Dropped:
     url = doc.url or page.url
     outlet = meta.outlet_from_url(url) or page.outlet
     return Article(
-        id=body_id(body),
+        id=_paragraphs_id(paragraphs),
         source=doc.source,
         body=body,
         url=url,

@@ -12,11 +12,15 @@ import re
 _BREAKS = re.compile(r"[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f\ufffe\uffff]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
+# any of the three above: one scan settles the common case, a page with none of them
+_ANY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufffe\uffff\ud800-\udfff]")
 
 
 def safe_text(text: str) -> tuple[str, int]:
     """`text` with line-like controls as newlines, other controls removed, lone surrogates as U+FFFD;
     and how many characters were changed."""
+    if _ANY.search(text) is None:
+        return text, 0
     text, breaks = _BREAKS.subn("\n", text)
     text, controls = _CONTROLS.subn("", text)
     text, surrogates = _SURROGATES.subn("\ufffd", text)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -81,6 +82,8 @@ class LineCues:
     block_starts: frozenset[str]
     end_rx: re.Pattern[str]
     prefix_rx: re.Pattern[str]
+    # both in one: group "end" holds an end marker's match, else a prefix matched
+    end_or_prefix_rx: re.Pattern[str]
     captions: tuple[_Cue, ...]
     credits: tuple[_Cue, ...]                 # case-sensitive, on the line as printed
     patterns: tuple[_Cue, ...]
@@ -179,6 +182,8 @@ def line_cues() -> LineCues:
         block_starts=frozenset(_key(str(w)) for w in lines.get("block_starts", [])),
         end_rx=_any_of(lines.get("end_markers", [])),
         prefix_rx=_any_of(lines.get("prefixes", [])),
+        end_or_prefix_rx=re.compile(f"(?P<end>{_any_of(lines.get('end_markers', [])).pattern})"
+                                    f"|(?:{_any_of(lines.get('prefixes', [])).pattern})"),
         # one regex each, gated by its literal text; an alternation of them all would be slower
         captions=captions,
         credits=tuple(_cue(str(r)) for r in lines.get("credits", [])),
@@ -215,6 +220,8 @@ def _cue_hits(lower: str, cues: LineCues) -> tuple[bool, float]:
     found = [entries for _, entries in cues.gate.iter(lower)] if cues.gate is not None else []
     if cues.unguarded:
         found.append(cues.unguarded)
+    elif not found:
+        return caption, weight
     tried: set[int] = set()
     for entries in found:
         for is_caption, cue in entries:
@@ -243,6 +250,7 @@ def _key(text: str) -> str:
 
 @dataclass(slots=True)
 class _Line:
+    # what `_classify` reads from the line alone, in the order `_classified` copies it
     text: str
     kind: str = TEXT
     key: str = ""                    # _key(text): identity for labels and repeats
@@ -255,6 +263,7 @@ class _Line:
     outlet: str | None = None
     dateline: Dateline | None = None
     stamp: bool = False              # a date line and nothing else: a timestamp
+    # what the passes over the page mark
     copies: int = 1
     contained: bool = False          # a truncated copy of a longer line (teasers, captions)
     dropped: str = ""                # why context removed it
@@ -328,6 +337,9 @@ def _split_lines(text: str, cues: LineCues) -> list[str]:
     """Normalised lines (single spaces, no stray tags or bullets), wrapped lines rejoined."""
     out: list[str] = []
     for raw in text.split("\n"):
+        if not raw:                  # most lines of a flattened HTML page
+            out.append(raw)
+            continue
         if "<" in raw:
             raw = _TAG.sub(" ", raw)
         line = " ".join(raw.split())
@@ -397,14 +409,11 @@ def _headline_shaped(text: str) -> bool:
     return not words or sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
 
 
-def _classify(text: str, cues: LineCues) -> _Line:
-    """What a line is on its own. `text` comes from `_split_lines`: stripped, single spaces."""
+def _classify(text: str, lower: str, cues: LineCues) -> _Line:
+    """What a line is on its own. `text` comes from `_split_lines`: stripped, single spaces, not
+    empty; `lower` is `text.lower()`."""
     line = _Line(text)
-    if not text:
-        line.kind = BLANK
-        return line
     line.words = text.count(" ") + 1
-    lower = text.lower()
     key = line.key = lower.strip(_KEY_STRIP)        # _key(text), the spaces being single already
     role = meta.byline_label_only(text) if line.words <= 3 else None
     if role is not None:
@@ -413,15 +422,13 @@ def _classify(text: str, cues: LineCues) -> _Line:
         line.kind = BLOCK
     elif key in cues.labels or not key:
         line.kind = LABEL
-    elif cues.end_rx.match(lower):
-        line.kind = END
-    elif cues.prefix_rx.match(lower):
-        line.kind = CUE
+    elif (m := cues.end_or_prefix_rx.match(lower)) is not None:
+        line.kind = END if m.group("end") is not None else CUE
     elif line.words >= LONG_LINE:
         # running text: header lines, captions and promos are all shorter (and this is the bulk
         # of a page, so skipping their cues keeps extraction within its time budget)
         line.full_stop = _ends_full_stop(text)
-        line.prose = _reads_as_prose(text, line.words, cues)
+        line.prose = _reads_as_prose(text, line.words, line.full_stop, cues)
     elif not _date_line(line) and not _byline(line):
         if line.words <= 6 and (dl := meta.parse_dateline(text)) is not None and dl.end >= len(text):
             line.kind, line.dateline = DATELINE, dl
@@ -433,8 +440,18 @@ def _classify(text: str, cues: LineCues) -> _Line:
             line.kind = LABEL
         else:
             line.full_stop = _ends_full_stop(text)
-            line.prose = _reads_as_prose(text, line.words, cues, weight)
+            line.prose = _reads_as_prose(text, line.words, line.full_stop, cues, weight)
     return line
+
+
+def _classified(text: str, lower: str, cues: LineCues, known: dict[str, _Line]) -> _Line:
+    """`_classify(text, lower, cues)`, or a copy of what it gave for the same line before (`known`
+    holds lines as classified, before any pass of a page marks them)."""
+    line = known.get(text)
+    if line is None:
+        line = known[text] = _classify(text, lower, cues)
+    return _Line(line.text, line.kind, line.key, line.words, line.prose, line.full_stop, line.dates, line.bylines,
+                 line.role, line.outlet, line.dateline, line.stamp)
 
 
 _MENU_CHAR = re.compile("[|•·>»›/]")
@@ -525,10 +542,10 @@ def _byline(line: _Line) -> bool:
     return True
 
 
-def _reads_as_prose(text: str, n: int, cues: LineCues, cue_weight: float = 0.0) -> bool:
-    """Whether a line of `n` words reads like a sentence of running text rather than chrome: the
-    line's shape features, weighted by the packs' `shape`, and `cue_weight` (what the packs'
-    patterns say about it) add up to more than zero.
+def _reads_as_prose(text: str, n: int, full_stop: bool, cues: LineCues, cue_weight: float = 0.0) -> bool:
+    """Whether a line of `n` words (ending on a full stop or not) reads like a sentence of running text
+    rather than chrome: the line's shape features, weighted by the packs' `shape`, and `cue_weight`
+    (what the packs' patterns say about it) add up to more than zero.
 
     The features that need the line's words (capitalised words, sentence ends inside the line)
     are read only when they could change the answer: most body lines are settled without them."""
@@ -544,16 +561,17 @@ def _reads_as_prose(text: str, n: int, cues: LineCues, cue_weight: float = 0.0) 
     if n >= 20:
         score += shape.long
     score += cue_weight
-    headline = n <= 25 and not _ends_full_stop(text)
+    headline = n <= 25 and not full_stop
     all_caps = text.isupper()
     low = high = score               # what the features still to read could make of the score
-    for weight, applies in ((shape.inner_stop, n >= 8), (shape.lower_case, n >= 14),
-                            (shape.headline, headline), (shape.all_caps, all_caps)):
-        if applies:
-            if weight < 0:
-                low += weight
-            else:
-                high += weight
+    if n >= 8:
+        low, high = _bounds(low, high, shape.inner_stop)
+        if n >= 14:
+            low, high = _bounds(low, high, shape.lower_case)
+    if headline:
+        low, high = _bounds(low, high, shape.headline)
+    if all_caps:
+        low, high = _bounds(low, high, shape.all_caps)
     if low > 0 or high <= 0:
         return low > 0
     words = text.split()
@@ -575,6 +593,10 @@ def _reads_as_prose(text: str, n: int, cues: LineCues, cue_weight: float = 0.0) 
     return score > 0
 
 
+def _bounds(low: float, high: float, weight: float) -> tuple[float, float]:
+    return (low + weight, high) if weight < 0 else (low, high + weight)
+
+
 _OPENERS = "\"'“‘(["
 _OPENER_SET = frozenset(_OPENERS)
 _NOT_LETTER = re.compile(r"[\W\d_]")
@@ -584,36 +606,41 @@ _NOT_LETTER = re.compile(r"[\W\d_]")
 # Pass 2: context
 
 
-def _content(lines: list[_Line]) -> list[int]:
-    return [i for i, line in enumerate(lines) if line.kind != BLANK]
-
-
 def _mark_menus(lines: list[_Line]) -> None:
     """Runs of three or more adjacent very short lines are menus and link bars; a "Terkini" or
     "Popular" among them is a menu entry, not the heading of a list."""
     run: list[int] = []
-    for i, line in enumerate([*lines, _Line("")]):
-        short = line.kind in (TEXT, LABEL, BLOCK) and 0 < line.words <= 3 and not line.prose
-        if short:
+    for i, line in enumerate(lines):
+        if line.kind in _SHORT_KINDS and 0 < line.words <= 3 and not line.prose:
             run.append(i)
             continue
-        if len(run) >= 3 and any(lines[j].kind != BLOCK for j in run):
-            for j in run:
-                lines[j].dropped = "menu"
-        run = []
+        if len(run) >= 3:
+            _menu_run(lines, run)
+        if run:
+            run = []
+    if len(run) >= 3:
+        _menu_run(lines, run)
+
+
+_SHORT_KINDS = frozenset({TEXT, LABEL, BLOCK})
+
+
+def _menu_run(lines: list[_Line], run: list[int]) -> None:
+    if any(lines[j].kind != BLOCK for j in run):
+        for j in run:
+            lines[j].dropped = "menu"
 
 
 _CONTAINMENT_LIMIT = 200_000          # characters; past this (not a news page) skip the quadratic check
 
 
-def _mark_repeats(lines: list[_Line]) -> None:
+def _mark_repeats(lines: list[_Line], content: list[int]) -> None:
     """Lines printed twice (captions, headlines, ad slots) and truncated copies of longer lines."""
     counts: dict[str, int] = {}
     adjacent: set[str] = set()       # printed twice in a row: a caption and its enlarged copy
     previous = ""
-    for line in lines:
-        if line.kind == BLANK:
-            continue
+    for i in content:
+        line = lines[i]
         k = line.key if line.kind in (TEXT, CAPTION) else ""
         if k:
             counts[k] = counts.get(k, 0) + 1
@@ -622,7 +649,8 @@ def _mark_repeats(lines: list[_Line]) -> None:
         previous = k
     # every longer line in one string: a single substring count replaces a search per line
     longer = "\n".join(line.key for line in lines if line.kind in (TEXT, CAPTION) and line.words >= 8)
-    for line in lines:
+    for i in content:
+        line = lines[i]
         if line.kind not in (TEXT, CAPTION):
             continue
         k = line.key
@@ -639,9 +667,8 @@ def _mark_repeats(lines: list[_Line]) -> None:
                 line.dropped = "repeated"
 
 
-def _mark_lists(lines: list[_Line]) -> None:
+def _mark_lists(lines: list[_Line], content: list[int]) -> None:
     """Lists of other stories: headline + timestamp pairs, and what follows a "Populer" heading."""
-    content = _content(lines)
     pairs: list[tuple[int, int]] = []
     for n, i in enumerate(content):
         if lines[i].kind == DATE and lines[i].stamp and n > 0:
@@ -651,7 +678,7 @@ def _mark_lists(lines: list[_Line]) -> None:
     for head, stamp in pairs:
         lines[head].pair = lines[stamp].pair = True
     # two pairs or more in a row are a list; a single pair may be the article's own title and date
-    position = {i: n for n, i in enumerate(content)}
+    position = {i: n for n, i in enumerate(content)} if len(pairs) > 1 else {}
     for a, b in zip(pairs, pairs[1:], strict=False):
         between = content[position[a[1]] + 1:position[b[0]]]
         if all(lines[j].kind in _TRANSPARENT for j in between):
@@ -703,10 +730,10 @@ def _is_prose(line: _Line) -> bool:
     return line.kind == TEXT and line.prose and not line.dropped
 
 
-def _body_start(lines: list[_Line]) -> int | None:
+def _body_start(lines: list[_Line], content: list[int]) -> int | None:
     """The first of two prose lines in a row, or an earlier prose line that opens with a dateline."""
     first = start = previous = None
-    for i in _content(lines):
+    for i in content:
         line = lines[i]
         if line.kind in _TRANSPARENT:
             continue
@@ -747,11 +774,11 @@ def _opens_article(text: str) -> bool:
     return head[-1:] in ("-", "–", "—") and (found.outlet is not None or head.rstrip(" -–—").isupper())
 
 
-def _mark_body(lines: list[_Line], start: int) -> None:
+def _mark_body(lines: list[_Line], content: list[int], start: int) -> None:
     """Below the body start: the footer, stray headline + timestamp pairs, second copies."""
     footer = False
     seen: set[str] = set()
-    for i in range(start, len(lines)):
+    for i in content[bisect_left(content, start):]:
         line = lines[i]
         if line.kind == END:
             footer = True
@@ -771,11 +798,11 @@ def _mark_body(lines: list[_Line], start: int) -> None:
 _NUMBERED = re.compile(r"^(\d{1,2})[.)] +[\"“]?[A-Z]")
 
 
-def _mark_headings(lines: list[_Line], start: int) -> None:
+def _mark_headings(lines: list[_Line], content: list[int], start: int) -> None:
     """Numbered subheadings between the body's paragraphs ("1. Jadwal operasi", ..., "2. Dampak"):
     at least two of them, numbered in sequence, each between two paragraphs. A list of other
     stories is numbered too, but its items follow one another with no paragraph between them."""
-    content = [i for i in _content(lines) if i >= start and lines[i].kind not in _TRANSPARENT]
+    content = [i for i in content[bisect_left(content, start):] if lines[i].kind not in _TRANSPARENT]
     found: list[tuple[int, int]] = []
     for n in range(1, len(content) - 1):
         line = lines[content[n]]
@@ -819,10 +846,9 @@ def _title_shaped(line: _Line) -> bool:
         and line.dropped not in ("menu", "list", "footer")
 
 
-def _choose_title(lines: list[_Line], start: int) -> int | None:
+def _choose_title(lines: list[_Line], content: list[int], start: int) -> int | None:
     """The headline: a headline-shaped line above the body, best right above the date line or
     byline; never the site's own name."""
-    content = _content(lines)
     best, best_score, first = None, 2.0, True
     outlets: set[str] | None = None
     for n, i in enumerate(content):
@@ -919,9 +945,8 @@ def _page_outlets(lines: list[_Line], start: int) -> set[str]:
     return {key for name in names if (key := _outlet_key(name))}
 
 
-def _choose_authors(lines: list[_Line], paragraphs: list[str]) -> tuple[str, ...]:
+def _choose_authors(lines: list[_Line], content: list[int], paragraphs: list[str]) -> tuple[str, ...]:
     """Writers named in bylines; editors and sources are not authors (the gold files agree)."""
-    content = _content(lines)
     writers: list[str] = []
     for n, i in enumerate(content):
         line = lines[i]
@@ -953,15 +978,26 @@ def _choose_dateline(lines: list[_Line], start: int, paragraphs: list[str]) -> D
     return None
 
 
-def clean(text: str, title_hint: str | None = None) -> Page:
+def clean(text: str, title_hint: str | None = None, classified: dict[str, _Line] | None = None) -> Page:
     """Separate a flattened page's article text from its chrome and read its printed metadata.
 
     `title_hint` (a title known from elsewhere: a JSONL field, the HTML's <title>) replaces the
-    title search and removes that line from the body.
+    title search and removes that line from the body. `classified` (one dict for the texts of one
+    page: an HTML page's main text and the whole page flattened) keeps each line's classification,
+    so that a line printed in both is classified once.
     """
     text, leading = _normalise(text)
     cues = line_cues()
-    lines = [_classify(raw, cues) for raw in _split_lines(text, cues)]
+    raws = _split_lines(text, cues)
+    # each line's lower case in one call: "\n" ends the context of any case rule (final sigma)
+    lowers = "\n".join(raws).lower().split("\n")
+    blank = _Line("", kind=BLANK)    # every blank line of the page: no pass writes to a blank line
+    if classified is None:
+        lines = [_classify(raw, lower, cues) if raw else blank for raw, lower in zip(raws, lowers, strict=True)]
+    else:
+        lines = [_classified(raw, lower, cues, classified) if raw else blank
+                 for raw, lower in zip(raws, lowers, strict=True)]
+    content = [i for i, line in enumerate(lines) if line is not blank]
     hint_key = _key(title_hint) if title_hint else None
     if hint_key:
         for line in lines:
@@ -969,12 +1005,12 @@ def clean(text: str, title_hint: str | None = None) -> Page:
                 line.kind, line.prose = TEXT, False
                 line.dropped = "title"
     _mark_menus(lines)
-    _mark_repeats(lines)
-    _mark_lists(lines)
-    start = _body_start(lines)
+    _mark_repeats(lines, content)
+    _mark_lists(lines, content)
+    start = _body_start(lines, content)
     if start is None:
         return Page((), title=meta.normalise_title(title_hint) if title_hint else None)
-    _mark_body(lines, start)
+    _mark_body(lines, content, start)
 
     if title_hint:
         title = meta.normalise_title(title_hint)
@@ -987,14 +1023,14 @@ def clean(text: str, title_hint: str | None = None) -> Page:
                 title = meta.normalise_title(lines[title_index].text)
                 lines[title_index].dropped = "title"
     else:
-        title_index = _choose_title(lines, start)
+        title_index = _choose_title(lines, content, start)
         title = meta.normalise_title(lines[title_index].text) if title_index is not None else None
         if title_index is not None:
             lines[title_index].dropped = "title"
     published, warnings = _choose_date(lines, start, title_index, leading)
-    _mark_headings(lines, start)
+    _mark_headings(lines, content, start)
     paragraphs = [line.text for line in lines[start:] if _is_prose(line) or line.heading]
-    authors = _choose_authors(lines, paragraphs)
+    authors = _choose_authors(lines, content, paragraphs)
     dateline = _choose_dateline(lines, start, paragraphs)
     outlet = dateline.outlet if dateline and dateline.outlet else next(
         (line.outlet for line in lines[:start] if line.kind == DATE and line.outlet), None)

@@ -16,9 +16,12 @@ from sqlalchemy.engine import Connection
 from relasi.model import Article
 from relasi.places import Place, article_countries, geocode
 from relasi.store import schema as t
+from relasi.store.records import LOCATION, Record
 
 FIELDS: tuple[str, ...] = tuple(name for name, _ in t.PLACE_FIELDS)
+PLACE_COLUMNS = FIELDS          # in this order after the prefix: place_name, ..., dateline_name, ...
 _BATCH = 500
+_NO_PLACE: tuple[None, ...] = (None,) * len(FIELDS)
 
 
 def place_columns(prefix: str, place: Place | None) -> dict[str, Any]:
@@ -47,6 +50,22 @@ def article_place_rows(article: Article) -> tuple[dict[str, Any], list[dict[str,
         return place_columns("dateline", None), [place_columns("place", None) for _ in article.events]
     home, places = resolve(article.dateline, [e.location for e in article.events], article_countries(article))
     return place_columns("dateline", home), [place_columns("place", p) for p in places]
+
+
+def record_places(record: Record) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+    """`article_place_rows` for a store Record, as tuples in PLACE_COLUMNS order."""
+    locations = [event[LOCATION] for event in record.events]
+    if not record.dateline and not any(locations):
+        return _NO_PLACE, [_NO_PLACE] * len(locations)
+    home, places = resolve(record.dateline, locations, list(record.countries))
+    return place_values(home), [place_values(place) for place in places]
+
+
+def place_values(place: Place | None) -> tuple[Any, ...]:
+    if place is None:
+        return _NO_PLACE
+    return (place.name, place.country, place.adm1, place.lat, place.lon, place.geonames_id, place.precision,
+            place.method)
 
 
 def backfill_places(conn: Connection) -> None:

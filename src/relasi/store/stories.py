@@ -24,18 +24,17 @@ from relasi.dedup import (
     MAX_CANDIDATES_PER_BAND,
     DedupConfig,
     Match,
-    band_keys,
     best_match,
-    signature,
 )
-from relasi.model import Article
 from relasi.store import schema as t
 from relasi.store.queries import dyad_conditions
+from relasi.store.records import COUNTED, EVENT_COLUMNS, Record
 
 if TYPE_CHECKING:
     from relasi.store.database import Database
 
 IN_CHUNK = 500
+_VALUES_CHUNK = 2000    # rows of a VALUES list: 8,000 parameters, under every backend's limit
 DEFAULT_WINDOW_DAYS = 14
 """Near-duplicates are looked for among articles published this many days before or after (and among
 articles with no date). News copies and rewrites appear within days; the window keeps the number of LSH
@@ -104,86 +103,101 @@ class StoryIndex:
         self.window_days = window_days
         self.default_config = config       # used only by a database that has no config yet
         self._config: DedupConfig | None = None
-        self._queries: dict[tuple[int, bool], sa.CompoundSelect | sa.Select] = {}
 
     def config(self, conn: Connection) -> DedupConfig:
         if self._config is None:
             self._config = _config_in(conn, self.default_config)
         return self._config
 
-    def link(self, conn: Connection, fresh: Sequence[tuple[Article, bytes | None]]) -> dict[str, Link]:
+    def link(self, conn: Connection, fresh: Sequence[Record]) -> dict[str, Link]:
         """Assign stories to `fresh` (new articles, in input order, already inserted); store their signatures,
-        band keys and story ids. A missing signature (an article stored outside an ingest) is computed here."""
-        config = self.config(conn)
+        band keys and story ids. The earlier articles they may resemble are looked up for the whole batch at
+        once (`_stored_candidates`); each article is then compared with those and with the batch's own
+        earlier articles, in order, as if they had come one by one."""
         links: dict[str, Link] = {}
         batch: list[_Pending] = []
         local: dict[int, list[int]] = defaultdict(list)     # band key -> positions in `batch`
-        for article, sig in fresh:
-            sig = sig if sig is not None else signature(article.body, config)
-            if sig is None:
-                links[article.id] = Link(article.id, None)
-                continue
-            keys = band_keys(sig, config)
-            day = _day(article.published)
-            candidates = self._stored_candidates(conn, keys, day)
+        signed = [(record, _day(record.published)) for record in fresh if record.signature is not None]
+        stored = self._stored_candidates(conn, [(record.band_keys or (), day) for record, day in signed])
+        for record in fresh:
+            if record.signature is None:
+                links[record.id] = Link(record.id, None)
+        for (record, day), candidates in zip(signed, stored, strict=True):
+            sig, keys = record.signature, list(record.band_keys or ())
+            assert sig is not None
             earlier = sorted({p for key in keys for p in local.get(key, ()) if self._near(batch[p].day, day)})
             candidates += [(batch[p].article_id, batch[p].story_id, batch[p].signature) for p in earlier]
             match = best_match(sig, candidates, self.threshold)
-            story_id = match.story_id if match else article.id
-            links[article.id] = Link(story_id, match)
+            story_id = match.story_id if match else record.id
+            links[record.id] = Link(story_id, match)
             if _indexed(match):
                 for key in keys:
                     local[key].append(len(batch))
-            batch.append(_Pending(article.id, story_id, sig, keys, day, match))
-        self._save(conn, batch, links)
+            batch.append(_Pending(record.id, story_id, sig, keys, day, match))
+        self._save(conn, batch, {record.id: links[record.id] for record in fresh})
         return links
-
-    def _band_query(self, count: int, windowed: bool) -> sa.CompoundSelect | sa.Select:
-        """Band rows sharing one of `count` keys (named parameters k0..: one statement shape per config, so
-        it compiles once; this query runs for every new article). With a window: two index ranges per key,
-        dated near the article and undated, rather than one OR the planner may turn into a scan."""
-        cached = self._queries.get((count, windowed))
-        if cached is None:
-            bands = t.signature_bands
-            query = sa.select(bands.c.band_key, bands.c.signature_id).where(
-                bands.c.band_key.in_([sa.bindparam(f"k{i}") for i in range(count)]))
-            cached = query
-            if windowed:
-                cached = sa.union_all(query.where(bands.c.day.between(sa.bindparam("lo"), sa.bindparam("hi"))),
-                                      query.where(bands.c.day == sa.bindparam("none")))
-            self._queries[(count, windowed)] = cached
-        return cached
 
     def _near(self, a: int | None, b: int | None) -> bool:
         return self.window_days is None or a is None or b is None or abs(a - b) <= self.window_days
 
-    def _stored_candidates(self, conn: Connection, keys: list[int], day: int | None) -> list[tuple[str, str, bytes]]:
-        windowed = day is not None and self.window_days is not None
-        params: dict[str, int] = {f"k{i}": key for i, key in enumerate(keys)}
-        if windowed:
-            assert day is not None and self.window_days is not None
-            params.update(lo=day - self.window_days, hi=day + self.window_days, none=t.NO_DAY)
-        per_key: dict[int, list[int]] = defaultdict(list)
-        for key, signature_id in conn.execute(self._band_query(len(keys), windowed), params):
-            per_key[key].append(signature_id)
-        wanted: set[int] = set()
-        for ids in per_key.values():
-            wanted.update(sorted(ids)[-MAX_CANDIDATES_PER_BAND:])    # the most recent of a crowded band
-        if not wanted:
-            return []
+    def _stored_candidates(self, conn: Connection, wanted: list[tuple[Sequence[int], int | None]]
+                           ) -> list[list[tuple[str, str, bytes]]]:
+        """For each (band keys, day): the stored articles sharing a band with it, dated within the window (or
+        undated), as (article_id, story_id, signature) in the order they were stored; of a crowded band only
+        the MAX_CANDIDATES_PER_BAND most recent. Two statements per batch (chunked), not two per article."""
+        per_key: list[dict[int, list[int]]] = [defaultdict(list) for _ in wanted]
+        windowed = [(pos, key, day - self.window_days, day + self.window_days)
+                    for pos, (keys, day) in enumerate(wanted) if day is not None and self.window_days is not None
+                    for key in keys]
+        anyday = [(pos, key) for pos, (keys, day) in enumerate(wanted) if day is None or self.window_days is None
+                  for key in keys]
+        for pos, key, signature_id in self._band_rows(conn, windowed, anyday):
+            per_key[pos][key].append(signature_id)
+        chosen: list[set[int]] = []
+        for keyed in per_key:
+            ids: set[int] = set()
+            for found in keyed.values():
+                ids.update(sorted(found)[-MAX_CANDIDATES_PER_BAND:])    # the most recent of a crowded band
+            chosen.append(ids)
+        rows: dict[int, tuple[str, str, bytes]] = {}
         s, a = t.article_signatures, t.articles
-        rows = conn.execute(
-            sa.select(s.c.id, s.c.article_id, a.c.story_id, s.c.signature)
-            .join(a, a.c.id == s.c.article_id).where(s.c.id.in_(sorted(wanted))).order_by(s.c.id))
-        return [(article_id, story_id or article_id, bytes(sig)) for _id, article_id, story_id, sig in rows]
+        for chunk in _chunks(sorted(set().union(*chosen))):
+            for signature_id, article_id, story_id, sig in conn.execute(
+                    sa.select(s.c.id, s.c.article_id, a.c.story_id, s.c.signature)
+                    .join(a, a.c.id == s.c.article_id).where(s.c.id.in_(chunk))):
+                rows[signature_id] = (article_id, story_id or article_id, bytes(sig))
+        return [[rows[i] for i in sorted(ids) if i in rows] for ids in chosen]
+
+    def _band_rows(self, conn: Connection, windowed: list[tuple[int, int, int, int]],
+                   anyday: list[tuple[int, int]]) -> Iterator[tuple[int, int, int]]:
+        """(position, band key, signature id) of the stored bands each (position, key[, lo, hi]) asks for: with
+        a window, two index ranges per key (dated within it, and undated) rather than one OR the planner may
+        turn into a scan."""
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        for chunk in _chunks(windowed, _VALUES_CHUNK):
+            values = ", ".join([f"({mark}, {mark}, {mark}, {mark})"] * len(chunk))
+            params = tuple(value for row in chunk for value in row)
+            yield from conn.exec_driver_sql(
+                f"WITH q(pos, k, lo, hi) AS (VALUES {values}) "
+                "SELECT q.pos, b.band_key, b.signature_id FROM q JOIN signature_bands b "
+                "ON b.band_key = q.k AND b.day BETWEEN q.lo AND q.hi "
+                "UNION ALL SELECT q.pos, b.band_key, b.signature_id FROM q JOIN signature_bands b "
+                f"ON b.band_key = q.k AND b.day = {t.NO_DAY}", params)
+        for chunk in _chunks(anyday, _VALUES_CHUNK):
+            values = ", ".join([f"({mark}, {mark})"] * len(chunk))
+            params = tuple(value for row in chunk for value in row)
+            yield from conn.exec_driver_sql(
+                f"WITH q(pos, k) AS (VALUES {values}) "
+                "SELECT q.pos, b.band_key, b.signature_id FROM q JOIN signature_bands b ON b.band_key = q.k", params)
 
     def _save(self, conn: Connection, batch: list[_Pending], links: dict[str, Link]) -> None:
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         if batch:
-            conn.execute(t.article_signatures.insert(), [
-                {"article_id": p.article_id, "signature": p.signature,
-                 "matched_article_id": p.match.article_id if p.match else None,
-                 "similarity": round(p.match.similarity, 4) if p.match else None}
-                for p in batch])
+            conn.exec_driver_sql(
+                "INSERT INTO article_signatures (article_id, signature, matched_article_id, similarity) "
+                f"VALUES ({mark}, {mark}, {mark}, {mark})",
+                [(p.article_id, p.signature, p.match.article_id if p.match else None,
+                  round(p.match.similarity, 4) if p.match else None) for p in batch])
             ids: dict[str, int] = {}
             s = t.article_signatures
             for chunk in _chunks([p.article_id for p in batch]):
@@ -192,15 +206,12 @@ class StoryIndex:
             # (which cost more than the insert itself).
             rows = [(key, t.NO_DAY if p.day is None else p.day, ids[p.article_id])
                     for p in batch if _indexed(p.match) for key in sorted(set(p.keys))]
-            mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
             if rows:
                 conn.exec_driver_sql(
                     f"INSERT INTO signature_bands (band_key, day, signature_id) VALUES ({mark}, {mark}, {mark})", rows)
         if links:
-            articles = t.articles
-            conn.execute(articles.update().where(articles.c.id == sa.bindparam("aid"))
-                         .values(story_id=sa.bindparam("sid")),
-                         [{"aid": article_id, "sid": link.story_id} for article_id, link in links.items()])
+            conn.exec_driver_sql(f"UPDATE articles SET story_id = {mark} WHERE id = {mark}",
+                                 [(link.story_id, article_id) for article_id, link in links.items()])
 
 
 def _indexed(match: Match | None) -> bool:
@@ -263,6 +274,62 @@ def regroup(conn: Connection, article_ids: Iterable[str]) -> int:
     return created
 
 
+_DATE, _SOURCE, _TARGET, _CAMEO, _PLOVER, _GOLDSTEIN, _QUAD = (EVENT_COLUMNS.index(name) for name in (
+    "date", "source_code", "target_code", "cameo", "plover", "goldstein", "quad_class"))
+
+
+def event_key(story_id: str, event: tuple[Any, ...]) -> str:
+    """The group key of an event row of a store Record (`_group_key`, in Python)."""
+    return f"{story_id}|{event[_DATE] or ''}|{event[_SOURCE]}|{event[_TARGET]}|{event[_CAMEO]}"
+
+
+def group_events(conn: Connection, fresh: Sequence[tuple[str, str, Sequence[tuple[Any, ...]]]],
+                 article_ids: Iterable[str]) -> dict[str, int]:
+    """`regroup`'s first half for articles not yet inserted: the group id of each key of the counted events of
+    `fresh` (article id, story id, event rows of its Record), creating the groups that do not exist.
+
+    Groups are created as `regroup` creates them, so they get the same ids: per chunk of the sorted
+    `article_ids` (fresh and the other articles the batch regroups), in the order of their keys. The events
+    are then inserted with their group ids and the groups recounted (`recount`)."""
+    by_article = {article_id: (story_id, events) for article_id, story_id, events in fresh}
+    g = t.event_groups
+    ids: dict[str, int] = {}
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    for chunk in _chunks(sorted(set(article_ids))):
+        found: dict[str, list[Any]] = {}
+        for article_id in chunk:
+            story_id, events = by_article.get(article_id, ("", ()))
+            for event in events:
+                if not event[COUNTED]:
+                    continue
+                key = event_key(story_id, event)
+                row = found.get(key)
+                if row is None:
+                    found[key] = [key, story_id, event[_DATE], event[_SOURCE], event[_TARGET], event[_CAMEO],
+                                  event[_PLOVER], event[_GOLDSTEIN], event[_QUAD], 0, 0, 0]
+                else:   # max() of each, as SQL's: NULLs ignored
+                    for column, index in ((6, _PLOVER), (7, _GOLDSTEIN), (8, _QUAD)):
+                        if event[index] is not None and (row[column] is None or event[index] > row[column]):
+                            row[column] = event[index]
+        unknown = [key for key in found if key not in ids]
+        for part in _chunks(unknown):
+            ids.update(conn.execute(sa.select(g.c.key, g.c.id).where(g.c.key.in_(part))).all())
+        missing = sorted(key for key in unknown if key not in ids)
+        if missing:
+            conn.exec_driver_sql(
+                'INSERT INTO event_groups ("key", story_id, date, source_code, target_code, cameo, plover, goldstein, '
+                f"quad_class, num_mentions, num_articles, num_sources) VALUES ({', '.join([mark] * 12)})",
+                [tuple(found[key]) for key in missing])
+            for part in _chunks(missing):
+                ids.update(conn.execute(sa.select(g.c.key, g.c.id).where(g.c.key.in_(part))).all())
+    return ids
+
+
+def recount(conn: Connection, group_ids: Iterable[int]) -> None:
+    """Recompute the counts of `group_ids` from their events and the documents that carry them."""
+    _recount(conn, sorted(set(group_ids)))
+
+
 def _recount(conn: Connection, group_ids: Sequence[int]) -> None:
     e, d, g = t.events, t.documents, t.event_groups
     for chunk in _chunks(sorted(group_ids)):
@@ -303,9 +370,9 @@ def backfill_v2(conn: Connection) -> None:
         last = page[-1]
 
 
-def _chunks(values: list[Any]) -> Iterator[list[Any]]:
-    for index in range(0, len(values), IN_CHUNK):
-        yield values[index:index + IN_CHUNK]
+def _chunks(values: list[Any], size: int = IN_CHUNK) -> Iterator[list[Any]]:
+    for index in range(0, len(values), size):
+        yield values[index:index + size]
 
 
 # -- reading ---------------------------------------------------------------------------------------------

@@ -9,27 +9,42 @@ store/stories.py) and its counted events in their aggregated groups.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
-from functools import lru_cache
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from relasi.model import Actor, Article, Dropped, Event
+from relasi.dedup import DedupConfig
+from relasi.model import Article, Dropped
 from relasi.store import runs, versions
 from relasi.store import schema as t
 from relasi.store.database import Database
-from relasi.store.places import article_place_rows
+from relasi.store.places import PLACE_COLUMNS, record_places
+from relasi.store.records import (
+    ARTICLE_COLUMNS,
+    COUNTED,
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    Record,
+    actor_fields,
+    nul_free,
+)
 from relasi.store.search import index_articles
-from relasi.store.stories import StoryIndex, regroup
+from relasi.store.stories import StoryIndex, event_key, group_events, recount, regroup
 
 IN_CHUNK = 500  # keeps `IN (...)` lists under every backend's bound-parameter limit
 
 Status = Literal["stored", "linked", "dropped", "repeated"]
+
+ARTICLE_INSERT = (*ARTICLE_COLUMNS, *(f"dateline_{name}" for name in PLACE_COLUMNS))
+MENTION_INSERT = ("article_id", *MENTION_COLUMNS)
+EVENT_INSERT = ("article_id", *EVENT_COLUMNS, *(f"place_{name}" for name in PLACE_COLUMNS), "group_id")
+ACTOR_INSERT = ("key", "code", "kind", "name", "country", "sector", "role")
+DOCUMENT_INSERT = ("source", "content_sha1", "article_id", "ingested_at", "run_id", "status", "step", "reason",
+                   "detail", "url", "outlet", "published")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +53,8 @@ class Item:
 
     source: str                      # the Document's source: the key that marks the input done
     content_sha1: str | None         # sha1 of the document as read; None when it could not be read
-    result: Article | Dropped
-    signature: bytes | None = None   # MinHash of the article's body when the worker computed it (relasi.dedup)
+    result: Article | Record | Dropped   # a Record: the article as rows, made by the ingest's workers
+    signature: bytes | None = None   # MinHash of an Article's body when the worker computed it (relasi.dedup)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +126,8 @@ class Writer:
         known = _documents_by_source(conn, {item.source for item in items})
         in_database = set(known)
         outcomes: list[Outcome] = []
-        doc_rows: dict[str, dict[str, Any]] = {}       # source -> row to write, last decision wins
-        articles: dict[str, Article] = {}              # candidates to insert, first source wins
+        doc_rows: dict[str, tuple[Any, ...]] = {}       # source -> row to write, last decision wins
+        articles: dict[str, Article | Record] = {}      # candidates to insert, first source wins
         signatures: dict[str, bytes | None] = {}
         replaced: dict[str, str | None] = {}           # updated source -> the article its earlier version had
         now = _now()
@@ -125,92 +140,105 @@ class Writer:
                 versions.keep_history(conn, done, run_id, now)
                 replaced[item.source] = done["article_id"]
             result = item.result
-            row = {"source": item.source, "content_sha1": item.content_sha1, "ingested_at": now,
-                   "run_id": run_id}
             if isinstance(result, Dropped):
-                row.update(status="dropped", article_id=None, step=result.step, reason=result.reason,
-                           detail=result.detail or None, url=None, outlet=None, published=None)
+                doc_rows[item.source] = (item.source, item.content_sha1, None, now, run_id, "dropped", result.step,
+                                         result.reason, result.detail or None, None, None, None)
                 outcomes.append(Outcome(item.source, "dropped", dropped=result))
+                continue
+            doc_rows[item.source] = (item.source, item.content_sha1, result.id, now, run_id, "ok", None, None, None,
+                                     result.url, result.outlet, result.published)
+            if result.id in articles:   # the same body earlier in this batch
+                outcomes.append(Outcome(item.source, "linked", result.id))
             else:
-                row.update(status="ok", article_id=result.id, step=None, reason=None, detail=None,
-                           url=result.url, outlet=result.outlet, published=result.published)
-                if result.id in articles:   # the same body earlier in this batch
-                    outcomes.append(Outcome(item.source, "linked", result.id))
-                else:
-                    articles[result.id] = result
-                    signatures[result.id] = item.signature
-                    outcomes.append(Outcome(item.source, "stored", result.id, len(result.events)))
-                # A later item with the same source in this batch is then a repeat, like a done one.
-                known[item.source] = {"status": "ok", "content_sha1": item.content_sha1,
-                                      "article_id": result.id}
-            doc_rows[item.source] = row
+                articles[result.id] = result
+                signatures[result.id] = item.signature
+                outcomes.append(Outcome(item.source, "stored", result.id, len(result.events)))
+            # A later item with the same source in this batch is then a repeat, like a done one.
+            known[item.source] = {"status": "ok", "content_sha1": item.content_sha1, "article_id": result.id}
 
-        stored = self._insert_articles(conn, list(articles.values()), new_actor_ids)
+        config = self.stories.config(conn)
+        existing = set(_select_in(conn, t.articles.c.id, list(articles)))
+        fresh = [_record(article, signatures[article_id], config)
+                 for article_id, article in articles.items() if article_id not in existing]
+        stored = {record.id for record in fresh}
         outcomes = [_linked_unless_stored(o, stored) for o in outcomes]
-        _save_documents(conn, doc_rows, existing=in_database)
-        # Earlier versions: gone with what they alone carried; an article another source still has stays.
-        earlier = {article_id for article_id in replaced.values() if article_id}
-        kept = earlier - set(versions.drop_orphans(conn, earlier))
-        links = self.stories.link(conn, [(article, signatures.get(article.id)) for article in stored.values()])
         # A document linked to an already stored article adds to the counts of that article's event groups.
-        copied = {o.article_id for o in outcomes if o.status == "linked" and o.article_id}
-        regroup(conn, [*stored, *((copied | kept) - set(stored))])
+        copied = {o.article_id for o in outcomes if o.status == "linked" and o.article_id} - stored
+        rows = _Rows(conn)
+        actor_ids = self._actor_ids_for(conn, fresh, new_actor_ids, rows)
+        places = [record_places(record) for record in fresh]
+        rows.insert(t.articles, [(*record.article, *home) for record, (home, _) in zip(fresh, places, strict=True)],
+                    ARTICLE_INSERT)
+        rows.insert(t.mentions, [(record.id, start, end, text, ids[actor], rule, extent_start, extent_end, part)
+                                 for record in fresh for ids in (_ids_of(record, actor_ids),)
+                                 for start, end, text, actor, rule, extent_start, extent_end, part in record.mentions],
+                    MENTION_INSERT)
+        if replaced or conn.dialect.name != "sqlite":
+            # Grouped by SQL, after the events are inserted. On PostgreSQL the server does that work, and groups
+            # take their ids in the order its plan yields them. A batch that updates sources drops what their
+            # earlier versions alone carried before stories are looked up, and after the new events took their
+            # ids (SQLite reuses the highest ids of deleted rows).
+            self._insert_events(rows, fresh, actor_ids, places, None)
+            index_articles(conn, [record.id for record in fresh])
+            _save_documents(conn, rows, doc_rows, existing=in_database)
+            earlier = {article_id for article_id in replaced.values() if article_id}
+            kept = earlier - set(versions.drop_orphans(conn, earlier))
+            links = self.stories.link(conn, fresh)
+            regroup(conn, [*stored, *((copied | kept) - stored)])
+        else:
+            # SQLite, the usual batch: stories first, then each event is inserted with its group (created here
+            # as `regroup` would, same ids), which spares this process two statements that cost more than all
+            # the Python they take.
+            _save_documents(conn, rows, doc_rows, existing=in_database)
+            links = self.stories.link(conn, fresh)
+            story = {record.id: links[record.id].story_id for record in fresh}
+            groups = group_events(conn, [(r.id, story[r.id], r.events) for r in fresh], [*stored, *copied])
+            self._insert_events(rows, fresh, actor_ids, places, (story, groups))
+            index_articles(conn, [record.id for record in fresh])
+            recount(conn, groups.values())
+            if copied:
+                regroup(conn, copied)
         return [_with_story(replace(o, updated=True) if o.source in replaced else o, links) for o in outcomes]
 
-    def _insert_articles(self, conn: Connection, candidates: list[Article],
-                         new_actor_ids: dict[str, int]) -> dict[str, Article]:
-        """Insert the articles not yet in the database; returns those inserted, by id."""
-        existing = set(_select_in(conn, t.articles.c.id, [a.id for a in candidates]))
-        fresh = [a for a in candidates if a.id not in existing]
-        if not fresh:
-            return {}
-        actor_ids = self._actor_ids_for(conn, _actors_of(fresh), new_actor_ids)
-        places = {a.id: article_place_rows(a) for a in fresh}
-        conn.execute(t.articles.insert(), [_nul_free({**_article_row(a), **places[a.id][0]}) for a in fresh])
-        mention_rows = [
-            {"article_id": a.id, "start": m.start, "end": m.end, "text": m.text,
-             "actor_id": actor_ids[actor_key(m.actor)], "rule": m.rule,
-             "extent_start": m.extent[0] if m.extent else None,
-             "extent_end": m.extent[1] if m.extent else None, "part": m.part}
-            for a in fresh for m in a.mentions
-        ]
-        event_rows = [{**_event_row(a.id, e, actor_ids), **place}
-                      for a in fresh for e, place in zip(a.events, places[a.id][1], strict=True)]
-        if any("\x00" in a.body for a in fresh):   # mention texts and sentences are slices of the body
-            mention_rows = [_nul_free(row) for row in mention_rows]
-            event_rows = [_nul_free(row) for row in event_rows]
-        if mention_rows:
-            conn.execute(t.mentions.insert(), mention_rows)
-        if event_rows:
-            conn.execute(t.events.insert(), event_rows)
-        index_articles(conn, [a.id for a in fresh])
-        return {a.id: a for a in fresh}
+    @staticmethod
+    def _insert_events(rows: _Rows, fresh: list[Record], actor_ids: dict[str, int],
+                       places: list[tuple[tuple[Any, ...], list[tuple[Any, ...]]]],
+                       groups: tuple[dict[str, str], dict[str, int]] | None) -> None:
+        """The events of `fresh`. With `groups` (each article's story, and the group id of each key, see
+        stories.group_events) each counted event is inserted in its group; without, they wait for `regroup`."""
+        out = []
+        for record, (_, event_places) in zip(fresh, places, strict=True):
+            ids = _ids_of(record, actor_ids)
+            story = groups[0][record.id] if groups is not None else ""
+            for event, place in zip(record.events, event_places, strict=True):
+                group = groups[1][event_key(story, event)] if groups is not None and event[COUNTED] else None
+                out.append((record.id, ids[event[0]], ids[event[1]], *event[2:], *place, group))
+        rows.insert(t.events, out, EVENT_INSERT)
 
-    def _actor_ids_for(self, conn: Connection, found: dict[str, Actor],
-                       new_actor_ids: dict[str, int]) -> dict[str, int]:
-        ids = {key: self._actor_ids[key] for key in found if key in self._actor_ids}
-        missing = [key for key in found if key not in ids]
+    def _actor_ids_for(self, conn: Connection, fresh: list[Record], new_actor_ids: dict[str, int],
+                       rows: _Rows) -> dict[str, int]:
+        """Ids of every actor `fresh` names, inserting the actors not yet stored."""
+        known = self._actor_ids
+        missing = list(dict.fromkeys(key for record in fresh for key in record.actors
+                                     if key not in known and key not in new_actor_ids))
         if missing:
-            ids.update(_select_in(conn, t.actors.c.key, missing, value=t.actors.c.id))
-            absent = [key for key in missing if key not in ids]
+            # The key column holds the NUL-free key; the ids are kept under the key as the records give it.
+            stored_as = {key: nul_free((key,))[0] for key in missing}
+            found = _select_in(conn, t.actors.c.key, list(stored_as.values()), value=t.actors.c.id)
+            absent = [key for key in missing if stored_as[key] not in found]
             if absent:
-                conn.execute(t.actors.insert(), [_nul_free(_actor_row(key, found[key])) for key in absent])
-                inserted = _select_in(conn, t.actors.c.key, absent, value=t.actors.c.id)
-                ids.update(inserted)
-            new_actor_ids.update({key: ids[key] for key in missing})
-        return ids
-
-
-@lru_cache(maxsize=1 << 16)   # the same few thousand actors recur in every batch
-def actor_key(actor: Actor) -> str:
-    """Canonical text of all six actor fields: the actors table's uniqueness key."""
-    return json.dumps([actor.code, actor.kind, actor.name, actor.country, actor.sector, actor.role],
-                      ensure_ascii=False, separators=(",", ":"))
+                rows.insert(t.actors, [nul_free(actor_fields(key)) for key in absent], ACTOR_INSERT)
+                found.update(_select_in(conn, t.actors.c.key, [stored_as[key] for key in absent],
+                                        value=t.actors.c.id))
+            new_actor_ids.update({key: found[stored_as[key]] for key in missing})
+        if not new_actor_ids:
+            return known
+        return {**known, **new_actor_ids}
 
 
 def _is_update(item: Item, done: dict[str, Any]) -> bool:
     """A source stored before that now reads as an article with other content."""
-    return (isinstance(item.result, Article) and item.content_sha1 is not None
+    return (not isinstance(item.result, Dropped) and item.content_sha1 is not None
             and item.content_sha1 != done["content_sha1"])
 
 
@@ -234,10 +262,21 @@ def _with_story(outcome: Outcome, links: dict[str, Any]) -> Outcome:
     return replace(outcome, story_id=link.story_id, near_duplicate=link.match is not None)
 
 
-def _linked_unless_stored(outcome: Outcome, stored: dict[str, Article]) -> Outcome:
+def _linked_unless_stored(outcome: Outcome, stored: set[str]) -> Outcome:
     if outcome.status != "stored" or outcome.article_id in stored:
         return outcome
     return Outcome(outcome.source, "linked", outcome.article_id, 0)
+
+
+def _record(article: Article | Record, sig: bytes | None, config: DedupConfig) -> Record:
+    """The record of an article handed over as such (the ingest's workers send records)."""
+    if isinstance(article, Record):
+        return article
+    return Record.of(article, config, sig, signed=sig is not None)
+
+
+def _ids_of(record: Record, actor_ids: dict[str, int]) -> list[int]:
+    return [actor_ids[key] for key in record.actors]
 
 
 def _documents_by_source(conn: Connection, sources: set[str]) -> dict[str, dict[str, Any]]:
@@ -251,15 +290,50 @@ def _documents_by_source(conn: Connection, sources: set[str]) -> dict[str, dict[
     return found
 
 
-def _save_documents(conn: Connection, rows: dict[str, dict[str, Any]], existing: set[str]) -> None:
-    rows = {source: _nul_free(row) for source, row in rows.items()}
-    inserts = [row for source, row in rows.items() if source not in existing]
-    if inserts:
-        conn.execute(t.documents.insert(), inserts)
-    for source, row in rows.items():
+def _save_documents(conn: Connection, rows: _Rows, documents: dict[str, tuple[Any, ...]], existing: set[str]) -> None:
+    stamp = DOCUMENT_INSERT.index("ingested_at")
+    cleaned = {source: nul_free(row) for source, row in documents.items()}
+    rows.insert(t.documents, [(*row[:stamp], rows.bound(t.documents.c.ingested_at, row[stamp]), *row[stamp + 1:])
+                              for source, row in cleaned.items() if source not in existing], DOCUMENT_INSERT)
+    for source, row in cleaned.items():
         if source in existing:  # a dropped source retried: update its row, never add a second one
-            values = {k: v for k, v in row.items() if k != "source"}
+            values = dict(zip(DOCUMENT_INSERT[1:], row[1:], strict=True))
             conn.execute(t.documents.update().where(t.documents.c.source == source).values(**values))
+
+
+class _Rows:
+    """Inserts straight to the driver, without SQLAlchemy's per-row parameter handling (which cost more than
+    the inserts): SQLite's executemany, PostgreSQL's COPY. Values are given as the driver takes them."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.copy = conn.dialect.name == "postgresql"
+        self.mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        self._bound: dict[sa.Column, Any] = {}
+
+    def insert(self, table: sa.Table, rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> None:
+        if not rows:
+            return
+        names = ", ".join(f'"{name}"' for name in columns)
+        if self.copy:
+            statement = f"COPY {table.name} ({names}) FROM STDIN"
+            dbapi = self.conn.dialect.loaded_dbapi
+            try:
+                with self.conn.connection.dbapi_connection.cursor() as cursor, cursor.copy(statement) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            except dbapi.Error as error:   # the same exception as any other statement: IntegrityError, ...
+                raise sa.exc.DBAPIError.instance(statement, None, error, dbapi.Error) from error
+        else:
+            marks = ", ".join([self.mark] * len(columns))
+            self.conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows)
+
+    def bound(self, column: sa.Column, value: Any) -> Any:
+        """`value` as SQLAlchemy would bind it to `column` (SQLite keeps dates and times as text)."""
+        if column not in self._bound:
+            self._bound[column] = column.type.bind_processor(self.conn.dialect)
+        process = self._bound[column]
+        return value if process is None else process(value)
 
 
 def _select_in(conn: Connection, key_col: sa.Column, keys: Iterable[Any],
@@ -276,66 +350,6 @@ def _select_in(conn: Connection, key_col: sa.Column, keys: Iterable[Any],
 def _chunks(values: list[Any]) -> Iterable[list[Any]]:
     for index in range(0, len(values), IN_CHUNK):
         yield values[index:index + IN_CHUNK]
-
-
-def _actors_of(articles_: Iterable[Article]) -> dict[str, Actor]:
-    found: dict[str, Actor] = {}
-    for article in articles_:
-        for mention in article.mentions:
-            found.setdefault(actor_key(mention.actor), mention.actor)
-        for ev in article.events:
-            found.setdefault(actor_key(ev.source), ev.source)
-            found.setdefault(actor_key(ev.target), ev.target)
-    return found
-
-
-def _actor_row(key: str, actor: Actor) -> dict[str, Any]:
-    return {"key": key, "code": actor.code, "kind": actor.kind, "name": actor.name,
-            "country": actor.country, "sector": actor.sector, "role": actor.role}
-
-
-def _article_row(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id, "url": article.url, "outlet": article.outlet, "title": article.title,
-        "published": article.published, "published_date": date_part(article.published),
-        "authors": json.dumps(list(article.authors), ensure_ascii=False), "dateline": article.dateline,
-        "language": article.language, "body": article.body,
-        "sentences": json.dumps([list(span) for span in article.sentences]),
-        "warnings": json.dumps(list(article.warnings), ensure_ascii=False),
-        "story_id": None, "first_source": article.source,
-    }
-
-
-def _event_row(article_id: str, ev: Event, actor_ids: dict[str, int]) -> dict[str, Any]:
-    return {
-        "article_id": article_id,
-        "source_actor_id": actor_ids[actor_key(ev.source)],
-        "target_actor_id": actor_ids[actor_key(ev.target)],
-        "source_code": ev.source.code, "target_code": ev.target.code,
-        "cameo": ev.cameo, "plover": ev.plover, "goldstein": ev.goldstein, "quad_class": ev.quad_class,
-        "date": ev.date, "date_precision": ev.date_precision, "location": ev.location,
-        "modality": ev.modality, "negated": ev.negated, "sentence": ev.sentence,
-        "start": ev.start, "end": ev.end, "pattern": ev.pattern, "confidence": ev.confidence,
-        "counted": ev.counted,
-    }
-
-
-def _nul_free(row: dict[str, Any]) -> dict[str, Any]:
-    """PostgreSQL text cannot hold NUL; U+FFFD takes its place one for one, so offsets stay right."""
-    for key, value in row.items():
-        if isinstance(value, str) and "\x00" in value:
-            row[key] = value.replace("\x00", "\ufffd")
-    return row
-
-
-def date_part(published: str | None) -> date | None:
-    """The calendar date of an ISO 8601 timestamp or date; None when there is none."""
-    if not published or len(published) < 10:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 def _now() -> datetime:
