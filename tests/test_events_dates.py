@@ -20,6 +20,11 @@ from relasi.packs import load_pack
         ("en", "The ministers met on Monday.", date(2024, 3, 14), ("2024-03-11", "day")),
         ("en", "Talks were held on March 3, 2021.", date(2024, 3, 14), ("2021-03-03", "day")),
         ("en", "He arrived yesterday.", date(2024, 3, 14), ("2024-03-13", "day")),
+        # years back from the article's: the year, as a stated year before the article's is read
+        ("id", "Tahun lalu, kedua negara bentrok di perbatasan.", date(2023, 1, 28), ("2022-01-01", "year")),
+        ("id", "Dua tahun lalu, kedua negara bentrok di perbatasan.", date(2023, 1, 28), ("2021-01-01", "year")),
+        ("en", "The two countries clashed last year.", date(2023, 1, 28), ("2022-01-01", "year")),
+        ("en", "They clashed three years ago.", date(2023, 1, 28), ("2020-01-01", "year")),
         # a month and year, or a year before the article's: given as the first day, with its precision
         ("id", "Rusia mencaplok Krimea pada Maret 2014.", date(2022, 1, 22), ("2014-03-01", "month")),
         ("id", "setelah mengirim pasukan ke bekas republik Soviet 2014", date(2022, 1, 22), ("2014-01-01", "year")),

@@ -179,7 +179,7 @@ def compile_words(pack: Any) -> Words:
     for item in grammar.get("adverbs") or ():
         words.add(str(item), ADV)
     dates = grammar.get("dates") or {}
-    for key in ("weekdays", "months", "relative_days", "relative_weeks"):
+    for key in ("weekdays", "months", "relative_days", "relative_weeks", "relative_years"):
         for item in dates.get(key) or {}:
             words.add(str(item), ADV)          # "Rusia kemarin mengecam", "Russia Monday condemned"
     for item in grammar.get("negators") or ():

@@ -28,6 +28,7 @@ class _Rules:
     weekday: re.Pattern[str] | None
     month_year: re.Pattern[str] | None = None   # "Maret 2014", "March 2014"
     named_year: re.Pattern[str] | None = None   # a year that names a document: "Perjanjian … 1951", "the 1951 treaty"
+    relative_years: tuple[tuple[re.Pattern[str], object], ...] = ()   # "last year", "tahun lalu"
 
 
 def _phrase_regex(phrase: object) -> re.Pattern[str]:
@@ -44,7 +45,8 @@ def _compile_rules(grammar: dict) -> _Rules:
         month_year = re.compile(rf"(?<!\d\s)\b({names})\s+(\d{{4}})\b", re.IGNORECASE)
     days = grammar.get("relative_days", {})
     weeks = grammar.get("relative_weeks", {})
-    phrases = [re.escape(str(p).lower()) for p in (*days, *weeks)]
+    years = grammar.get("relative_years", {})
+    phrases = [re.escape(str(p).lower()) for p in (*days, *weeks, *years)]
     relative = re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)") if phrases else None
     weekdays: dict[str, int] = {str(k).lower(): int(v) for k, v in grammar.get("weekdays", {}).items()}
     weekday = None
@@ -62,6 +64,7 @@ def _compile_rules(grammar: dict) -> _Rules:
         months=months, day_first=day_first, month_first=month_first, relative=relative,
         relative_days=tuple((_phrase_regex(p), offset) for p, offset in days.items()),
         relative_weeks=tuple((_phrase_regex(p), offset) for p, offset in weeks.items()),
+        relative_years=tuple((_phrase_regex(p), offset) for p, offset in years.items()),
         weekdays=weekdays, weekday=weekday, month_year=month_year, named_year=named_year,
     )
 
@@ -160,6 +163,10 @@ def _relative(sentence: str, published: date | None, rules: _Rules) -> tuple[str
         for regex, offset in rules.relative_weeks:
             if regex.search(lowered):
                 return (published - timedelta(weeks=int(offset))).isoformat(), "week"
+        for regex, offset in rules.relative_years:
+            if regex.search(lowered):
+                # "tahun lalu", "last year": the year, as history is read ("pada 2014")
+                return date(published.year - int(offset), 1, 1).isoformat(), "year"
     if rules.weekday is not None:
         match = rules.weekday.search(lowered)
         if match:
