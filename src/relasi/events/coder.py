@@ -31,6 +31,7 @@ from relasi.events.discourse import (
     occasion_target,
     place_target,
     reaction_target,
+    state_level,
     summit_host,
 )
 from relasi.events.modality import CONTENT_TYPES, Factuality, factuality
@@ -172,6 +173,14 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         found = next((a for name in pattern.sources if (a := predicate.slot(name)) is not None and a.actors), None)
     sources = list(found.actors) if found else []
     how = found.how if found else "direct"
+    if not sources and predicate.voice == "passive" and predicate.slot("agent") is None \
+            and plover_for(pattern.cameo) == "SANCTION":
+        # "Ten Russian diplomats have been expelled, Portugal's foreign ministry said": a state that tells of a
+        # measure no one is named for, against another side's people, took it
+        undergoing = {a.code for a in (predicate.slot("subject").actors if predicate.slot("subject") else ())}
+        speaker = [as_state(a) for a in _speaker(parse, predicate) if state_level(a)]
+        if undergoing and speaker and not undergoing & {a.code for a in speaker}:
+            sources, how = speaker[:1], "speaker"
     plover = plover_for(pattern.cameo)
     if found is not None and found is predicate.slot(BETWEEN.get(pack.lang, "")) and plover not in SYMMETRIC \
             and len(sources) > 1:
