@@ -225,6 +225,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = [as_country(a) for a in targets]       # "berkunjung ke Beijing", "aid to Gaza": the country
     if not targets and len(own) > 1 and (pattern.mutual or plover in SYMMETRIC):
         return sources, [], how                          # each other's partners (see _pairs)
+    if not targets and predicate.voice == "noun":
+        # "bantuan kemanusiaan dari Indonesia diterima oleh pemerintah Myanmar": what a passive receiving verb's
+        # subject names goes to its agent
+        targets = [a for a in _passive_receiver(parse, predicate, pack) if a.code not in own]
     if plover in PLACE_TARGET_TYPES:
         targets = [as_country(a) for a in targets]
         if not targets:
@@ -288,6 +292,17 @@ def _named_statement(text: str, parse: Parse, phrase: Argument, pack) -> str | N
             kind = plover_for(found.cameo) if found is not None and found.cameo is not None else None
             return kind if kind in STATEMENT_TYPES else None
     return None
+
+
+def _passive_receiver(parse: Parse, noun: Predicate, pack) -> list[Actor]:
+    """The agent of a passive receiving verb whose subject holds the noun ("… diterima oleh Myanmar")."""
+    passives = pack.words("received_passives")
+    for verb in parse.predicates:
+        subject, agent = verb.slot("subject"), verb.slot("agent")
+        if verb.voice == "passive" and verb.text in passives and subject is not None and agent is not None \
+                and subject.start <= noun.start < subject.end:
+            return list(agent.actors)
+    return []
 
 
 def _carried_by_reference(parse: Parse, noun: Predicate, pack) -> bool:
