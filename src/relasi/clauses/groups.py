@@ -109,7 +109,9 @@ def _unlisted(group: Group) -> list[Group]:
 
 def _is_place(text: str, start: int, actor: Actor, words: Words, end: int | None = None) -> bool:
     """"di Jenewa", "di dekat perbatasan Ukraina", "KTT G20": a place or a venue, not an actor."""
-    before = _PUNCTUATION.split(text[max(0, start - 60):start])[-1]
+    window = text[max(0, start - 60):start]
+    mark = _PUNCTUATION.search(window[::-1])           # the last punctuation before it, read backwards
+    before = window[len(window) - mark.start():] if mark else window
     found = _WORD.findall(before.lower())[-5:]
     if actor.kind == "IGO":
         first_word = _WORD.match(text[start:start + 20].lower())

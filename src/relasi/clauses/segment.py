@@ -86,6 +86,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
     clause_of = [0] * len(items)
     quote_of = _quotes_of(items, quotes, verb_preds) if items and quotes else None
     quote_at: tuple[int, int] | None = None
+    english, indonesian, cognition, n = words.lang == "en", words.lang == "id", words.cognition, len(items)
     pending_complement = False          # a speech verb was just seen: a clause after it is its complement
 
     def push(kind: str, first: int, marker: str, governor: int | None = None) -> int:
@@ -98,6 +99,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             stack.pop()
 
     for i, item in enumerate(items):
+        kind, value, kinds = item.kind, item.value, item.kinds
         inside = quote_of[i] if quote_of is not None else None
         if inside != quote_at:
             if quote_at is not None:            # leaving a quotation
@@ -108,99 +110,99 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             if inside is not None:
                 if quote_at is None:
                     pop_to_base()
-                push("quote", i, item.value if item.kind == QUOTE else "")
+                push("quote", i, value if kind == QUOTE else "")
             quote_at = inside
             pending_complement = False
-        if not pending_complement and item.kind in INERT and OPEN not in item.kinds and item.value != "that":
+        if not pending_complement and kind in INERT and OPEN not in kinds and value != "that":
             # no rule below can open or close a clause here: the common case, decided at once
             clause_of[i] = stack[-1]
-            pending_complement = SPEECH_BEFORE in item.kinds
+            pending_complement = SPEECH_BEFORE in kinds
             continue
         opened = False
-        if item.kind == PUNCT and item.value in (",", "—", "–", "--"):
-            if i + 1 < len(items) and SPEECH_AFTER in items[i + 1].kinds:
+        if kind == PUNCT and value in (",", "—", "–", "--"):
+            if i + 1 < n and SPEECH_AFTER in items[i + 1].kinds:
                 pop_to_base()
             else:
                 # "Sambil mendesak AS menahan diri, China …": what opened inside a clause that ends at a comma
                 # ends with it
-                closable = [n for n, d in enumerate(stack) if n > 0 and drafts[d].kind in CLOSE_AT_COMMA]
+                closable = [k for k, d in enumerate(stack) if k > 0 and drafts[d].kind in CLOSE_AT_COMMA]
                 if closable:
                     del stack[closable[0]:]
-        elif item.kind == COORD and drafts[stack[-1]].kind == "complement" and i + 1 < len(items) \
-                and (SPEECH_BEFORE in items[i + 1].kinds or items[i + 1].value in words.cognition):
+        elif kind == COORD and drafts[stack[-1]].kind == "complement" and i + 1 < n \
+                and (SPEECH_BEFORE in items[i + 1].kinds or items[i + 1].value in cognition):
             # "memperkirakan Rusia akan masuk … dan mengatakan Moskow akan …": a second speech act of the same
             # subject closes what the first reported
             stack.pop()
-        elif item.kind == COORD and drafts[stack[-1]].kind == "relative" \
+        elif kind == COORD and drafts[stack[-1]].kind == "relative" \
                 and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
             # "mengecam Israel yang memblokade bantuan dan mendesak PBB …": the second verb is the main clause's
             stack.pop()
-        elif item.kind == PREP and drafts[stack[-1]].kind == "relative" and words.lang == "id" \
+        elif kind == PREP and drafts[stack[-1]].kind == "relative" and indonesian \
                 and _adjectival(items, drafts[stack[-1]].first, i, clause_of, stack[-1], verb_preds):
             # "dukungan yang tak tergoyahkan bagi Venezuela": "yang" and an adjective modify the noun, and the
             # preposition after them is the noun's again
             stack.pop()
-        elif item.kind == PUNCT and item.value == ";":
+        elif kind == PUNCT and value == ";":
             pop_to_base()
             pending_complement = False
-        elif item.kind == PUNCT and item.value == ":" and _after_speech_verb(items, i):
+        elif kind == PUNCT and value == ":" and _after_speech_verb(items, i):
             pending_complement = True
-        elif OPEN in item.kinds and _opens(items, i, words, verb_preds):
-            kind = item.value_of(OPEN) or ""
+        elif OPEN in kinds and _opens(items, i, words, verb_preds):
+            opens = item.value_of(OPEN) or ""
             governor = _governor(items, i, verb_preds, clause_of, stack[-1], words)
-            if kind == "contrast":
+            if opens == "contrast":
                 if all(drafts[s].kind != "quote" for s in stack):
-                    drafts.append(Draft("main", i, item.value, None))
+                    drafts.append(Draft("main", i, value, None))
                     stack[:] = [len(drafts) - 1]
                     opened = True
             else:
-                if kind == "purpose" and governor is not None and _controls(items[governor], words):
-                    kind = "complement"
-                push(kind, i, item.value, governor if kind in ("complement", "purpose") else None)
+                if opens == "purpose" and governor is not None and _controls(items[governor], words):
+                    opens = "complement"
+                push(opens, i, value, governor if opens in ("complement", "purpose") else None)
                 opened = True
-        elif item.value == "that" and words.lang == "en" and item.kind in _DEMO_DET_OPEN_PREP_WORD:
-            kind = _english_that(items, i, verb_preds, words)
-            if kind:
-                governor = _governor(items, i, verb_preds, clause_of, stack[-1]) if kind == "complement" else None
-                push(kind, i, "that", governor)
+        elif value == "that" and english and kind in _DEMO_DET_OPEN_PREP_WORD:
+            opens = _english_that(items, i, verb_preds, words)
+            if opens:
+                governor = _governor(items, i, verb_preds, clause_of, stack[-1]) if opens == "complement" else None
+                push(opens, i, "that", governor)
                 opened = True
-        elif item.kind == PREP and item.value == "as" and words.lang == "en" and i + 1 < len(items) \
+        elif kind == PREP and value == "as" and english and i + 1 < n \
                 and items[i + 1].kind in _DET_GROUP_PRON_WORD and _clause_follows(items, i + 1, verb_preds):
             # "Taiwan scrambled jets as Chinese warplanes crossed the median line": "as" opening a clause
             push("temporal", i, "as")
             opened = True
-        elif item.kind == PREP and item.value == "to" and words.lang == "en" and _verb_follows(items, i, verb_preds):
+        elif kind == PREP and value == "to" and english and _verb_follows(items, i, verb_preds):
             governor = _governor(items, i, verb_preds, clause_of, stack[-1], words)
-            kind = "complement" if governor is not None and _controls(items[governor], words) else "purpose"
-            push(kind, i, "to", governor)
+            opens = "complement" if governor is not None and _controls(items[governor], words) else "purpose"
+            push(opens, i, "to", governor)
             opened = True
-        elif item.kind == PREP and item.value in ("of", "from", "against") and words.lang == "en" \
+        elif kind == PREP and value in ("of", "from", "against") and english \
                 and _gerund_follows(items, i, verb_preds):
             governor = _governor(items, i, verb_preds, clause_of, stack[-1])
             if governor is not None:
-                push("complement", i, item.value, governor)
+                push("complement", i, value, governor)
                 opened = True
-        elif pending_complement and item.kind in _DEMO_DET_GROUP_PRED_PRON_VERB_WORD \
-                and not (item.kind == PRED and i not in verb_preds and words.lang == "id"
+        elif pending_complement and kind in _DEMO_DET_GROUP_PRED_PRON_VERB_WORD \
+                and not (kind == PRED and i not in verb_preds and indonesian
                          and not _after_saying(items, i, words)) \
                 and _clause_follows(items, i, verb_preds):
             # "mengatakan pasukan Kamboja melanggar …", "said four Chinese ships had entered …"; but an object
             # stays one: "menyampaikan apresiasi", "warned Washington against …"
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1]))
             opened = True
-        elif (item.kind in VERBS or (item.kind == PRED and i in verb_preds)) \
+        elif (kind in VERBS or (kind == PRED and i in verb_preds)) \
                 and _serial_complement(items, i, words, verb_preds, clause_of, stack[-1]):
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1],
                                                 words if words.serial_nouns else None))
             opened = True
-        elif words.lang == "en" and item.kind == PRED and i in verb_preds \
+        elif english and kind == PRED and i in verb_preds \
                 and _reduced_relative(items, i, verb_preds, words):
             push("relative", i, "")
             opened = True
         clause_of[i] = stack[-1]
-        if (SPEECH_BEFORE in item.kinds or item.value in words.cognition) and not opened:
+        if (SPEECH_BEFORE in kinds or value in cognition) and not opened:
             pending_complement = True                      # "said …", "believes North Korea has sent …"
-        elif item.kind in _ADV_NEG or (item.kind == PUNCT and item.value in (",", ":")):
+        elif kind in _ADV_NEG or (kind == PUNCT and value in (",", ":")):
             pass
         else:
             pending_complement = False
