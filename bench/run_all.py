@@ -1,6 +1,7 @@
 """Run every benchmark in bench/ and rewrite the results table in bench/README.md (`make bench`).
 
     python bench/run_all.py                          # all bench_*.py, quick sizes
+    python bench/run_all.py --quick                  # the pipeline on fewer documents too (make bench-quick)
     python bench/run_all.py --scale-sizes 10000,100000 --only bench_scale
     python bench/run_all.py --no-readme              # print the table, leave README.md alone
 
@@ -206,10 +207,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated script names (bench_pipeline,...) to run")
     parser.add_argument("--scale-sizes", default="1000", help="corpus sizes for bench_scale.py (default 1000)")
+    parser.add_argument("--quick", action="store_true",
+                        help="bench_pipeline.py on 1,000 plain-text documents and 1 CPU-second per HTML rate "
+                             "(make bench-quick: all of it in under five minutes on two cores)")
     parser.add_argument("--no-readme", action="store_true", help="print the table instead of writing README.md")
     args = parser.parse_args(argv)
     only = set(args.only.split(",")) if args.only else None
     extra = {"bench_scale": ["--sizes", args.scale_sizes]}
+    if args.quick:
+        extra["bench_pipeline"] = ["--documents", "1000", "--seconds", "1"]
     ran, failures = 0, {}
     for path in sorted(BENCH.glob("bench_*.py")):
         if only and path.stem not in only:

@@ -144,7 +144,6 @@ class _PackWords:
         glue_words = pack.words("phrase_glue")
         alternatives = "|".join(re.escape(w) for w in glue_words)
         self.glue = re.compile(rf"\s*(?:(?:{alternatives})\s*)?" if alternatives else r"\s*")
-        self.glue_chars = max((len(w) for w in glue_words), default=0)
         self.stop_names = frozenset(pack.words("not_names"))
         self.actors = _Actors()
         self._role_aliases = pack.grammar.get("role_aliases", {})
@@ -169,14 +168,12 @@ def _pack_words(pack) -> _PackWords:
 def _phrases(text: str, hits: list[Hit], words: _PackWords) -> list[_Phrase]:
     """Group hits that touch (only spaces or glue words between them) into phrases."""
     phrases: list[_Phrase] = []
-    glue, glue_chars = words.glue, words.glue_chars
+    fullmatch = words.glue.fullmatch
     last = None
     for hit in hits:
         if last is not None:
-            gap = text[last.end:hit.start]
-            # a gap longer than one glue word once its spaces are off is no glue: most gaps, told without the
-            # pattern (str.strip and the pattern's \s take the same characters for spaces)
-            if ("\n" not in gap and len(gap.strip()) <= glue_chars and glue.fullmatch(gap)
+            # the pattern on the gap where it lies, not on a copy of it: most gaps are long and fail at once
+            if (fullmatch(text, last.end, hit.start) and text.find("\n", last.end, hit.start) < 0
                     and _joinable(last.hits[-1], hit)):
                 last.hits.append(hit)
                 last.end = hit.end

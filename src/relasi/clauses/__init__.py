@@ -42,6 +42,11 @@ from relasi.clauses.words import (
 )
 from relasi.model import Actor, Argument, Article, Clause, Mention, Parse, Predicate
 
+# Item kinds asked about together: a set's membership test costs less than a tuple built of names
+_ADV_DET_WORD = frozenset({ADV, DET, WORD})
+_ADV_NEG = frozenset({ADV, NEG})
+_DEMO_DET_OPEN = frozenset({DEMO, DET, OPEN})
+
 __all__ = ["parse_clauses", "find_candidates"]
 
 SPEECH_VERBS = frozenset({VERB, SPEECH_BEFORE, SPEECH_AFTER})   # plain verbs and speech words (not light verbs)
@@ -53,11 +58,13 @@ def parse_clauses(article: Article, pack: Any) -> Article:
     words = compile_words(pack)
     candidates = find_candidates(text, pack)
     quotes = quote_spans(text)
-    heads = sorted((m for m in article.mentions if not m.part), key=lambda m: m.span)
+    heads = [m for m in article.mentions if not m.part]
+    head_spans = [m.span for m in heads]
+    order = sorted(range(len(heads)), key=head_spans.__getitem__)      # by span, ties as found
+    heads, head_spans = [heads[k] for k in order], [head_spans[k] for k in order]
     joiner = joiner_regex(pack)
     lexicon_verbs = _lexicon_verbs(pack)
-    inputs: list[tuple[int, int, list[Mention], list[Candidate]]] = []
-    head_spans = [m.span for m in heads]
+    inputs: list[tuple[int, int, list[Mention], list[tuple[int, int]], list[Candidate]]] = []
     head_starts = [span[0] for span in head_spans]
     cand_starts = [c.start for c in candidates]
     cursor, cand_cursor = 0, 0
@@ -65,14 +72,15 @@ def parse_clauses(article: Article, pack: Any) -> Article:
         # the mentions and event words that start in the sentence (from where the last sentence's began) and end
         # in it
         cursor = bisect_left(head_starts, start, cursor)
-        inside = [heads[k] for k in range(cursor, bisect_left(head_starts, end, cursor)) if head_spans[k][1] <= end]
+        kept = [k for k in range(cursor, bisect_left(head_starts, end, cursor)) if head_spans[k][1] <= end]
         cand_cursor = bisect_left(cand_starts, start, cand_cursor)
         found = [c for c in candidates[cand_cursor:bisect_left(cand_starts, end, cand_cursor)] if c.end <= end]
-        if not inside and not found:
+        if not kept and not found:
             continue
-        inputs.append((start, end, inside, found))
+        inputs.append((start, end, [heads[k] for k in kept], [head_spans[k] for k in kept], found))
     sentences = _Sentences(inputs, partial(_prepare, text, pack=pack, words=words, joiner=joiner,
-                                           lexicon_verbs=lexicon_verbs, quotes=quotes))
+                                           lexicon_verbs=lexicon_verbs, quotes=quotes, inert=_inert(pack),
+                                           readings=_readings(pack)))
     discourse = Discourse()
     parses: list[Parse] = []
     for index in range(len(inputs)):
@@ -88,8 +96,9 @@ class _Sentences:
     sentences later) and let go once read: only a few sentences' items are alive at a time, which spares the
     garbage collector."""
 
-    def __init__(self, inputs: list[tuple[int, int, list[Mention], list[Candidate]]],
-                 prepare: Callable[[int, int, list[Mention], list[Candidate]], _Sentence]) -> None:
+    def __init__(self, inputs: list[tuple[int, int, list[Mention], list[tuple[int, int]], list[Candidate]]],
+                 prepare: Callable[[int, int, list[Mention], list[tuple[int, int]], list[Candidate]], _Sentence]) \
+            -> None:
         self._inputs, self._prepare = inputs, prepare
         self._ready: dict[int, _Sentence] = {}
 
@@ -120,14 +129,21 @@ class _Sentence:
         self.speaker: list[Actor] = []
 
 
-def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidates: list[Candidate], *, pack: Any,
-             words: Words, joiner, lexicon_verbs: frozenset[str], quotes) -> _Sentence:
-    from relasi.extract.meta import parse_dateline
+def _prepare(text: str, start: int, end: int, mentions: list[Mention], spans: list[tuple[int, int]],
+             candidates: list[Candidate], *, pack: Any, words: Words, joiner, lexicon_verbs: frozenset[str], quotes,
+             inert: frozenset[str], readings: dict) -> _Sentence:
+    """One sentence's items, clauses and speech tag. `mentions`: its mentions in span order, with their `spans`."""
+    groups = build_groups(text, mentions, words, joiner, _fronted_clause_end(text, start, end, words), spans) \
+        if mentions else []
+    dateline_end = -1
+    if groups and groups[0].start == start:
+        from relasi.extract.meta import parse_dateline
 
-    groups = build_groups(text, mentions, words, joiner, _fronted_clause_end(text, start, end, words))
-    dateline = parse_dateline(text[start:end]) if groups and groups[0].start == start else None
-    mark_excluded(text, start, groups, words, start + dateline.end if dateline else -1)
-    items = items_of(text, start, end, groups, candidates, words, lexicon_verbs, _inert(pack), _readings(pack))
+        dateline = parse_dateline(text[start:end])
+        dateline_end = start + dateline.end if dateline else -1
+    if groups:
+        mark_excluded(text, start, groups, words, dateline_end)
+    items = items_of(text, start, end, groups, candidates, words, lexicon_verbs, inert, readings)
     voices: dict[int, str] = {}
     predicates: list[int] = []
     groups_of: dict[int, Group] = {}                # in item order
@@ -135,11 +151,12 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
     i = 0
     while i < len(items):
         item = items[i]
-        if item.kind == GROUP:
+        kind = item.kind
+        if kind == GROUP:
             groups_of[i] = item.ref
-        elif item.kind == PRON:
+        elif kind == PRON:
             has_pronouns = True
-        elif item.kind == PRED:
+        elif kind == PRED:
             voices[i] = _voice(items, i, pack, words, voices.get(i - 1), voices.get(i - 2))
             if voices[i] == "noun" and words.lang == "en":
                 split = _noun_and_preposition(text, item, pack, words)
@@ -149,13 +166,17 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], candidate
                         items[index].index = index
                     voices[i] = _voice(items, i, pack, words, voices.get(i - 1), voices.get(i - 2))
             predicates.append(i)
-        elif _is_predicate(item):
+        elif kind in SPEECH_VERBS and (kind != VERB or LIGHT not in item.kinds):     # as _is_predicate
             voices[i] = _plain_voice(items, i, words)
             predicates.append(i)
         i += 1
     verb_preds = {i for i, v in voices.items() if v != "noun" and items[i].kind == PRED}
-    seg = segment(items, words, verb_preds, quotes)
-    tag, tag_is_pronoun = tag_speaker(items, groups_of, words)
+    present = frozenset().union(*[item.kinds for item in items])     # every kind an item of the sentence has
+    seg = segment(items, words, verb_preds, quotes, present)
+    if SPEECH_AFTER in present or SPEECH_BEFORE in present or any(g.excluded == "informant" for g in groups):
+        tag, tag_is_pronoun = tag_speaker(items, groups_of, words)
+    else:
+        tag, tag_is_pronoun = [], False             # no speech word, no informant: no tag
     return _Sentence(start, end, groups, items, voices, predicates, groups_of, has_pronouns, seg, tag,
                      tag_is_pronoun)
 
@@ -185,7 +206,7 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
     groups_of = sentence.groups_of
     for number, draft in enumerate(seg.drafts):
         if draft.kind == "quote":
-            closing = max(i for i, c in enumerate(seg.clause_of) if _within(seg, c, number))
+            closing = draft.last                # its last item, or its last descendant's
             own, pronoun = quote_tag(items, groups_of, words, draft.first, closing)
             if own:
                 quote_speakers[number] = own
@@ -198,7 +219,7 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
               and (d.marker or d.kind == "relative")}
     reading = Reading(sentence.voices, pronouns, speaker, quote_speakers, opened, _patient_nouns(pack),
                       _hostile_nouns(pack))
-    reader = SlotReader(items, seg, words, reading)
+    reader = SlotReader(items, seg, words, reading, groups_of)
     predicate_items = sentence.predicates
     position = {item_index: number for number, item_index in enumerate(predicate_items)}
     predicates = [_predicate(reader, i, position) for i in predicate_items]
@@ -257,14 +278,6 @@ def _named_as_people(items: list[Item], i: int, words: Words) -> bool:
     if k >= 0 and items[k].kind == WORD and items[k].value in ("asal", "dari"):
         k -= 1
     return k >= 0 and items[k].kind == WORD and items[k].value in words.people_nouns
-
-
-def _within(seg: Segmentation, clause: int, ancestor: int) -> bool:
-    while clause is not None:
-        if clause == ancestor:
-            return True
-        clause = seg.drafts[clause].parent
-    return False
 
 
 def _is_predicate(item: Item) -> bool:
@@ -416,14 +429,14 @@ def _reporter(items: list[Item], i: int) -> Group | None:
     if kind not in ("thing", "person", "side", "plural") and not state:
         return None
     j = i - 1
-    if j >= 0 and items[j].kind in (OPEN, DET, DEMO) and items[j].value in ("that", "bahwa"):
+    if j >= 0 and items[j].kind in _DEMO_DET_OPEN and items[j].value in ("that", "bahwa"):
         j -= 1
     while j >= 1 and items[j].kind == ADV:             # "announced Sunday that …"
         j -= 1
     if j < 1 or not items[j].has(SPEECH_BEFORE):
         return None
     k = j - 1
-    while k >= 0 and items[k].kind in (ADV, NEG):
+    while k >= 0 and items[k].kind in _ADV_NEG:
         k -= 1
     group = items[k].ref if k >= 0 and items[k].kind == GROUP else None
     if group is None or not group.party:
@@ -448,7 +461,7 @@ def _tag_subject(reader: SlotReader, p: int) -> Argument | None:
         speaker = reader.reading.speaker
         return Argument(items[p].start, items[p].end, tuple(speaker), "", "pronoun") if speaker else None
     j = p + 1
-    while j < len(items) and items[j].kind in (ADV, DET, WORD) and j - p <= 3:
+    while j < len(items) and items[j].kind in _ADV_DET_WORD and j - p <= 3:
         j += 1
     for k in (j, p - 1):
         if 0 <= k < len(items):
@@ -633,16 +646,20 @@ def find_candidates(text: str, pack: Any) -> list[Candidate]:
         return []
     folded = fold(text)
     clitics = tuple(str(c).lower() for c in pack.grammar.get("clitics") or ())
+    size = len(folded)
     # (start, -length, order found, end, form, clitic): sorted, the longest first at each start, ties as found
     found: list[tuple[int, int, int, int, str, str]] = []
     for last, key in automaton.iter(folded):
         start, end = last - len(key) + 1, last + 1
-        if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
-            continue
-        if _inside_compound(folded, start, end):
-            continue
+        if start > 0:
+            before = folded[start - 1]
+            # inside a word, or the end of a hyphenated one ("serang" in "anti-serang")
+            if before.isalnum() or before == "_" or (before in "-‐" and start > 1 and folded[start - 2].isalnum()):
+                continue
+        if end + 1 < size and folded[end] in "-‐" and folded[end + 1].isalnum():
+            continue                            # only part of a hyphenated word: "air" in "air-defence"
         clitic = ""
-        if end < len(folded) and (folded[end].isalnum() or folded[end] == "_"):
+        if end < size and (folded[end].isalnum() or folded[end] == "_"):
             clitic = next((c for c in clitics if folded.startswith(c, end) and
                            (end + len(c) >= len(folded) or not folded[end + len(c)].isalnum())), "")
             if not clitic:
@@ -657,13 +674,6 @@ def find_candidates(text: str, pack: Any) -> list[Candidate]:
             chosen.append(Candidate(start, stop, key, clitic))
             taken = stop
     return chosen
-
-
-def _inside_compound(text: str, start: int, end: int) -> bool:
-    """A form that is only part of a hyphenated word ("air" in "air-defence", "serang" in "anti-serang")."""
-    before = start > 1 and text[start - 1] in "-‐" and text[start - 2].isalnum()
-    after = end + 1 < len(text) and text[end] in "-‐" and text[end + 1].isalnum()
-    return before or after
 
 
 def _automaton(pack: Any):

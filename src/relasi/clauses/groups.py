@@ -36,12 +36,15 @@ class Group:
 
 
 def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pattern[str],
-                 boundary: int = -1) -> list[Group]:
+                 boundary: int = -1, spans: list[tuple[int, int]] | None = None) -> list[Group]:
     """Coordinated mentions as groups; mentions sharing one span ("kedua pemimpin") are one group already. No list
-    runs across `boundary` (the comma that ends a fronted subordinate clause)."""
+    runs across `boundary` (the comma that ends a fronted subordinate clause). `spans`: the mentions' spans, where
+    the caller has them and the mentions are in span order already."""
+    if spans is None:
+        mentions = sorted(mentions, key=lambda m: m.span)
+        spans = [m.span for m in mentions]
     groups: list[Group] = []
-    for mention in sorted(mentions, key=lambda m: m.span):
-        span = mention.span
+    for mention, span in zip(mentions, spans, strict=True):
         place: bool | None = None                    # asked only when it matters
         if groups:
             last = groups[-1]
@@ -82,6 +85,8 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
         if start < span[0] and groups and start < groups[-1].end:
             start = span[0]
         groups.append(Group(start, span[1], [mention.actor], [mention], place=place))
+    if not any(group.comma_tail for group in groups):
+        return groups
     return [part for group in groups for part in _unlisted(group)]
 
 
@@ -126,7 +131,9 @@ def _unlisted(group: Group) -> list[Group]:
 
 def _is_place(text: str, start: int, actor: Actor, words: Words, end: int | None = None) -> bool:
     """"di Jenewa", "di dekat perbatasan Ukraina", "KTT G20": a place or a venue, not an actor."""
-    before = _PUNCTUATION.split(text[max(0, start - 60):start])[-1]
+    window = text[max(0, start - 60):start]
+    mark = _PUNCTUATION.search(window[::-1])           # the last punctuation before it, read backwards
+    before = window[len(window) - mark.start():] if mark else window
     found = _WORD.findall(before.lower())[-5:]
     if actor.kind == "IGO":
         first_word = _WORD.match(text[start:start + 20].lower())
@@ -181,8 +188,16 @@ def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Wo
         # "Maduro, seperti Díaz-Canel, berterima kasih …": a comparison set off by commas is an aside
         if text[group.end:group.end + 1] != ",":
             continue
-        stripped = window.rstrip()
-        for word in words.comparisons:
-            if stripped.endswith(f", {word}"):
-                group.excluded = "aside"
-                break
+        if window.rstrip().endswith(_after_comma(words.comparisons)):
+            group.excluded = "aside"
+
+
+_AFTER_COMMA: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
+
+
+def _after_comma(phrases: frozenset[str]) -> tuple[str, ...]:
+    """", seperti", ", like": each phrase after a comma, for one `endswith` (kept per set of phrases)."""
+    cached = _AFTER_COMMA.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        cached = _AFTER_COMMA[id(phrases)] = (phrases, tuple(f", {word}" for word in phrases))
+    return cached[1]

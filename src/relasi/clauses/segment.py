@@ -12,6 +12,7 @@ followed by a verb ("memutuskan menarik", "meminta Israel menarik"). A comma clo
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from relasi.clauses.tokens import GROUP, PRED, PUNCT, QUOTE, WORD, Item
@@ -31,6 +32,22 @@ from relasi.clauses.words import (
     VERB,
     Words,
 )
+
+# Item kinds asked about together: a set's membership test costs less than a tuple built of names
+_ADV_NEG = frozenset({ADV, NEG})
+_ADV_NEG_WORD = frozenset({ADV, NEG, WORD})
+_COORD_PREP = frozenset({COORD, PREP})
+_DEMO_DET_GROUP_PRED_PRON_VERB_WORD = frozenset({DEMO, DET, GROUP, PRED, PRON, VERB, WORD})
+_DEMO_DET_GROUP_PRON_WORD = frozenset({DEMO, DET, GROUP, PRON, WORD})
+_DEMO_DET_GROUP_WORD = frozenset({DEMO, DET, GROUP, WORD})
+_DEMO_DET_OPEN_PREP_WORD = frozenset({DEMO, DET, OPEN, PREP, WORD})
+_DET_GROUP_PRON_WORD = frozenset({DET, GROUP, PRON, WORD})
+_GROUP_PRED_WORD = frozenset({GROUP, PRED, WORD})
+_GROUP_PRON = frozenset({GROUP, PRON})
+_GROUP_WORD = frozenset({GROUP, WORD})
+_LIGHT_SPEECH_BEFORE_VERB = frozenset({LIGHT, SPEECH_BEFORE, VERB})
+_PRED_VERB = frozenset({PRED, VERB})
+_PUNCT_QUOTE = frozenset({PUNCT, QUOTE})
 
 CLOSE_AT_COMMA = frozenset({"relative", "conditional", "purpose", "temporal", "reason", "concessive"})
 BASES = frozenset({"main", "quote"})
@@ -60,15 +77,16 @@ def verbish(item: Item, verb_preds: set[int]) -> bool:
     return item.kind in VERBS or (item.kind == PRED and item.index in verb_preds)
 
 
-def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[tuple[int, int]]) -> Segmentation:
-    """`verb_preds`: indexes of the predicate items read as verbs (not nouns); `quotes`: spans of direct speech."""
+def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[tuple[int, int]],
+            present: frozenset[str] | None = None) -> Segmentation:
+    """`verb_preds`: indexes of the predicate items read as verbs (not nouns); `quotes`: spans of direct speech;
+    `present`: every kind the items have, where the caller knows it."""
     drafts = [Draft("main", 0)]
     stack = [0]
     clause_of = [0] * len(items)
-    if items:                               # only the quotations this sentence overlaps
-        quotes = [q for q in quotes if q[1] > items[0].start and q[0] < items[-1].end
-                  and not _scare_quote(items, q, verb_preds)]
+    quote_of = _quotes_of(items, quotes, verb_preds) if items and quotes else None
     quote_at: tuple[int, int] | None = None
+    english, indonesian, cognition, n = words.lang == "en", words.lang == "id", words.cognition, len(items)
     pending_complement = False          # a speech verb was just seen: a clause after it is its complement
 
     def push(kind: str, first: int, marker: str, governor: int | None = None) -> int:
@@ -81,7 +99,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             stack.pop()
 
     for i, item in enumerate(items):
-        inside = next((q for q in quotes if q[0] <= item.start < q[1]), None) if quotes else None
+        kind, value, kinds = item.kind, item.value, item.kinds
+        inside = quote_of[i] if quote_of is not None else None
         if inside != quote_at:
             if quote_at is not None:            # leaving a quotation
                 while len(stack) > 1 and drafts[stack[-1]].kind != "quote":
@@ -91,13 +110,13 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             if inside is not None:
                 if quote_at is None:
                     pop_to_base()
-                push("quote", i, item.value if item.kind == QUOTE else "")
+                push("quote", i, value if kind == QUOTE else "")
             quote_at = inside
             pending_complement = False
-        if not pending_complement and item.kind in INERT and OPEN not in item.kinds and item.value != "that":
+        if not pending_complement and kind in INERT and OPEN not in kinds and value != "that":
             # no rule below can open or close a clause here: the common case, decided at once
             clause_of[i] = stack[-1]
-            pending_complement = SPEECH_BEFORE in item.kinds
+            pending_complement = SPEECH_BEFORE in kinds
             continue
         opened = False
         if words.serial_nouns and verbish(item, verb_preds) and _shape(item) in ("di", "ter") and len(stack) > 1 \
@@ -106,94 +125,95 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             # "Keputusan Israel memperluas operasi militer dikecam Turki": a passive verb after what a control noun
             # governs ends it; the whole phrase is the passive verb's subject
             stack.pop()
-        if item.kind == PUNCT and item.value in (",", "—", "–", "--"):
-            if i + 1 < len(items) and SPEECH_AFTER in items[i + 1].kinds:
+        if kind == PUNCT and value in (",", "—", "–", "--"):
+            if i + 1 < n and SPEECH_AFTER in items[i + 1].kinds:
                 pop_to_base()
             else:
                 # "Sambil mendesak AS menahan diri, China …": what opened inside a clause that ends at a comma
                 # ends with it
-                closable = [n for n, d in enumerate(stack) if n > 0 and drafts[d].kind in CLOSE_AT_COMMA]
+                closable = [k for k, d in enumerate(stack) if k > 0 and drafts[d].kind in CLOSE_AT_COMMA]
                 if closable:
                     del stack[closable[0]:]
-        elif item.kind == COORD and drafts[stack[-1]].kind == "complement" and i + 1 < len(items) \
-                and (SPEECH_BEFORE in items[i + 1].kinds or items[i + 1].value in words.cognition):
+        elif kind == COORD and drafts[stack[-1]].kind == "complement" and i + 1 < n \
+                and (SPEECH_BEFORE in items[i + 1].kinds or items[i + 1].value in cognition):
             # "memperkirakan Rusia akan masuk … dan mengatakan Moskow akan …": a second speech act of the same
             # subject closes what the first reported
             stack.pop()
-        elif item.kind == COORD and drafts[stack[-1]].kind == "relative" \
+        elif kind == COORD and drafts[stack[-1]].kind == "relative" \
                 and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
             # "mengecam Israel yang memblokade bantuan dan mendesak PBB …": the second verb is the main clause's
             stack.pop()
-        elif item.kind == PREP and drafts[stack[-1]].kind == "relative" and words.lang == "id" \
+        elif kind == PREP and drafts[stack[-1]].kind == "relative" and indonesian \
                 and _adjectival(items, drafts[stack[-1]].first, i, clause_of, stack[-1], verb_preds):
             # "dukungan yang tak tergoyahkan bagi Venezuela": "yang" and an adjective modify the noun, and the
             # preposition after them is the noun's again
             stack.pop()
-        elif item.kind == PUNCT and item.value == ";":
+        elif kind == PUNCT and value == ";":
             pop_to_base()
             pending_complement = False
-        elif item.kind == PUNCT and item.value == ":" and _after_speech_verb(items, i):
+        elif kind == PUNCT and value == ":" and _after_speech_verb(items, i):
             pending_complement = True
-        elif OPEN in item.kinds and _opens(items, i, words, verb_preds):
-            kind = item.value_of(OPEN) or ""
+        elif OPEN in kinds and _opens(items, i, words, verb_preds):
+            opens = item.value_of(OPEN) or ""
             governor = _governor(items, i, verb_preds, clause_of, stack[-1], words)
-            if kind == "contrast":
+            if opens == "contrast":
                 if all(drafts[s].kind != "quote" for s in stack):
-                    drafts.append(Draft("main", i, item.value, None))
+                    drafts.append(Draft("main", i, value, None))
                     stack[:] = [len(drafts) - 1]
                     opened = True
             else:
-                if kind == "purpose" and governor is not None and _controls(items[governor], words):
-                    kind = "complement"
-                push(kind, i, item.value, governor if kind in ("complement", "purpose") else None)
+                if opens == "purpose" and governor is not None and _controls(items[governor], words):
+                    opens = "complement"
+                push(opens, i, value, governor if opens in ("complement", "purpose") else None)
                 opened = True
-        elif item.value == "that" and words.lang == "en" and item.kind in (DEMO, DET, WORD, OPEN, PREP):
-            kind = _english_that(items, i, verb_preds, words)
-            if kind:
-                governor = _governor(items, i, verb_preds, clause_of, stack[-1]) if kind == "complement" else None
-                push(kind, i, "that", governor)
+        elif value == "that" and english and kind in _DEMO_DET_OPEN_PREP_WORD:
+            opens = _english_that(items, i, verb_preds, words)
+            if opens:
+                governor = _governor(items, i, verb_preds, clause_of, stack[-1]) if opens == "complement" else None
+                push(opens, i, "that", governor)
                 opened = True
-        elif item.kind == PREP and item.value == "as" and words.lang == "en" and i + 1 < len(items) \
-                and items[i + 1].kind in (GROUP, DET, PRON, WORD) and _clause_follows(items, i + 1, verb_preds):
+        elif kind == PREP and value == "as" and english and i + 1 < n \
+                and items[i + 1].kind in _DET_GROUP_PRON_WORD and _clause_follows(items, i + 1, verb_preds):
             # "Taiwan scrambled jets as Chinese warplanes crossed the median line": "as" opening a clause
             push("temporal", i, "as")
             opened = True
-        elif item.kind == PREP and item.value == "to" and words.lang == "en" and _verb_follows(items, i, verb_preds):
+        elif kind == PREP and value == "to" and english and _verb_follows(items, i, verb_preds):
             governor = _governor(items, i, verb_preds, clause_of, stack[-1], words)
-            kind = "complement" if governor is not None and _controls(items[governor], words) else "purpose"
-            push(kind, i, "to", governor)
+            opens = "complement" if governor is not None and _controls(items[governor], words) else "purpose"
+            push(opens, i, "to", governor)
             opened = True
-        elif item.kind == PREP and item.value in ("of", "from", "against") and words.lang == "en" \
+        elif kind == PREP and value in ("of", "from", "against") and english \
                 and _gerund_follows(items, i, verb_preds):
             governor = _governor(items, i, verb_preds, clause_of, stack[-1])
             if governor is not None:
-                push("complement", i, item.value, governor)
+                push("complement", i, value, governor)
                 opened = True
-        elif pending_complement and item.kind in (GROUP, WORD, PRON, DEMO, PRED, VERB, DET) \
-                and not (item.kind == PRED and i not in verb_preds and words.lang == "id"
+        elif pending_complement and kind in _DEMO_DET_GROUP_PRED_PRON_VERB_WORD \
+                and not (kind == PRED and i not in verb_preds and indonesian
                          and not _after_saying(items, i, words)) \
                 and not _hearer(items, i, words) and _clause_follows(items, i, verb_preds):
             # "mengatakan pasukan Kamboja melanggar …", "said four Chinese ships had entered …"; but an object
             # stays one: "menyampaikan apresiasi", "warned Washington against …"
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1]))
             opened = True
-        elif (item.kind in VERBS or (item.kind == PRED and i in verb_preds)) \
+        elif (kind in VERBS or (kind == PRED and i in verb_preds)) \
                 and _serial_complement(items, i, words, verb_preds, clause_of, stack[-1]):
             push("complement", i, "", _governor(items, i, verb_preds, clause_of, stack[-1],
                                                 words if words.serial_nouns else None))
             opened = True
-        elif words.lang == "en" and item.kind == PRED and i in verb_preds \
+        elif english and kind == PRED and i in verb_preds \
                 and _reduced_relative(items, i, verb_preds, words):
             push("relative", i, "")
             opened = True
         clause_of[i] = stack[-1]
-        if (SPEECH_BEFORE in item.kinds or item.value in words.cognition) and not opened:
+        if (SPEECH_BEFORE in kinds or value in cognition) and not opened:
             pending_complement = True                      # "said …", "believes North Korea has sent …"
-        elif item.kind in (ADV, NEG) or (item.kind == PUNCT and item.value in (",", ":")):
+        elif kind in _ADV_NEG or (kind == PUNCT and value in (",", ":")):
             pass
         else:
             pending_complement = False
-    _reported_before_tag(items, drafts, clause_of)
+    if present is None or SPEECH_AFTER in present:
+        _reported_before_tag(items, drafts, clause_of)
     last_own = {clause: i for i, clause in enumerate(clause_of)}     # each clause's last own item
     for clause, i in last_own.items():
         draft = clause
@@ -220,11 +240,33 @@ def _after_saying(items: list[Item], i: int, words: Words) -> bool:
     return j >= 0 and items[j].value in words.saying
 
 
-def _scare_quote(items: list[Item], quote: tuple[int, int], verb_preds: set[int]) -> bool:
+def _quotes_of(items: list[Item], quotes: list[tuple[int, int]], verb_preds: set[int]) \
+        -> list[tuple[int, int] | None] | None:
+    """For each item, the first quotation (of those this sentence overlaps, scare quotes left out) it starts in;
+    None when it starts in none."""
+    first, last = items[0].start, items[-1].end
+    overlapping = [q for q in quotes if q[1] > first and q[0] < last]
+    if not overlapping:
+        return None
+    starts = [item.start for item in items]             # in order: a quotation's items are a run of them
+    runs = []
+    for quote in overlapping:
+        run = range(bisect_left(starts, quote[0]), bisect_left(starts, quote[1]))
+        if not _scare_quote(items, run, verb_preds):
+            runs.append((quote, run))
+    if not runs:
+        return None
+    quote_of: list[tuple[int, int] | None] = [None] * len(items)
+    for quote, run in reversed(runs):                  # the first quotation wins where two overlap
+        quote_of[run.start:run.stop] = [quote] * len(run)
+    return quote_of
+
+
+def _scare_quote(items: list[Item], inside: range, verb_preds: set[int]) -> bool:
     """"vowed to take "all necessary measures" against …": quoted words with no verb, inside a clause (after a
-    word, not after a comma, a colon or the sentence's start) are the writer's phrase, not someone's speech."""
-    inside = [i for i, item in enumerate(items) if quote[0] <= item.start < quote[1]]
-    if not inside or inside[0] == 0 or items[inside[0] - 1].kind in (PUNCT, QUOTE):
+    word, not after a comma, a colon or the sentence's start) are the writer's phrase, not someone's speech.
+    `inside`: the indexes of the items that start in the quotation."""
+    if not inside or inside[0] == 0 or items[inside[0] - 1].kind in _PUNCT_QUOTE:
         return False
     return not any(items[i].kind in VERBS or i in verb_preds for i in inside)
 
@@ -236,14 +278,14 @@ def _after_speech_verb(items: list[Item], i: int) -> bool:
 
 def _previous_content(items: list[Item], i: int) -> Item | None:
     for j in range(i - 1, -1, -1):
-        if items[j].kind not in (ADV, NEG):
+        if items[j].kind not in _ADV_NEG:
             return items[j]
     return None
 
 
 def _next_content(items: list[Item], i: int) -> Item | None:
     for j in range(i + 1, len(items)):
-        if items[j].kind not in (ADV, NEG):
+        if items[j].kind not in _ADV_NEG:
             return items[j]
     return None
 
@@ -280,7 +322,7 @@ def _governor(items: list[Item], i: int, verb_preds: set[int], clause_of: list[i
     control noun right before it ("upaya Venezuela untuk …", "rencana untuk menyerang", "Russia's bid to …")."""
     if words is not None and words.control_nouns:
         j = i - 1
-        while j >= 0 and clause_of[j] == clause and items[j].kind in (GROUP, WORD, DET, DEMO) and i - j <= 5:
+        while j >= 0 and clause_of[j] == clause and items[j].kind in _DEMO_DET_GROUP_WORD and i - j <= 5:
             if items[j].kind == WORD and items[j].value in words.control_nouns:
                 return j
             j -= 1
@@ -306,16 +348,16 @@ def _serial_complement(items: list[Item], i: int, words: Words, verb_preds: set[
     """A verb right after a control verb ("memutuskan menarik", "berjanji akan mengirim"), or after an
     object-control verb and its object ("meminta Israel menarik", "menuduh Rusia menyerang")."""
     j = i - 1
-    while j >= 0 and items[j].kind in (ADV, NEG) and clause_of[j] == clause:
+    while j >= 0 and items[j].kind in _ADV_NEG and clause_of[j] == clause:
         j -= 1
     if j < 0 or clause_of[j] != clause:
         return False
     before = items[j]
     if verbish(before, verb_preds) or before.kind == VERB:
         return _controls(before, words)
-    if before.kind in (GROUP, PRON) and j > 0:
+    if before.kind in _GROUP_PRON and j > 0:
         k = j - 1
-        while k >= 0 and items[k].kind in (ADV, NEG, WORD) and clause_of[k] == clause and items[k].kind != WORD:
+        while k >= 0 and items[k].kind in _ADV_NEG_WORD and clause_of[k] == clause and items[k].kind != WORD:
             k -= 1
         governor = items[k] if k >= 0 else None
         if governor is not None and clause_of[k] == clause and (verbish(governor, verb_preds) or governor.kind == VERB):
@@ -346,12 +388,12 @@ def _english_that(items: list[Item], i: int, verb_preds: set[int], words: Words 
         return "complement"
     if words is not None and previous.kind == GROUP and j > 0 and items[j - 1].value.split()[0] in words.addressing:
         return "complement"                      # "warned NATO that …", "told reporters that …": the hearer, then what
-    if previous.kind in (GROUP, WORD, PRED) and nxt is not None and (verbish(nxt, verb_preds) or nxt.kind == BE):
+    if previous.kind in _GROUP_PRED_WORD and nxt is not None and (verbish(nxt, verb_preds) or nxt.kind == BE):
         return "relative"
-    if previous.kind in (GROUP, WORD) and nxt is not None and nxt.kind in (GROUP, PRON, DET, WORD) \
+    if previous.kind in _GROUP_WORD and nxt is not None and nxt.kind in _DET_GROUP_PRON_WORD \
             and _clause_follows(items, i + 1, verb_preds):
         return "relative"                        # "the balloons that North Korea has sent"
-    if previous.kind in (PREP, COORD):
+    if previous.kind in _COORD_PREP:
         return ""
     return ""
 
@@ -361,7 +403,7 @@ def _reduced_relative(items: list[Item], i: int, verb_preds: set[int], words: Wo
     if i == 0:
         return False
     before = items[i - 1]
-    if before.kind not in (WORD, GROUP) and not (before.kind == PRED and i - 1 not in verb_preds):
+    if before.kind not in _GROUP_WORD and not (before.kind == PRED and i - 1 not in verb_preds):
         return False                                # a noun predicate too: "a ceasefire proposal drafted by Egypt"
     if items[i].value.split()[0].endswith("ing") and before.kind == WORD:
         return True
@@ -401,7 +443,7 @@ def _adjectival(items: list[Item], first: int, i: int, clause_of: list[int], cla
     """A relative clause with no verb but ter-/ber- adjectives and adverbs so far ("yang tak tergoyahkan")."""
     own = [items[j] for j in range(first + 1, i) if clause_of[j] == clause]
     return bool(own) and not any(
-        (j.kind == PRED and j.index in verb_preds) or (j.kind in (VERB, SPEECH_BEFORE, LIGHT)
+        (j.kind == PRED and j.index in verb_preds) or (j.kind in _LIGHT_SPEECH_BEFORE_VERB
                                                      and not j.value.startswith(("ter", "ber"))) for j in own)
 
 
@@ -413,13 +455,13 @@ def _reported_before_tag(items: list[Item], drafts: list[Draft], clause_of: list
             continue
         if items[t - 1].kind == PUNCT and items[t - 1].value == ",":
             comma = t - 1
-        elif items[t - 1].kind in (GROUP, PRON) and items[t - 2].kind == PUNCT and items[t - 2].value == ",":
+        elif items[t - 1].kind in _GROUP_PRON and items[t - 2].kind == PUNCT and items[t - 2].value == ",":
             comma = t - 2
         else:
             continue
         if comma == 0 or items[comma - 1].kind == QUOTE or any(d.kind == "quote" for d in drafts):
             return
-        if not any(clause_of[j] == 0 and items[j].kind in (PRED, VERB) for j in range(comma)):
+        if not any(clause_of[j] == 0 and items[j].kind in _PRED_VERB for j in range(comma)):
             return
         drafts.append(Draft("complement", 0, "", 0, t))
         new = len(drafts) - 1
@@ -437,10 +479,10 @@ def _clause_follows(items: list[Item], i: int, verb_preds: set[int]) -> bool:
     if verbish(items[i], verb_preds):
         return True
     j = i
-    while j < len(items) and (items[j].kind in (GROUP, WORD, PRON, DEMO, DET) or (
+    while j < len(items) and (items[j].kind in _DEMO_DET_GROUP_PRON_WORD or (
             items[j].kind == PRED and j not in verb_preds) or items[j].value in ("'s", "’s") or (
             items[j].kind == PREP and items[j].value in ("of", "by") and j > i)):
         j += 1                      # "said Israel's blockade of Gaza was …": the phrase may hold "'s" and "of"
-    while j < len(items) and items[j].kind in (ADV, NEG) and not items[j].has(BE):
+    while j < len(items) and items[j].kind in _ADV_NEG and not items[j].has(BE):
         j += 1
     return j < len(items) and j > i and (verbish(items[j], verb_preds) or items[j].kind == BE or items[j].has(BE))

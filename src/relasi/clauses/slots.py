@@ -40,11 +40,42 @@ from relasi.clauses.words import (
 )
 from relasi.model import Actor, Argument
 
+# Item kinds asked about together: a set's membership test costs less than a tuple built of names
+_ADV_BE = frozenset({ADV, BE})
+_ADV_COORD_DET_WORD = frozenset({ADV, COORD, DET, WORD})
+_ADV_DET = frozenset({ADV, DET})
+_ADV_DET_GROUP_NEG_WORD = frozenset({ADV, DET, GROUP, NEG, WORD})
+_ADV_DET_QUOTE_WORD = frozenset({ADV, DET, QUOTE, WORD})
+_ADV_NEG = frozenset({ADV, NEG})
+_ADV_NEG_QUOTE = frozenset({ADV, NEG, QUOTE})
+_COORD_PREP_PUNCT = frozenset({COORD, PREP, PUNCT})
+_COORD_PREP_PUNCT_QUOTE = frozenset({COORD, PREP, PUNCT, QUOTE})
+_DEMO_DET = frozenset({DEMO, DET})
+_DEMO_DET_LIGHT_OPEN_PREP = frozenset({DEMO, DET, LIGHT, OPEN, PREP})
+_DEMO_DET_QUOTE = frozenset({DEMO, DET, QUOTE})
+_DEMO_DET_WORD = frozenset({DEMO, DET, WORD})
+_DEMO_WORD = frozenset({DEMO, WORD})
+_DET_GROUP = frozenset({DET, GROUP})
+_DET_GROUP_PRON = frozenset({DET, GROUP, PRON})
+_DET_GROUP_PRON_WORD = frozenset({DET, GROUP, PRON, WORD})
+_DET_GROUP_PUNCT = frozenset({DET, GROUP, PUNCT})
+_DET_GROUP_WORD = frozenset({DET, GROUP, WORD})
+_DET_WORD = frozenset({DET, WORD})
+_GROUP_PRON = frozenset({GROUP, PRON})
+_GROUP_WORD = frozenset({GROUP, WORD})
+_LIGHT_SPEECH_BEFORE_VERB = frozenset({LIGHT, SPEECH_BEFORE, VERB})
+_LIGHT_VERB = frozenset({LIGHT, VERB})
+_PRED_SPEECH_BEFORE_VERB = frozenset({PRED, SPEECH_BEFORE, VERB})
+_PRED_VERB = frozenset({PRED, VERB})
+_PRED_WORD = frozenset({PRED, WORD})
+_PUNCT_WORD = frozenset({PUNCT, WORD})
+
 NP_KINDS = frozenset({DET, WORD, GROUP, PRON, DEMO})
 BETWEEN = ("antara", "between")
 VERBISH = frozenset({VERB, SPEECH_BEFORE, LIGHT})     # verbs whatever their voice (segment.verbish)
 # what ends the search for a negator: a phrase, punctuation or another verb (an event word, as a noun too)
 NEGATION_STOPS = frozenset({GROUP, PRON, PUNCT, QUOTE, COORD, WORD, PRED, *VERBISH})
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
 MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "shall", "did", "does", "do",
                     "has", "have", "had", "to"})
 
@@ -66,17 +97,28 @@ FRONTED_KINDS = frozenset({"temporal", "conditional", "reason", "concessive", "p
 
 
 class SlotReader:
-    def __init__(self, items: list[Item], seg: Segmentation, words: Words, reading: Reading) -> None:
+    def __init__(self, items: list[Item], seg: Segmentation, words: Words, reading: Reading,
+                 groups_of: dict[int, Group] | None = None) -> None:
+        """`groups_of`: the group of each group item, by index, where the caller has it already."""
         self.items, self.seg, self.words, self.reading = items, seg, words, reading
         self.verb_items = {i for i, v in reading.voices.items() if v != "noun"}
         self._subjects: dict[int, Argument | None] = {}
-        groups = [item.ref if item.kind == GROUP else reading.pronouns.get(i) for i, item in enumerate(items)]
+        pronouns = reading.pronouns
+        if groups_of is None:
+            groups_of = {i: item.ref for i, item in enumerate(items) if item.kind == GROUP}
+        groups: list[Group | None] = [None] * len(items)
+        for i, group in groups_of.items():
+            groups[i] = group
+        for i, group in pronouns.items():            # pronoun items: no group item among them
+            groups[i] = group
         # the two questions asked most often, answered by list lookups
         self.groups = groups
         self.group_at: Callable[[int], Group | None] = groups.__getitem__     # the group (or pronoun) at item i
         self.clause: Callable[[int], int] = seg.clause_of.__getitem__           # the clause of item i
         # where the parties stand, and where relative clauses open: the scans below visit only these
-        self.parties = [i for i, group in enumerate(groups) if group is not None and group.party]
+        self.parties = [i for i in (sorted([*groups_of, *pronouns]) if pronouns else groups_of)
+                        if groups[i].party]
+        self.party_at = frozenset(self.parties)
         self.relatives = [(number, draft.first) for number, draft in enumerate(seg.drafts) if draft.kind == "relative"]
         self.starts = [item.start for item in items]
         # each clause with the clauses it sits in (itself included): `descends` is one set lookup
@@ -87,6 +129,9 @@ class SlotReader:
         # objects each time all the same: the coder tells slots apart by identity)
         self._arguments: dict[tuple[int, int, str], tuple[int, int, tuple[Actor, ...], str, str]] = {}
         self.english = words.lang == "en"
+        self._possessives: dict[tuple[int, int], bool] = {}
+        # the event words' items, in order (every one has a voice)
+        self.event_items = sorted([i for i in reading.voices if items[i].kind == PRED])
         self._betweens: bool | None = None
         self.head_limit = 3 if words.lang == "id" else 6
 
@@ -114,7 +159,7 @@ class SlotReader:
     def np_after(self, k: int, clause: int, allow_noun_pred: bool = True) -> tuple[int, int] | None:
         """Items [k, stop) of the noun phrase that starts at `k` (adverbs before it skipped), or None."""
         items, clause_of, verbs = self.items, self.seg.clause_of, self.verb_items
-        while k < len(items) and items[k].kind in (ADV, NEG, QUOTE) and clause_of[k] == clause:
+        while k < len(items) and items[k].kind in _ADV_NEG_QUOTE and clause_of[k] == clause:
             k += 1                                   # a quote mark in the clause's own items is a scare quote
         j = k
         while j < len(items) and clause_of[j] == clause:
@@ -124,7 +169,7 @@ class SlotReader:
                 j += 1
             elif kind == QUOTE and j > k and (j + 1 >= len(items) or clause_of[j + 1] == clause):
                 j += 1                               # 'take "all necessary measures" against …'
-            elif item.kind in (PUNCT, WORD) and item.value in ("'s", "’s"):
+            elif item.kind in _PUNCT_WORD and item.value in ("'s", "’s"):
                 j += 1
             elif item.kind == PUNCT and item.value == "(" and j > k:
                 # "Menteri Luar Negeri (Retno Marsudi)": a bracket inside a phrase belongs to it
@@ -140,7 +185,7 @@ class SlotReader:
                     and j + 1 < len(items) and self.group_at(j + 1) is not None and j not in self.reading.opened:
                 j += 1                               # "mitranya dari China", "his counterpart from Singapore"
             elif item.kind == COORD and j > k and j + 1 < len(items) and self.clause(j + 1) == clause \
-                    and items[j + 1].kind in (WORD, GROUP, DET) and not self._verb_follows_word(j + 1):
+                    and items[j + 1].kind in _DET_GROUP_WORD and not self._verb_follows_word(j + 1):
                 j += 1                               # "kegiatan ekspor dan impor", "sektor minyak dan gas Venezuela"
             else:
                 break
@@ -149,9 +194,19 @@ class SlotReader:
     def _verb_follows_word(self, j: int) -> bool:
         """A noun right before a verb starts a clause of its own ("… dan Rusia mendesak …")."""
         k = j
-        while k < len(self.items) and self.items[k].kind in (WORD, GROUP, DET, ADV, NEG):
+        while k < len(self.items) and self.items[k].kind in _ADV_DET_GROUP_NEG_WORD:
             k += 1
         return k < len(self.items) and k > j and self.is_verb(k) and self.items[j].kind == GROUP
+
+    def _holds_event_word(self, span: tuple[int, int], p: int) -> bool:
+        """Whether an event word other than item `p` stands among the items of `span`."""
+        events = self.event_items
+        for k in range(bisect_left(events, span[0]), len(events)):
+            if events[k] >= span[1]:
+                return False
+            if events[k] != p:
+                return True
+        return False
 
     def _has_actor(self, a: int, b: int) -> bool:
         """Whether a party stands among items[a:b]."""
@@ -179,7 +234,7 @@ class SlotReader:
         items = self.items
         head = a
         for i in range(a, b):
-            if items[i].kind not in (DET, DEMO):
+            if items[i].kind not in _DEMO_DET:
                 head = i
                 break
         if items[head].kind == PRED and head not in self.verb_items:
@@ -223,19 +278,21 @@ class SlotReader:
         for i in range(a, b):
             item = items[i]
             kind, value = item.kind, item.value
-            if kind in (DET, DEMO, QUOTE) or value in ("'s", "’s"):
+            if kind in _DEMO_DET_QUOTE or value in ("'s", "’s"):
                 continue                               # a scare quote's marks are not words of the phrase
             if english and kind == PREP and value == "of":
                 break                                  # "the leaders of Russia": the head comes before "of"
-            if english and kind in (GROUP, PRON):
+            if english and kind in _GROUP_PRON:
                 if only_groups is None:
-                    only_groups = all(items[k].kind in (GROUP, DET, PUNCT) for k in range(a, b))
+                    only_groups = all(items[k].kind in _DET_GROUP_PUNCT for k in range(a, b))
                 if not only_groups:
                     continue                           # "Iran's ambassador", "the Russian envoy"
-            if kind in (PUNCT, COORD, PREP):
+            if kind in _COORD_PREP_PUNCT:
                 break
-            for word in value.split():
-                words.append(_normal(word) if "-" in word or word.endswith("nya") else word)
+            normal = _HEAD_WORDS.get(value)
+            if normal is None:
+                normal = _head_words(value)
+            words += normal
             if len(words) >= limit:
                 break
         return " ".join(words[:limit])
@@ -312,8 +369,7 @@ class SlotReader:
             for j in range(draft.first - 1, -1, -1):
                 if self.clause(j) != draft.parent:
                     break
-                group = self.group_at(j)
-                if group is not None and group.party and self._free(self._np_start(j, draft.parent), draft.parent):
+                if j in self.party_at and self._free(self._np_start(j, draft.parent), draft.parent):
                     found = self.argument((self._np_start(j, draft.parent), j + 1))
                     return Argument(found.start, found.end, found.actors, found.head, "controller")
         shared = self._shared_subject(p, clause)
@@ -337,8 +393,7 @@ class SlotReader:
                 continue
             if self.is_verb(j):
                 return None
-            group = self.group_at(j)
-            if group is not None and group.party and self._free(self._np_start(j, draft.parent), draft.parent):
+            if j in self.party_at and self._free(self._np_start(j, draft.parent), draft.parent):
                 found = self.argument((self._np_start(j, draft.parent), j + 1))
                 return Argument(found.start, found.end, found.actors, found.head, "controller")
         return None
@@ -365,15 +420,14 @@ class SlotReader:
         if k < len(items) and items[k].kind == PUNCT and items[k].value in (",", "—", "–", ":"):
             k += 1
         if k + 1 < len(items) and items[k].value in self.words.appositions:
-            group = self.group_at(k + 1)
-            if group is not None and group.party:
+            if k + 1 in self.party_at:
                 return self.argument((k + 1, k + 2))
         return None
 
     def _author(self, start: int, clause: int) -> Argument | None:
         """The subject of an authoring verb whose object starts at item `start`."""
         j = start - 1
-        while j >= 0 and self.items[j].kind in (ADV, DET) and self.clause(j) == clause:
+        while j >= 0 and self.items[j].kind in _ADV_DET and self.clause(j) == clause:
             j -= 1
         if j < 0 or self.clause(j) != clause:
             return None
@@ -407,7 +461,7 @@ class SlotReader:
     def _free_group_before(self, p: int, clause: int) -> tuple[int, int] | None:
         """The nearest noun phrase before `p` in its clause that no verb or preposition governs: the subject,
         with or without an actor in it ("tindakan tersebut mengancam …" has a subject, and no actor)."""
-        items, clause_of, groups, verbs = self.items, self.seg.clause_of, self.groups, self.verb_items
+        items, clause_of, parties, verbs = self.items, self.seg.clause_of, self.party_at, self.verb_items
         j = p - 1
         while j >= 0:
             own = clause_of[j]
@@ -418,8 +472,7 @@ class SlotReader:
                 break
             item = items[j]
             kind = item.kind
-            group = groups[j]
-            nominal = (group is not None and group.party) or kind in (WORD, DEMO) or (
+            nominal = j in parties or kind in _DEMO_WORD or (
                 kind == PRED and j not in verbs) or (kind == PRON and item.value_of(PRON) == "first")
             if nominal:
                 start = self._np_start(j, clause)
@@ -472,10 +525,10 @@ class SlotReader:
         while True:
             while start - 1 >= 0 and clause_of[start - 1] == clause:
                 kind, value = items[start - 1].kind, items[start - 1].value
-                if not (kind in (WORD, DET, DEMO) or (kind == PRED and start - 1 not in verbs) or
+                if not (kind in _DEMO_DET_WORD or (kind == PRED and start - 1 not in verbs) or
                         # English modifiers come first: "Chinese coast guard ships", "Israel's army", "thousands of"
                         (english and (kind == GROUP or value in ("'s", "’s")
-                                      or (value == "of" and start >= 2 and items[start - 2].kind in (DET, WORD)))) or
+                                      or (value == "of" and start >= 2 and items[start - 2].kind in _DET_WORD))) or
                         # "kebijakan Uni Eropa itu", "keinginan Albanese ini": a noun's owner before its
                         # demonstrative
                         (indonesian and items[start].kind == DEMO and kind == GROUP)):
@@ -522,9 +575,9 @@ class SlotReader:
                 if clause in self.lineage[own]:            # a clause inside this one
                     continue
                 break
-            if j in self.verb_items or (self.items[j].kind in (VERB, SPEECH_BEFORE, LIGHT) and self.items[j].kind
+            if j in self.verb_items or (self.items[j].kind in _LIGHT_SPEECH_BEFORE_VERB and self.items[j].kind
                                         != SPEECH_AFTER):
-                if self.items[j].kind == PRED or self.items[j].kind in (VERB, SPEECH_BEFORE, LIGHT):
+                if self.items[j].kind == PRED or self.items[j].kind in _LIGHT_SPEECH_BEFORE_VERB:
                     found = self.subject(j) if self.items[j].kind == PRED else self._plain_subject(j, clause)
                     if found is not None:
                         return Argument(found.start, found.end, found.actors, found.head, "shared")
@@ -563,13 +616,23 @@ class SlotReader:
         return found
 
     def _possessive(self, argument: Argument) -> bool:
-        inside = self.items[bisect_left(self.starts, argument.start):bisect_left(self.starts, argument.end)]
-        text = " ".join(item.value for item in inside)
-        if self.words.lang == "en":
-            return any(word in ("its", "their", "his", "her") for word in text.split())
+        key = (argument.start, argument.end)
+        found = self._possessives.get(key)
+        if found is None:
+            found = self._possessives[key] = self._read_possessive(*key)
+        return found
+
+    def _read_possessive(self, start: int, end: int) -> bool:
+        inside = self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        text = " ".join([item.value for item in inside])
+        if self.english:
+            return not POSSESSIVES.isdisjoint(text.split())
         tokens = text.split()
+        if not tokens:
+            return False
         # "pasukannya", "fasilitas nuklirnya": the clitic on the head or on the phrase's last word
-        return any(word.endswith("nya") and len(word) > 5 for word in tokens[:1] + tokens[-1:])
+        first, last = tokens[0], tokens[-1]
+        return (first.endswith("nya") and len(first) > 5) or (last.endswith("nya") and len(last) > 5)
 
     def _object(self, p: int) -> Argument | None:
         clause = self.clause(p)
@@ -577,7 +640,7 @@ class SlotReader:
         if span is None:
             # "memblokir dan menyerang kapal-kapal Filipina": coordinated verbs share the object after the second
             nxt = p + 1
-            while nxt < len(self.items) and self.items[nxt].kind in (ADV,):
+            while nxt < len(self.items) and self.items[nxt].kind == ADV:
                 nxt += 1
             if nxt + 1 < len(self.items) and self.items[nxt].kind == PREP and self.items[nxt + 1].kind == COORD:
                 nxt += 1                             # "fired on and seized three vessels"
@@ -627,19 +690,18 @@ class SlotReader:
             j = p + 1
             while j < len(items) and j - p <= 3 and self.clause(j) == clause and items[j].kind == WORD:
                 j += 1
-            if j < len(items) and self.clause(j) == clause and self.group_at(j) is not None \
-                    and self.group_at(j).party:
+            if j in self.party_at and self.clause(j) == clause:
                 return self.argument((j, j + 1))
             if j < len(items) and items[j].kind == PRON and items[j].value_of(PRON) == "first":
                 speaker = self._speaker_for(clause)    # "Komitmen kami terhadap …": the speaker's
                 return Argument(items[j].start, items[j].end, tuple(speaker), "", "speaker") if speaker else None
             return None
         j = p - 1
-        while j >= 0 and self.clause(j) == clause and items[j].kind in (WORD,) and p - j <= 3:
+        while j >= 0 and self.clause(j) == clause and items[j].kind == WORD and p - j <= 3:
             j -= 1
-        if j >= 0 and items[j].kind in (PUNCT, WORD) and items[j].value in ("'s", "’s"):
+        if j >= 0 and items[j].kind in _PUNCT_WORD and items[j].value in ("'s", "’s"):
             j -= 1
-        if j >= 0 and self.clause(j) == clause and self.group_at(j) is not None and self.group_at(j).party:
+        if j >= 0 and j in self.party_at and self.clause(j) == clause:
             return self.argument((j, j + 1))
         if j >= 0 and items[j].value in ("our", "my"):
             speaker = self._speaker_for(clause)        # "our commitment to …": the speaker's
@@ -651,7 +713,7 @@ class SlotReader:
         its clause has the clause's subject as its doers."""
         items = self.items
         j = p - 1
-        while j >= 0 and items[j].kind in (DET, WORD) and p - j <= 3:
+        while j >= 0 and items[j].kind in _DET_WORD and p - j <= 3:
             j -= 1
         if j < 0 or not (items[j].value in self.words.occasions or items[j].value_of(PREP) in self.words.occasions):
             return None
@@ -660,7 +722,7 @@ class SlotReader:
         clause: int | None = self.clause(p)
         while clause is not None:
             for k, item in enumerate(items):
-                if self.clause(k) == clause and k != p and (k in self.verb_items or item.kind in (VERB, LIGHT)):
+                if self.clause(k) == clause and k != p and (k in self.verb_items or item.kind in _LIGHT_VERB):
                     found = self.subject(k) if item.kind == PRED else self._plain_subject(k, clause)
                     if found is not None and found.actors:
                         return Argument(found.start, found.end, found.actors, found.head, "shared")
@@ -676,8 +738,7 @@ class SlotReader:
         j = p + 1
         while j < len(items) and j - p <= 3 and self.clause(j) == self.clause(p) and items[j].kind == WORD:
             j += 1
-        group = self.group_at(j) if j < len(items) and self.clause(j) == self.clause(p) else None
-        return self.argument((p + 1, j + 1)) if group is not None and group.party else None
+        return self.argument((p + 1, j + 1)) if j in self.party_at and self.clause(j) == self.clause(p) else None
 
     def _between(self, p: int) -> Argument | None:
         """"gencatan senjata antara Israel dan Iran": the parties of an event noun named after "antara"."""
@@ -706,7 +767,7 @@ class SlotReader:
         items = self.items
         j = p - 1
         while j >= 0 and p - j <= 6 and self.clause(j) == self.clause(p) and (
-                items[j].kind in (DET, ADV, WORD, COORD) or (items[j].kind == PRED and j not in self.verb_items)):
+                items[j].kind in _ADV_COORD_DET_WORD or (items[j].kind == PRED and j not in self.verb_items)):
             j -= 1                                   # "held a fresh round of trade talks"
         if j >= 1 and items[j].kind == PREP and items[j].value in ("to", "ke") and (
                 items[j - 1].has(LIGHT) or items[j - 1].kind == PRED) and self.clause(j) == self.clause(p):
@@ -724,7 +785,7 @@ class SlotReader:
         while j >= 0 and p - j <= 4 and self.clause(j) == self.clause(p):
             if self.items[j].value in self.words.copulas:
                 return j
-            if self.items[j].kind not in (DET, ADV, QUOTE, WORD):
+            if self.items[j].kind not in _ADV_DET_QUOTE_WORD:
                 return None
             j -= 1
         return None
@@ -789,7 +850,7 @@ class SlotReader:
                         if owner:   # "penyelidikan atas kejahatan yang dilakukan pasukan Rusia"
                             argument = Argument(argument.start, argument.end, owner, argument.head, "antecedent")
                         found.append((prep, argument))
-                    if any(items[k].kind == PRED and k != p for k in range(*span)):
+                    if self._holds_event_word(span, p):
                         break                        # "dukungan terhadap gencatan senjata antara X dan Y": the
                     j = span[1]                      # phrases after an event noun are that noun's
                     continue
@@ -828,7 +889,7 @@ class SlotReader:
                     draft = self.seg.drafts[clause]
                     if NEG in items[j].kinds:
                         return True
-                    if items[j].kind in (ADV, BE):
+                    if items[j].kind in _ADV_BE:
                         continue
                 return False
             item = items[j]
@@ -837,6 +898,19 @@ class SlotReader:
             if item.kind in NEGATION_STOPS:
                 return False
         return False
+
+
+_HEAD_WORDS: dict[str, list[str]] = {}
+HEAD_WORDS_KEPT = 50_000                 # values whose head words are kept before starting afresh
+
+
+def _head_words(value: str) -> list[str]:
+    """An item's words as a head names them (see _normal), kept per value."""
+    if len(_HEAD_WORDS) > HEAD_WORDS_KEPT:
+        _HEAD_WORDS.clear()
+    found = _HEAD_WORDS[value] = [_normal(word) if "-" in word or word.endswith("nya") else word
+                                  for word in value.split()]
+    return found
 
 
 def _normal(word: str) -> str:
@@ -856,11 +930,11 @@ def english_passive(items: list[Item], p: int) -> bool:
     while j >= 0:
         if items[j].has(BE):
             return True
-        if items[j].kind not in (ADV, NEG) or items[j].value in ("has", "have", "had"):
+        if items[j].kind not in _ADV_NEG or items[j].value in ("has", "have", "had"):
             break
         j -= 1
     nxt = items[p + 1] if p + 1 < len(items) else None
-    return nxt is not None and nxt.kind == PREP and nxt.value == "by" and j >= 0 and items[j].kind in (WORD, GROUP)
+    return nxt is not None and nxt.kind == PREP and nxt.value == "by" and j >= 0 and items[j].kind in _GROUP_WORD
 
 
 def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[str]) -> bool:
@@ -870,8 +944,8 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
         return True
     before, after = (items[p - 2] if p >= 2 else None), (items[p + 1] if p + 1 < len(items) else None)
     if p >= 2 and items[p - 1].kind == COORD and items[p].value.endswith("s") and "VBZ" in tags \
-            and before is not None and before.kind in (WORD, PRED) and before.value.endswith("s") \
-            and (after is None or after.kind not in (DET, GROUP, PRON)):
+            and before is not None and before.kind in _PRED_WORD and before.value.endswith("s") \
+            and (after is None or after.kind not in _DET_GROUP_PRON):
         return True                     # "exports and imports", "strikes and raids": a noun like the one before
     if not nouns:
         previous = items[p - 1] if p > 0 else None
@@ -882,37 +956,37 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
                 and not tags & {"VBN", "VBG", "VBD"}:
             return True                 # "the launch was …", "a visit": a bare verb form after an article
         if previous is not None and previous.kind == DET and previous.value != "that" and nxt is not None \
-                and (nxt.kind in (WORD, PRED) or (nxt.kind == GROUP and tags & {"VBN", "VBD"})):
+                and (nxt.kind in _PRED_WORD or (nxt.kind == GROUP and tags & {"VBN", "VBD"})):
             return True                 # "the proposed deal", "the occupied territories", "a round of trade talks"
         if previous is not None and previous.kind == DET and previous.value != "that" and (
-                nxt is None or nxt.kind in (PUNCT, PREP, COORD, QUOTE)):
+                nxt is None or nxt.kind in _COORD_PREP_PUNCT_QUOTE):
             return True                 # "condemned the launch.", "the attack on …": a verb form after "the" is a noun
         if previous is not None and previous.kind == WORD and not previous.value.endswith("s") \
                 and tags and not tags & {"VBZ", "VBD", "VBN", "VBG"}:
             return True                 # "the multi-domain exercise": a singular noun takes no bare verb
         if previous is not None and previous.kind == GROUP and items[p].value.endswith("s") and "VBZ" in tags \
-                and nxt is not None and nxt.kind in (PRED, VERB):
+                and nxt is not None and nxt.kind in _PRED_VERB:
             return True                 # "Chinese coast guard ships blocked …": a plural noun before its verb
         # "direct talks with", "the talks": a plural form after a determiner or a modifier is the noun (of the
         # phrase's first word: "talks with" is the noun "talks" and its preposition)
         return previous is not None and items[p].value.split()[0].endswith("s") and "VBZ" in tags and (
-            previous.kind in (DET, WORD) or previous.value in ("of", "'s", "’s"))
+            previous.kind in _DET_WORD or previous.value in ("of", "'s", "’s"))
     previous = items[p - 1] if p > 0 else None
     nxt = items[p + 1] if p + 1 < len(items) else None
     if previous is None:
-        return nxt is None or nxt.kind not in (GROUP, DET)
+        return nxt is None or nxt.kind not in _DET_GROUP
     if previous.kind == ADV and previous.value in MODALS or previous.kind == BE or previous.value == "to":
         return False
-    if previous.kind in (DET, PREP, LIGHT, DEMO, OPEN) or previous.has(LIGHT) or previous.value in ("'s", "’s"):
+    if previous.kind in _DEMO_DET_LIGHT_OPEN_PREP or previous.has(LIGHT) or previous.value in ("'s", "’s"):
         return True
     if previous.kind == WORD:
         # "peace talks", but "soldiers fighting for Russia": a participle after a plural noun is a verb
         return not (tags & {"VBG"} and items[p].value.endswith("ing") and previous.value.endswith("s")
                     and nouns and "NN" not in tags)
-    if previous.kind in (GROUP, PRON):
-        if nxt is not None and nxt.kind in (GROUP, DET, WORD, PRON):
+    if previous.kind in _GROUP_PRON:
+        if nxt is not None and nxt.kind in _DET_GROUP_PRON_WORD:
             return False
         return not (tags & {"VBD", "VBN"})
-    if previous.kind in (VERB, SPEECH_BEFORE, PRED):
+    if previous.kind in _PRED_SPEECH_BEFORE_VERB:
         return True                                   # "held talks", "brokered talks", "condemned the attack"
     return not (tags & {"VBD", "VBN", "VBZ"})

@@ -25,6 +25,15 @@ CLAUSE_PUNCT = frozenset(",;:()[]—–")
 # Item kinds besides the word classes of words.py
 GROUP, PRED, PUNCT, QUOTE, WORD = "group", "pred", "punct", "quote", "word"
 
+# Item kinds asked about together: a set's membership test costs less than a tuple built of names
+_DEMO_DET = frozenset({DEMO, DET})
+_DEMO_DET_GROUP_WORD = frozenset({DEMO, DET, GROUP, WORD})
+_DET_GROUP_PRED_VERB = frozenset({DET, GROUP, PRED, VERB})
+_DET_WORD = frozenset({DET, WORD})
+_LIGHT_VERB = frozenset({LIGHT, VERB})
+_PRED_WORD = frozenset({PRED, WORD})
+_VERB_WORD = frozenset({VERB, WORD})
+
 
 _DESCRIPTION_OPENERS = frozenset({"the", "this", "these", "those", "that"})
 READINGS_KEPT = 50_000                          # token readings kept per pack before starting afresh
@@ -38,6 +47,16 @@ def _kind_set(kind: str) -> frozenset[str]:
 
 
 _WORD_KINDS, _GROUP_KINDS = _kind_set(WORD), _kind_set(GROUP)
+_PHRASE_KINDS: dict[int, tuple[list[WordClass], frozenset[str]]] = {}
+
+
+def _phrase_kinds(classes: list[WordClass]) -> frozenset[str]:
+    """The kinds of a listed phrase's classes, for an item of the first class's kind (kept per phrase: its list
+    lives as long as the pack's words)."""
+    cached = _PHRASE_KINDS.get(id(classes))
+    if cached is None or cached[0] is not classes:
+        cached = _PHRASE_KINDS[id(classes)] = (classes, frozenset([c.kind for c in classes]))
+    return cached[1]
 
 
 class Item:
@@ -200,7 +219,7 @@ def _word_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: int,
             classes = words.phrases.get(tuple(lows[i:i + length]), [])
         if classes:
             items.append(Item(a, spans[i + length - 1][1], classes[0].kind, classes[0].word, classes, None,
-                              len(items)))
+                              len(items), _phrase_kinds(classes)))
             return i + length
     if low[0].isdigit():
         items.append(Item(a, b, DET, low, (), None, len(items)))   # "51,5 ton bantuan": a quantity opens the phrase
@@ -231,7 +250,8 @@ def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: in
         # "3 billion pounds of aid": a measure after a quantity is a determiner, not the verb "pound"
         length, classes = words.lookup(lows, i)
         if length > 1 and classes and classes[0].kind == DET and spans[i + length - 1][1] >= candidate.end:
-            items.append(Item(a, spans[i + length - 1][1], DET, classes[0].word, classes, None, len(items)))
+            items.append(Item(a, spans[i + length - 1][1], DET, classes[0].word, classes, None, len(items),
+                              _phrase_kinds(classes)))
             return i + length
     if inside[i]:
         return i + 1
@@ -240,7 +260,8 @@ def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: in
         length, classes = words.lookup(lows, i)
         if length > 1 and classes and all(c.kind == PREP for c in classes) and not any(
                 spans[k][0] in group_at or spans[k][0] in cand_at for k in range(i + 1, i + length)):
-            items.append(Item(a, spans[i + length - 1][1], PREP, classes[0].word, classes, None, len(items)))
+            items.append(Item(a, spans[i + length - 1][1], PREP, classes[0].word, classes, None, len(items),
+                              _phrase_kinds(classes)))
             return i + length
     j = i
     while j < len(spans) and spans[j][0] < candidate.end:
@@ -286,19 +307,19 @@ def _retag(items: list[Item], words: Words, lows: list[str]) -> None:
         if kind != ADV and not english:
             continue                             # every rule but the English ones reads an adverb here
         nxt = items[k + 1]
-        if kind == ADV and item.value == "secara" and nxt.kind in (WORD, VERB):
+        if kind == ADV and item.value == "secara" and nxt.kind in _VERB_WORD:
             # "secara khusus", "secara resmi": an adverb phrase
             nxt = items[k + 1] = Item(nxt.start, nxt.end, ADV, nxt.value, nxt.classes, nxt.ref, k + 1)
         if english and k > 0 and nxt.kind == VERB and kind == WORD and nxt.value.endswith("s") \
-                and items[k - 1].kind in (PRED, VERB, DET, GROUP):
+                and items[k - 1].kind in _DET_GROUP_PRED_VERB:
             # "demanded security guarantees", "the trade talks": a plural after a modifier noun
             nxt = items[k + 1] = Item(nxt.start, nxt.end, WORD, nxt.value, (), None, k + 1)
-        if english and nxt.kind in (VERB, LIGHT) and (
+        if english and nxt.kind in _LIGHT_VERB and (
                 (kind == DET and item.value != "that") or item.value in ("'s", "’s")):
             # "the proposed deal", "the occupied territory", "the move", "Israel's plan"
             items[k + 1] = Item(nxt.start, nxt.end, WORD, nxt.value, (), None, k + 1)
-        if k > 0 and kind == ADV and item.value in adjectives and items[k - 1].kind in (WORD, PRED) \
-                and nxt.kind in (GROUP, DEMO, WORD, DET) and len(item.value.split()) == 1:
+        if k > 0 and kind == ADV and item.value in adjectives and items[k - 1].kind in _PRED_WORD \
+                and nxt.kind in _DEMO_DET_GROUP_WORD and len(item.value.split()) == 1:
             # "kebijakan baru Uni Eropa", "sanksi baru AS": a listed adverb after a noun is its adjective
             items[k] = Item(item.start, item.end, WORD, item.value, item.classes, item.ref, k)
 
@@ -326,7 +347,7 @@ def _descriptions(items: list[Item], words: Words) -> list[Item]:
     i = 0
     while i < len(items):
         item = items[i]
-        if (english and item.kind in (DET, DEMO) and item.value in _DESCRIPTION_OPENERS) \
+        if (english and item.kind in _DEMO_DET and item.value in _DESCRIPTION_OPENERS) \
                 or (not english and item.kind == WORD and item.value in heads):
             found = _description_at(items, i, words)
             if found is not None:
@@ -350,7 +371,7 @@ def _description_at(items: list[Item], i: int, words: Words) -> tuple[int, str] 
     item = items[i]
     if words.lang == "en":
         j = i + 1
-        while j < len(items) and j - i <= 4 and items[j].kind in (WORD, DET):
+        while j < len(items) and j - i <= 4 and items[j].kind in _DET_WORD:
             if items[j].value in heads and (j + 1 >= len(items) or items[j + 1].kind != WORD):
                 return j, heads[items[j].value]
             j += 1

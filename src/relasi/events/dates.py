@@ -84,11 +84,12 @@ def resolve_date(sentence: str, published: date | None, pack: LanguagePack) -> t
     is given as its first day ("Maret 2014" -> 2014-03-01, month)."""
     rules = _rules(pack)
     found = None
-    if _DIGIT.search(sentence):      # numeric and named dates both need a digit
+    digit = _DIGIT.search(sentence) is not None
+    if digit:                        # numeric and named dates both need a digit
         found = _numeric(sentence, published) or _named(sentence, published, rules)
     if found is None:
         found = _relative(sentence, published, rules)
-    if found is None and _DIGIT.search(sentence):
+    if found is None and digit:
         found = _month_or_year(sentence, published, rules)
     if found is not None:
         return found
@@ -176,21 +177,26 @@ def _relative(sentence: str, published: date | None, rules: _Rules) -> tuple[str
     return None
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20\d\d)(?![\d/-]|[.,]\d)")
 
 
 def _month_or_year(sentence: str, published: date | None, rules: _Rules) -> tuple[str, str] | None:
     """"Maret 2014" (month precision), or a year before the article's ("pada 2014", "bekas republik Soviet 2014"):
     history. A year equal to the article's says nothing the publication date does not ("KTT ASEAN 2023")."""
+    if _FOUR_DIGITS.search(sentence) is None:
+        return None                     # both a month's year and a bare year are four digits
     if rules.month_year is not None:
         match = rules.month_year.search(sentence)
         if match:
             year, month = int(match.group(2)), rules.months[match.group(1).lower()]
             if published is None or year != published.year or month != published.month:
                 return date(year, month, 1).isoformat(), "month"
-    named = {m.start(1) if m.group(1) else m.start(2) for m in rules.named_year.finditer(sentence)} \
-        if rules.named_year is not None else set()
+    named: set[int] | None = None                # asked at the first year
     for match in _YEAR.finditer(sentence):
+        if named is None:
+            named = {m.start(1) if m.group(1) else m.start(2) for m in rules.named_year.finditer(sentence)} \
+                if rules.named_year is not None else set()
         if match.start(1) in named:
             continue                    # "Perjanjian Pertahanan Bersama 1951", "the 2015 nuclear deal": a name
         year = int(match.group(1))

@@ -223,5 +223,6 @@ def _window(text: str, parse: Parse, predicate: Predicate) -> str:
     if subject is not None and subject.end > subject.start and start <= subject.end <= predicate.start:
         start = subject.end
     window = text[start:predicate.start]
-    cut = max(window.rfind(mark) for mark in (",", ";", ":", "\"", "“", "”"))
+    cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind("\""), window.rfind("“"),
+              window.rfind("”"))
     return window[cut + 1:] if cut >= 0 else window

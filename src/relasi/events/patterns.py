@@ -21,7 +21,9 @@ def senses(predicate: Predicate, lexicon: Lexicon, form: str | None = None) -> l
     """The patterns of the predicate's form in its reading: noun forms for a noun, verb forms for a verb."""
     noun = predicate.voice == "noun"
     key = (form or predicate.text, noun)
-    cache = lexicon.__dict__.setdefault("_senses", {})
+    cache = lexicon.__dict__.get("_senses")
+    if cache is None:
+        cache = lexicon.__dict__["_senses"] = {}
     found = cache.get(key)
     if found is None:
         found, seen = [], set()
@@ -168,22 +170,35 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon, said: Sentence
     the_patient = patient(predicate)
     head = HeadWords(the_patient.head if the_patient else "")
     anywhere = lexicon.lang == "en"
-    doer = predicate.slot("subject") if predicate.voice == "active" else None
-    doer_head = HeadWords(doer.head if doer else "")
-    found = _first_sense(patterns, the_patient, head, anywhere, said, lexicon, doer_head)
+    doer_heads = _DoerHeads(predicate)
+    found = _first_sense(patterns, the_patient, head, anywhere, said, lexicon, doer_heads)
     if found is None and english_phrase:
         # "agreed to appoint …": the phrase "agreed to" (to demands) does not apply, the verb alone may
         found = _first_sense(senses(predicate, lexicon, words[0]), the_patient, head, anywhere, said, lexicon,
-                             doer_head)
+                             doer_heads)
     return found
 
 
+class _DoerHeads:
+    """The head words of an active predicate's subject, split when a sense first asks (few do)."""
+
+    def __init__(self, predicate: Predicate) -> None:
+        self.predicate = predicate
+        self.heads: HeadWords | None = None
+
+    def get(self) -> HeadWords:
+        if self.heads is None:
+            doer = self.predicate.slot("subject") if self.predicate.voice == "active" else None
+            self.heads = HeadWords(doer.head if doer else "")
+        return self.heads
+
+
 def _first_sense(patterns: list[Pattern], the_patient: Argument | None, head: HeadWords, anywhere: bool,
-                 said: SentenceWords, lexicon: Lexicon, doer_head: HeadWords) -> Pattern | None:
+                 said: SentenceWords, lexicon: Lexicon, doer_heads: _DoerHeads) -> Pattern | None:
     for pattern in patterns:
         if pattern.object_heads and not head.matches(pattern.object_heads, anywhere):
             continue
-        if pattern.subject_heads and not doer_head.matches(pattern.subject_heads, anywhere):
+        if pattern.subject_heads and not doer_heads.get().matches(pattern.subject_heads, anywhere):
             continue
         if pattern.object_not and head.matches(pattern.object_not, anywhere):
             continue

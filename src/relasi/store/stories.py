@@ -27,6 +27,7 @@ from relasi.dedup import (
     best_match,
 )
 from relasi.store import schema as t
+from relasi.store.bulk import Bulk
 from relasi.store.queries import dyad_conditions
 from relasi.store.records import COUNTED, EVENT_COLUMNS, Record
 
@@ -172,46 +173,46 @@ class StoryIndex:
                    anyday: list[tuple[int, int]]) -> Iterator[tuple[int, int, int]]:
         """(position, band key, signature id) of the stored bands each (position, key[, lo, hi]) asks for: with
         a window, two index ranges per key (dated within it, and undated) rather than one OR the planner may
-        turn into a scan."""
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        turn into a scan. The asks are a VALUES list on SQLite, arrays on PostgreSQL (one parameter each)."""
+        dated = ("SELECT q.pos, b.band_key, b.signature_id FROM q JOIN signature_bands b "
+                 "ON b.band_key = q.k AND b.day BETWEEN q.lo AND q.hi "
+                 "UNION ALL SELECT q.pos, b.band_key, b.signature_id FROM q JOIN signature_bands b "
+                 f"ON b.band_key = q.k AND b.day = {t.NO_DAY}")
+        undated = "SELECT q.pos, b.band_key, b.signature_id FROM q JOIN signature_bands b ON b.band_key = q.k"
+        if conn.dialect.name == "postgresql":
+            if windowed:
+                yield from conn.exec_driver_sql(
+                    "WITH q AS (SELECT * FROM unnest(%s::int[], %s::bigint[], %s::int[], %s::int[]) "
+                    f"AS q(pos, k, lo, hi)) {dated}", tuple(list(column) for column in zip(*windowed, strict=True)))
+            if anyday:
+                yield from conn.exec_driver_sql(
+                    f"WITH q AS (SELECT * FROM unnest(%s::int[], %s::bigint[]) AS q(pos, k)) {undated}",
+                    tuple(list(column) for column in zip(*anyday, strict=True)))
+            return
         for chunk in _chunks(windowed, _VALUES_CHUNK):
-            values = ", ".join([f"({mark}, {mark}, {mark}, {mark})"] * len(chunk))
-            params = tuple(value for row in chunk for value in row)
-            yield from conn.exec_driver_sql(
-                f"WITH q(pos, k, lo, hi) AS (VALUES {values}) "
-                "SELECT q.pos, b.band_key, b.signature_id FROM q JOIN signature_bands b "
-                "ON b.band_key = q.k AND b.day BETWEEN q.lo AND q.hi "
-                "UNION ALL SELECT q.pos, b.band_key, b.signature_id FROM q JOIN signature_bands b "
-                f"ON b.band_key = q.k AND b.day = {t.NO_DAY}", params)
+            values = ", ".join(["(?, ?, ?, ?)"] * len(chunk))
+            yield from conn.exec_driver_sql(f"WITH q(pos, k, lo, hi) AS (VALUES {values}) {dated}",
+                                            tuple(value for row in chunk for value in row)).fetchall()
         for chunk in _chunks(anyday, _VALUES_CHUNK):
-            values = ", ".join([f"({mark}, {mark})"] * len(chunk))
-            params = tuple(value for row in chunk for value in row)
-            yield from conn.exec_driver_sql(
-                f"WITH q(pos, k) AS (VALUES {values}) "
-                "SELECT q.pos, b.band_key, b.signature_id FROM q JOIN signature_bands b ON b.band_key = q.k", params)
+            values = ", ".join(["(?, ?)"] * len(chunk))
+            yield from conn.exec_driver_sql(f"WITH q(pos, k) AS (VALUES {values}) {undated}",
+                                            tuple(value for row in chunk for value in row)).fetchall()
 
     def _save(self, conn: Connection, batch: list[_Pending], links: dict[str, Link]) -> None:
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        bulk = Bulk(conn)
         if batch:
-            conn.exec_driver_sql(
-                "INSERT INTO article_signatures (article_id, signature, matched_article_id, similarity) "
-                f"VALUES ({mark}, {mark}, {mark}, {mark})",
-                [(p.article_id, p.signature, p.match.article_id if p.match else None,
-                  round(p.match.similarity, 4) if p.match else None) for p in batch])
+            bulk.insert("article_signatures", ("article_id", "signature", "matched_article_id", "similarity"),
+                        [(p.article_id, p.signature, p.match.article_id if p.match else None,
+                          round(p.match.similarity, 4) if p.match else None) for p in batch])
             ids: dict[str, int] = {}
             s = t.article_signatures
             for chunk in _chunks([p.article_id for p in batch]):
                 ids.update(conn.execute(sa.select(s.c.article_id, s.c.id).where(s.c.article_id.in_(chunk))).all())
-            # 42 rows per article: straight to the driver, without SQLAlchemy's per-row parameter processing
-            # (which cost more than the insert itself).
-            rows = [(key, t.NO_DAY if p.day is None else p.day, ids[p.article_id])
-                    for p in batch if _indexed(p.match) for key in sorted(set(p.keys))]
-            if rows:
-                conn.exec_driver_sql(
-                    f"INSERT INTO signature_bands (band_key, day, signature_id) VALUES ({mark}, {mark}, {mark})", rows)
-        if links:
-            conn.exec_driver_sql(f"UPDATE articles SET story_id = {mark} WHERE id = {mark}",
-                                 [(link.story_id, article_id) for article_id, link in links.items()])
+            bulk.insert("signature_bands", ("band_key", "day", "signature_id"),
+                        [(key, t.NO_DAY if p.day is None else p.day, ids[p.article_id])
+                         for p in batch if _indexed(p.match) for key in sorted(set(p.keys))])
+        bulk.update("articles", "id", ("story_id",),
+                    [(article_id, link.story_id) for article_id, link in links.items()], ("text", "text"))
 
 
 def _indexed(match: Match | None) -> bool:
@@ -294,7 +295,7 @@ def group_events(conn: Connection, fresh: Sequence[tuple[str, str, Sequence[tupl
     by_article = {article_id: (story_id, events) for article_id, story_id, events in fresh}
     g = t.event_groups
     ids: dict[str, int] = {}
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    bulk = Bulk(conn)
     for chunk in _chunks(sorted(set(article_ids))):
         found: dict[str, list[Any]] = {}
         for article_id in chunk:
@@ -316,10 +317,9 @@ def group_events(conn: Connection, fresh: Sequence[tuple[str, str, Sequence[tupl
             ids.update(conn.execute(sa.select(g.c.key, g.c.id).where(g.c.key.in_(part))).all())
         missing = sorted(key for key in unknown if key not in ids)
         if missing:
-            conn.exec_driver_sql(
-                'INSERT INTO event_groups ("key", story_id, date, source_code, target_code, cameo, plover, goldstein, '
-                f"quad_class, num_mentions, num_articles, num_sources) VALUES ({', '.join([mark] * 12)})",
-                [tuple(found[key]) for key in missing])
+            bulk.insert("event_groups", ("key", "story_id", "date", "source_code", "target_code", "cameo", "plover",
+                                         "goldstein", "quad_class", "num_mentions", "num_articles", "num_sources"),
+                        [tuple(found[key]) for key in missing])
             for part in _chunks(missing):
                 ids.update(conn.execute(sa.select(g.c.key, g.c.id).where(g.c.key.in_(part))).all())
     return ids
@@ -331,7 +331,8 @@ def recount(conn: Connection, group_ids: Iterable[int]) -> None:
 
 
 def _recount(conn: Connection, group_ids: Sequence[int]) -> None:
-    e, d, g = t.events, t.documents, t.event_groups
+    e, d = t.events, t.documents
+    bulk = Bulk(conn)
     for chunk in _chunks(sorted(group_ids)):
         rows = conn.execute(
             sa.select(e.c.group_id, sa.func.count(), sa.func.count(sa.distinct(d.c.id)),
@@ -340,13 +341,9 @@ def _recount(conn: Connection, group_ids: Sequence[int]) -> None:
             .select_from(e.join(d, sa.and_(d.c.article_id == e.c.article_id, d.c.status == "ok")))
             .where(e.c.group_id.in_(chunk)).group_by(e.c.group_id)
         ).all()
-        if rows:
-            conn.execute(
-                g.update().where(g.c.id == sa.bindparam("gid")).values(
-                    num_mentions=sa.bindparam("m"), num_articles=sa.bindparam("n"), num_sources=sa.bindparam("s"),
-                    first_seen=sa.bindparam("f"), last_seen=sa.bindparam("l"), first_event_id=sa.bindparam("e")),
-                [{"gid": gid, "m": m, "n": n, "s": s, "f": f, "l": last, "e": first_event}
-                 for gid, m, n, s, f, last, first_event in rows])
+        bulk.update("event_groups", "id", ("num_mentions", "num_articles", "num_sources", "first_seen", "last_seen",
+                                           "first_event_id"), rows,
+                    ("integer", "integer", "integer", "integer", "text", "text", "integer"))
 
 
 def backfill_v2(conn: Connection) -> None:

@@ -21,6 +21,7 @@ from relasi.dedup import DedupConfig
 from relasi.model import Article, Dropped
 from relasi.store import runs, versions
 from relasi.store import schema as t
+from relasi.store.bulk import Bulk
 from relasi.store.database import Database
 from relasi.store.places import PLACE_COLUMNS, record_places
 from relasi.store.records import (
@@ -164,15 +165,15 @@ class Writer:
         outcomes = [_linked_unless_stored(o, stored) for o in outcomes]
         # A document linked to an already stored article adds to the counts of that article's event groups.
         copied = {o.article_id for o in outcomes if o.status == "linked" and o.article_id} - stored
-        rows = _Rows(conn)
+        rows = Bulk(conn)
         actor_ids = self._actor_ids_for(conn, fresh, new_actor_ids, rows)
         places = [record_places(record) for record in fresh]
-        rows.insert(t.articles, [(*record.article, *home) for record, (home, _) in zip(fresh, places, strict=True)],
-                    ARTICLE_INSERT)
-        rows.insert(t.mentions, [(record.id, start, end, text, ids[actor], rule, extent_start, extent_end, part)
-                                 for record in fresh for ids in (_ids_of(record, actor_ids),)
-                                 for start, end, text, actor, rule, extent_start, extent_end, part in record.mentions],
-                    MENTION_INSERT)
+        rows.insert("articles", ARTICLE_INSERT,
+                    [(*record.article, *home) for record, (home, _) in zip(fresh, places, strict=True)])
+        rows.insert("mentions", MENTION_INSERT,
+                    [(record.id, start, end, text, ids[actor], rule, extent_start, extent_end, part)
+                     for record in fresh for ids in (_ids_of(record, actor_ids),)
+                     for start, end, text, actor, rule, extent_start, extent_end, part in record.mentions])
         if replaced or conn.dialect.name != "sqlite":
             # Grouped by SQL, after the events are inserted. On PostgreSQL the server does that work, and groups
             # take their ids in the order its plan yields them. A batch that updates sources drops what their
@@ -201,7 +202,7 @@ class Writer:
         return [_with_story(replace(o, updated=True) if o.source in replaced else o, links) for o in outcomes]
 
     @staticmethod
-    def _insert_events(rows: _Rows, fresh: list[Record], actor_ids: dict[str, int],
+    def _insert_events(rows: Bulk, fresh: list[Record], actor_ids: dict[str, int],
                        places: list[tuple[tuple[Any, ...], list[tuple[Any, ...]]]],
                        groups: tuple[dict[str, str], dict[str, int]] | None) -> None:
         """The events of `fresh`. With `groups` (each article's story, and the group id of each key, see
@@ -213,10 +214,10 @@ class Writer:
             for event, place in zip(record.events, event_places, strict=True):
                 group = groups[1][event_key(story, event)] if groups is not None and event[COUNTED] else None
                 out.append((record.id, ids[event[0]], ids[event[1]], *event[2:], *place, group))
-        rows.insert(t.events, out, EVENT_INSERT)
+        rows.insert("events", EVENT_INSERT, out)
 
     def _actor_ids_for(self, conn: Connection, fresh: list[Record], new_actor_ids: dict[str, int],
-                       rows: _Rows) -> dict[str, int]:
+                       rows: Bulk) -> dict[str, int]:
         """Ids of every actor `fresh` names, inserting the actors not yet stored."""
         known = self._actor_ids
         missing = list(dict.fromkeys(key for record in fresh for key in record.actors
@@ -227,7 +228,7 @@ class Writer:
             found = _select_in(conn, t.actors.c.key, list(stored_as.values()), value=t.actors.c.id)
             absent = [key for key in missing if stored_as[key] not in found]
             if absent:
-                rows.insert(t.actors, [nul_free(actor_fields(key)) for key in absent], ACTOR_INSERT)
+                rows.insert("actors", ACTOR_INSERT, [nul_free(actor_fields(key)) for key in absent])
                 found.update(_select_in(conn, t.actors.c.key, [stored_as[key] for key in absent],
                                         value=t.actors.c.id))
             new_actor_ids.update({key: found[stored_as[key]] for key in missing})
@@ -290,50 +291,16 @@ def _documents_by_source(conn: Connection, sources: set[str]) -> dict[str, dict[
     return found
 
 
-def _save_documents(conn: Connection, rows: _Rows, documents: dict[str, tuple[Any, ...]], existing: set[str]) -> None:
+def _save_documents(conn: Connection, rows: Bulk, documents: dict[str, tuple[Any, ...]], existing: set[str]) -> None:
     stamp = DOCUMENT_INSERT.index("ingested_at")
     cleaned = {source: nul_free(row) for source, row in documents.items()}
-    rows.insert(t.documents, [(*row[:stamp], rows.bound(t.documents.c.ingested_at, row[stamp]), *row[stamp + 1:])
-                              for source, row in cleaned.items() if source not in existing], DOCUMENT_INSERT)
+    rows.insert("documents", DOCUMENT_INSERT,
+                [(*row[:stamp], rows.bound(t.documents.c.ingested_at, row[stamp]), *row[stamp + 1:])
+                 for source, row in cleaned.items() if source not in existing])
     for source, row in cleaned.items():
         if source in existing:  # a dropped source retried: update its row, never add a second one
             values = dict(zip(DOCUMENT_INSERT[1:], row[1:], strict=True))
             conn.execute(t.documents.update().where(t.documents.c.source == source).values(**values))
-
-
-class _Rows:
-    """Inserts straight to the driver, without SQLAlchemy's per-row parameter handling (which cost more than
-    the inserts): SQLite's executemany, PostgreSQL's COPY. Values are given as the driver takes them."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        self.copy = conn.dialect.name == "postgresql"
-        self.mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        self._bound: dict[sa.Column, Any] = {}
-
-    def insert(self, table: sa.Table, rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> None:
-        if not rows:
-            return
-        names = ", ".join(f'"{name}"' for name in columns)
-        if self.copy:
-            statement = f"COPY {table.name} ({names}) FROM STDIN"
-            dbapi = self.conn.dialect.loaded_dbapi
-            try:
-                with self.conn.connection.dbapi_connection.cursor() as cursor, cursor.copy(statement) as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            except dbapi.Error as error:   # the same exception as any other statement: IntegrityError, ...
-                raise sa.exc.DBAPIError.instance(statement, None, error, dbapi.Error) from error
-        else:
-            marks = ", ".join([self.mark] * len(columns))
-            self.conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows)
-
-    def bound(self, column: sa.Column, value: Any) -> Any:
-        """`value` as SQLAlchemy would bind it to `column` (SQLite keeps dates and times as text)."""
-        if column not in self._bound:
-            self._bound[column] = column.type.bind_processor(self.conn.dialect)
-        process = self._bound[column]
-        return value if process is None else process(value)
 
 
 def _select_in(conn: Connection, key_col: sa.Column, keys: Iterable[Any],
