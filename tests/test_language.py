@@ -45,6 +45,8 @@ PLAINLY_INDONESIAN = (
     ("text", "settled"),
     [
         (PLAINLY_INDONESIAN, "id"),
+        # three Indonesian-only words and no Malay one settle a short report (lingua may call such pages Malay)
+        ("Tentara tiba di pangkalan itu pada Kamis, dilansir media setempat.", "id"),
         # short: too few Indonesian-only words to settle it
         ("Tentara tiba pada Kamis.", None),
         # a Malay-only word ("kerana", "beliau") among them: lingua tells the two apart
