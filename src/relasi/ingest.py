@@ -23,16 +23,18 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from relasi.budget import within_budget
 from relasi.dedup import DedupConfig, Signed
 from relasi.model import Article, Document, Dropped
 from relasi.settings import Settings
-from relasi.store.database import Database
-from relasi.store.queries import done_sources
 from relasi.store.records import Record
-from relasi.store.stories import StoryIndex, ensure_config
-from relasi.store.writer import Item, Outcome, Writer
+
+if TYPE_CHECKING:   # the store's SQL modules load in the process that writes, not in the workers
+    from relasi.store.database import Database
+    from relasi.store.stories import StoryIndex
+    from relasi.store.writer import Item, Outcome, Writer
 
 Runner = Callable[[Document], Article | Dropped]   # (or a Record or a dedup.Signed result: see map_in_order)
 RunnerFactory = Callable[[], Runner]          # picklable (a partial of a module function) for process pools
@@ -125,8 +127,8 @@ class IngestReport:
             self.dropped[outcome.dropped.reason] += 1
 
 
-OnOutcome = Callable[[Outcome], None]
-OnBatch = Callable[[int, list[Outcome]], None]     # (run id, the committed batch's outcomes)
+OnOutcome = Callable[["Outcome"], None]
+OnBatch = Callable[[int, list["Outcome"]], None]     # (run id, the committed batch's outcomes)
 
 
 def ingest(paths: Sequence[str], db: Database, *, settings: Settings | None = None,
@@ -157,6 +159,9 @@ def ingest_items(items: Iterable[Document | Dropped], db: Database, *, inputs: S
                  on_processed: Callable[[], None] | None = None, stories: StoryIndex | None = None,
                  after_batch: OnBatch | None = None) -> IngestReport:
     """The ingest loop over already-read items (what `ingest` does after reading)."""
+    from relasi.store.stories import ensure_config
+    from relasi.store.writer import Writer
+
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     writer = Writer(db, stories)
@@ -234,6 +239,9 @@ def skip_done(items: Iterable[Document | Dropped], db: Database, chunk: int,
     Read failures always pass (they are retried and reported every run); a source stored with other
     content passes too, and the writer refuses it loudly rather than dropping it here in silence.
     """
+    from relasi.store.queries import done_sources
+    from relasi.store.writer import Outcome
+
     for group in _batched(items, chunk):
         pairs: list[Pending] = [_with_sha1(item) for item in group]
         with db.read() as conn:
@@ -264,6 +272,8 @@ def map_in_order(pending: Iterable[Pending], make_runner: RunnerFactory,
     The engine sees only Documents; the inputs it has pulled wait in a queue (as long as its look-ahead)
     until their results come back, so the output keeps the input order without holding the corpus.
     """
+    from relasi.store.writer import Item
+
     queue: deque[Pending] = deque()
 
     def documents() -> Iterator[Document]:
@@ -290,6 +300,8 @@ def map_in_order(pending: Iterable[Pending], make_runner: RunnerFactory,
 
 
 def _dropped_item(dropped: Document | Dropped) -> Item:
+    from relasi.store.writer import Item
+
     assert isinstance(dropped, Dropped)
     return Item(dropped.source, None, dropped)
 
