@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from relasi.store import SchemaTooNew, StoreMissing, Writer, open_database
 from relasi.store import schema as t
+from relasi.store.database import WRITER_CACHE_KIB
 from relasi.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 from tests.store_support import make_article
 
@@ -107,6 +108,8 @@ def test_store_migrations_sqlite_pragmas(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+    with db.write() as conn:   # the writer's connection caches more pages (bounded)
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -WRITER_CACHE_KIB
     db.close()
 
 
