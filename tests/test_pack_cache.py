@@ -3,6 +3,7 @@ pack, and a damaged or unwritable cache never stops relasi."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -108,3 +109,15 @@ def test_the_gazetteer_from_the_cache_is_the_one_built(cache: Path) -> None:
     assert cached is not fresh
     assert cached == fresh
     assert places.Entry.__reduce__ is not object.__reduce__   # loads as constructor calls, not per-field setstate
+
+
+def test_a_cached_pack_carries_what_the_steps_derive_from_it(data: Path, cache: Path) -> None:
+    from relasi.clauses.words import compile_words
+
+    fresh = build("en", data)
+    cached = build("en", data)
+    assert cached is not fresh
+    assert "_clause_words" in cached.__dict__          # loaded with the pack, not recomputed at first use
+    plain = dataclasses.replace(cached)                  # the same fields, nothing derived yet
+    assert "_clause_words" not in plain.__dict__
+    assert cached.__dict__["_clause_words"] == compile_words(plain)

@@ -21,7 +21,7 @@ from typing import Any
 
 # The modules whose code decides what a pack holds: a change to one of them changes the cache key.
 _BUILDERS = ("packs.py", "actors/dictionary.py", "actors/gazetteer.py", "lang/lexicon.py", "lang/morphology.py",
-             "sentences.py", "model.py", "pickling.py")
+             "sentences.py", "model.py", "pickling.py", "clauses/words.py")
 _PACKAGE = Path(__file__).parent
 
 

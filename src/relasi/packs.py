@@ -82,7 +82,11 @@ def load_pack(lang: str, data_dir: Path = DATA_DIR) -> LanguagePack:
     if not folder.is_dir():
         raise UnknownLanguage(f"no language pack {lang!r} under {data_dir}")
     key = source_key(lang, [folder, data_dir / "common"])
-    return LanguagePack(**cached_state(lang, key, lambda: _build(lang, data_dir)))
+    state = dict(cached_state(lang, key, lambda: _build(lang, data_dir)))
+    derived = state.pop("derived", {})
+    pack = LanguagePack(**state)
+    pack.__dict__.update(derived)
+    return pack
 
 
 def _build(lang: str, data_dir: Path) -> dict[str, Any]:
@@ -106,11 +110,24 @@ def _build(lang: str, data_dir: Path) -> dict[str, Any]:
         if entry.code and entry.kind in ("STATE", "IGO") and entry.code not in by_code:
             by_code[entry.code] = entry
     abbreviations = DEFAULT_ABBREVIATIONS | frozenset(w.lower() for w in grammar.get("abbreviations", ()))
-    return dict(
+    fields = dict(
         lang=lang, entries=entries, gazetteer=Gazetteer(entries), grammar=grammar,
         problems=problems, abbreviations=abbreviations, people_by_role=people_by_role, by_code=by_code,
         lexicon=lexicon,
     )
+    return {**fields, "derived": _derived(LanguagePack(**fields))}
+
+
+def _derived(pack: LanguagePack) -> dict[str, Any]:
+    """What the steps derive from a pack and keep on it (a step's tables of the pack's words), made here once per
+    version of the data so that a process starts with them: the clause step's English verb forms cost a quarter
+    of a second of every start (lemminflect) and are kept in the cache for nothing. Whatever the steps' own
+    functions put on the pack is kept as they made it."""
+    from relasi.clauses.words import compile_words
+
+    before = set(pack.__dict__)
+    compile_words(pack)
+    return {name: value for name, value in pack.__dict__.items() if name not in before}
 
 
 def _phrasing(lang: str, grammar: dict[str, Any]) -> Phrasing:
