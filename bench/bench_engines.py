@@ -178,23 +178,24 @@ def _spin(iterations: int) -> int:
 
 
 def cpu_ceiling(workers: list[int], rounds: int, iterations: int = 6_000_000) -> dict[int, dict[str, float]]:
-    """The machine's own scaling: a pure-Python loop in n processes, relative to one, paired by round. Virtual
-    cores that share physical ones (or a CPU quota) cap any pool below n; the pool's speed-up is judged against
-    this."""
+    """The machine's own scaling: a pure-Python loop in n processes, relative to one (best rate to best rate, and
+    median to median, over the rounds: another process waking up during one timing must not make a ceiling of
+    more than n). Virtual cores that share physical ones (or a CPU quota) cap any pool below n; the pool's
+    speed-up is judged against this."""
     import multiprocessing
 
-    ratios: dict[int, list[float]] = {n: [] for n in workers}
+    rates: dict[int, list[float]] = {n: [] for n in workers}
     with multiprocessing.get_context("spawn").Pool(max(workers)) as pool:
         pool.map(_spin, [1] * max(workers))                   # the processes are up before any timing
         for _ in range(rounds):
-            rates = {}
             for n in workers:
                 started = time.perf_counter()
                 pool.map(_spin, [iterations] * n, chunksize=1)
-                rates[n] = n * iterations / (time.perf_counter() - started)
-            for n in workers:
-                ratios[n].append(rates[n] / rates[workers[0]])
-    return {n: _best(values) for n, values in ratios.items()}
+                rates[n].append(n * iterations / (time.perf_counter() - started))
+    base = rates[workers[0]]
+    return {n: {"best": round(max(values) / max(base), 2),
+                "median": round(statistics.median(values) / statistics.median(base), 2)}
+            for n, values in rates.items()}
 
 
 def measure(workers: list[int], count: int, rounds: int = 3, postgres: str | None = None) -> dict[str, Any]:
