@@ -16,8 +16,8 @@ rounds in one run (the worker counts alternate within a round, and speed-ups are
   receiving and unpickling the workers' results, writing rows, linking stories, grouping events. The results are
   computed beforehand, as the workers would send them (the same runner, pickled per task); CPU time;
 - `worker`: CPU time per document on a worker (the pipeline, the record it sends, pickling it).
-The machine's own ceiling: a pure-Python loop in 1 and 2 processes (on virtual cores that share a physical one,
-no pool can scale further than that). From `worker` and `main process`, the computed ceiling of any cluster
+The machine's own ceiling, timed in each round: a pure-Python loop in 1 and 2 processes (on virtual cores that
+share a physical one, no pool can scale further than that). From `worker` and `main process`, the computed ceiling of any cluster
 feeding one writer: worker ms / main ms workers, 1000 / main ms documents per second. Rates count from the first
 result on, so worker start-up (spawn, imports, language packs) does not dilute them; start-up is reported beside.
 Wall-clock figures need idle cores: run it on a quiet machine.
@@ -177,34 +177,44 @@ def _spin(iterations: int) -> int:
     return total
 
 
-def cpu_ceiling(workers: list[int], rounds: int, iterations: int = 6_000_000) -> dict[int, dict[str, float]]:
-    """The machine's own scaling: a pure-Python loop in n processes, relative to one (best rate to best rate, and
-    median to median, over the rounds: another process waking up during one timing must not make a ceiling of
-    more than n). Virtual cores that share physical ones (or a CPU quota) cap any pool below n; the pool's
-    speed-up is judged against this."""
-    import multiprocessing
+class _Machine:
+    """The machine's own scaling: a pure-Python loop in n processes, relative to one, timed in each round next to
+    the pool runs it is compared with. Virtual cores that share physical ones (or a CPU quota, or other work on
+    the machine) cap any pool below n; the pool's speed-up is judged against this."""
 
-    rates: dict[int, list[float]] = {n: [] for n in workers}
-    with multiprocessing.get_context("spawn").Pool(max(workers)) as pool:
-        pool.map(_spin, [1] * max(workers))                   # the processes are up before any timing
-        for _ in range(rounds):
-            for n in workers:
-                started = time.perf_counter()
-                pool.map(_spin, [iterations] * n, chunksize=1)
-                rates[n].append(n * iterations / (time.perf_counter() - started))
-    base = rates[workers[0]]
-    return {n: {"best": round(max(values) / max(base), 2),
-                "median": round(statistics.median(values) / statistics.median(base), 2)}
-            for n, values in rates.items()}
+    def __init__(self, workers: list[int], iterations: int = 6_000_000) -> None:
+        import multiprocessing
+
+        self.workers, self.iterations = workers, iterations
+        self.rates: dict[int, list[float]] = {n: [] for n in workers}
+        self.pool = multiprocessing.get_context("spawn").Pool(max(workers))
+        self.pool.map(_spin, [1] * max(workers))            # the processes are up before any timing
+
+    def round(self) -> None:
+        for n in self.workers:
+            started = time.perf_counter()
+            self.pool.map(_spin, [self.iterations] * n, chunksize=1)
+            self.rates[n].append(n * self.iterations / (time.perf_counter() - started))
+
+    def ceiling(self) -> dict[int, dict[str, float]]:
+        """Best rate to best rate, median to median: one timing disturbed by other work does not make a ceiling
+        above n."""
+        self.pool.close()
+        self.pool.join()
+        base = self.rates[self.workers[0]]
+        return {n: {"best": round(max(values) / max(base), 2),
+                    "median": round(statistics.median(values) / statistics.median(base), 2)}
+                for n, values in self.rates.items()}
 
 
 def measure(workers: list[int], count: int, rounds: int = 3, postgres: str | None = None) -> dict[str, Any]:
     docs = _documents(count)
-    ceiling = cpu_ceiling(workers, rounds)
     sent = _Sent(docs)   # also warms this process up (imports, the gazetteer), as a long ingest would be
+    machine = _Machine(workers)
     raw: dict[str, dict[int, list[dict[str, float]]]] = {"engine": {n: [] for n in workers},
                                                          "ingest": {n: [] for n in workers}}
     for _ in range(rounds):
+        machine.round()
         for n in workers:
             raw["engine"][n].append(_engine_run(docs, n))
             raw["ingest"][n].append(_ingest_run(docs, n))
@@ -215,6 +225,7 @@ def measure(workers: list[int], count: int, rounds: int = 3, postgres: str | Non
                    for n in workers} for kind, per in raw.items()}
     speedup = {kind: {n: _best([a["per_s"] / b["per_s"] for a, b in zip(per[n], per[base], strict=True)])
                       for n in workers} for kind, per in raw.items()}
+    ceiling = machine.ceiling()
     main = {"sqlite": _stats([_main_process_run(docs, sent, None) for _ in range(rounds)], 3)}
     if postgres:
         main["postgresql"] = _stats([_main_process_run(docs, sent, postgres) for _ in range(rounds)], 3)
