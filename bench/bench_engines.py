@@ -17,9 +17,10 @@ rounds in one run (the worker counts alternate within a round, and speed-ups are
   computed beforehand, as the workers would send them (the same runner, pickled per task); CPU time;
 - `worker`: CPU time per document on a worker (the pipeline, the record it sends, pickling it).
 The machine's own ceiling, timed in each round: a pure-Python loop in 1 and 2 processes (on virtual cores that
-share a physical one, no pool can scale further than that). From `worker` and `main process`, the computed ceiling of any cluster
-feeding one writer: worker ms / main ms workers, 1000 / main ms documents per second. Rates count from the first
-result on, so worker start-up (spawn, imports, language packs) does not dilute them; start-up is reported beside.
+share a physical one, no pool can scale further than that). From `worker` and `main process`, the computed ceiling
+of any cluster feeding one writer: worker ms / main ms workers, 1000 / main ms documents per second. Rates count
+from the first result on, so worker start-up (spawn, imports, language packs) does not dilute them; start-up is
+reported beside.
 Wall-clock figures need idle cores: run it on a quiet machine.
 """
 
