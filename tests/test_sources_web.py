@@ -441,3 +441,25 @@ def test_sources_web_watch_stops_cleanly_on_sigint(site: Site, tmp_path: Path) -
     assert "watch stopped" in stderr and "Traceback" not in stderr
     assert _counts(db)["documents"] == 1
 
+
+
+def test_sources_web_items_stored_but_not_marked_are_not_fetched_again(fresh_db, site: Site) -> None:
+    """A `watch` killed after a batch's articles were committed and before its feed items were marked: the next
+    poll takes the stored articles' URLs as seen and fetches only the rest."""
+    from functools import partial
+
+    from relasi.ingest import ingest_items, pipeline_runner
+    from relasi.settings import Settings
+
+    paths = ["/s1", "/s2", "/s3"]
+    site.routes["/feed"] = _send(200, _rss(site, paths), "application/rss+xml")
+    for path in paths:
+        site.routes[path] = _send(200, PAGE.replace("Selasa", path).encode())
+    items, _ = _intake(fresh_db, site, feeds=["/feed"])
+    stored = [item for item in items if item.source.endswith(("/s1", "/s2"))]
+    # stored without the intake's outcome and batch hooks: nothing is marked seen
+    ingest_items(stored, fresh_db, inputs=["feed"], make_runner=partial(pipeline_runner, Settings()))
+    before = dict(site.hits)
+    again, _ = _intake(fresh_db, site, feeds=["/feed"])
+    assert [item.source.removeprefix(site.base) for item in again] == ["/s3"]
+    assert site.hits["/s1"] == before["/s1"] and site.hits["/s2"] == before["/s2"]

@@ -44,13 +44,17 @@ def save_validators(db: Database, rows: Iterable[tuple[str, str, str | None, str
 
 
 def seen_items(db: Database, feed_url: str, item_urls: Iterable[str]) -> set[str]:
-    f = t.feed_items
+    """The items of a feed stored before: marked seen, or stored as an article under their URL (a `watch` killed
+    after a batch's articles were committed and before its items were marked: they are not fetched again)."""
+    f, d = t.feed_items, t.documents
     wanted = sorted(set(item_urls))
     seen: set[str] = set()
     with db.read() as conn:
         for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
             seen.update(conn.execute(sa.select(f.c.item_url).where(
-                f.c.feed_url == feed_url, f.c.item_url.in_(wanted[start:start + _CHUNK]))).scalars())
+                f.c.feed_url == feed_url, f.c.item_url.in_(chunk))).scalars())
+            seen.update(conn.execute(sa.select(d.c.source).where(d.c.source.in_(chunk), d.c.status == "ok")).scalars())
     return seen
 
 
