@@ -67,35 +67,31 @@ def test_html_sidebar_dates_do_not_date_the_article() -> None:
     assert article.published == "2024-04-02T14:30:00+07:00"
 
 
-def test_html_printed_date_wins_over_disagreeing_metadata() -> None:
-    content = (FIXTURES / "id_sidebar_date.html").read_text(encoding="utf-8").replace(
-        "<head>", '<head><meta name="date" content="2024-04-17T08:15:00+07:00">')
+def _sidebar_page_with(meta: str, *, undated: bool = False) -> Article:
+    """The sidebar fixture with one more `<meta>` tag (and its printed date line taken out when `undated`)."""
+    content = (FIXTURES / "id_sidebar_date.html").read_text(encoding="utf-8").replace("<head>", f"<head>{meta}")
+    if undated:
+        content = content.replace("SELASA, 02 APRIL 2024 | 14:30 WIB | ", "")
     article = extract(Document(source="x.html", content=content, format="html"))
     assert isinstance(article, Article)
+    return article
+
+
+def test_html_printed_date_wins_over_disagreeing_metadata() -> None:
+    article = _sidebar_page_with('<meta name="date" content="2024-04-17T08:15:00+07:00">')
     assert article.published == "2024-04-02T14:30:00+07:00"
     assert "published: the page's metadata says 2024-04-17, the page prints 2024-04-02" in article.warnings
 
 
-def _undated(content: str) -> str:
-    """The page with its printed date line taken out."""
-    return content.replace("SELASA, 02 APRIL 2024 | 14:30 WIB | ", "")
-
-
 def test_html_htmldate_dates_a_page_that_prints_no_date() -> None:
     # no date line, no published-time metadata: htmldate reads the date from markup we do not read
-    content = _undated((FIXTURES / "id_sidebar_date.html").read_text(encoding="utf-8")).replace(
-        "<head>", '<head><meta name="DC.date.issued" content="2024-04-03">')
-    article = extract(Document(source="x.html", content=content, format="html"))
-    assert isinstance(article, Article)
+    article = _sidebar_page_with('<meta name="DC.date.issued" content="2024-04-03">', undated=True)
     assert article.published == "2024-04-03"
 
 
 def test_html_htmldate_is_not_asked_when_the_page_prints_its_date() -> None:
     # the date line settles it: a date only htmldate would read neither dates nor warns
-    content = (FIXTURES / "id_sidebar_date.html").read_text(encoding="utf-8").replace(
-        "<head>", '<head><meta name="DC.date.issued" content="2024-04-03">')
-    article = extract(Document(source="x.html", content=content, format="html"))
-    assert isinstance(article, Article)
+    article = _sidebar_page_with('<meta name="DC.date.issued" content="2024-04-03">')
     assert article.published == "2024-04-02T14:30:00+07:00"
     assert not any("published" in w for w in article.warnings)
 
