@@ -138,13 +138,13 @@ class Words:
 
 @cache
 def _regions() -> dict[str, frozenset[str]]:
-    """World regions and their member states (data/common/regions.yaml)."""
+    """World regions and their member states (data/common/world_regions.yaml)."""
     import yaml
 
     from relasi.lang.lexicon import YAML_LOADER
     from relasi.packs import DATA_DIR
 
-    path = DATA_DIR / "common" / "regions.yaml"
+    path = DATA_DIR / "common" / "world_regions.yaml"
     rows = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) if path.exists() else {}
     return {str(name): frozenset(str(code) for code in codes or ()) for name, codes in (rows or {}).items()}
 
