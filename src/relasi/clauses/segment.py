@@ -388,6 +388,14 @@ def _english_that(items: list[Item], i: int, verb_preds: set[int], words: Words 
         return "complement"
     if words is not None and previous.kind == GROUP and j > 0 and items[j - 1].value.split()[0] in words.addressing:
         return "complement"                      # "warned NATO that …", "told reporters that …": the hearer, then what
+    if words is not None and previous.kind == GROUP and nxt is not None and not verbish(nxt, verb_preds):
+        k = j - 1
+        while k > 0 and items[k].kind == DET:
+            k -= 1
+        if k > 0 and items[k].kind == PREP and items[k].value in ("by", "from") and (
+                items[k - 1].value in words.control_nouns
+                or (items[k - 1].kind == PRED and items[k - 1].index not in verb_preds)):
+            return "complement"                  # "accusations by Washington that it …": the noun's content
     if previous.kind in _GROUP_PRED_WORD and nxt is not None and (verbish(nxt, verb_preds) or nxt.kind == BE):
         return "relative"
     if previous.kind in _GROUP_WORD and nxt is not None and nxt.kind in _DET_GROUP_PRON_WORD \

@@ -108,12 +108,18 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     words = words_of(pack)
     negated = predicate.negated
     governor_plover = plover_for(governor_cameo) if governor_cameo else None
-    if governor_plover == "ACCUSE" and predicate.governor is not None \
-            and _denied(parse, parse.predicates[predicate.governor], words):
-        # "Rusia membantah tuduhan Ukraina bahwa pasukannya menyerang …": the act the denied accusation names
+    governor = parse.predicates[predicate.governor] if predicate.governor is not None else None
+    if governor is not None and (governor_plover == "ACCUSE" or (
+            governor.voice == "noun" and governor_plover not in CONTENT_TYPES)) and _denied(parse, governor, words):
+        # "Rusia membantah tuduhan Ukraina bahwa pasukannya menyerang …", "dismissed claims that …": the act the
+        # denied accusation or report names
         return Factuality("denied", negated, cameo)
     if governor_plover in CONTENT_TYPES and governor_cameo != "016" and predicate.governor is not None:
         return None
+    if _denied_content(parse, predicate, words) or (governor is not None and governor.governed_by and (
+            governor.governed_by in words.denial_heads or governor.governed_by.split()[0] in words.denial_heads)):
+        # what a denied report says ("denied reports that …"), or what one denies having said
+        return Factuality("denied", negated, cameo)
     governed_by = predicate.governed_by
     if governed_by and (governed_by in words.refusal_heads or governed_by.split()[0] in words.refusal_heads) \
             and cameo[:2] in REFUSAL_CODES:
@@ -176,6 +182,24 @@ def _denied(parse: Parse, accusation: Predicate, words: _Words) -> bool:
         if obj is not None and obj.start <= accusation.start < obj.end and (
                 predicate.text in words.denial_heads or predicate.text.split()[0] in words.denial_heads):
             return True
+    return False
+
+
+def _denied_content(parse: Parse, predicate: Predicate, words: _Words) -> bool:
+    """Whether the predicate's clause tells what a denied noun says: "membantah klaim Inggris bahwa …", "membantah
+    kabar yang menyebut …", "denied reports that …" (the clause, or the one it hangs on, opens right after the object
+    of a denial)."""
+    clause_index = predicate.clause
+    for _ in range(2):
+        clause = parse.clauses[clause_index]
+        if clause.kind not in ("complement", "relative") or clause.parent is None:
+            return False
+        for other in parse.predicates:
+            obj = other.slot("object") if other.clause == clause.parent else None
+            if obj is not None and 0 <= clause.start - obj.end <= 2 and (
+                    other.text in words.denial_heads or other.text.split()[0] in words.denial_heads):
+                return True
+        clause_index = clause.parent
     return False
 
 
