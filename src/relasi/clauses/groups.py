@@ -179,8 +179,10 @@ def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Wo
         for length in (3, 2, 1) if tail and tail[-1] in ends else ():   # a listed phrase ends in its last word
             if len(tail) >= length and " ".join(tail[-length:]) in words.not_arguments \
                     and window.rstrip().endswith(tail[-1]):
-                # "nelayan asal Indonesia": people's origin is their nationality, not a maker
-                if not (len(tail) > length and tail[-length - 1] in words.people_nouns):
+                # "nelayan asal Indonesia": people's origin is their nationality, not a maker; "produk asal China":
+                # goods' origin is the state a tariff or ban on them is aimed at
+                if not (len(tail) > length and (tail[-length - 1] in words.people_nouns
+                                                or tail[-length - 1] in words.origin_nouns)):
                     group.excluded = "informant"
                 break
         if group.excluded:

@@ -241,7 +241,7 @@ class SlotReader:
             # "mengutuk pencaplokan wilayah Ukraina oleh Rusia", "condemned Israel's strikes on Gaza": a phrase
             # headed by an event noun stands for that event's doer, not for what it names after it
             doer = self.possessor(head) or self._noun_agent(head, b) or self._between(head)
-            actors = tuple(doer.actors) if doer is not None else ()
+            actors = tuple(doer.actors) if doer is not None else self._origin(head)
             return items[a].start, items[b - 1].end, actors, self.head(a, b), "event"
         found: list[Actor] = []
         parties = self.parties
@@ -255,6 +255,15 @@ class SlotReader:
             if group.how != "direct" and how == "direct":
                 how = group.how
         return items[a].start, items[b - 1].end, tuple(found), self.head(a, b), how
+
+    def _origin(self, head: int) -> tuple[Actor, ...]:
+        """"tariffs on imports from Mexico": goods named by a trade noun are those of the state they come from."""
+        items = self.items
+        if _normal(items[head].value) not in self.words.origin_nouns or head + 2 >= len(items) \
+                or items[head + 1].value not in ("dari", "from", "asal"):
+            return ()
+        group = self.group_at(head + 2)
+        return tuple(group.actors) if group is not None else ()
 
     def _relative_agent(self, end: int) -> tuple[Actor, ...]:
         """"rancangan resolusi yang diajukan Rusia", "hackers controlled by China": a thing is its maker's when a
@@ -687,6 +696,9 @@ class SlotReader:
         if items[p].kind == PRED and items[p].ref.text in self.reading.patient_nouns:
             return None                        # "penangkapan nelayan Vietnam": the genitive is the patient
         if self.words.lang == "id":
+            if items[p].kind == PRED and items[p].end - items[p].start == len(items[p].value) + 3 and p > 0 \
+                    and items[p - 1].kind == PREP:
+                return self._clitic_owner(p)         # "dalam kunjungannya ke Kyiv": the one the sentence is about
             j = p + 1
             while j < len(items) and j - p <= 3 and self.clause(j) == clause and items[j].kind == WORD:
                 j += 1
@@ -703,10 +715,32 @@ class SlotReader:
             j -= 1
         if j >= 0 and j in self.party_at and self.clause(j) == clause:
             return self.argument((j, j + 1))
+        if 0 < j == p - 1 and items[j].value in ("his", "her", "their") and items[j - 1].kind == PREP:
+            return self._clitic_owner(p)             # "during his visit to Kyiv"
         if j >= 0 and items[j].value in ("our", "my"):
             speaker = self._speaker_for(clause)        # "our commitment to …": the speaker's
             return Argument(items[j].start, items[j].end, tuple(speaker), "", "speaker") if speaker else None
         return None
+
+    def _clitic_owner(self, p: int) -> Argument | None:
+        """Whose event noun "kunjungannya", "his visit" is: the sentence's speaker, else its first party that is
+        not named after the noun."""
+        items = self.items
+        owner = self._speaker_for(self.clause(p))
+        k = p - 1
+        while k >= 0 and items[k].kind in _ADV_DET or items[k].kind == PREP:
+            k -= 1
+        if not owner and k >= 0 and k in self.verb_items:
+            # "Blinken said during his visit to Kyiv": the doer of the verb the phrase hangs on
+            subject = self.subject(k)
+            owner = list(subject.actors) if subject is not None else []
+            if not owner and k - 1 in self.party_at:
+                owner = list(self.group_at(k - 1).actors)   # "…, Blinken said during his visit": the tag's
+        if not owner:
+            first = next((k for k in self.parties if k < p), None)
+            owner = list(self.group_at(first).actors) if first is not None else []
+        item = items[p]
+        return Argument(item.start, item.end, tuple(owner), "", "pronoun") if owner else None
 
     def occasion_subject(self, p: int) -> Argument | None:
         """"… sepakat … dalam pertemuan di Putrajaya", "at the meeting, …": an event noun that is the occasion of
@@ -961,6 +995,9 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
         if previous is not None and previous.kind == DET and previous.value != "that" and (
                 nxt is None or nxt.kind in _COORD_PREP_PUNCT_QUOTE):
             return True                 # "condemned the launch.", "the attack on …": a verb form after "the" is a noun
+        if previous is not None and previous.kind == PREP and previous.value != "to" \
+                and tags and not tags & {"VBD", "VBN", "VBG"}:
+            return True                 # "tariffs on imports from Mexico", "a ban on exports": no bare verb after "on"
         if previous is not None and previous.kind == WORD and not previous.value.endswith("s") \
                 and tags and not tags & {"VBZ", "VBD", "VBN", "VBG"}:
             return True                 # "the multi-domain exercise": a singular noun takes no bare verb

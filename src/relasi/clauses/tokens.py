@@ -16,7 +16,9 @@ from typing import Any
 
 from relasi.clauses.words import ADV, DEMO, DET, LIGHT, OPEN, PREP, PRON, VERB, WordClass, Words
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-‐]\w+)+|\d+(?:[.,]\d+)*(?!\w)|\w+(?:[-‐]\w+)*(?:['’]t)?|['’]s(?!\w)|[^\w\s]")
+# A number keeps its percent sign ("25% tariffs"): a sign alone would end the phrase it counts in.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-‐]\w+)+|\d+(?:[.,]\d+)*(?:\s?%)?(?!\w)|\w+(?:[-‐]\w+)*(?:['’]t)?"
+                    r"|['’]s(?!\w)|[^\w\s]")
 QUOTE_OPEN = frozenset("“«„")
 QUOTE_CLOSE = frozenset("”»")
 QUOTE_BOTH = frozenset('"')
