@@ -361,8 +361,9 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
             negated = reader.negated(light_index)
         elif possessor is None:
             carrier = reader.passive_carrier(p)
+            # "the visit by Pelosi to Taipei": a doer named with "by" is the noun's, whatever the clause is about
             subject = reader.agent(carrier) if carrier is not None else (
-                reader.participants(p) or reader.occasion_subject(p))
+                reader._noun_agent(p, p + 1) or reader.participants(p) or reader.occasion_subject(p))
             if subject is not None:
                 slots.append(("subject", subject))
         if possessor is not None:
