@@ -44,6 +44,7 @@ from relasi.model import Actor, Argument
 _ADV_BE = frozenset({ADV, BE})
 _ADV_COORD_DET_WORD = frozenset({ADV, COORD, DET, WORD})
 _ADV_DET = frozenset({ADV, DET})
+_OPEN_PREP = frozenset({OPEN, PREP})
 _ADV_DET_GROUP_NEG_WORD = frozenset({ADV, DET, GROUP, NEG, WORD})
 _ADV_DET_QUOTE_WORD = frozenset({ADV, DET, QUOTE, WORD})
 _ADV_NEG = frozenset({ADV, NEG})
@@ -1014,6 +1015,9 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
         return nxt is None or nxt.kind not in _DET_GROUP
     if previous.kind == ADV and previous.value in MODALS or previous.kind == BE or previous.value == "to":
         return False
+    if previous.kind in _OPEN_PREP and items[p].value.endswith("ing") and "VBG" in tags and nxt is not None \
+            and nxt.kind == GROUP:
+        return False                                  # "a day after meeting Erdogan", "before visiting China"
     if previous.kind in _DEMO_DET_LIGHT_OPEN_PREP or previous.has(LIGHT) or previous.value in ("'s", "’s"):
         return True
     if previous.kind == WORD:
