@@ -996,7 +996,7 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
         if previous is not None and previous.kind == DET and previous.value != "that" and (
                 nxt is None or nxt.kind in _COORD_PREP_PUNCT_QUOTE):
             return True                 # "condemned the launch.", "the attack on …": a verb form after "the" is a noun
-        if previous is not None and previous.kind == PREP and previous.value != "to" \
+        if previous is not None and previous.kind == PREP and previous.value != "to" and " " not in items[p].value \
                 and tags and not tags & {"VBD", "VBN", "VBG"}:
             return True                 # "tariffs on imports from Mexico", "a ban on exports": no bare verb after "on"
         if previous is not None and previous.kind == WORD and not previous.value.endswith("s") \
