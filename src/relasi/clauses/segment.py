@@ -381,8 +381,10 @@ def _english_that(items: list[Item], i: int, verb_preds: set[int], words: Words 
     nxt = _next_content(items, i)
     if previous is None:
         return ""
-    if words is not None and (previous.value in words.control_nouns or (
-            previous.kind == PRED and previous.index not in verb_preds)):
+    def content_noun(item: Item) -> bool:
+        return item.value in words.control_nouns or (item.kind == PRED and item.index not in verb_preds)
+
+    if words is not None and content_noun(previous):
         return "complement"                      # "Beijing's demand that Tokyo retract …", "the accusation that …"
     if verbish(previous, verb_preds) or previous.has(SPEECH_BEFORE) or previous.kind == PUNCT:
         return "complement"
@@ -392,9 +394,7 @@ def _english_that(items: list[Item], i: int, verb_preds: set[int], words: Words 
         k = j - 1
         while k > 0 and items[k].kind == DET:
             k -= 1
-        if k > 0 and items[k].kind == PREP and items[k].value in ("by", "from") and (
-                items[k - 1].value in words.control_nouns
-                or (items[k - 1].kind == PRED and items[k - 1].index not in verb_preds)):
+        if k > 0 and items[k].kind == PREP and items[k].value in ("by", "from") and content_noun(items[k - 1]):
             return "complement"                  # "accusations by Washington that it …": the noun's content
     if previous.kind in _GROUP_PRED_WORD and nxt is not None and (verbish(nxt, verb_preds) or nxt.kind == BE):
         return "relative"

@@ -44,6 +44,7 @@ from relasi.model import Actor, Argument
 _ADV_BE = frozenset({ADV, BE})
 _ADV_COORD_DET_WORD = frozenset({ADV, COORD, DET, WORD})
 _ADV_DET = frozenset({ADV, DET})
+_ADV_DET_PREP = frozenset({ADV, DET, PREP})
 _OPEN_PREP = frozenset({OPEN, PREP})
 _ADV_DET_GROUP_NEG_WORD = frozenset({ADV, DET, GROUP, NEG, WORD})
 _ADV_DET_QUOTE_WORD = frozenset({ADV, DET, QUOTE, WORD})
@@ -697,8 +698,7 @@ class SlotReader:
         if items[p].kind == PRED and items[p].ref.text in self.reading.patient_nouns:
             return None                        # "penangkapan nelayan Vietnam": the genitive is the patient
         if self.words.lang == "id":
-            if items[p].kind == PRED and items[p].end - items[p].start == len(items[p].value) + 3 and p > 0 \
-                    and items[p - 1].kind == PREP:
+            if p > 0 and items[p - 1].kind == PREP and _with_clitic(items[p]):
                 return self._clitic_owner(p)         # "dalam kunjungannya ke Kyiv": the one the sentence is about
             j = p + 1
             while j < len(items) and j - p <= 3 and self.clause(j) == clause and items[j].kind == WORD:
@@ -729,7 +729,7 @@ class SlotReader:
         items = self.items
         owner = self._speaker_for(self.clause(p))
         k = p - 1
-        while k >= 0 and items[k].kind in _ADV_DET or items[k].kind == PREP:
+        while k >= 0 and items[k].kind in _ADV_DET_PREP:
             k -= 1
         if not owner and k >= 0 and k in self.verb_items:
             # "Blinken said during his visit to Kyiv": the doer of the verb the phrase hangs on
@@ -970,6 +970,12 @@ def english_passive(items: list[Item], p: int) -> bool:
         j -= 1
     nxt = items[p + 1] if p + 1 < len(items) else None
     return nxt is not None and nxt.kind == PREP and nxt.value == "by" and j >= 0 and items[j].kind in _GROUP_WORD
+
+
+def _with_clitic(item: Item) -> bool:
+    """Whether an event word was written with "-nya" on it ("kunjungannya"): its value is the lexicon form, so the
+    clitic shows as three characters more in the text than in the form."""
+    return item.kind == PRED and item.end - item.start == len(item.value) + 3
 
 
 def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[str]) -> bool:

@@ -116,8 +116,7 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         return Factuality("denied", negated, cameo)
     if governor_plover in CONTENT_TYPES and governor_cameo != "016" and predicate.governor is not None:
         return None
-    if _denied_content(parse, predicate, words) or (governor is not None and governor.governed_by and (
-            governor.governed_by in words.denial_heads or governor.governed_by.split()[0] in words.denial_heads)):
+    if _denied_content(parse, predicate, words) or (governor is not None and _is_denial(governor.governed_by, words)):
         # what a denied report says ("denied reports that …"), or what one denies having said
         return Factuality("denied", negated, cameo)
     governed_by = predicate.governed_by
@@ -179,10 +178,14 @@ def _denied(parse: Parse, accusation: Predicate, words: _Words) -> bool:
     """Whether an accusation is the object of a denial ("membantah tuduhan …", "denied allegations that …")."""
     for predicate in parse.predicates:
         obj = predicate.slot("object")
-        if obj is not None and obj.start <= accusation.start < obj.end and (
-                predicate.text in words.denial_heads or predicate.text.split()[0] in words.denial_heads):
+        if obj is not None and obj.start <= accusation.start < obj.end and _is_denial(predicate.text, words):
             return True
     return False
+
+
+def _is_denial(word: str, words: _Words) -> bool:
+    """Whether a verb ("membantah", "dismissed") or the first word of a phrase is one of denial."""
+    return bool(word) and (word in words.denial_heads or word.split()[0] in words.denial_heads)
 
 
 def _denied_content(parse: Parse, predicate: Predicate, words: _Words) -> bool:
@@ -196,8 +199,7 @@ def _denied_content(parse: Parse, predicate: Predicate, words: _Words) -> bool:
             return False
         for other in parse.predicates:
             obj = other.slot("object") if other.clause == clause.parent else None
-            if obj is not None and 0 <= clause.start - obj.end <= 2 and (
-                    other.text in words.denial_heads or other.text.split()[0] in words.denial_heads):
+            if obj is not None and 0 <= clause.start - obj.end <= 2 and _is_denial(other.text, words):
                 return True
         clause_index = clause.parent
     return False
