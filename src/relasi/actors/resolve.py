@@ -469,6 +469,9 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
     comparisons = tuple(pack.words("comparisons"))
     # "Maduro, seperti Díaz-Canel, …, dan keduanya": a comparison set off by commas is not one of the two
     heads = [m for m in heads if not _aside(text, m, comparisons)]
+    # "met Biden in Bali. Both sides …": a place is no side, nor a capital where it names the place ("in Jakarta")
+    locative = tuple(pack.words("locative"))
+    heads = [m for m in heads if m.actor.kind != "CITY" or m.actor.sector and not _after_word(text, m, locative)]
     found: list[Mention] = []
     for match in matches:
         phrase, wanted = match.group().lower(), phrases[match.group().lower()]
@@ -491,6 +494,12 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
             for actor in reversed(chosen):
                 found.append(Mention(match.start(), match.end(), match.group(), actor, f"coref:{phrase}"))
     return found
+
+
+def _after_word(text: str, mention: Mention, words: tuple[str, ...]) -> bool:
+    """Whether the mention comes right after one of `words` ("di Jakarta", "in Jakarta")."""
+    before = text[max(0, mention.start - 20):mention.start].rstrip().lower()
+    return any(before == word or before.endswith(f" {word}") for word in words)
 
 
 def _aside(text: str, mention: Mention, comparisons: tuple[str, ...]) -> bool:

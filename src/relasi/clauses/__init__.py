@@ -238,7 +238,8 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
     for predicate, doer in zip(predicates, doers, strict=True):
         if predicate.voice != "noun" and doer is not None and doer.how == "direct":
             discourse.acted(list(doer.actors))
-    discourse.update(sentence.groups, [list(subject)] if subject else [], latest)
+    discourse.update(sentence.groups, [list(subject)] if subject else [], latest,
+                     _joint_parties(predicates, seg, pack, words))
     places = tuple((group.start, actor) for group in sentence.groups if group.place for actor in group.actors)
     return Parse(sentence.start, sentence.end, clauses, tuple(predicates), tuple(speaker), subject, places)
 
@@ -586,6 +587,37 @@ def _form_senses(pack: Any, form: str) -> tuple[frozenset[str], frozenset[str]]:
         entries = pack.lexicon.entries(form)
         found = table[form] = (frozenset(e.form.voice for e in entries), frozenset(e.form.tag for e in entries))
     return found
+
+
+def _joint_parties(predicates: list[Predicate], seg: Any, pack: Any, words: Words) -> list[Actor]:
+    """The two sides of a meeting the sentence tells in its main clause ("Modi met Kishida", "held talks with
+    Prabowo", "bertemu dengan Xi Jinping"): whom a following "they"/"mereka" stands for."""
+    forms = _joint_forms(pack)
+    partners = words.comitative
+    for predicate in predicates:
+        if predicate.text not in forms or seg.drafts[predicate.clause].kind != "main":
+            continue
+        doer = predicate.slot("subject")
+        if doer is None or doer.how != "direct" or not doer.actors:
+            continue
+        for key, argument in predicate.slots:
+            if (key == "object" or key in partners) and argument.how == "direct" and argument.actors:
+                codes = {a.code for a in doer.actors}
+                others = [a for a in argument.actors if a.code not in codes]
+                if others:
+                    return [*doer.actors, *others]
+    return []
+
+
+def _joint_forms(pack: Any) -> frozenset[str]:
+    """Event words with a sense of meeting or talks (CAMEO 04x): acts two sides do together (the sides named
+    as actors tell it from "met the demands")."""
+    cached = pack.__dict__.get("_joint_forms")
+    if cached is None:
+        cached = frozenset(text for text, entries in pack.lexicon.by_form.items()
+                           if any(e.pattern.cameo and e.pattern.cameo[:2] == "04" for e in entries))
+        pack.__dict__["_joint_forms"] = cached
+    return cached
 
 
 def _patient_nouns(pack: Any) -> frozenset[str]:

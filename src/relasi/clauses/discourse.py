@@ -44,6 +44,7 @@ class Discourse:
     last_named_person: Actor | None = None     # the last person named at all
     last_subject: list[Actor] = field(default_factory=list)
     last_plural: list[Actor] = field(default_factory=list)
+    last_pair: list[Actor] = field(default_factory=list)     # the two sides of the meeting just told
     last_state: Actor | None = None
     last_ministry: Actor | None = None
     last_igo: Actor | None = None
@@ -69,8 +70,13 @@ class Discourse:
             actors = [person] if person else []
         elif kind == "plural":
             first = next((g for g in earlier if g.party), None)
+            # after a meeting, its two sides; less the one the sentence names before it ("Zelensky met G7 leaders.
+            # He urged them …": the other side); not when the sentence named someone else first
+            named = {a.code for g in earlier if g.party for a in g.actors}
+            sides = {a.code for a in self.last_pair}
+            pair = [a for a in self.last_pair if a.code not in named] if named <= sides else []
             actors = list(first.actors) if first is not None and len(first.actors) > 1 else list(
-                self.last_plural or self.last_subject)
+                pair or self.last_plural or self.last_subject)
             spoken = {a.code for a in speaker}
             if actors and {a.code for a in actors} <= spoken:
                 # "'Kita tidak boleh membiarkan mereka …,' ujarnya": "they" are not the speaker's side
@@ -138,8 +144,16 @@ class Discourse:
             if actor.kind != "IGO" and (not self.recent_states or self.recent_states[-1].code != actor.code):
                 self.recent_states = [*self.recent_states[-11:], as_state(actor)]
 
-    def update(self, groups: list[Group], subjects: list[list[Actor]], speaker: list[Actor]) -> None:
-        """After a sentence: its named actors, the subjects of its predicates, its speaker."""
+    def update(self, groups: list[Group], subjects: list[list[Actor]], speaker: list[Actor],
+               pair: list[Actor] | None = None) -> None:
+        """After a sentence: its named actors, the subjects of its predicates, its speaker, the two sides of a
+        meeting it told. The pair stands for "they" until a sentence has a subject of its own outside it."""
+        if pair:
+            self.last_pair = list(pair)
+        elif self.last_pair:
+            sides = {a.code for a in self.last_pair}
+            if any(a.code not in sides for subject in subjects for a in subject):
+                self.last_pair = []
         for group in groups:
             if not group.party or group.how != "direct":
                 continue

@@ -275,7 +275,8 @@ def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: in
         kind = VERB if candidate.text in lexicon_verbs else WORD
         items.append(Item(a, stop, kind, candidate.text, (WordClass(kind, candidate.text),), None, len(items)))
     else:
-        items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i), candidate, len(items)))
+        items.append(Item(a, stop, PRED, candidate.text, _function_classes(words, lows, i, j - i), candidate,
+                          len(items)))
     for k in range(i + 1, j):
         group = group_at.get(spans[k][0])
         if group is not None and group.end > stop:
@@ -386,12 +387,16 @@ def _description_at(items: list[Item], i: int, words: Words) -> tuple[int, str] 
     return None
 
 
-def _function_classes(words: Words, lows: list[str], i: int) -> list[WordClass]:
-    """A predicate that is also a function word keeps that reading ("says" both speaks and reports)."""
+def _function_classes(words: Words, lows: list[str], i: int, tokens: int = 1) -> list[WordClass]:
+    """A predicate that is also a function word keeps that reading ("says" both speaks and reports, "take part in"
+    carries a noun as "take" does); a light verb of several words must cover the predicate's `tokens` tokens
+    exactly ("carried out")."""
     if lows[i] not in words.phrase_index():
         return []
     length, classes = words.lookup(lows, i)
-    return list(classes) if length == 1 else []
+    if length == 1:
+        return list(classes)
+    return [c for c in classes if c.kind == LIGHT] if length == tokens else []
 
 
 def _nominalised(word: str, words: Words) -> bool:

@@ -70,6 +70,7 @@ class Words:
     aiming: frozenset[str] = frozenset()                 # verbs after which "at" names a target ("fired at")
     saying: frozenset[str] = frozenset()                 # verbs that only say: their complement may open with a noun
     aimed_prepositions: frozenset[str] = frozenset()     # locatives that name a target after those ("at")
+    comitative: frozenset[str] = frozenset()             # prepositions of the other side of a joint act ("with")
     adjectives: frozenset[str] = frozenset()             # adverbs that after a noun are its adjective ("baru")
     people_nouns: frozenset[str] = frozenset()           # "nelayan asal Indonesia": an origin that is a nationality
     counts: dict[str, int] = field(default_factory=dict)  # "three" → 3, for "the three countries"
@@ -236,6 +237,7 @@ def compile_words(pack: Any) -> Words:
     words.aiming = frozenset(_inflected(pack.lang, grammar.get("aiming_verbs") or ()))
     words.saying = frozenset(str(w).lower() for w in grammar.get("saying_verbs") or ())
     words.aimed_prepositions = frozenset(str(w).lower() for w in grammar.get("aimed_prepositions") or ())
+    words.comitative = frozenset(str(w).lower() for w in grammar.get("comitative") or ())
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))

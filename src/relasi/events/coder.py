@@ -199,6 +199,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         return None
     targets, slot = target_of(predicate, pattern, defaults, sources, receiving)
     own = {a.code for a in sources}
+    # "Russia and Ukraine agreed to a swap brokered by the UAE": sides that agree together are each other's
+    # partners; the doer of a clause about what they agreed on is not one
+    together = len(own) > 1 and pattern.mutual and plover == "AGREE"
+    if together and slot and predicate.slot(slot).how == "antecedent":
+        targets, slot = [], ""
     if how == "controller" and plover == "RETREAT" and targets and slot in ("object", "possessor") \
             and not own & {a.code for a in targets}:
         # "called for talks to end the Russia-Ukraine war": only its parties end a war; a third side that the
@@ -207,7 +212,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     # "signed a memorandum of understanding with Singapore": an agreement's partner may sit in any event it names
     events_named = [name for name, argument in predicate.slots
                     if argument.how == "event" and plover in SYMMETRIC]
-    for name in ([] if targets else ["object", *target_slots(predicate, pattern, defaults, receiving), *events_named]):
+    for name in ([] if targets or together else
+                 ["object", *target_slots(predicate, pattern, defaults, receiving), *events_named]):
         # "menolak usulan gencatan senjata dari Mesir", "disappointed by the signing of the deal with China": the
         # act it answers is the target's, read as that noun reads
         argument = patient(predicate) if name == "object" else predicate.slot(name)
@@ -325,7 +331,7 @@ def _yields_to_object(parse: Parse, predicate: Predicate, pattern: Pattern, chos
     if plover_for(pattern.cameo) != "AGREE" or predicate.voice == "noun":
         return False
     obj = patient(predicate) or predicate.slot(predicate.text.split()[-1])     # "agreed to a ceasefire"
-    if obj is None or obj.actors:
+    if obj is None or obj.actors and obj.how != "antecedent":      # the broker of "a swap brokered by" is no party
         return False
     for number, inner in enumerate(parse.predicates):
         if inner.voice == "noun" and obj.start <= inner.start < obj.end:
