@@ -85,6 +85,9 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
     stack = [0]
     clause_of = [0] * len(items)
     quote_of = _quotes_of(items, quotes, verb_preds) if items and quotes else None
+    # a clause opened inside scare quotes ends with them ("mengambil "langkah balasan yang bersifat militer" jika …")
+    scare_ends = _scare_ends(items, quotes, verb_preds) if items and quotes else {}
+    scare_depth: list[int] = []
     quote_at: tuple[int, int] | None = None
     english, indonesian, cognition, n = words.lang == "en", words.lang == "id", words.cognition, len(items)
     pending_complement = False          # a speech verb was just seen: a clause after it is its complement
@@ -100,6 +103,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
 
     for i, item in enumerate(items):
         kind, value, kinds = item.kind, item.value, item.kinds
+        if scare_ends:
+            if i in scare_ends.values():
+                scare_depth.append(len(stack))
+            if i in scare_ends and scare_depth:
+                del stack[max(1, scare_depth.pop()):]
         inside = quote_of[i] if quote_of is not None else None
         if inside != quote_at:
             if quote_at is not None:            # leaving a quotation
@@ -262,13 +270,31 @@ def _quotes_of(items: list[Item], quotes: list[tuple[int, int]], verb_preds: set
     return quote_of
 
 
+def _scare_ends(items: list[Item], quotes: list[tuple[int, int]], verb_preds: set[int]) -> dict[int, int]:
+    """For each scare quotation of the sentence: the index of the first item after it -> the index of its first."""
+    first, last = items[0].start, items[-1].end
+    starts = [item.start for item in items]
+    ends: dict[int, int] = {}
+    for quote in quotes:
+        if quote[1] > first and quote[0] < last:
+            run = range(bisect_left(starts, quote[0]), bisect_left(starts, quote[1]))
+            if run and run.stop < len(items) and _scare_quote(items, run, verb_preds):
+                ends[run.stop] = run.start
+    return ends
+
+
 def _scare_quote(items: list[Item], inside: range, verb_preds: set[int]) -> bool:
     """"vowed to take "all necessary measures" against …": quoted words with no verb, inside a clause (after a
     word, not after a comma, a colon or the sentence's start) are the writer's phrase, not someone's speech.
     `inside`: the indexes of the items that start in the quotation."""
     if not inside or inside[0] == 0 or items[inside[0] - 1].kind in _PUNCT_QUOTE:
         return False
-    return not any(items[i].kind in VERBS or i in verb_preds for i in inside)
+    for i in inside:
+        if items[i].has(OPEN, "relative") and i > inside[0] + 1:
+            return True                 # "mengambil "langkah yang diperlukan"": a verb only in a noun's relative clause
+        if items[i].kind in VERBS or i in verb_preds:
+            return False
+    return True
 
 
 def _after_speech_verb(items: list[Item], i: int) -> bool:
