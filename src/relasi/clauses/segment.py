@@ -289,12 +289,7 @@ def _scare_quote(items: list[Item], inside: range, verb_preds: set[int]) -> bool
     `inside`: the indexes of the items that start in the quotation."""
     if not inside or inside[0] == 0 or items[inside[0] - 1].kind in _PUNCT_QUOTE:
         return False
-    for i in inside:
-        if items[i].has(OPEN, "relative") and i > inside[0] + 1:
-            return True                 # "mengambil "langkah yang diperlukan"": a verb only in a noun's relative clause
-        if items[i].kind in VERBS or i in verb_preds:
-            return False
-    return True
+    return not any(items[i].kind in VERBS or i in verb_preds for i in inside)
 
 
 def _after_speech_verb(items: list[Item], i: int) -> bool:
