@@ -469,31 +469,40 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
     comparisons = tuple(pack.words("comparisons"))
     # "Maduro, seperti Díaz-Canel, …, dan keduanya": a comparison set off by commas is not one of the two
     heads = [m for m in heads if not _aside(text, m, comparisons)]
-    # "met Biden in Bali. Both sides …": a place is no side, nor a capital where it names the place ("in Jakarta")
+    # "met Biden in Bali. Both sides …": a place is a side only where the sides are not named otherwise ("Blinken
+    # held talks in Beijing. Both sides …"), a capital where it names the place ("in Jakarta") too
     locative = tuple(pack.words("locative"))
-    heads = [m for m in heads if m.actor.kind != "CITY" or m.actor.sector and not _after_word(text, m, locative)]
+    sides = [m for m in heads if m.actor.kind != "CITY" or m.actor.sector and not _after_word(text, m, locative)]
     found: list[Mention] = []
     for match in matches:
         phrase, wanted = match.group().lower(), phrases[match.group().lower()]
-        chosen: list[Actor] = []
-        for mention in reversed(heads):
-            if mention.end > match.start():
-                continue
-            actor = mention.actor
-            if wanted == "STATE" and actor.kind not in ("STATE", "IGO") and actor.code \
-                    and actor.sector not in ("MED", "BUS", "CVL", "OTHER"):
-                # "kedua negara" after "pejabat tinggi Korut" and "Malaysia": the states they stand for
-                actor = Actor(actor.country or actor.code, "STATE", actor.country or actor.code,
-                              actor.country or actor.code, None, None)
-            kind_ok = wanted == "any" or actor.kind == wanted
-            if kind_ok and all(actor.code != a.code for a in chosen):
-                chosen.append(actor)
-            if len(chosen) == 2:
-                break
+        chosen = _last_two(sides, match.start(), wanted)
+        if len(chosen) < 2 and len(sides) < len(heads):
+            chosen = _last_two(heads, match.start(), wanted)
         if len(chosen) == 2:
             for actor in reversed(chosen):
                 found.append(Mention(match.start(), match.end(), match.group(), actor, f"coref:{phrase}"))
     return found
+
+
+def _last_two(heads: list[Mention], before: int, wanted: str) -> list[Actor]:
+    """The last two actors of different codes named before `before` that are of the `wanted` kind ("any")."""
+    chosen: list[Actor] = []
+    for mention in reversed(heads):
+        if mention.end > before:
+            continue
+        actor = mention.actor
+        if wanted == "STATE" and actor.kind not in ("STATE", "IGO") and actor.code \
+                and actor.sector not in ("MED", "BUS", "CVL", "OTHER"):
+            # "kedua negara" after "pejabat tinggi Korut" and "Malaysia": the states they stand for
+            actor = Actor(actor.country or actor.code, "STATE", actor.country or actor.code,
+                          actor.country or actor.code, None, None)
+        kind_ok = wanted == "any" or actor.kind == wanted
+        if kind_ok and all(actor.code != a.code for a in chosen):
+            chosen.append(actor)
+        if len(chosen) == 2:
+            break
+    return chosen
 
 
 def _after_word(text: str, mention: Mention, words: tuple[str, ...]) -> bool:
