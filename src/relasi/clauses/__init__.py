@@ -26,6 +26,7 @@ from relasi.clauses.slots import Reading, SlotReader, english_noun, english_pass
 from relasi.clauses.tokens import GROUP, PRED, WORD, Candidate, Item, items_of
 from relasi.clauses.words import (
     ADV,
+    BE,
     DEMO,
     DET,
     LIGHT,
@@ -156,6 +157,9 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], spans: li
             groups_of[i] = item.ref
         elif kind == PRON:
             has_pronouns = True
+        elif kind == PRED and _attributive(items, i, words):
+            # "met with visiting Japanese Prime Minister Kishida": a word of the phrase that names the visitor
+            items[i] = Item(item.start, item.end, WORD, item.value, (), None, i)
         elif kind == PRED:
             voices[i] = _voice(items, i, pack, words, voices.get(i - 1), voices.get(i - 2))
             if voices[i] == "noun" and words.lang == "en":
@@ -225,6 +229,8 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
     predicates = [_predicate(reader, i, position) for i in predicate_items]
     if words.occurrence:
         predicates = _occurrences(predicates, words)
+    if words.attributive:
+        predicates.extend(_attributive_visits(reader, predicates, words))
     # a sentence without predicates gives no Parse: it only tells the discourse its subject
     clauses = tuple(_clause(reader, number, quote_speakers) for number in range(len(seg.drafts))) \
         if predicates else ()
@@ -476,6 +482,49 @@ def _tag_subject(reader: SlotReader, p: int) -> Argument | None:
 def _index_after(starts: list[int], offset: int) -> int:
     """The first item that starts at `offset` or later."""
     return bisect_left(starts, offset)
+
+
+def _attributive(items: list[Item], i: int, words: Words) -> bool:
+    """A participle before a name that it describes ("with visiting Prime Minister Kishida", "the visiting premier"),
+    not one whose subject stands before it ("Xi, visiting Moscow, …")."""
+    if items[i].value not in words.attributive or i == 0 or i + 1 >= len(items) or items[i + 1].kind != GROUP:
+        return False
+    previous = items[i - 1]
+    # after a determiner, "with", or a verb of meeting or speaking; not after "was" or "after" ("was visiting
+    # China", "after visiting China": the participle is the verb)
+    return previous.kind == DET or previous.value in words.comitative or (
+        previous.kind == PRED or SPEECH_BEFORE in previous.kinds) and not previous.has(BE)
+
+
+def _attributive_visits(reader: SlotReader, predicates: list[Predicate], words: Words) -> list[Predicate]:
+    """"Wang Yi told visiting Secretary of State Blinken …": the one named after the participle visits the side of
+    the act before it ("told"), else the partner of the act after it ("The visiting premier met Albanese")."""
+    items = reader.items
+    found: list[Predicate] = []
+    for a, item in enumerate(items):
+        if item.kind != WORD or not _attributive(items, a, words):
+            continue
+        visitor = reader.argument((a + 1, a + 2))
+        codes = {actor.code for actor in visitor.actors}
+        if not codes:
+            continue
+        host = None
+        for predicate in reversed([p for p in predicates if p.end <= item.start and p.voice != "noun"]):
+            doer = predicate.slot("subject")
+            if doer is not None and doer.actors and not {x.code for x in doer.actors} & codes:
+                host = doer
+                break
+        if host is None:
+            for predicate in (p for p in predicates if p.start > item.start and p.voice != "noun"):
+                partner = next((arg for name, arg in predicate.slots if name not in ("subject", "agent")
+                                and arg.actors and not {x.code for x in arg.actors} & codes), None)
+                if partner is not None:
+                    host = partner
+                    break
+        if host is not None:
+            found.append(Predicate(item.start, item.end, item.value, "active", reader.clause(a),
+                                   (("subject", visitor), ("object", host))))
+    return found
 
 
 def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: str | None = None,

@@ -172,6 +172,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             else:
                 if opens == "purpose" and governor is not None and _controls(items[governor], words):
                     opens = "complement"
+                if opens == "temporal" and i > 0 and items[i - 1].value == "," and len(stack) > 1 \
+                        and drafts[stack[-1]].kind == "complement":
+                    # "repeated Ankara's demand that Sweden hand over …, after talks in Ankara with …": a time
+                    # clause after a comma tells when the act that governs the complement happened
+                    stack.pop()
                 push(opens, i, value, governor if opens in ("complement", "purpose") else None)
                 opened = True
         elif value == "that" and english and kind in _DEMO_DET_OPEN_PREP_WORD:

@@ -71,6 +71,7 @@ class Words:
     saying: frozenset[str] = frozenset()                 # verbs that only say: their complement may open with a noun
     aimed_prepositions: frozenset[str] = frozenset()     # locatives that name a target after those ("at")
     comitative: frozenset[str] = frozenset()             # prepositions of the other side of a joint act ("with")
+    attributive: frozenset[str] = frozenset()            # participles that describe the one named after them
     adjectives: frozenset[str] = frozenset()             # adverbs that after a noun are its adjective ("baru")
     people_nouns: frozenset[str] = frozenset()           # "nelayan asal Indonesia": an origin that is a nationality
     counts: dict[str, int] = field(default_factory=dict)  # "three" → 3, for "the three countries"
@@ -238,6 +239,7 @@ def compile_words(pack: Any) -> Words:
     words.saying = frozenset(str(w).lower() for w in grammar.get("saying_verbs") or ())
     words.aimed_prepositions = frozenset(str(w).lower() for w in grammar.get("aimed_prepositions") or ())
     words.comitative = frozenset(str(w).lower() for w in grammar.get("comitative") or ())
+    words.attributive = frozenset(str(w).lower() for w in grammar.get("attributive_participles") or ())
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))

@@ -549,8 +549,10 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
         -> list[Actor]:
     """The target of what a demand, threat or refusal is about: its complement's target, else its subject (not the
     one who demands or threatens: "Moscow warned it would respond if Germany …" is aimed at Germany)."""
-    own = {a.code for a in (parse.predicates[index].slot("subject").actors
-                            if parse.predicates[index].slot("subject") is not None else ())}
+    asker = parse.predicates[index]
+    # the one who demands: its subject, or the owner of a demand noun ("Ankara's demand that Sweden …")
+    owner = asker.slot("subject") or (asker.slot("possessor") if asker.voice == "noun" else None)
+    own = {a.code for a in (owner.actors if owner is not None else ())}
     governed = [(n, p) for n, p in enumerate(parse.predicates) if p.governor == index]
     # verbs first: a noun inside a verb's slot is read through that verb ("agar aksi militer Israel dihentikan")
     for number, predicate in sorted(governed, key=lambda pair: pair[1].voice == "noun"):
@@ -564,6 +566,7 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
             if not targets and plover_for(pattern.cameo) in PLACE_TARGET_TYPES:
                 # "mengancam akan menyerang puluhan situs penting di Iran"
                 targets = place_target(parse, predicate.start, {a.code for a in doers}, predicate.clause)
+            targets = [a for a in targets if a.code not in own]
             if targets:
                 return targets
         if doers:
