@@ -62,8 +62,10 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                 last.comma_tail += 1 if last.comma_tail else 0
                 continue
             if gap and "\n" not in gap and not last.end <= boundary < span[0] and joiner.fullmatch(gap) and (
-                    last.place or not (place := _is_place(text, span[0], mention.actor, words, span[1]))):
-                # "di dekat Damaskus dan Homs": a place coordinated with a place is a place.
+                    last.place and mention.actor.kind != "PERSON"
+                    or not last.place and not (place := _is_place(text, span[0], mention.actor, words, span[1]))):
+                # "di dekat Damaskus dan Homs": a place coordinated with a place is a place; a person is none
+                # ("Di Jakarta, Presiden Prabowo meminta …")
                 last.actors.append(mention.actor)
                 last.mentions.append(mention)
                 last.end = span[1]

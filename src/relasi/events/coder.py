@@ -250,6 +250,12 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             and {a.code for a in the_object.actors} <= own:
         # "(jika) AS menyerang fasilitas nuklirnya": one does not strike one's own, "-nya"/"its" is the story's
         targets = [a for a in parse.subject if a.code not in own]
+    if not targets and pattern.cameo[:2] == "04" and predicate.voice == "noun" and how == "shared" \
+            and not any(name in ("possessor", "of") for name, _ in predicate.slots) \
+            and not text[predicate.start:predicate.start + 1].isupper():
+        # "pressed Wang Yi during talks in Bangkok to …": talks that are the occasion of an act are held with whom
+        # that act is aimed at; not "a meeting of its council", nor a forum's name ("at the Shangri-La Dialogue")
+        targets = _occasion_partner(parse, predicate, own, pack.words("comitative"), pack.words("occasions"))
     if not targets and pattern.cameo in ("040", "046", "044") and len(own) == 1:
         targets = summit_host(parse, own)
     if not targets and plover in IMPLIED_TARGET_TYPES and len(own) == 1 and pattern.cameo != "016":
@@ -543,6 +549,28 @@ def _reported_defiance(parse: Parse, predicate: Predicate, sources: list[Actor],
     if not speaker or not own or own & {a.code for a in speaker}:
         return sources, targets, told
     return speaker, [as_state(a) for a in sources], Factuality("asserted", False, "112")
+
+
+def _occasion_partner(parse: Parse, predicate: Predicate, own: set[str], partners: tuple[str, ...],
+                      occasions: tuple[str, ...]) -> list[Actor]:
+    """The object (or "with" partner) of the verb in the clause that a meeting noun is the occasion of: the
+    meeting's other side (not where that verb's act goes: "halted aid to Ukraine after a tense meeting")."""
+    parent = parse.clauses[predicate.clause].parent
+    for verb in parse.predicates:
+        if verb.voice == "noun":
+            continue
+        # the clause it is the occasion of, or the verb whose phrase it is ("mendesak Wang Yi dalam pembicaraan …")
+        if verb.clause != parent and not (verb.clause == predicate.clause and any(
+                argument.start <= predicate.start < argument.end for name, argument in verb.slots
+                if name in occasions)):                 # not "turned down a request for a meeting"
+            continue
+        for name, argument in verb.slots:
+            if name != "object" and name not in partners or argument.how not in ("direct", "pronoun"):
+                continue
+            others = [a for a in argument.actors if a.code not in own]
+            if others:
+                return others
+    return []
 
 
 def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defaults: tuple[str, ...]) \
