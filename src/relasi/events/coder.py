@@ -242,6 +242,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             targets = place_target(parse, predicate.start, own, predicate.clause,
                                    phrase_end if predicate.voice == "noun" else None)
     the_object = patient(predicate)
+    if not targets and plover == "ACCUSE" and predicate.voice != "noun" and the_object is not None \
+            and not the_object.actors and the_object.how == "direct":
+        # "condemned the coup in Niger", "mengecam kekerasan di Sudan": what is condemned there, with no doer named,
+        # is that state's
+        targets = _place_of_object(parse, predicate, the_object, own, pack.words("locative"))
     if not targets and the_object is not None and the_object.how == "pronoun" and pattern.target \
             and {a.code for a in the_object.actors} <= own:
         # "menutup kedutaannya di Niger", "closed its embassy in Niger": one's own mission is where its host is
@@ -549,6 +554,15 @@ def _reported_defiance(parse: Parse, predicate: Predicate, sources: list[Actor],
     if not speaker or not own or own & {a.code for a in speaker}:
         return sources, targets, told
     return speaker, [as_state(a) for a in sources], Factuality("asserted", False, "112")
+
+
+def _place_of_object(parse: Parse, predicate: Predicate, the_object: Argument, own: set[str],
+                     locative: tuple[str, ...]) -> list[Actor]:
+    """The state of the place named right after the object ("the coup in Niger")."""
+    for name, argument in predicate.slots:
+        if name in locative and 0 <= argument.start - the_object.end <= 4:
+            return place_target(parse, argument.start, own, predicate.clause, within=(argument.start, argument.end))
+    return []
 
 
 def _occasion_partner(parse: Parse, predicate: Predicate, own: set[str], partners: tuple[str, ...],
