@@ -558,10 +558,12 @@ def _reported_defiance(parse: Parse, predicate: Predicate, sources: list[Actor],
 
 def _place_of_object(parse: Parse, predicate: Predicate, the_object: Argument, own: set[str],
                      locative: tuple[str, ...]) -> list[Actor]:
-    """The state of the place named right after the object ("the coup in Niger")."""
+    """The state named as a place right after the object ("the coup in Niger"); not a city, which is more often
+    where the condemning was done ("mengecam keputusan itu di Jenewa")."""
     for name, argument in predicate.slots:
         if name in locative and 0 <= argument.start - the_object.end <= 4:
-            return place_target(parse, argument.start, own, predicate.clause, within=(argument.start, argument.end))
+            return [actor for start, actor in parse.places if argument.start <= start < argument.end
+                    and actor.kind == "STATE" and actor.code not in own][:1]
     return []
 
 
