@@ -65,6 +65,7 @@ _DET_GROUP_WORD = frozenset({DET, GROUP, WORD})
 _DET_WORD = frozenset({DET, WORD})
 _GROUP_PRON = frozenset({GROUP, PRON})
 _GROUP_WORD = frozenset({GROUP, WORD})
+_ADV_DET_WORD = frozenset({ADV, DET, WORD})
 _LIGHT_SPEECH_BEFORE_VERB = frozenset({LIGHT, SPEECH_BEFORE, VERB})
 _LIGHT_VERB = frozenset({LIGHT, VERB})
 _PRED_SPEECH_BEFORE_VERB = frozenset({PRED, SPEECH_BEFORE, VERB})
@@ -322,6 +323,19 @@ class SlotReader:
     def _subject(self, p: int) -> Argument | None:
         clause = self.clause(p)
         draft = self.seg.drafts[clause]
+        if self.words.lang == "en" and p > 1 and self.items[p - 1].value == "," \
+                and self.items[p].value.split()[0].endswith("ing") and not self.items[p].has(LIGHT):
+            # "Beijing slammed the Netherlands' new curbs …, accusing The Hague of …": a participle after a comma
+            # is done by the subject of the verb it follows (not "…, prompting Japan to protest": what prompts is
+            # the act told before)
+            for j in range(p - 2, -1, -1):
+                if self.clause(j) != clause:
+                    break
+                if j in self.verb_items:
+                    found = self.subject(j)
+                    if found is not None and found.actors:
+                        return Argument(found.start, found.end, found.actors, found.head, "shared")
+                    break
         free = self._free_group_before(p, clause)
         if free is not None:
             argument = self.argument(free)
@@ -710,10 +724,13 @@ class SlotReader:
                 return Argument(items[j].start, items[j].end, tuple(speaker), "", "speaker") if speaker else None
             return None
         j = p - 1
-        while j >= 0 and self.clause(j) == clause and items[j].kind == WORD and p - j <= 3:
+        # "Israel's strikes", "Washington's new sanctions", "the Netherlands' new curbs"
+        while j >= 0 and self.clause(j) == clause and items[j].kind in _ADV_DET_WORD and p - j <= 3:
             j -= 1
-        if j >= 0 and items[j].kind in _PUNCT_WORD and items[j].value in ("'s", "’s"):
+        if j >= 0 and items[j].kind in _PUNCT_WORD and items[j].value in ("'s", "’s", "'", "’"):
             j -= 1
+        elif any(items[k].kind == DET for k in range(j + 1, p)):
+            return None                              # "the new sanctions": a determiner is no owner's mark
         if j >= 0 and j in self.party_at and self.clause(j) == clause:
             return self.argument((j, j + 1))
         if 0 < j == p - 1 and items[j].value in ("his", "her", "their") and items[j - 1].kind == PREP:
