@@ -217,7 +217,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # "menolak usulan gencatan senjata dari Mesir", "disappointed by the signing of the deal with China": the
         # act it answers is the target's, read as that noun reads
         argument = patient(predicate) if name == "object" else predicate.slot(name)
-        targets = [a for a in _inner_doers(parse, argument, pack.lang, receiving) if a.code not in own]
+        targets = [a for a in _inner_doers(parse, argument, pack.lang, receiving, own=own,
+                                           forces=pack.words("force_nouns")) if a.code not in own]
         if targets:
             break
     # an addressee that is no actor ("menyerukan kepada komunitas internasional"); what it is about is no addressee
@@ -483,21 +484,27 @@ def _at_mission(text: str, start: int, missions: tuple[str, ...]) -> bool:
 
 
 def _inner_doers(parse: Parse, argument: Argument | None, lang: str, receiving: tuple[str, ...],
-                 depth: int = 2) -> list[Actor]:
+                 depth: int = 2, own: set[str] | frozenset[str] = frozenset(), forces: tuple[str, ...] = ()) \
+        -> list[Actor]:
     """The doer of the event noun that heads a phrase, from that noun's own slots ("dari Mesir", "by Russia"); else
-    the partner it names ("the deal with China") or, one level down, the doer of the act it is of ("the signing
-    of the deal with China")."""
+    the partner it names ("the deal with China"), the state whose forces it is of ("the withdrawal of French
+    forces from its territory") or, one level down, the doer of the act it is of ("the signing of the deal with
+    China")."""
     if argument is None or argument.how != "event" or argument.actors or depth == 0:
         return []
     for inner in parse.predicates:
         if inner.voice == "noun" and argument.start <= inner.start < argument.end:
             found = source_of(inner, lang, receiving)
-            if found is not None and found.actors:
+            if found is not None and any(a.code not in own for a in found.actors):
                 return list(found.actors)
             partner = inner.slot(PARTNER.get(lang, ""))
             if partner is not None and partner.actors:
                 return list(partner.actors)
-            return _inner_doers(parse, inner.slot("of"), lang, receiving, depth - 1)
+            of = inner.slot("of")
+            if of is not None and of.how == "direct" and of.head.split()[-1:] and of.head.split()[-1] in forces \
+                    and any(a.code not in own for a in of.actors):
+                return list(of.actors)
+            return _inner_doers(parse, of, lang, receiving, depth - 1, own, forces)
     return []
 
 
