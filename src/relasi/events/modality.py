@@ -234,8 +234,11 @@ def _chain(parse: Parse, clause: int | None) -> list[str]:
 
 
 def _rest_of_clause(text: str, parse: Parse, predicate: Predicate) -> str:
-    """The predicate's clause from the predicate on, up to the next comma: where a time to come is told."""
+    """The predicate's clause from the predicate on, up to the next comma or the clause it governs: where a time
+    to come is told ("asked China to roll over loans maturing next month": next month is the loans')."""
     end = parse.clauses[predicate.clause].end if predicate.clause is not None else parse.end
+    if predicate.clause is not None:
+        end = min([end, *(c.start for c in parse.clauses if c.parent == predicate.clause and c.start >= predicate.end)])
     rest = text[predicate.end:end]
     cut = rest.find(",")
     return rest[:cut] if cut >= 0 else rest
