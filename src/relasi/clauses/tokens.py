@@ -235,6 +235,22 @@ def _word_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: int,
     return i + 1
 
 
+def _in_name(text: str, spans: list[tuple[int, int]], i: int, group_at: dict) -> bool:
+    """Whether the capitalised token `i` inside a sentence is part of a name of several capitalised words: after a
+    lower-case word and before a capitalised one ("with Storm Shadow"), or after a capitalised word that itself
+    follows a lower-case one ("the Shangri-La Dialogue"). A headline in title case has no lower-case word around."""
+    if i == 0 or not text[spans[i][0]].isupper():
+        return False
+
+    def capitalised(k: int) -> bool:
+        return 0 <= k < len(spans) and text[spans[k][0]].isupper() and spans[k][0] not in group_at
+
+    def lower(k: int) -> bool:
+        return 0 <= k < len(spans) and text[spans[k][0]].islower()
+
+    return lower(i - 1) and capitalised(i + 1) or capitalised(i - 1) and lower(i - 2)
+
+
 def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: int, group_at: dict, cand_at: dict,
                  inside: list[bool], items: list[Item], words: Words, lexicon_verbs: frozenset[str],
                  inert: frozenset[str]) -> int:
@@ -269,6 +285,10 @@ def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: in
     while j < len(spans) and spans[j][0] < candidate.end:
         j += 1
     stop = max(candidate.end, spans[j - 1][1])
+    if j - i == 1 and _in_name(text, spans, i, group_at):
+        # "Storm Shadow missiles", "at the Shangri-La Dialogue": a capitalised word inside a name is no event
+        items.append(Item(a, stop, WORD, lows[i], (), None, len(items), _WORD_KINDS))
+        return j
     if candidate.text in inert:
         # "menolak berkomentar", "press conference": a phrase that only contains an event word; a verb
         # phrase stays a verb ("menahan diri")
