@@ -100,3 +100,22 @@ def test_cited_outlets_stay_actors(lang: str, text: str, form: str) -> None:
 ])
 def test_agency_acronyms(lang: str, text: str, form: str, code: str) -> None:
     assert (form, code) in [(found, found_code) for found, found_code, _ in _mentions(lang, text)]
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Manila menuding kapal-kapal penjaga pantai China bertindak berlebihan.", "kapal-kapal penjaga pantai China"),
+    ("Kapal-kapal perang Amerika Serikat berlayar di Selat Taiwan.", "Kapal-kapal perang Amerika Serikat"),
+])
+def test_name_after_a_reduplicated_word_takes_the_whole_word(text: str, surface: str) -> None:
+    """A name found from the second half of "kapal-kapal" starts with the whole word, so no token cuts it."""
+    pack = load_pack("id")
+    article = find_actors(split_sentences(Article(id="t", source="t", body=text, language="id",
+                                                  published="2024-05-01"), pack), pack)
+    spans = [text[m.span[0]:m.span[1]] for m in article.mentions]
+    assert surface in spans
+
+
+def test_hyphenated_names_are_not_reduplications() -> None:
+    """"Rusia-China" joins two names; neither takes the other."""
+    spans = [text for text, _, _ in _mentions("id", "Hubungan Rusia-China semakin erat.")]
+    assert spans == ["Rusia", "China"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from operator import itemgetter
 
@@ -68,8 +68,29 @@ def find_actors(article: Article, pack) -> Article:
     mentions.extend(_short_names(text, mentions))
     mentions.extend(_plural_references(text, mentions, pack))
     mentions = _without_credits(text, mentions)
+    if "-" in text:
+        mentions = _reduplicated(text, mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
     return article.with_(mentions=tuple(mentions))
+
+
+def _reduplicated(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"kapal-kapal penjaga pantai China": a name found from the second half of a reduplicated word starts with
+    the whole word (a mention that starts inside a word would be lost to the word)."""
+    found: list[Mention] = []
+    for mention in mentions:
+        start = mention.span[0]
+        if start > 1 and text[start - 1] == "-":
+            word = re.match(r"\w+", text[start:])
+            first = word.group() if word else ""
+            if first and text[start - 1 - len(first):start - 1].lower() == first.lower() \
+                    and (start - 1 - len(first) == 0 or not text[start - 2 - len(first)].isalnum()):
+                begin = start - 1 - len(first)
+                extent = (begin, mention.span[1]) if mention.extent else None
+                mention = replace(mention, start=begin if mention.start == start else mention.start,
+                                  extent=extent)
+        found.append(mention)
+    return found
 
 
 # Letters that match an ASCII letter under re.IGNORECASE without lowering to it: dotted and dotless i, long s,
