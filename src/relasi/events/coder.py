@@ -232,6 +232,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = [as_country(a) for a in targets]       # "berkunjung ke Beijing", "aid to Gaza": the country
     if not targets and len(own) > 1 and (pattern.mutual or plover in SYMMETRIC):
         return sources, [], how                          # each other's partners (see _pairs)
+    if not targets and predicate.voice == "noun" and predicate.light in receiving:
+        # "China's release of a new map laying claim to … drew protests from India": the subject the receiving verb
+        # found is what an event noun's "of" names; the act is that noun's owner's
+        targets = [a for a in _owner_of_act_around(parse, predicate.slot("subject")) if a.code not in own]
     if not targets and predicate.voice == "noun":
         # "bantuan kemanusiaan dari Indonesia diterima oleh pemerintah Myanmar": what a passive receiving verb's
         # subject names goes to its agent
@@ -571,6 +575,18 @@ def _place_of_object(parse: Parse, predicate: Predicate, the_object: Argument, o
         if name in locative and 0 <= argument.start - the_object.end <= 4:
             return [actor for start, actor in parse.places if argument.start <= start < argument.end
                     and actor.kind == "STATE" and actor.code not in own][:1]
+    return []
+
+
+def _owner_of_act_around(parse: Parse, subject: Argument | None) -> list[Actor]:
+    """The owner of the event noun whose "of" phrase holds `subject` ("China's release of a new map")."""
+    if subject is None or subject.actors:
+        return []
+    for noun in parse.predicates:
+        of = noun.slot("of")
+        if noun.voice == "noun" and of is not None and of.start <= subject.start < of.end:
+            owner = noun.slot("possessor") or noun.slot("subject")
+            return list(owner.actors) if owner is not None else []
     return []
 
 
