@@ -1025,6 +1025,10 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
         if previous is not None and previous.kind == WORD and not previous.value.endswith("s") \
                 and tags and not tags & {"VBZ", "VBD", "VBN", "VBG"}:
             return True                 # "the multi-domain exercise": a singular noun takes no bare verb
+        if previous is not None and previous.kind == WORD and p >= 2 and items[p - 2].kind == DET \
+                and "VBG" in tags and (nxt is None or nxt.kind in _COORD_PREP_PUNCT_QUOTE):
+            return True                 # "struck a residential building in Kharkiv": an -ing form with no object
+            #                             after "a" and a modifier is the noun ("a ship carrying arms" is not)
         if previous is not None and previous.kind == GROUP and items[p].value.endswith("s") and "VBZ" in tags \
                 and nxt is not None and nxt.kind in _PRED_VERB:
             return True                 # "Chinese coast guard ships blocked …": a plural noun before its verb
