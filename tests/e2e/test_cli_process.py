@@ -125,3 +125,12 @@ def test_process_seed_phone_call(seed_records):
     assert call["plover"] == "CONSULT" and call["date"] == "2022-01-24"
     assert call["source"]["sector"] == "GOV" and call["target"]["sector"] == "GOV"
     assert "Díaz-Canel" in call["sentence"]
+
+
+def test_process_example_praise_of_own_people_has_no_target(relasi_bin):
+    """"I want to compliment our aviators": praise of the speaker's own people is aimed at no other side."""
+    result = _run(relasi_bin, str(EXAMPLES / "03_en_balloon_shot_down.html"))
+    assert result.returncode == 0, result.stderr
+    events = _records(result.stdout)[0]["events"]
+    assert not [e for e in events if "compliment our aviators" in e["sentence"]]
+    assert any(e["plover"] == "ASSAULT" for e in events)

@@ -292,8 +292,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     elif not targets and plover in IMPLIED_TARGET_TYPES \
-            and predicate.voice != "noun" and len(own) == 1 and pattern.cameo != "016":
-        # "Rusia mengecam keras.", "Iran warned of a crushing response": the other side of the story
+            and predicate.voice != "noun" and len(own) == 1 and pattern.cameo != "016" \
+            and not _own_side(text, the_patient, pack):
+        # "Rusia mengecam keras.", "Iran warned of a crushing response": the other side of the story (not where
+        # the object is the speaker's own: "I want to compliment our aviators")
         targets = implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     return sources, targets, how
@@ -588,6 +590,16 @@ def _owner_of_act_around(parse: Parse, subject: Argument | None) -> list[Actor]:
             owner = noun.slot("possessor") or noun.slot("subject")
             return list(owner.actors) if owner is not None else []
     return []
+
+
+def _own_side(text: str, argument: Argument | None, pack) -> bool:
+    """Whether the phrase is the speaker's own ("our aviators", "pasukan kami"): a first-person word opens or
+    closes it."""
+    if argument is None or argument.end <= argument.start:
+        return False
+    words = text[argument.start:argument.end].lower().split()
+    first = pack.words("first_person")
+    return bool(words) and (words[0] in first or words[-1].strip(".,") in first)
 
 
 def _occasion_partner(parse: Parse, predicate: Predicate, own: set[str], partners: tuple[str, ...],
