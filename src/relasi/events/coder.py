@@ -242,7 +242,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = [a for a in _passive_receiver(parse, predicate, pack) if a.code not in own]
     if plover in PLACE_TARGET_TYPES:
         targets = [as_country(a) for a in targets]
-        if not targets:
+        # (not for a request to one's own people: "urging Australians in Iran to leave")
+        the_addressee = patient(predicate)
+        addressed_own = plover == "REQUEST" and the_addressee is not None and bool(the_addressee.actors) \
+            and {a.code for a in the_addressee.actors} <= own
+        if not targets and not addressed_own:
             phrase_end = max([predicate.end, *(a.end for name, a in predicate.slots if name == "possessor")])
             targets = place_target(parse, predicate.start, own, predicate.clause,
                                    phrase_end if predicate.voice == "noun" else None)
