@@ -285,8 +285,13 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     if not targets and the_patient is not None and _refers_back(the_patient, pack):
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
         # the act told before
-        targets = _answered(text, parse, predicate, own, pack) or \
-            reaction_target(events, parse.start, sources, plover, _named_statement(text, parse, the_patient, pack)) or \
+        named = _named_statement(text, parse, the_patient, pack)
+        targets = _answered(text, parse, predicate, own, pack) or (
+            _told_doer(text, parses, index, named, own, pack)
+            if named and not any(e.plover == named and e.start <= parse.start for e in events) else
+            _told_doer(text, parses, index, None, own, pack, _stem(_head_word(text, the_patient, pack), pack.lang))
+            if not named else []) or \
+            reaction_target(events, parse.start, sources, plover, named) or \
             implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     elif not targets and plover in IMPLIED_TARGET_TYPES and predicate.voice == "noun" \
@@ -308,17 +313,74 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
 STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 
 
+def _told_doer(text: str, parses: list[Parse], index: int, kind: str | None, own: set[str], pack,
+               stem: str = "") -> list[Actor]:
+    """The doer of the last act of `kind` (or of the verb whose stem is `stem`) told in the sentences before, coded
+    or not ("Korea Utara meluncurkan rudal ke arah Laut Jepang. … mengecam peluncuran tersebut": the launch had no
+    target, its doer is still named)."""
+    if not kind and len(stem) < 4:
+        return []
+    for parse in reversed(parses[:index]):
+        sentence = text[parse.start:parse.end]
+        for predicate in parse.predicates:
+            if predicate.voice == "noun":
+                continue
+            doer = predicate.slot("agent" if predicate.voice == "passive" else "subject")
+            if doer is None or not doer.actors or any(a.code in own for a in doer.actors):
+                continue
+            if kind:
+                found = choose(predicate, sentence, pack.lexicon)
+                if found is None or found.cameo is None or plover_for(found.cameo) != kind:
+                    continue
+            elif _stem(predicate.text.split()[0], pack.lang) != stem:
+                continue
+            return [as_state(a) for a in doer.actors if state_level(a)][:1]
+    return []
+
+
+_ID_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe", "di", "ber", "ter")
+
+
+def _stem(word: str, lang: str) -> str:
+    """A crude stem that joins a verb and its action noun ("meluncurkan"/"peluncuran", "launched"/"launch")."""
+    word = word.lower()
+    if lang == "id":
+        word = word.removesuffix("nya")
+        for prefix in _ID_PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+                word = word[len(prefix):]
+                break
+        for suffix in ("kan", "an", "i"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                return word[:-len(suffix)]
+        return word
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[:-len(suffix)]
+    return word
+
+
+def _head_word(text: str, phrase: Argument, pack) -> str:
+    """The head of a definite phrase ("peluncuran tersebut", "the launch"): its first content word in Indonesian, its
+    last in English; "" for a phrase with no determiner."""
+    skip = {*pack.words("demonstratives"), "the", "these", "those"}
+    every = re.findall(r"[\w-]+", text[phrase.start:phrase.end].lower())
+    words = [w for w in every if w not in skip]
+    if not words or len(words) == len(every):
+        return ""                   # no determiner: "kecaman serupa" names the act itself, not an earlier one
+    return words[0] if pack.lang == "id" else words[-1]
+
+
 def _named_statement(text: str, parse: Parse, phrase: Argument, pack) -> str | None:
-    """The PLOVER type of a statement a definite phrase names ("the accusation", "tuduhan itu": ACCUSE), if it is
-    one ("kecaman serupa disampaikan Qatar" names the act itself, not an earlier one)."""
+    """The PLOVER type of the act a definite phrase names ("the accusation", "tuduhan itu": ACCUSE; "uji coba rudal
+    tersebut": MOBILIZE), if it names one ("kecaman serupa disampaikan Qatar" names the act itself)."""
     words = text[phrase.start:phrase.end].lower().split()
     if not {*pack.words("demonstratives"), "the", "these", "those"} & set(words):
         return None
     for noun in parse.predicates:
         if noun.voice == "noun" and phrase.start <= noun.start < phrase.end:
             found = choose(noun, text[parse.start:parse.end], pack.lexicon)
-            kind = plover_for(found.cameo) if found is not None and found.cameo is not None else None
-            return kind if kind in STATEMENT_TYPES else None
+            return plover_for(found.cameo) if found is not None and found.cameo is not None else None
     return None
 
 
