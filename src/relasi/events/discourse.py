@@ -15,6 +15,8 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT
 MEASURE_TYPES = frozenset({"SANCTION"})
 # Statements that may leave their target implicit: they answer what was told before.
 IMPLIED_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "SUPPORT", "PROTEST"})
+# Reactions to an act: a third side's reaction told next answers the same act.
+REACTION_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "PROTEST"})
 # Conflict and aid acts whose target may be a place ("serangan udara di dekat Damaskus": Syria is hit).
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "REQUEST"})
 
@@ -59,6 +61,12 @@ def implied_target(sources: list[Actor], earlier: list[Event], parses: list[Pars
     for event in reversed(earlier):
         if event.target.code in own and event.source.code not in own and state_level(event.source):
             return [as_state(event.source)]
+    last = earlier[-1] if earlier else None
+    if last is not None and last.plover in REACTION_TYPES and last.source.code not in own \
+            and last.target.code not in own and state_level(last.target):
+        # "Rusia … akan membalas. Beijing juga menyampaikan keberatan": a third side's reaction answers the act
+        # the reaction before it answered
+        return [as_state(last.target)]
     if index > 0:
         previous = [a for a in parses[index - 1].subject if a.code not in own and state_level(a)]
         if previous:
@@ -106,9 +114,9 @@ def reaction_target(earlier: list[Event], sentence_start: int, sources: list[Act
     for event in reversed(earlier):
         if event.start > sentence_start:
             continue
-        if plover in IMPLIED_TARGET_TYPES and event.plover == plover != named and event.source.code not in own \
-                and event.target.code not in own and state_level(event.target):
-            return [as_state(event.target)]
+        if plover in IMPLIED_TARGET_TYPES and event.plover in REACTION_TYPES and event.plover != named \
+                and event.source.code not in own and event.target.code not in own and state_level(event.target):
+            return [as_state(event.target)]     # "Moscow … would retaliate. Beijing also lodged a protest": the EU
         if event.source.code not in own and state_level(event.source):
             return [as_state(event.source)]
     return []
