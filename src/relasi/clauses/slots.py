@@ -380,7 +380,8 @@ class SlotReader:
                 return None
             if self._object_controls(governor):
                 found = self.object(governor)
-                if found is not None and found.actors:
+                if found is not None and (found.actors or found.how == "direct" and found.end > found.start):
+                    # "urged all parties to respect the ceasefire": the ones urged do it, named or not
                     return Argument(found.start, found.end, found.actors, found.head, "controller")
             if self.items[governor].kind == PRED and governor not in self.verb_items:
                 found = self.possessor(governor) or self.subject(governor)
