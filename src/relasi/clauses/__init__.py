@@ -381,6 +381,14 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
         start = p + 1
         if reader.words.lang == "id" and possessor is not None:
             start = p + 1
+        ending = item.ref.text.split()[-1] if item.kind == PRED and " " in item.ref.text else ""
+        if ending and any(c.kind == "prep" for c in reader.words.phrases.get((ending,), ())):
+            # "its support for Lebanon's sovereignty", "talks with Iran": the phrase after a noun that ends in a
+            # preposition is that preposition's
+            span = reader.np_after(p + 1, clause)
+            if span is not None:
+                slots.append((ending, reader.argument(span)))
+                start = span[1]
         slots.extend(reader.obliques(p, start))
     else:
         subject = reader.subject(p)

@@ -724,6 +724,15 @@ class SlotReader:
                 speaker = self._speaker_for(clause)    # "Komitmen kami terhadap …": the speaker's
                 return Argument(items[j].start, items[j].end, tuple(speaker), "", "speaker") if speaker else None
             return None
+        if p > 1 and items[p - 1].value in ("his", "her", "their") and items[p - 2].kind in _OPEN_PREP:
+            return self._clitic_owner(p)             # "during his visit to Kyiv"
+        if p > 1 and items[p - 1].value in ("its", "his", "her", "their") and p - 2 in self.verb_items \
+                and not items[p - 2].has(LIGHT):
+            # "France reaffirmed its support for …", "urge the Philippine side to stop its provocations": the
+            # verb's doer's
+            doer = self.subject(p - 2)
+            if doer is not None and doer.actors:
+                return Argument(items[p - 1].start, items[p - 1].end, doer.actors, "", "pronoun")
         j = p - 1
         # "Israel's strikes", "Washington's new sanctions", "the Netherlands' new curbs"
         while j >= 0 and self.clause(j) == clause and items[j].kind in _ADV_DET_WORD and p - j <= 3:
@@ -734,8 +743,6 @@ class SlotReader:
             return None                              # "the new sanctions": a determiner is no owner's mark
         if j >= 0 and j in self.party_at and self.clause(j) == clause:
             return self.argument((j, j + 1))
-        if 0 < j == p - 1 and items[j].value in ("his", "her", "their") and items[j - 1].kind == PREP:
-            return self._clitic_owner(p)             # "during his visit to Kyiv"
         if j >= 0 and items[j].value in ("our", "my"):
             speaker = self._speaker_for(clause)        # "our commitment to …": the speaker's
             return Argument(items[j].start, items[j].end, tuple(speaker), "", "speaker") if speaker else None
