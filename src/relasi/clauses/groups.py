@@ -184,7 +184,7 @@ def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Wo
                 # "nelayan asal Indonesia": people's origin is their nationality, not a maker; "produk asal China":
                 # goods' origin is the state a tariff or ban on them is aimed at
                 if not (len(tail) > length and (tail[-length - 1] in words.people_nouns
-                                                or tail[-length - 1] in words.origin_nouns)):
+                                                or any(w in words.origin_nouns for w in tail[:-length]))):
                     group.excluded = "informant"
                 break
         if group.excluded:

@@ -218,7 +218,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # act it answers is the target's, read as that noun reads
         argument = patient(predicate) if name == "object" else predicate.slot(name)
         targets = [a for a in _inner_doers(parse, argument, pack.lang, receiving, own=own,
-                                           forces=pack.words("force_nouns")) if a.code not in own]
+                                           forces=(*pack.words("force_nouns"), *pack.words("origin_nouns")))
+                   if a.code not in own]
         if targets:
             break
     # an addressee that is no actor ("menyerukan kepada komunitas internasional"); what it is about is no addressee
@@ -559,9 +560,9 @@ def _inner_doers(parse: Parse, argument: Argument | None, lang: str, receiving: 
                  depth: int = 2, own: set[str] | frozenset[str] = frozenset(), forces: tuple[str, ...] = ()) \
         -> list[Actor]:
     """The doer of the event noun that heads a phrase, from that noun's own slots ("dari Mesir", "by Russia"); else
-    the partner it names ("the deal with China"), the state whose forces it is of ("the withdrawal of French
-    forces from its territory") or, one level down, the doer of the act it is of ("the signing of the deal with
-    China")."""
+    the partner it names ("the deal with China"), the state whose forces or goods it is of ("the withdrawal of
+    French forces from its territory", "imports of Japanese seafood") or, one level down, the doer of the act it
+    is of ("the signing of the deal with China"). `forces`: the nouns whose "of" owner is that state."""
     if argument is None or argument.how != "event" or argument.actors or depth == 0:
         return []
     for inner in parse.predicates:
@@ -573,9 +574,9 @@ def _inner_doers(parse: Parse, argument: Argument | None, lang: str, receiving: 
             if partner is not None and partner.actors:
                 return list(partner.actors)
             of = inner.slot("of")
-            if of is not None and of.how == "direct" and of.head.split()[-1:] and of.head.split()[-1] in forces \
-                    and any(a.code not in own for a in of.actors):
-                return list(of.actors)
+            owned = of is not None and of.how == "direct" and any(a.code not in own for a in of.actors)
+            if owned and (of.head.split()[-1:] and of.head.split()[-1] in forces or inner.text in forces):
+                return list(of.actors)               # "the withdrawal of French forces", "imports of Japanese seafood"
             return _inner_doers(parse, of, lang, receiving, depth - 1, own, forces)
     return []
 
