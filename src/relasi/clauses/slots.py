@@ -66,6 +66,7 @@ _DET_WORD = frozenset({DET, WORD})
 _GROUP_PRON = frozenset({GROUP, PRON})
 _GROUP_WORD = frozenset({GROUP, WORD})
 _ADV_DET_WORD = frozenset({ADV, DET, WORD})
+_MADE = frozenset({"imported", "made", "produced", "manufactured", "shipped"})     # goods' origin follows
 _LIGHT_SPEECH_BEFORE_VERB = frozenset({LIGHT, SPEECH_BEFORE, VERB})
 _LIGHT_VERB = frozenset({LIGHT, VERB})
 _PRED_SPEECH_BEFORE_VERB = frozenset({PRED, SPEECH_BEFORE, VERB})
@@ -165,9 +166,15 @@ class SlotReader:
         while k < len(items) and items[k].kind in _ADV_NEG_QUOTE and clause_of[k] == clause:
             k += 1                                   # a quote mark in the clause's own items is a scare quote
         j = k
-        while j < len(items) and clause_of[j] == clause:
+        while j < len(items):
             item = items[j]
             kind = item.kind
+            if item.value in _MADE and j > k and j + 2 < len(items) and items[j + 1].value in ("from", "in") \
+                    and self.group_at(j + 2) is not None and not self._has_actor(k, j):
+                j += 3                               # "electric vehicles imported from China", "drones made in Iran"
+                continue                             # (also where the participle opened a clause of its own)
+            if clause_of[j] != clause:
+                break
             if kind in NP_KINDS or (kind == PRED and allow_noun_pred and j not in verbs):
                 j += 1
             elif kind == QUOTE and j > k and (j + 1 >= len(items) or clause_of[j + 1] == clause):
