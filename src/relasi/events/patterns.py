@@ -216,12 +216,14 @@ _ENDINGS = ("", "nya", "s", "es", "kan", "an")
 
 
 def _patient_is(argument: Argument | None, wanted: str, lexicon: Lexicon) -> bool:
-    """Whether the patient names an actor ("actor") or an act: an event noun, or a noun that refers to one
-    ("event": "gencatan senjata", "keputusan itu", "the decision")."""
+    """Whether the patient names an actor ("actor"), a person ("person") or an act: an event noun, or a noun that
+    refers to one ("event": "gencatan senjata", "keputusan itu", "the decision")."""
     if argument is None:
         return False
     if wanted == "actor":
         return bool(argument.actors) and argument.how != "event"
+    if wanted == "person":                  # "welcomed Zelenskiy to Berlin", not "welcomed Beijing's removal of …"
+        return bool(argument.actors) and argument.how != "event" and all(a.kind == "PERSON" for a in argument.actors)
     words = argument.head.split()
     head = (words[0] if lexicon.lang == "id" else words[-1]) if words else ""
     return argument.how == "event" or head in lexicon.references

@@ -66,7 +66,7 @@ class _KeyCheckingLoader(YAML_LOADER):  # type: ignore[misc, valid-type]
 
 KNOWN_KEYS = frozenset({"name", "cameo", "verbs", "nouns", "target", "source", "object", "object_not", "with",
                         "unless", "mutual", "describes", "modality", "note", "patient", "subject_head"})
-PATIENTS = frozenset({"actor", "event"})
+PATIENTS = frozenset({"actor", "person", "event"})
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class Pattern:
     target: tuple[str, ...] = ()             # slot names; () = the grammar's defaults
     source: str = "subject"                  # "subject" (the voice decides), "speaker", or the first of `sources`
     sources: tuple[str, ...] = ()            # slot names tried in order for the source
-    patient: str = ""                        # "actor" or "event": what the patient must be for this sense
+    patient: str = ""                        # "actor", "person" or "event": what the patient must be for this sense
     object_heads: tuple[str, ...] = ()
     object_not: tuple[str, ...] = ()
     subject_heads: tuple[str, ...] = ()
