@@ -218,7 +218,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # act it answers is the target's, read as that noun reads
         argument = patient(predicate) if name == "object" else predicate.slot(name)
         targets = [a for a in _inner_doers(parse, argument, pack.lang, receiving, own=own,
-                                           forces=(*pack.words("force_nouns"), *pack.words("origin_nouns")))
+                                           owner_nouns=(*pack.words("force_nouns"), *pack.words("origin_nouns")))
                    if a.code not in own]
         if targets:
             break
@@ -287,11 +287,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
         # the act told before
         named = _named_statement(text, parse, the_patient, pack)
-        targets = _answered(text, parse, predicate, own, pack) or (
-            _told_doer(text, parses, index, named, own, pack)
-            if named and not any(e.plover == named and e.start <= parse.start for e in events) else
-            _told_doer(text, parses, index, None, own, pack, _stem(_head_word(text, the_patient, pack), pack.lang))
-            if not named else []) or \
+        targets = _answered(text, parse, predicate, own, pack) or \
+            _named_act_doer(text, parse, parses, index, events, the_patient, named, own, pack) or \
             reaction_target(events, parse.start, sources, plover, named) or \
             implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
@@ -311,7 +308,16 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     return sources, targets, how
 
 
-STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
+def _named_act_doer(text: str, parse: Parse, parses: list[Parse], index: int, events: list[Event],
+                    phrase: Argument, named: str | None, own: set[str], pack) -> list[Actor]:
+    """The doer of the earlier act a definite phrase names, when no event coded so far is that act: by the act's kind
+    where the phrase holds an event word ("uji coba rudal tersebut"), else by the stem its noun shares with a verb
+    told before ("peluncuran tersebut" / "meluncurkan", "the launch" / "launched")."""
+    if named:
+        if any(e.plover == named and e.start <= parse.start for e in events):
+            return []                       # the coded act answers it (reaction_target)
+        return _told_doer(text, parses, index, named, own, pack)
+    return _told_doer(text, parses, index, None, own, pack, _stem(_head_word(text, phrase, pack), pack.lang))
 
 
 def _told_doer(text: str, parses: list[Parse], index: int, kind: str | None, own: set[str], pack,
@@ -557,12 +563,12 @@ def _at_mission(text: str, start: int, missions: tuple[str, ...]) -> bool:
 
 
 def _inner_doers(parse: Parse, argument: Argument | None, lang: str, receiving: tuple[str, ...],
-                 depth: int = 2, own: set[str] | frozenset[str] = frozenset(), forces: tuple[str, ...] = ()) \
+                 depth: int = 2, own: set[str] | frozenset[str] = frozenset(), owner_nouns: tuple[str, ...] = ()) \
         -> list[Actor]:
     """The doer of the event noun that heads a phrase, from that noun's own slots ("dari Mesir", "by Russia"); else
     the partner it names ("the deal with China"), the state whose forces or goods it is of ("the withdrawal of
     French forces from its territory", "imports of Japanese seafood") or, one level down, the doer of the act it
-    is of ("the signing of the deal with China"). `forces`: the nouns whose "of" owner is that state."""
+    is of ("the signing of the deal with China"). `owner_nouns`: the nouns whose "of" owner is that state."""
     if argument is None or argument.how != "event" or argument.actors or depth == 0:
         return []
     for inner in parse.predicates:
@@ -575,9 +581,9 @@ def _inner_doers(parse: Parse, argument: Argument | None, lang: str, receiving: 
                 return list(partner.actors)
             of = inner.slot("of")
             owned = of is not None and of.how == "direct" and any(a.code not in own for a in of.actors)
-            if owned and (of.head.split()[-1:] and of.head.split()[-1] in forces or inner.text in forces):
+            if owned and (of.head.split()[-1:] and of.head.split()[-1] in owner_nouns or inner.text in owner_nouns):
                 return list(of.actors)               # "the withdrawal of French forces", "imports of Japanese seafood"
-            return _inner_doers(parse, of, lang, receiving, depth - 1, own, forces)
+            return _inner_doers(parse, of, lang, receiving, depth - 1, own, owner_nouns)
     return []
 
 
