@@ -11,6 +11,7 @@ from relasi.lang.morphology import (
     indonesian_noun_forms,
     indonesian_root_candidates,
     indonesian_verb_forms,
+    rough_stem,
 )
 
 
@@ -97,3 +98,17 @@ def test_morphology_english_past_participle_is_tagged() -> None:
                                                  ("embassy", {"embassy", "embassies"})])
 def test_morphology_english_noun_plurals(lemma: str, expected: set[str]) -> None:
     assert {f.text for f in english_noun_forms(lemma)} == expected
+
+
+@pytest.mark.parametrize(("lang", "verb", "noun"), [
+    ("id", "meluncurkan", "peluncuran"), ("id", "menyerang", "penyerangan"), ("id", "mengusir", "pengusiran"),
+    ("id", "menangkap", "penangkapan"), ("en", "launched", "launch"), ("en", "tested", "tests"),
+])
+def test_rough_stem_joins_a_verb_and_its_action_noun(lang: str, verb: str, noun: str) -> None:
+    assert rough_stem(verb, lang) == rough_stem(noun, lang)
+
+
+@pytest.mark.parametrize(("lang", "first", "second"),
+                         [("id", "meluncurkan", "penyerangan"), ("en", "launched", "test")])
+def test_rough_stem_keeps_different_words_apart(lang: str, first: str, second: str) -> None:
+    assert rough_stem(first, lang) != rough_stem(second, lang)

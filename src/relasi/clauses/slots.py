@@ -66,7 +66,6 @@ _DET_WORD = frozenset({DET, WORD})
 _GROUP_PRON = frozenset({GROUP, PRON})
 _GROUP_WORD = frozenset({GROUP, WORD})
 _ADV_DET_WORD = frozenset({ADV, DET, WORD})
-_MADE = frozenset({"imported", "made", "produced", "manufactured", "shipped"})     # goods' origin follows
 _LIGHT_SPEECH_BEFORE_VERB = frozenset({LIGHT, SPEECH_BEFORE, VERB})
 _LIGHT_VERB = frozenset({LIGHT, VERB})
 _PRED_SPEECH_BEFORE_VERB = frozenset({PRED, SPEECH_BEFORE, VERB})
@@ -169,8 +168,9 @@ class SlotReader:
         while j < len(items):
             item = items[j]
             kind = item.kind
-            if item.value in _MADE and j > k and j + 2 < len(items) and items[j + 1].value in ("from", "in") \
-                    and self.group_at(j + 2) is not None and not self._has_actor(k, j):
+            if item.value in self.words.origin_participles and j > k and j + 2 < len(items) \
+                    and items[j + 1].value in ("from", "in") and self.group_at(j + 2) is not None \
+                    and not self._has_actor(k, j):
                 j += 3                               # "electric vehicles imported from China", "drones made in Iran"
                 continue                             # (also where the participle opened a clause of its own)
             if clause_of[j] != clause:

@@ -72,6 +72,7 @@ class Words:
     aimed_prepositions: frozenset[str] = frozenset()     # locatives that name a target after those ("at")
     comitative: frozenset[str] = frozenset()             # prepositions of the other side of a joint act ("with")
     attributive: frozenset[str] = frozenset()            # participles that describe the one named after them
+    origin_participles: frozenset[str] = frozenset()     # "vehicles imported from China": goods' origin follows
     adjectives: frozenset[str] = frozenset()             # adverbs that after a noun are its adjective ("baru")
     people_nouns: frozenset[str] = frozenset()           # "nelayan asal Indonesia": an origin that is a nationality
     counts: dict[str, int] = field(default_factory=dict)  # "three" → 3, for "the three countries"
@@ -240,6 +241,7 @@ def compile_words(pack: Any) -> Words:
     words.aimed_prepositions = frozenset(str(w).lower() for w in grammar.get("aimed_prepositions") or ())
     words.comitative = frozenset(str(w).lower() for w in grammar.get("comitative") or ())
     words.attributive = frozenset(str(w).lower() for w in grammar.get("attributive_participles") or ())
+    words.origin_participles = frozenset(str(w).lower() for w in grammar.get("origin_participles") or ())
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))

@@ -37,6 +37,7 @@ from relasi.events.discourse import (
 from relasi.events.modality import CONTENT_TYPES, Factuality, factuality
 from relasi.events.patterns import BETWEEN, SentenceWords, choose, patient, source_of, target_of, target_slots
 from relasi.lang.lexicon import Pattern
+from relasi.lang.morphology import rough_stem
 from relasi.model import Actor, Argument, Article, Event, Parse, Predicate
 
 # How sure an event is, by how its arguments were found.
@@ -317,7 +318,7 @@ def _named_act_doer(text: str, parse: Parse, parses: list[Parse], index: int, ev
         if any(e.plover == named and e.start <= parse.start for e in events):
             return []                       # the coded act answers it (reaction_target)
         return _told_doer(text, parses, index, named, own, pack)
-    return _told_doer(text, parses, index, None, own, pack, _stem(_head_word(text, phrase, pack), pack.lang))
+    return _told_doer(text, parses, index, None, own, pack, rough_stem(_head_word(text, phrase, pack), pack.lang))
 
 
 def _told_doer(text: str, parses: list[Parse], index: int, kind: str | None, own: set[str], pack,
@@ -339,32 +340,10 @@ def _told_doer(text: str, parses: list[Parse], index: int, kind: str | None, own
                 found = choose(predicate, sentence, pack.lexicon)
                 if found is None or found.cameo is None or plover_for(found.cameo) != kind:
                     continue
-            elif _stem(predicate.text.split()[0], pack.lang) != stem:
+            elif rough_stem(predicate.text.split()[0], pack.lang) != stem:
                 continue
             return [as_state(a) for a in doer.actors if state_level(a)][:1]
     return []
-
-
-_ID_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe", "di", "ber", "ter")
-
-
-def _stem(word: str, lang: str) -> str:
-    """A crude stem that joins a verb and its action noun ("meluncurkan"/"peluncuran", "launched"/"launch")."""
-    word = word.lower()
-    if lang == "id":
-        word = word.removesuffix("nya")
-        for prefix in _ID_PREFIXES:
-            if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-                word = word[len(prefix):]
-                break
-        for suffix in ("kan", "an", "i"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                return word[:-len(suffix)]
-        return word
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[:-len(suffix)]
-    return word
 
 
 def _head_word(text: str, phrase: Argument, pack) -> str:

@@ -237,3 +237,27 @@ def indonesian_root_candidates(word: str) -> list[str]:
     if word.startswith("me") and word[2:3] in ("l", "r", "m", "n", "w", "y"):
         return [word[2:]]
     return []
+
+
+_ID_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe", "di", "ber", "ter")
+
+
+def rough_stem(word: str, lang: str) -> str:
+    """A crude stem that joins a verb and its action noun ("meluncurkan"/"peluncuran", "launched"/"launch"):
+    one prefix and one suffix off, leaving at least four letters. For telling a noun that refers back to the verb
+    that told the act, not a lemmatiser."""
+    word = word.lower()
+    if lang == "id":
+        word = word.removesuffix("nya")
+        for prefix in _ID_PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+                word = word[len(prefix):]
+                break
+        for suffix in ("kan", "an", "i"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                return word[:-len(suffix)]
+        return word
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[:-len(suffix)]
+    return word
