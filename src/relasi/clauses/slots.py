@@ -306,6 +306,8 @@ class SlotReader:
                     only_groups = all(items[k].kind in _DET_GROUP_PUNCT for k in range(a, b))
                 if not only_groups:
                     continue                           # "Iran's ambassador", "the Russian envoy"
+            if english and kind == COORD and words and i + 1 < b and items[i + 1].kind == WORD:
+                continue                               # "a search and rescue team", "resolute and forceful measures"
             if kind in _COORD_PREP_PUNCT:
                 break
             normal = _HEAD_WORDS.get(value)
