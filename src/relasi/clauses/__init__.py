@@ -23,7 +23,7 @@ from relasi.clauses.discourse import Discourse, as_state, quote_spans, quote_tag
 from relasi.clauses.groups import Group, build_groups, joiner_regex, mark_excluded
 from relasi.clauses.segment import Segmentation, segment
 from relasi.clauses.slots import Reading, SlotReader, english_noun, english_passive
-from relasi.clauses.tokens import GROUP, PRED, WORD, Candidate, Item, items_of
+from relasi.clauses.tokens import GROUP, PRED, QUOTE, WORD, Candidate, Item, items_of
 from relasi.clauses.words import (
     ADV,
     BE,
@@ -262,9 +262,11 @@ def _resolve_pronouns(items: list[Item], discourse: Discourse, speaker: list[Act
                 people = item.ref
         elif item.kind == PRON and item.value_of(PRON) != "first":
             group = _reporter(items, i)
-            if group is None and people is not None and item.value_of(PRON) == "plural" \
-                    and not {a.code for a in people.actors} & {a.code for a in speaker}:
-                # "expelled 12 Russian diplomats, saying they engaged in espionage": the people just named
+            if group is None and people is not None and item.value_of(PRON) == "plural" and (
+                    not {a.code for a in people.actors} & {a.code for a in speaker}
+                    or sum(1 for k in range(i) if items[k].kind == QUOTE) % 2 == 0):
+                # "expelled 12 Russian diplomats, saying they engaged in espionage": the people just named; also
+                # the speakers themselves outside a quotation ("Chinese officials said they opposed …")
                 group = Group(item.start, item.end, list(people.actors), [], how="pronoun")
             group = group or discourse.resolve(item, earlier, speaker, words.counts, region_of(words, item.value))
             if group is not None:
