@@ -284,7 +284,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = _answered(text, parse, predicate, own, pack)
         how = "implied" if targets else how
     the_patient = patient(predicate)
-    if not targets and the_patient is not None and _refers_back(the_patient, pack):
+    collective = _names_collective(text, the_patient, pack)     # "ignored the calls of the international community"
+    if not targets and the_patient is not None and not collective and _refers_back(the_patient, pack):
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
         # the act told before
         named = _named_statement(text, parse, the_patient, pack)
@@ -301,7 +302,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         how = "implied" if targets else how
     elif not targets and plover in IMPLIED_TARGET_TYPES \
             and predicate.voice != "noun" and len(own) == 1 and pattern.cameo != "016" \
-            and not _own_side(text, the_patient, pack):
+            and not _own_side(text, the_patient, pack) and not collective:
         # "Rusia mengecam keras.", "Iran warned of a crushing response": the other side of the story (not where
         # the object is the speaker's own: "I want to compliment our aviators")
         targets = implied_target(sources, events, parses, index, counterparts)
@@ -642,6 +643,15 @@ def _owner_of_act_around(parse: Parse, subject: Argument | None) -> list[Actor]:
             owner = noun.slot("possessor") or noun.slot("subject")
             return list(owner.actors) if owner is not None else []
     return []
+
+
+def _names_collective(text: str, argument: Argument | None, pack) -> bool:
+    """Whether the phrase names an addressee that is no state ("seruan komunitas internasional", "the calls of the
+    international community")."""
+    if argument is None:
+        return False
+    phrase = " ".join(text[argument.start:argument.end].lower().split())
+    return any(re.search(rf"(?<!\w){re.escape(words)}(?!\w)", phrase) for words in pack.words("collective_others"))
 
 
 def _own_side(text: str, argument: Argument | None, pack) -> bool:
