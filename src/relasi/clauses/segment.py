@@ -195,7 +195,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             opens = "complement" if governor is not None and _controls(items[governor], words) else "purpose"
             push(opens, i, "to", governor)
             opened = True
-        elif kind == PREP and value in ("of", "from", "against") and english \
+        elif kind == PREP and value in ("of", "from", "against", "for") and english \
                 and _gerund_follows(items, i, verb_preds):
             governor = _governor(items, i, verb_preds, clause_of, stack[-1])
             if governor is not None:
