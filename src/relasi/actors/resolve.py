@@ -500,6 +500,12 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
         chosen = _last_two(sides, match.start(), wanted)
         if len(chosen) < 2 and len(sides) < len(heads):
             chosen = _last_two(heads, match.start(), wanted)
+        if not chosen and not any(m.end <= match.start() for m in heads):
+            # "Kedua kepala negara menyepakati …, usai pertemuan Presiden Prabowo dan Presiden To Lam": named only
+            # later in the sentence, the first two sides after it
+            stop = text.find(". ", match.end())
+            later = [m for m in reversed(sides) if match.end() <= m.start and (stop < 0 or m.start < stop)]
+            chosen = list(reversed(_last_two(later, len(text) + 1, wanted)))
         if len(chosen) == 2:
             for actor in reversed(chosen):
                 found.append(Mention(match.start(), match.end(), match.group(), actor, f"coref:{phrase}"))
