@@ -261,7 +261,7 @@ def _resolve_pronouns(items: list[Item], discourse: Discourse, speaker: list[Act
             if _named_as_people(items, i, words):
                 people = item.ref
         elif item.kind == PRON and item.value_of(PRON) != "first":
-            group = _reporter(items, i)
+            group = _reporter(items, i) or _accused(items, i, words)
             if group is None and people is not None and item.value_of(PRON) == "plural" and (
                     not {a.code for a in people.actors} & {a.code for a in speaker}
                     or sum(1 for k in range(i) if items[k].kind == QUOTE) % 2 == 0):
@@ -466,6 +466,30 @@ def _reporter(items: list[Item], i: int) -> Group | None:
     if plural != (len(group.actors) > 1) or (kind == "person") != (group.actors[0].kind == "PERSON"):
         return None
     return Group(items[i].start, items[i].end, list(group.actors), [], how="pronoun")
+
+
+def _accused(items: list[Item], i: int, words: Words) -> Group | None:
+    """"Iran membantah tuduhan AS bahwa pihaknya memasok rudal", "Iran denied U.S. accusations that it supplied …":
+    the pronoun opening what a denied accusation says is the one who denies it, not the accuser."""
+    if items[i].value_of(PRON) not in ("thing", "person", "side"):
+        return None
+    j = i - 1
+    if j < 0 or items[j].value not in ("that", "bahwa"):
+        return None
+    j -= 1
+    while j >= 0 and items[j].kind in (GROUP, DET):      # the accuser: "tuduhan AS", "U.S. accusations"
+        j -= 1
+    if j < 1 or items[j].kind != PRED:
+        return None
+    k = j - 1
+    if items[k].kind == GROUP and k >= 1:               # "denied U.S. accusations": the accuser before the noun
+        k -= 1
+    if k < 0 or items[k].value not in words.denial:
+        return None
+    subject = next((items[m].ref for m in range(k - 1, -1, -1) if items[m].kind == GROUP), None)
+    if subject is None or not subject.party:
+        return None
+    return Group(items[i].start, items[i].end, list(subject.actors), [], how="pronoun")
 
 
 def text_of(item: Item) -> str:
