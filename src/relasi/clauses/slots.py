@@ -66,6 +66,7 @@ _DET_WORD = frozenset({DET, WORD})
 _GROUP_PRON = frozenset({GROUP, PRON})
 _GROUP_WORD = frozenset({GROUP, WORD})
 _ADV_DET_WORD = frozenset({ADV, DET, WORD})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 _LIGHT_SPEECH_BEFORE_VERB = frozenset({LIGHT, SPEECH_BEFORE, VERB})
 _LIGHT_VERB = frozenset({LIGHT, VERB})
 _PRED_SPEECH_BEFORE_VERB = frozenset({PRED, SPEECH_BEFORE, VERB})
@@ -733,15 +734,10 @@ class SlotReader:
                 speaker = self._speaker_for(clause)    # "Komitmen kami terhadap …": the speaker's
                 return Argument(items[j].start, items[j].end, tuple(speaker), "", "speaker") if speaker else None
             return None
-        if p > 1 and items[p - 1].value in ("his", "her", "their") and items[p - 2].kind in _OPEN_PREP:
-            return self._clitic_owner(p)             # "during his visit to Kyiv"
-        if p > 1 and items[p - 1].value in ("its", "his", "her", "their") and p - 2 in self.verb_items \
-                and not items[p - 2].has(LIGHT):
-            # "France reaffirmed its support for …", "urge the Philippine side to stop its provocations": the
-            # verb's doer's
-            doer = self.subject(p - 2)
-            if doer is not None and doer.actors:
-                return Argument(items[p - 1].start, items[p - 1].end, doer.actors, "", "pronoun")
+        if p > 1 and items[p - 1].value in _POSSESSIVE_PRONOUNS:
+            owner = self._pronoun_owner(p)
+            if owner is not None:
+                return owner
         j = p - 1
         # "Israel's strikes", "Washington's new sanctions", "the Netherlands' new curbs"
         while j >= 0 and self.clause(j) == clause and items[j].kind in _ADV_DET_WORD and p - j <= 3:
@@ -755,6 +751,19 @@ class SlotReader:
         if j >= 0 and items[j].value in ("our", "my"):
             speaker = self._speaker_for(clause)        # "our commitment to …": the speaker's
             return Argument(items[j].start, items[j].end, tuple(speaker), "", "speaker") if speaker else None
+        return None
+
+    def _pronoun_owner(self, p: int) -> Argument | None:
+        """Whose event noun "its support", "his visit" is: after a verb that is no light verb, that verb's doer
+        ("France reaffirmed its support for …", "urge the Philippine side to stop its provocations"); after a
+        preposition, the one the sentence is about ("during his visit to Kyiv")."""
+        items = self.items
+        if p - 2 in self.verb_items and not items[p - 2].has(LIGHT):
+            doer = self.subject(p - 2)
+            if doer is not None and doer.actors:
+                return Argument(items[p - 1].start, items[p - 1].end, doer.actors, "", "pronoun")
+        if items[p - 2].kind in _OPEN_PREP and items[p - 1].value != "its":
+            return self._clitic_owner(p)
         return None
 
     def _clitic_owner(self, p: int) -> Argument | None:

@@ -650,8 +650,12 @@ def _names_collective(text: str, argument: Argument | None, pack) -> bool:
     international community")."""
     if argument is None:
         return False
-    phrase = " ".join(text[argument.start:argument.end].lower().split())
-    return any(re.search(rf"(?<!\w){re.escape(words)}(?!\w)", phrase) for words in pack.words("collective_others"))
+    regex = pack.__dict__.get("_collective_regex")
+    if regex is None:
+        names = sorted(pack.words("collective_others"), key=len, reverse=True)
+        alternation = "|".join(re.escape(name) for name in names) or "(?!)"
+        regex = pack.__dict__["_collective_regex"] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+    return regex.search(" ".join(text[argument.start:argument.end].lower().split())) is not None
 
 
 def _own_side(text: str, argument: Argument | None, pack) -> bool:

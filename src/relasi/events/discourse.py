@@ -101,11 +101,11 @@ def _within(parse: Parse, number: int, clause: int | None) -> bool:
 def reaction_target(earlier: list[Event], sentence_start: int, sources: list[Actor],
                     plover: str | None = None, named: str | None = None) -> list[Actor]:
     """"Hal ini memicu kecaman dari …", "the move drew condemnation": the doer of the act told just before. A
-    reaction (condemning, welcoming, rejecting, protesting, warning) of the same kind by a third side answered that
-    act too ("Turkey condemned the strikes. Egypt also
-    denounced the attack."): its target is the doer, not the side that reacted first; one aimed at the side
-    reacting now is the act answered ("China accused Manila … The Philippines condemned the move"), and so is one
-    the phrase names as what it is (`named`: "criticised the accusation" answers the accusation itself)."""
+    reaction by a third side told after another reaction (condemning, rejecting, protesting, warning) answered the
+    same act ("Turkey condemned the strikes. Egypt also denounced the attack."): its target is that act's doer, not
+    the side that reacted first; one aimed at the side reacting now is the act answered ("China accused Manila …
+    The Philippines condemned the move"), and so is one the phrase names as what it is (`named`: "criticised the
+    accusation" answers the accusation itself)."""
     own = {a.code for a in sources}
     if named is not None:
         said = [e for e in earlier if e.start <= sentence_start and e.plover == named and e.source.code not in own]
