@@ -384,7 +384,7 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
         if reader.words.lang == "id" and possessor is not None:
             start = p + 1
         ending = item.ref.text.split()[-1] if item.kind == PRED and " " in item.ref.text else ""
-        if ending and any(c.kind == "prep" for c in reader.words.phrases.get((ending,), ())):
+        if ending and _is_preposition(reader.words, ending):
             # "its support for Lebanon's sovereignty", "talks with Iran": the phrase after a noun that ends in a
             # preposition is that preposition's
             span = reader.np_after(p + 1, clause)
@@ -403,7 +403,7 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
                 # "bertemu dengan X", "met with X", "called on X": the phrase ends in a preposition that is X's
                 said = text_of(item)
                 last = said.split()[-1]
-                name = last if " " in said and any(c.kind == "prep" for c in reader.words.phrases.get((last,), ())) \
+                name = last if " " in said and _is_preposition(reader.words, last) \
                     else "object"
                 slots.append((name, obj))
                 after = _index_after(reader.starts, obj.end)
@@ -466,6 +466,11 @@ def _reporter(items: list[Item], i: int) -> Group | None:
     if plural != (len(group.actors) > 1) or (kind == "person") != (group.actors[0].kind == "PERSON"):
         return None
     return Group(items[i].start, items[i].end, list(group.actors), [], how="pronoun")
+
+
+def _is_preposition(words: Words, word: str) -> bool:
+    """Whether the word ends a phrase in a preposition ("met with", "support for")."""
+    return any(c.kind == PREP for c in words.phrases.get((word,), ()))
 
 
 def _accused(items: list[Item], i: int, words: Words) -> Group | None:
