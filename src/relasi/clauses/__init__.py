@@ -449,13 +449,15 @@ def _reporter(items: list[Item], i: int) -> Group | None:
     j = i - 1
     if j >= 0 and items[j].kind in _DEMO_DET_OPEN and items[j].value in ("that", "bahwa"):
         j -= 1
-    while j >= 1 and items[j].kind == ADV:             # "announced Sunday that …"
-        j -= 1
+    while j >= 1 and (items[j].kind == ADV or (items[j].kind == PREP and items[j + 1].kind == ADV)):
+        j -= 1                                         # "announced Sunday that …", "said on Tuesday that …"
     if j < 1 or not items[j].has(SPEECH_BEFORE):
         return None
     k = j - 1
     while k >= 0 and items[k].kind in _ADV_NEG:
         k -= 1
+    if k >= 1 and items[k].kind == WORD and items[k - 1].kind == GROUP:
+        k -= 1                                         # "the U.S. representative said", "Chinese officials said"
     group = items[k].ref if k >= 0 and items[k].kind == GROUP else None
     if group is None or not group.party:
         return None

@@ -370,7 +370,8 @@ def _descriptions(items: list[Item], words: Words) -> list[Item]:
     i = 0
     while i < len(items):
         item = items[i]
-        if (english and item.kind in _DEMO_DET and item.value in _DESCRIPTION_OPENERS) \
+        if (english and item.kind in _DEMO_DET and item.value in _DESCRIPTION_OPENERS
+                and not _complementiser(items, i)) \
                 or (not english and item.kind == WORD and item.value in heads):
             found = _description_at(items, i, words)
             if found is not None:
@@ -386,6 +387,12 @@ def _descriptions(items: list[Item], words: Words) -> list[Item]:
         return items
     result.extend(items[copied:])
     return result
+
+
+def _complementiser(items: list[Item], i: int) -> bool:
+    """"said that his country …", "said that the kingdom …": a "that" before another determiner opens a clause,
+    not a description."""
+    return items[i].value == "that" and i + 1 < len(items) and items[i + 1].kind == DET
 
 
 def _description_at(items: list[Item], i: int, words: Words) -> tuple[int, str] | None:
