@@ -157,6 +157,9 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], spans: li
             groups_of[i] = item.ref
         elif kind == PRON:
             has_pronouns = True
+        elif kind == PRED and words.lang == "en" and _participle_adjective(items, i, pack):
+            # "exports of advanced chips", "on disputed islands": a participle that describes the noun after it
+            items[i] = Item(item.start, item.end, WORD, item.value, (), None, i)
         elif kind == PRED and _attributive(items, i, words):
             # "met with visiting Japanese Prime Minister Kishida": a word of the phrase that names the visitor
             items[i] = Item(item.start, item.end, WORD, item.value, (), None, i)
@@ -523,6 +526,15 @@ def _tag_subject(reader: SlotReader, p: int) -> Argument | None:
 def _index_after(starts: list[int], offset: int) -> int:
     """The first item that starts at `offset` or later."""
     return bisect_left(starts, offset)
+
+
+def _participle_adjective(items: list[Item], i: int, pack: Any) -> bool:
+    """An English participle between a preposition (not "to" or "by") and a noun: an adjective, no predicate."""
+    if i == 0 or i + 1 >= len(items) or items[i - 1].kind != PREP or items[i - 1].value in ("to", "by") \
+            or items[i + 1].kind not in (WORD, PRED) or " " in items[i].value:
+        return False
+    voices, tags = _form_senses(pack, items[i].value)
+    return "noun" not in voices and bool(tags) and tags <= {"VBN", "VBD"}
 
 
 def _attributive(items: list[Item], i: int, words: Words) -> bool:

@@ -42,6 +42,7 @@ from relasi.model import Actor, Argument
 
 # Item kinds asked about together: a set's membership test costs less than a tuple built of names
 _ADV_BE = frozenset({ADV, BE})
+_TO = frozenset({"to", "ke"})                   # where exported goods go
 _ADV_COORD_DET_WORD = frozenset({ADV, COORD, DET, WORD})
 _ADV_DET = frozenset({ADV, DET})
 _ADV_DET_PREP = frozenset({ADV, DET, PREP})
@@ -268,12 +269,28 @@ class SlotReader:
         return items[a].start, items[b - 1].end, tuple(found), self.head(a, b), how
 
     def _origin(self, head: int) -> tuple[Actor, ...]:
-        """"tariffs on imports from Mexico": goods named by a trade noun are those of the state they come from."""
+        """"tariffs on imports from Mexico": goods named by a trade noun are those of the state they come from;
+        "curbs on exports of chips to China": exports are those of the state they go to."""
         items = self.items
-        if _normal(items[head].value) not in self.words.origin_nouns or head + 2 >= len(items) \
+        noun = _normal(items[head].value)
+        if noun in self.words.export_nouns:
+            return self._destination(head)
+        if noun not in self.words.origin_nouns or head + 2 >= len(items) \
                 or items[head + 1].value not in ("dari", "from", "asal"):
             return ()
         group = self.group_at(head + 2)
+        return tuple(group.actors) if group is not None else ()
+
+    def _destination(self, head: int) -> tuple[Actor, ...]:
+        """The state after "to"/"ke" that ends an export noun's phrase, past the goods it names ("exports of
+        advanced chips to China", "ekspor cip canggih ke China")."""
+        items = self.items
+        k = head + 1
+        while k < len(items) and k - head <= 5 and (items[k].kind in _PRED_WORD or items[k].value == "of"):
+            k += 1
+        if k + 1 >= len(items) or items[k].value not in _TO:
+            return ()
+        group = self.group_at(k + 1)
         return tuple(group.actors) if group is not None else ()
 
     def _relative_agent(self, end: int) -> tuple[Actor, ...]:

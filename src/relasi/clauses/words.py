@@ -59,6 +59,7 @@ class Words:
     appositions: frozenset[str] = frozenset()
     references: frozenset[str] = frozenset()
     origin_nouns: frozenset[str] = frozenset()
+    export_nouns: frozenset[str] = frozenset()           # "exports of chips to China": the goods' destination follows
     authoring: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     cognition: frozenset[str] = frozenset()              # "believes", "menilai": a clause after them is reported
@@ -247,7 +248,7 @@ def compile_words(pack: Any) -> Words:
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
                  "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions", "control_nouns",
-                 "appositions", "references", "origin_nouns", "facility_nouns"):
+                 "appositions", "references", "origin_nouns", "facility_nouns", "export_nouns"):
         values = frozenset(str(w).lower() for w in grammar.get(name) or ())
         setattr(words, "locatives" if name == "locative" else name, values)
     words.members_before = _members_before(grammar.get("member_nouns") or (), grammar.get("example_markers") or (),
