@@ -40,3 +40,21 @@ def test_sentences_offsets_point_into_text():
 )
 def test_sentences_lines_and_initials(text, expected):
     assert [text[s:e] for s, e in split_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # paragraphs joined without a space by the page: a lower-case word, a stop, a capitalised word
+        ("Blinken tiba di Beijing.Sebelum itu ia ke Tokyo.", ["Blinken tiba di Beijing.", "Sebelum itu ia ke Tokyo."]),
+        ('kata dia hari ini."Kami sepakat," ujarnya.', ['kata dia hari ini."', 'Kami sepakat," ujarnya.']),
+        ("China protested.Japan replied!Seoul waited?Then", ["China protested.", "Japan replied!", "Seoul waited?",
+                                                             "Then"]),
+        # not in abbreviations, domain names, dotted initials or numbers
+        ("Di Jl.Sudirman ada Dr.Budi.", ["Di Jl.Sudirman ada Dr.Budi."]),
+        ("Situs Kompas.com dan detik.com melapor.", ["Situs Kompas.com dan detik.com melapor."]),
+        ("The U.S.Army and No.1 unit.", ["The U.S.Army and No.1 unit."]),
+    ],
+)
+def test_sentences_split_where_no_space_follows(text, expected):
+    assert [text[s:e] for s, e in split_spans(text)] == expected

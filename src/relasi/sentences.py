@@ -6,8 +6,11 @@ import re
 
 from relasi.model import Article
 
-# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace and an opener.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])""")
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace and an opener; also
+# with no space at all between a lower-case word and a capitalised one, where pages joined paragraphs
+# ("… dan China.Sebelum bertemu …").
+_BOUNDARY = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])"""
+                       r"""|(?<=[A-Za-z][a-z])[.!?]+["'”’»)\]]*(?=["“]?[A-Z][a-z])""")
 _INITIAL = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z][a-z]?)\.$")
 
 DEFAULT_ABBREVIATIONS = frozenset(
