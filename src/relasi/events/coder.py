@@ -21,6 +21,7 @@ from relasi.events.discourse import (
     IMPLIED_TARGET_TYPES,
     PLACE_TARGET_TYPES,
     SYMMETRIC,
+    aid_recipient,
     as_country,
     as_state,
     dedup_key,
@@ -252,6 +253,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             phrase_end = max([predicate.end, *(a.end for name, a in predicate.slots if name == "possessor")])
             targets = place_target(parse, predicate.start, own, predicate.clause,
                                    phrase_end if predicate.voice == "noun" else None)
+    if not targets and (plover == "AID" or pattern.cameo.startswith("033")):
+        # "Rusia, Malaysia, dan Singapura juga mengirimkan pasokan bantuan": aid with no recipient named goes where
+        # the aid told before it went
+        targets = aid_recipient(events, own)
+        how = "implied" if targets else how
     the_object = patient(predicate)
     if not targets and plover == "ACCUSE" and predicate.voice != "noun" and the_object is not None \
             and not the_object.actors and the_object.how == "direct":

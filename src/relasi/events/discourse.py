@@ -74,6 +74,16 @@ def implied_target(sources: list[Actor], earlier: list[Event], parses: list[Pars
     return [a for a in counterparts if a.code not in own][:1]
 
 
+def aid_recipient(earlier: list[Event], own: set[str]) -> list[Actor]:
+    """The recipient of the last aid given or pledged in the story by another side: donors to one disaster told one
+    after the other ("China sent a rescue team to Myanmar. Russia and Singapore also sent supplies.")."""
+    for event in reversed(earlier):
+        if (event.plover == "AID" or event.cameo.startswith("033")) and event.target.code not in own \
+                and event.source.code not in own and state_level(event.target):
+            return [as_state(event.target)]
+    return []
+
+
 def occasion_target(parse: Parse, clause: int | None, own: set[str]) -> list[Actor]:
     """"China vowed to retaliate after the United States announced tariffs", "Rusia mengecam keras setelah Ukraina
     menyerang …": a statement with no target answers the other side that acts in its own time or reason clause."""
