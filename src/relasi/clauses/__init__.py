@@ -19,7 +19,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from relasi.clauses.discourse import Discourse, as_state, quote_spans, quote_tag, tag_speaker
+from relasi.clauses.discourse import Discourse, as_state, quote_spans, quote_tag, seated_ministry, tag_speaker
 from relasi.clauses.groups import Group, build_groups, joiner_regex, mark_excluded
 from relasi.clauses.segment import Segmentation, segment
 from relasi.clauses.slots import Reading, SlotReader, english_noun, english_passive
@@ -264,7 +264,7 @@ def _resolve_pronouns(items: list[Item], discourse: Discourse, speaker: list[Act
             if _named_as_people(items, i, words):
                 people = item.ref
         elif item.kind == PRON and item.value_of(PRON) != "first":
-            group = _reporter(items, i) or _accused(items, i, words)
+            group = _reporter(items, i) or _accused(items, i, words) or _seated_in(items, i)
             if group is None and people is not None and item.value_of(PRON) == "plural" and (
                     not {a.code for a in people.actors} & {a.code for a in speaker}
                     or sum(1 for k in range(i) if items[k].kind == QUOTE) % 2 == 0):
@@ -276,6 +276,12 @@ def _resolve_pronouns(items: list[Item], discourse: Discourse, speaker: list[Act
                 pronouns[i] = group
                 earlier.append(group)
     return pronouns
+
+
+def _seated_in(items: list[Item], i: int) -> Group | None:
+    """"the foreign ministry in Moscow" stands for the capital's state."""
+    states = seated_ministry(items, i)
+    return Group(items[i].start, items[i + 2].end, states, [], how="description") if states else None
 
 
 def _named_as_people(items: list[Item], i: int, words: Words) -> bool:

@@ -192,6 +192,15 @@ def as_state(actor: Actor) -> Actor:
     return Actor(actor.code, "STATE", actor.code, actor.country or actor.code, None, None)
 
 
+def seated_ministry(items: list[Item], i: int) -> list[Actor]:
+    """"the foreign ministry in Moscow", "kementerian itu di Tokyo" at items[i]: a ministry told with its capital is
+    that capital's state's (empty when items[i] is no such phrase)."""
+    if items[i].kind != PRON or items[i].value_of(PRON) != "description:ministry" or i + 2 >= len(items) \
+            or items[i + 1].value not in ("in", "di") or items[i + 2].kind != GROUP:
+        return []
+    return [as_state(a) for a in items[i + 2].ref.actors if a.kind == "CITY" and a.country][:1]
+
+
 def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, first: int = 0,
                 last: int | None = None) -> tuple[list[Actor], bool]:
     """Who the speech tag in items[first:last] names ("…," kata X / X said / said X / X mengatakan …), and whether
@@ -210,6 +219,12 @@ def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, fi
         group = groups_of.get(j)
         if group is not None and group.party and group.how == "direct" and item.value not in words.addressing:
             return list(group.actors), False
+        if j + 1 < len(items) and items[j].value in ("di", "in") and any(
+                words.description_heads.get(items[n].value) == "ministry" for n in range(i + 1, j)):
+            seated = [as_state(a) for a in items[j + 1].ref.actors if a.kind == "CITY" and a.country] \
+                if items[j + 1].kind == GROUP else []
+            if seated:
+                return seated[:1], False             # "kata kementerian luar negeri di Moskow"
         # "X said", "the ministry said"
         k = i - 1
         while k >= 0 and items[k].kind in (ADV,):
@@ -217,6 +232,9 @@ def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, fi
         group = groups_of.get(k)
         if group is not None and group.party:
             return list(group.actors), False
+        seated = seated_ministry(items, k - 2) if k >= 2 else []
+        if seated:
+            return seated, False                     # "…, the foreign ministry in Moscow said"
         pronoun = items[k] if k >= 0 else None
         if pronoun is not None and pronoun.kind == PRON and pronoun.value_of(PRON) in ("person", "plural", "thing"):
             return [], True
