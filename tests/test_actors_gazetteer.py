@@ -48,6 +48,9 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Rusia_1", []),
         ("Russian troops", []),
         ("Rusia2024", []),
+        # a state's letters before a dollar sign are a currency, not the state
+        ("hibah AS$5 juta dari AS", [("AS", "STATE")]),
+        ("Amerika$ dan China $5", [("China", "STATE")]),
     ],
 )
 def test_gazetteer_word_boundaries(text: str, expected: list[tuple[str, str]]) -> None:

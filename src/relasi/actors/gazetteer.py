@@ -122,6 +122,8 @@ class Gazetteer:
                     continue
             if hit_end < end:
                 after, final = text[hit_end], text[hit_end - 1]
+                if after == "$":
+                    continue                    # a currency: "US$5 billion", "HK$", "S$"
                 if (after.isalnum() or after == "_") and (final.isalnum() or final == "_"):
                     hit_end = _extend_boundary(text, hit_end, end, whole)
                     if hit_end is None:
