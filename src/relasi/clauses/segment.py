@@ -151,6 +151,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
             # "mengecam Israel yang memblokade bantuan dan mendesak PBB …": the second verb is the main clause's
             stack.pop()
+        elif kind == COORD and not indonesian and drafts[stack[-1]].marker == "to" \
+                and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
+            # "ordered French troops to leave and rejected any further cooperation": a past verb after "and" is
+            # no infinitive; it continues the clause the infinitive hangs on
+            stack.pop()
         elif kind == PREP and drafts[stack[-1]].kind == "relative" and indonesian \
                 and _adjectival(items, drafts[stack[-1]].first, i, clause_of, stack[-1], verb_preds):
             # "dukungan yang tak tergoyahkan bagi Venezuela": "yang" and an adjective modify the noun, and the
