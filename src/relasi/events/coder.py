@@ -705,6 +705,8 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
     owner = asker.slot("subject") or (asker.slot("possessor") if asker.voice == "noun" else None)
     own = {a.code for a in (owner.actors if owner is not None else ())}
     governed = [(n, p) for n, p in enumerate(parse.predicates) if p.governor == index]
+    refusal = chosen[index] is not None and chosen[index].cameo is not None \
+        and plover_for(chosen[index].cameo) == "REJECT"
     # verbs first: a noun inside a verb's slot is read through that verb ("agar aksi militer Israel dihentikan")
     for number, predicate in sorted(governed, key=lambda pair: pair[1].voice == "noun"):
         pattern = chosen[number]
@@ -720,6 +722,14 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
             targets = [a for a in targets if a.code not in own]
             if targets:
                 return targets
+        elif predicate.voice != "noun" and refusal:
+            # "menolak memberi akses kepada inspektur IAEA", "refused to hand over the suspects to Malaysia": a
+            # verb with no event sense of its own is aimed at whom its object or oblique names
+            for name in ("object", *defaults):
+                argument = predicate.slot(name)
+                targets = [a for a in argument.actors if a.code not in own] if argument is not None else []
+                if targets:
+                    return targets
         if doers:
             return doers
     # "warned of a crushing response to any Israeli attack": the target of the act its object or oblique names

@@ -163,7 +163,8 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon, said: Sentence
                 patterns = senses(predicate, lexicon, f"{predicate.text} {name}")
                 if patterns:
                     break
-    english_phrase = predicate.voice != "noun" and len(words) == 2 and lexicon.lang == "en"
+    # "agreed to appoint", "menolak untuk kembali": a verb and the word that opens its complement
+    english_phrase = predicate.voice != "noun" and len(words) == 2 and (lexicon.lang == "en" or words[1] == "untuk")
     if not patterns and not english_phrase:
         return None
     said = said or SentenceWords(sentence)
