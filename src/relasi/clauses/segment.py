@@ -42,6 +42,7 @@ _DEMO_DET_GROUP_PRON_WORD = frozenset({DEMO, DET, GROUP, PRON, WORD})
 _DEMO_DET_GROUP_WORD = frozenset({DEMO, DET, GROUP, WORD})
 _DEMO_DET_OPEN_PREP_WORD = frozenset({DEMO, DET, OPEN, PREP, WORD})
 _DET_GROUP_PRON_WORD = frozenset({DET, GROUP, PRON, WORD})
+_DET_WORD = frozenset({DET, WORD})
 _GROUP_PRED_WORD = frozenset({GROUP, PRED, WORD})
 _GROUP_PRON = frozenset({GROUP, PRON})
 _GROUP_WORD = frozenset({GROUP, WORD})
@@ -399,6 +400,17 @@ def _serial_complement(items: list[Item], i: int, words: Words, verb_preds: set[
             # "keputusan Israel memperluas operasi": the owner's intended act; but "usulan Ukraina ditolak …": a
             # passive verb after the phrase has it as its subject
             return True
+    if (before.kind in _DET_WORD or before.kind == GROUP and j > 0 and items[j - 1].kind in _DET_WORD) \
+            and words.lang == "id" and _shape(items[i]) not in ("di", "ter"):
+        # "mendesak masyarakat internasional mengakui …", "meminta semua pihak menahan diri", "mengajak
+        # negara-negara anggota OKI membantu …": an addressee that is no actor (or a body's members), then the act
+        # asked of it
+        k = j - 1 if before.kind == GROUP else j
+        while k >= 0 and items[k].kind in _DET_WORD and clause_of[k] == clause and j - k < 4:
+            k -= 1
+        governor = items[k] if k >= 0 else None
+        return governor is not None and clause_of[k] == clause and (
+            verbish(governor, verb_preds) or governor.kind == VERB) and governor.value in words.object_control
     return False
 
 
