@@ -74,6 +74,7 @@ def code_events(article: Article, pack) -> Article:
     defaults = tuple(pack.words("targets"))
     background = tuple(pack.words("background"))
     reasons, determiners = tuple(pack.words("reason_preps")), tuple(pack.words("determiners"))
+    on_request = frozenset(pack.words("on_request"))
     parses = list(article.parses)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -89,8 +90,9 @@ def code_events(article: Article, pack) -> Article:
                 continue
             if pattern.describes and predicate.voice == "noun" and not predicate.light.startswith("="):
                 continue                    # "a violation of …" names an act only as what something is said to be
-            if predicate.voice == "noun" and _not_new(text, parse, predicate, background, content, reasons,
-                                                      determiners):
+            requested = plover_for(pattern.cameo) == "REQUEST" and _on_request(text, parse, predicate, on_request)
+            if predicate.voice == "noun" and not requested \
+                    and _not_new(text, parse, predicate, background, content, reasons, determiners):
                 continue
             if _describes_content(parse, predicate, content):
                 continue
@@ -108,6 +110,8 @@ def code_events(article: Article, pack) -> Article:
             else:
                 parties = _parties(predicate, pattern, parse, events, parses, index, counterparts, defaults, pack,
                                    _content_target(parse, number, chosen, defaults), text)
+            if requested:
+                parties = _requested_by(parse, predicate) or parties
             if plover_for(pattern.cameo) == "PROTEST":
                 parties = _protest_parties(text, parse, predicate, pattern, parties, pack)
             if parties is None:
@@ -694,6 +698,31 @@ def _occasion_partner(parse: Parse, predicate: Predicate, own: set[str], partner
             if others:
                 return others
     return []
+
+
+def _on_request(text: str, parse: Parse, predicate: Predicate, openers: frozenset[str]) -> bool:
+    """Whether a request noun stands in a circumstance phrase ("at the request of the Solomon Islands",
+    "atas permintaan pemerintah Kepulauan Solomon"), which tells why the clause's act was done."""
+    if predicate.voice != "noun" or not openers:
+        return False
+    before = text[max(parse.start, predicate.start - 20):predicate.start].lower().split()
+    if before and before[-1] in ("the", "a"):
+        before = before[:-1]
+    return bool(before) and before[-1] in openers
+
+
+def _requested_by(parse: Parse, predicate: Predicate) -> tuple[list[Actor], list[Actor], str] | None:
+    """The request's owner asked it of whoever does the act the phrase hangs on: "sent troops to Honiara at the
+    request of the Solomon Islands" is the Solomon Islands' request of Australia."""
+    owner = predicate.slot("possessor") or predicate.slot("of")
+    if owner is None or not owner.actors:
+        return None
+    doer = next((p.slot("subject") for p in parse.predicates if p.voice != "noun" and any(
+        argument.start <= predicate.start < argument.end for _, argument in p.slots)), None) \
+        or predicate.slot("subject")
+    own = {a.code for a in owner.actors}
+    asked = [a for a in (doer.actors if doer is not None else ()) if a.code not in own]
+    return (list(owner.actors), asked, "direct") if asked else None
 
 
 def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defaults: tuple[str, ...]) \
