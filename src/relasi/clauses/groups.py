@@ -99,6 +99,8 @@ def _members_start(text: str, start: int, words: Words) -> int:
     if words.members_before is None:
         return start
     window = max(0, start - 80)
+    if words.members_tail is not None and words.members_tail.search(text, window, start) is None:
+        return start                                   # no marker right before: the whole pattern cannot match
     found = words.members_before.search(text, window, start)
     return found.start() if found is not None and found.end() == start else start
 
