@@ -99,10 +99,29 @@ def _members_start(text: str, start: int, words: Words) -> int:
     if words.members_before is None:
         return start
     window = max(0, start - 80)
-    if words.members_tail is not None and words.members_tail.search(text, window, start) is None:
-        return start                                   # no marker right before: the whole pattern cannot match
+    if not _marker_before(text, window, start, words):
+        return start                                   # the whole pattern cannot match: no need to search it
     found = words.members_before.search(text, window, start)
     return found.start() if found is not None and found.end() == start else start
+
+
+_THE = re.compile("the", re.IGNORECASE)
+
+
+def _marker_before(text: str, window: int, start: int, words: Words) -> bool:
+    """Whether text[window:start] ends as `members_before` needs: a marker, spaces, an optional "the" and spaces
+    ("such as ", "including the "). Read backwards from `start`, this costs a few slices where a search of the
+    whole pattern tries its word loops at every position of the window."""
+    if start <= window or not text[start - 1].isspace():
+        return False
+    head = text[window:start].rstrip()
+    marker, longest = words.members_marker, words.members_marker_longest
+    if marker is None or marker.search(head, max(0, len(head) - longest)):
+        return True
+    if len(head) > 3 and head[-4].isspace() and _THE.fullmatch(head, len(head) - 3):
+        head = head[:-3].rstrip()
+        return marker.search(head, max(0, len(head) - longest)) is not None
+    return False
 
 
 def joiner_regex(pack) -> re.Pattern[str]:

@@ -83,8 +83,10 @@ class Words:
     description_heads: dict[str, str] = field(default_factory=dict)   # head word -> kind
     # "sejumlah negara seperti", "Western countries, including": a plural noun whose members a list names
     members_before: re.Pattern[str] | None = None
-    # its last part alone (the marker, then the end): a cheap test that must pass before the whole is searched
-    members_tail: re.Pattern[str] | None = None
+    # a marker at the end of a string, and the longest marker: `groups` tests the text before a mention with them
+    # (read backwards) before it searches `members_before`, which tries its word loops at every position
+    members_marker: re.Pattern[str] | None = None
+    members_marker_longest: int = 0
     # a region's name in a description ("negara Teluk itu", "the Gulf state") -> the states it may stand for
     description_regions: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()
     _not_argument_ends: tuple[frozenset[str], frozenset[str]] | None = None     # (the set it was made from, ends)
@@ -254,7 +256,10 @@ def compile_words(pack: Any) -> Words:
         setattr(words, "locatives" if name == "locative" else name, values)
     words.members_before = _members_before(grammar.get("member_nouns") or (), grammar.get("example_markers") or (),
                                            grammar.get("coordinators") or ())
-    words.members_tail = _members_tail(grammar.get("example_markers") or ()) if words.members_before else None
+    if words.members_before is not None:
+        markers = [str(w).lower() for w in grammar.get("example_markers") or ()]
+        words.members_marker = _ending_in(markers)
+        words.members_marker_longest = max(len(m) for m in markers)
     pack.__dict__["_clause_words"] = words
     return words
 
@@ -272,11 +277,10 @@ def _members_before(nouns, markers, coordinators) -> re.Pattern[str] | None:
                       rf"(?:{alternatives(markers)})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _members_tail(markers) -> re.Pattern[str]:
-    """The end of `_members_before` alone: any text it matches ends in a match of this one, which has no word
-    loops to try at every position (the whole pattern costs tens of microseconds per search)."""
-    alternatives = "|".join(re.escape(str(w).lower()) for w in sorted(markers, key=len, reverse=True))
-    return re.compile(rf"(?:{alternatives})\s+(?:the\s+)?$", re.IGNORECASE)
+def _ending_in(phrases: list[str]) -> re.Pattern[str]:
+    """A string that ends in one of the phrases, in any case (as `_members_before` reads them)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})\Z", re.IGNORECASE)
 
 
 def _english_verbs(lemmas) -> dict[str, str]:
