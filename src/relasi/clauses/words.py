@@ -35,6 +35,8 @@ class Words:
     first_lengths: dict[str, int] = field(default_factory=dict)   # first word -> its longest phrase (lookup's index)
     # a one-word phrase -> its classes and the set of their kinds (Item.kinds), for the tokenizer's common case
     single: dict[str, tuple[list[WordClass], frozenset[str]]] = field(default_factory=dict)
+    # first word -> the lengths of its phrases, longest first (lookup tries only those)
+    first_phrase_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     verb_prefixes: tuple[str, ...] = ()
     not_verbs: frozenset[str] = frozenset()
     english_verbs: frozenset[str] = frozenset()
@@ -104,10 +106,13 @@ class Words:
     def phrase_index(self) -> dict[str, int]:
         """First word -> the length of its longest phrase: a word not in it starts no phrase."""
         if not self.first_lengths:
+            lengths: dict[str, set[int]] = {}
             for phrase, classes in self.phrases.items():
                 self.first_lengths[phrase[0]] = max(self.first_lengths.get(phrase[0], 0), len(phrase))
+                lengths.setdefault(phrase[0], set()).add(len(phrase))
                 if len(phrase) == 1 and classes:
                     self.single[phrase[0]] = (classes, frozenset(c.kind for c in classes))
+            self.first_phrase_lengths = {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
         return self.first_lengths
 
     def not_argument_ends(self) -> frozenset[str]:
@@ -119,11 +124,14 @@ class Words:
 
     def lookup(self, words: list[str], start: int) -> tuple[int, list[WordClass]]:
         """The longest phrase of the table starting at `words[start]`: (its length, its classes), or (0, [])."""
-        longest = self.phrase_index().get(words[start], 0)
-        for length in range(min(longest, len(words) - start), 0, -1):
-            classes = self.phrases.get(tuple(words[start:start + length]))
-            if classes:
-                return length, classes
+        if not self.first_lengths:
+            self.phrase_index()
+        left = len(words) - start
+        for length in self.first_phrase_lengths.get(words[start], ()):
+            if length <= left:
+                classes = self.phrases.get(tuple(words[start:start + length]))
+                if classes:
+                    return length, classes
         return 0, []
 
     def is_verb(self, word: str) -> bool:
