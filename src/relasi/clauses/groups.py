@@ -157,7 +157,16 @@ def _is_place(text: str, start: int, actor: Actor, words: Words, end: int | None
     window = text[max(0, start - 60):start]
     mark = _PUNCTUATION.search(window[::-1])           # the last punctuation before it, read backwards
     before = window[len(window) - mark.start():] if mark else window
-    found = _WORD.findall(before.lower())[-5:]
+    lower = before.lower()
+    last = _WORD.search(lower[::-1])                   # the last word, read backwards: it mostly decides alone
+    if last is not None and actor.kind != "IGO":
+        word = last.group()[::-1]
+        if word in words.locatives:
+            if word not in words.aimed_prepositions:
+                return True
+        elif word not in words.place_nouns and not (actor.kind == "CITY" and word in words.facility_nouns):
+            return False
+    found = _WORD.findall(lower)[-5:]
     if actor.kind == "IGO":
         first_word = _WORD.match(text[start:start + 20].lower())
         if (found and found[-1] in words.venue_nouns) or (first_word and first_word.group() in words.venue_nouns):
