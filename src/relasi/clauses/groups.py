@@ -207,8 +207,9 @@ def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Wo
             group.excluded = "dateline"
             continue
         window = text[max(sentence_start, group.start - 25):group.start].lower()
-        tail = _WORD.findall(window)[-3:]
-        for length in (3, 2, 1) if tail and tail[-1] in ends else ():   # a listed phrase ends in its last word
+        last = _WORD.search(window[::-1])               # the last word, read backwards: mostly no phrase ends there
+        tail = _WORD.findall(window)[-3:] if last is not None and last.group()[::-1] in ends else []
+        for length in (3, 2, 1) if tail else ():        # a listed phrase ends in its last word
             if len(tail) >= length and " ".join(tail[-length:]) in words.not_arguments \
                     and window.rstrip().endswith(tail[-1]):
                 # "nelayan asal Indonesia": people's origin is their nationality, not a maker; "produk asal China":
