@@ -99,8 +99,29 @@ def _members_start(text: str, start: int, words: Words) -> int:
     if words.members_before is None:
         return start
     window = max(0, start - 80)
+    if not _marker_before(text, window, start, words):
+        return start                                   # the whole pattern cannot match: no need to search it
     found = words.members_before.search(text, window, start)
     return found.start() if found is not None and found.end() == start else start
+
+
+_THE = re.compile("the", re.IGNORECASE)
+
+
+def _marker_before(text: str, window: int, start: int, words: Words) -> bool:
+    """Whether text[window:start] ends as `members_before` needs: a marker, spaces, an optional "the" and spaces
+    ("such as ", "including the "). Read backwards from `start`, this costs a few slices where a search of the
+    whole pattern tries its word loops at every position of the window."""
+    if start <= window or not text[start - 1].isspace():
+        return False
+    head = text[window:start].rstrip()
+    marker, longest = words.members_marker, words.members_marker_longest
+    if marker is None or marker.search(head, max(0, len(head) - longest)):
+        return True
+    if len(head) > 3 and head[-4].isspace() and _THE.fullmatch(head, len(head) - 3):
+        head = head[:-3].rstrip()
+        return marker.search(head, max(0, len(head) - longest)) is not None
+    return False
 
 
 def joiner_regex(pack) -> re.Pattern[str]:
@@ -136,7 +157,16 @@ def _is_place(text: str, start: int, actor: Actor, words: Words, end: int | None
     window = text[max(0, start - 60):start]
     mark = _PUNCTUATION.search(window[::-1])           # the last punctuation before it, read backwards
     before = window[len(window) - mark.start():] if mark else window
-    found = _WORD.findall(before.lower())[-5:]
+    lower = before.lower()
+    last = _WORD.search(lower[::-1])                   # the last word, read backwards: it mostly decides alone
+    if last is not None and actor.kind != "IGO":
+        word = last.group()[::-1]
+        if word in words.locatives:
+            if word not in words.aimed_prepositions:
+                return True
+        elif word not in words.place_nouns and not (actor.kind == "CITY" and word in words.facility_nouns):
+            return False
+    found = _WORD.findall(lower)[-5:]
     if actor.kind == "IGO":
         first_word = _WORD.match(text[start:start + 20].lower())
         if (found and found[-1] in words.venue_nouns) or (first_word and first_word.group() in words.venue_nouns):
@@ -177,8 +207,9 @@ def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Wo
             group.excluded = "dateline"
             continue
         window = text[max(sentence_start, group.start - 25):group.start].lower()
-        tail = _WORD.findall(window)[-3:]
-        for length in (3, 2, 1) if tail and tail[-1] in ends else ():   # a listed phrase ends in its last word
+        last = _WORD.search(window[::-1])               # the last word, read backwards: mostly no phrase ends there
+        tail = _WORD.findall(window)[-3:] if last is not None and last.group()[::-1] in ends else []
+        for length in (3, 2, 1) if tail else ():        # a listed phrase ends in its last word
             if len(tail) >= length and " ".join(tail[-length:]) in words.not_arguments \
                     and window.rstrip().endswith(tail[-1]):
                 # "nelayan asal Indonesia": people's origin is their nationality, not a maker; "produk asal China":

@@ -85,12 +85,12 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
     drafts = [Draft("main", 0)]
     stack = [0]
     clause_of = [0] * len(items)
-    quote_of = _quotes_of(items, quotes, verb_preds) if items and quotes else None
     # a clause opened inside scare quotes ends with them ("mengambil "langkah balasan yang bersifat militer" jika …")
-    scare_ends = _scare_ends(items, quotes, verb_preds) if items and quotes else {}
+    quote_of, scare_ends = _quotations(items, quotes, verb_preds) if items and quotes else (None, {})
     scare_depth: list[int] = []
     quote_at: tuple[int, int] | None = None
     english, indonesian, cognition, n = words.lang == "en", words.lang == "id", words.cognition, len(items)
+    serial_nouns = words.serial_nouns
     pending_complement = False          # a speech verb was just seen: a clause after it is its complement
 
     def push(kind: str, first: int, marker: str, governor: int | None = None) -> int:
@@ -128,9 +128,9 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             pending_complement = SPEECH_BEFORE in kinds
             continue
         opened = False
-        if words.serial_nouns and verbish(item, verb_preds) and _shape(item) in ("di", "ter") and len(stack) > 1 \
-                and drafts[stack[-1]].kind == "complement" and drafts[stack[-1]].governor is not None \
-                and items[drafts[stack[-1]].governor].kind == WORD and drafts[stack[-1]].first < i:
+        if serial_nouns and len(stack) > 1 and drafts[stack[-1]].kind == "complement" \
+                and drafts[stack[-1]].governor is not None and items[drafts[stack[-1]].governor].kind == WORD \
+                and drafts[stack[-1]].first < i and verbish(item, verb_preds) and _shape(item) in ("di", "ter"):
             # "Keputusan Israel memperluas operasi militer dikecam Turki": a passive verb after what a control noun
             # governs ends it; the whole phrase is the passive verb's subject
             stack.pop()
@@ -233,6 +233,10 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             pending_complement = False
     if present is None or SPEECH_AFTER in present:
         _reported_before_tag(items, drafts, clause_of)
+    if len(drafts) == 1:                            # one clause: it ends with the last item
+        if n:
+            drafts[0].last = max(drafts[0].last, n - 1)
+        return Segmentation(drafts, clause_of)
     last_own = {clause: i for i, clause in enumerate(clause_of)}     # each clause's last own item
     for clause, i in last_own.items():
         draft = clause
@@ -259,39 +263,30 @@ def _after_saying(items: list[Item], i: int, words: Words) -> bool:
     return j >= 0 and items[j].value in words.saying
 
 
-def _quotes_of(items: list[Item], quotes: list[tuple[int, int]], verb_preds: set[int]) \
-        -> list[tuple[int, int] | None] | None:
-    """For each item, the first quotation (of those this sentence overlaps, scare quotes left out) it starts in;
-    None when it starts in none."""
+def _quotations(items: list[Item], quotes: list[tuple[int, int]], verb_preds: set[int]) \
+        -> tuple[list[tuple[int, int] | None] | None, dict[int, int]]:
+    """For each item, the first quotation (of those this sentence overlaps, scare quotes left out) it starts in, or
+    None (the list is None when no item starts in one); and for each scare quotation, the index of the first item
+    after it -> the index of its first. One pass over the quotations for both."""
     first, last = items[0].start, items[-1].end
     overlapping = [q for q in quotes if q[1] > first and q[0] < last]
     if not overlapping:
-        return None
+        return None, {}
     starts = [item.start for item in items]             # in order: a quotation's items are a run of them
     runs = []
+    ends: dict[int, int] = {}
     for quote in overlapping:
         run = range(bisect_left(starts, quote[0]), bisect_left(starts, quote[1]))
         if not _scare_quote(items, run, verb_preds):
             runs.append((quote, run))
+        elif run.stop < len(items):                     # a scare quotation has items: _scare_quote says so
+            ends[run.stop] = run.start
     if not runs:
-        return None
+        return None, ends
     quote_of: list[tuple[int, int] | None] = [None] * len(items)
     for quote, run in reversed(runs):                  # the first quotation wins where two overlap
         quote_of[run.start:run.stop] = [quote] * len(run)
-    return quote_of
-
-
-def _scare_ends(items: list[Item], quotes: list[tuple[int, int]], verb_preds: set[int]) -> dict[int, int]:
-    """For each scare quotation of the sentence: the index of the first item after it -> the index of its first."""
-    first, last = items[0].start, items[-1].end
-    starts = [item.start for item in items]
-    ends: dict[int, int] = {}
-    for quote in quotes:
-        if quote[1] > first and quote[0] < last:
-            run = range(bisect_left(starts, quote[0]), bisect_left(starts, quote[1]))
-            if run and run.stop < len(items) and _scare_quote(items, run, verb_preds):
-                ends[run.stop] = run.start
-    return ends
+    return quote_of, ends
 
 
 def _scare_quote(items: list[Item], inside: range, verb_preds: set[int]) -> bool:

@@ -35,6 +35,8 @@ class Words:
     first_lengths: dict[str, int] = field(default_factory=dict)   # first word -> its longest phrase (lookup's index)
     # a one-word phrase -> its classes and the set of their kinds (Item.kinds), for the tokenizer's common case
     single: dict[str, tuple[list[WordClass], frozenset[str]]] = field(default_factory=dict)
+    # first word -> the lengths of its phrases, longest first (lookup tries only those)
+    first_phrase_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     verb_prefixes: tuple[str, ...] = ()
     not_verbs: frozenset[str] = frozenset()
     english_verbs: frozenset[str] = frozenset()
@@ -84,6 +86,10 @@ class Words:
     description_heads: dict[str, str] = field(default_factory=dict)   # head word -> kind
     # "sejumlah negara seperti", "Western countries, including": a plural noun whose members a list names
     members_before: re.Pattern[str] | None = None
+    # a marker at the end of a string, and the longest marker: `groups` tests the text before a mention with them
+    # (read backwards) before it searches `members_before`, which tries its word loops at every position
+    members_marker: re.Pattern[str] | None = None
+    members_marker_longest: int = 0
     # a region's name in a description ("negara Teluk itu", "the Gulf state") -> the states it may stand for
     description_regions: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()
     _not_argument_ends: tuple[frozenset[str], frozenset[str]] | None = None     # (the set it was made from, ends)
@@ -101,10 +107,13 @@ class Words:
     def phrase_index(self) -> dict[str, int]:
         """First word -> the length of its longest phrase: a word not in it starts no phrase."""
         if not self.first_lengths:
+            lengths: dict[str, set[int]] = {}
             for phrase, classes in self.phrases.items():
                 self.first_lengths[phrase[0]] = max(self.first_lengths.get(phrase[0], 0), len(phrase))
+                lengths.setdefault(phrase[0], set()).add(len(phrase))
                 if len(phrase) == 1 and classes:
                     self.single[phrase[0]] = (classes, frozenset(c.kind for c in classes))
+            self.first_phrase_lengths = {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
         return self.first_lengths
 
     def not_argument_ends(self) -> frozenset[str]:
@@ -116,11 +125,14 @@ class Words:
 
     def lookup(self, words: list[str], start: int) -> tuple[int, list[WordClass]]:
         """The longest phrase of the table starting at `words[start]`: (its length, its classes), or (0, [])."""
-        longest = self.phrase_index().get(words[start], 0)
-        for length in range(min(longest, len(words) - start), 0, -1):
-            classes = self.phrases.get(tuple(words[start:start + length]))
-            if classes:
-                return length, classes
+        if not self.first_lengths:
+            self.phrase_index()
+        left = len(words) - start
+        for length in self.first_phrase_lengths.get(words[start], ()):
+            if length <= left:
+                classes = self.phrases.get(tuple(words[start:start + length]))
+                if classes:
+                    return length, classes
         return 0, []
 
     def is_verb(self, word: str) -> bool:
@@ -253,6 +265,10 @@ def compile_words(pack: Any) -> Words:
         setattr(words, "locatives" if name == "locative" else name, values)
     words.members_before = _members_before(grammar.get("member_nouns") or (), grammar.get("example_markers") or (),
                                            grammar.get("coordinators") or ())
+    if words.members_before is not None:
+        markers = [str(w).lower() for w in grammar.get("example_markers") or ()]
+        words.members_marker = _ending_in(markers)
+        words.members_marker_longest = max(len(m) for m in markers)
     pack.__dict__["_clause_words"] = words
     return words
 
@@ -268,6 +284,12 @@ def _members_before(nouns, markers, coordinators) -> re.Pattern[str] | None:
     word = rf"(?!(?:{alternatives(coordinators)})\b)\b[\w-]+" if coordinators else r"\b[\w-]+"
     return re.compile(rf"(?:{word}\s+){{0,2}}\b(?:{alternatives(nouns)})\b(?:\s+[\w-]+){{0,2}}\s*,?\s*"
                       rf"(?:{alternatives(markers)})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _ending_in(phrases: list[str]) -> re.Pattern[str]:
+    """A string that ends in one of the phrases, in any case (as `_members_before` reads them)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})\Z", re.IGNORECASE)
 
 
 def _english_verbs(lemmas) -> dict[str, str]:
