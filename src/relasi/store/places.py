@@ -8,6 +8,7 @@ as a reader would. The gazetteer loads on the first place to resolve, not at imp
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -35,13 +36,20 @@ def place_columns(prefix: str, place: Place | None) -> dict[str, Any]:
 def resolve(dateline: str | None, locations: list[str | None], countries: list[str]) -> tuple[Place | None,
                                                                                                 list[Place | None]]:
     """The dateline's place and each event's: its own location, else the dateline's."""
-    home = geocode(dateline, countries) if dateline else None
-    hints = [home.country] + countries if home and home.country else countries
+    home = _geocode(dateline, tuple(countries)) if dateline else None
+    hints = (home.country, *countries) if home and home.country else tuple(countries)
     places = []
     for location in locations:
-        own = geocode(location, hints) if location else None
+        own = _geocode(location, hints) if location else None
         places.append(own or (home.with_method("dateline") if home else None))
     return home, places
+
+
+@lru_cache(maxsize=1 << 14)
+def _geocode(text: str, hints: tuple[str, ...]) -> Place | None:
+    # The writer resolves the same datelines and locations, with the same countries, over and over; a Place is
+    # frozen and the gazetteer is loaded once per process, so the answer can be shared.
+    return geocode(text, hints)
 
 
 def article_place_rows(article: Article) -> tuple[dict[str, Any], list[dict[str, Any]]]:
