@@ -8,6 +8,7 @@ as a reader would. The gazetteer loads on the first place to resolve, not at imp
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -15,7 +16,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from relasi.model import Article
-from relasi.places import Place, article_countries, geocode
+from relasi.places import Place, article_countries
+from relasi.places.gazetteer import gazetteer
+from relasi.places.geocode import Reading, read_place, settle
 from relasi.store import schema as t
 from relasi.store.records import LOCATION, Record
 
@@ -36,8 +39,8 @@ def place_columns(prefix: str, place: Place | None) -> dict[str, Any]:
 def resolve(dateline: str | None, locations: list[str | None], countries: list[str]) -> tuple[Place | None,
                                                                                                 list[Place | None]]:
     """The dateline's place and each event's: its own location, else the dateline's."""
-    home = _geocode(dateline, tuple(countries)) if dateline else None
-    hints = (home.country, *countries) if home and home.country else tuple(countries)
+    home = _geocode(dateline, countries) if dateline else None
+    hints = [home.country] + countries if home and home.country else countries
     places = []
     for location in locations:
         own = _geocode(location, hints) if location else None
@@ -45,11 +48,16 @@ def resolve(dateline: str | None, locations: list[str | None], countries: list[s
     return home, places
 
 
+def _geocode(text: str, hints: Sequence[str]) -> Place | None:
+    """`geocode` with the default gazetteer, its reading of the text kept."""
+    return settle(text, _reading(text), hints)
+
+
 @lru_cache(maxsize=1 << 14)
-def _geocode(text: str, hints: tuple[str, ...]) -> Place | None:
-    # The writer resolves the same datelines and locations, with the same countries, over and over; a Place is
-    # frozen and the gazetteer is loaded once per process, so the answer can be shared.
-    return geocode(text, hints)
+def _reading(text: str) -> Reading:
+    # The writer reads the same datelines and locations over and over, each article with its own countries: what
+    # the text alone says is kept (a Place is frozen), and the countries only choose among the places it names.
+    return read_place(text, gazetteer())
 
 
 def article_place_rows(article: Article) -> tuple[dict[str, Any], list[dict[str, Any]]]:
