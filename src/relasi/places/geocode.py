@@ -49,7 +49,15 @@ def geocode(raw: str | None, countries: Sequence[str] = (), gaz: Gazetteer | Non
     """The place `raw` names, ambiguity settled by `countries` (ISO3, most relevant first); None if unknown."""
     if not raw or not raw.strip():
         return None
-    gaz = gaz or gazetteer()
+    return settle(raw, read_place(raw, gaz or gazetteer()), countries)
+
+
+Reading = Place | tuple[Entry, ...] | None
+"""What the text alone says: its place, or the places of one name that only the article's countries tell apart."""
+
+
+def read_place(raw: str, gaz: Gazetteer) -> Reading:
+    """`geocode` up to where the article's countries come in: a function of the text, so callers can keep it."""
     parts = [p for p in _SPLIT.split(raw.strip().rstrip(")")) if p]
     if not parts:
         return None
@@ -60,7 +68,7 @@ def geocode(raw: str | None, countries: Sequence[str] = (), gaz: Gazetteer | Non
         # "Tonga" is the kingdom, not the town in Cameroon; "Singapore" and "Luxembourg" stay their capitals.
         return _as_place(raw, gaz.countries[named], "country")
     for candidate in _candidates(names):
-        found = _pick(raw, gaz.places.get(fold(candidate), ()), given, countries)
+        found = _read(raw, gaz.places.get(fold(candidate), ()), given)
         if found:
             return found
     for candidate in _candidates(parts[:1]):
@@ -70,6 +78,18 @@ def geocode(raw: str | None, countries: Sequence[str] = (), gaz: Gazetteer | Non
     if given:
         return _as_place(raw, gaz.countries[given], "country")
     return None
+
+
+def settle(raw: str, reading: Reading, countries: Sequence[str]) -> Place | None:
+    """The place of a `read_place` reading: places of one name go to the first of `countries` that has one, else
+    to the biggest."""
+    if not isinstance(reading, tuple):
+        return reading
+    for code in countries:
+        inside = [e for e in reading if e.country == code]
+        if inside:
+            return _as_place(raw, _best(inside), "article-country")
+    return _as_place(raw, _best(reading), "population")
 
 
 def _candidates(names: Sequence[str]) -> list[str]:
@@ -86,7 +106,8 @@ def _candidates(names: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _pick(raw: str, entries: Sequence[Entry], given: str | None, countries: Sequence[str]) -> Place | None:
+def _read(raw: str, entries: Sequence[Entry], given: str | None) -> Reading:
+    """The place among `entries`, or all of them when only the article's countries can choose; None: none fits."""
     if not entries:
         return None
     if given:
@@ -97,11 +118,7 @@ def _pick(raw: str, entries: Sequence[Entry], given: str | None, countries: Sequ
     distinct = {(e.geonames_id, e.name, e.country) for e in entries}
     if len(distinct) == 1:
         return _as_place(raw, entries[0], "name")
-    for code in countries:
-        inside = [e for e in entries if e.country == code]
-        if inside:
-            return _as_place(raw, _best(inside), "article-country")
-    return _as_place(raw, _best(entries), "population")
+    return tuple(entries)
 
 
 def _best(entries: Sequence[Entry]) -> Entry:

@@ -8,13 +8,17 @@ as a reader would. The gazetteer loads on the first place to resolve, not at imp
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from relasi.model import Article
-from relasi.places import Place, article_countries, geocode
+from relasi.places import Place, article_countries
+from relasi.places.gazetteer import gazetteer
+from relasi.places.geocode import Reading, read_place, settle
 from relasi.store import schema as t
 from relasi.store.records import LOCATION, Record
 
@@ -35,13 +39,25 @@ def place_columns(prefix: str, place: Place | None) -> dict[str, Any]:
 def resolve(dateline: str | None, locations: list[str | None], countries: list[str]) -> tuple[Place | None,
                                                                                                 list[Place | None]]:
     """The dateline's place and each event's: its own location, else the dateline's."""
-    home = geocode(dateline, countries) if dateline else None
+    home = _geocode(dateline, countries) if dateline else None
     hints = [home.country] + countries if home and home.country else countries
     places = []
     for location in locations:
-        own = geocode(location, hints) if location else None
+        own = _geocode(location, hints) if location else None
         places.append(own or (home.with_method("dateline") if home else None))
     return home, places
+
+
+def _geocode(text: str, hints: Sequence[str]) -> Place | None:
+    """`geocode` with the default gazetteer, its reading of the text kept."""
+    return settle(text, _reading(text), hints)
+
+
+@lru_cache(maxsize=1 << 14)
+def _reading(text: str) -> Reading:
+    # The writer reads the same datelines and locations over and over, each article with its own countries: what
+    # the text alone says is kept (a Place is frozen), and the countries only choose among the places it names.
+    return read_place(text, gazetteer())
 
 
 def article_place_rows(article: Article) -> tuple[dict[str, Any], list[dict[str, Any]]]:

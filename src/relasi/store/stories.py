@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -192,11 +193,11 @@ class StoryIndex:
         for chunk in _chunks(windowed, _VALUES_CHUNK):
             values = ", ".join(["(?, ?, ?, ?)"] * len(chunk))
             yield from conn.exec_driver_sql(f"WITH q(pos, k, lo, hi) AS (VALUES {values}) {dated}",
-                                            tuple(value for row in chunk for value in row)).fetchall()
+                                            tuple(chain.from_iterable(chunk))).fetchall()
         for chunk in _chunks(anyday, _VALUES_CHUNK):
             values = ", ".join(["(?, ?)"] * len(chunk))
             yield from conn.exec_driver_sql(f"WITH q(pos, k) AS (VALUES {values}) {undated}",
-                                            tuple(value for row in chunk for value in row)).fetchall()
+                                            tuple(chain.from_iterable(chunk))).fetchall()
 
     def _save(self, conn: Connection, batch: list[_Pending], links: dict[str, Link]) -> None:
         bulk = Bulk(conn)
@@ -204,10 +205,8 @@ class StoryIndex:
             bulk.insert("article_signatures", ("article_id", "signature", "matched_article_id", "similarity"),
                         [(p.article_id, p.signature, p.match.article_id if p.match else None,
                           round(p.match.similarity, 4) if p.match else None) for p in batch])
-            ids: dict[str, int] = {}
-            s = t.article_signatures
-            for chunk in _chunks([p.article_id for p in batch]):
-                ids.update(conn.execute(sa.select(s.c.article_id, s.c.id).where(s.c.article_id.in_(chunk))).all())
+            ids = dict(bulk.select_in("article_signatures", ("article_id", "id"), "article_id",
+                                      [p.article_id for p in batch]))
             bulk.insert("signature_bands", ("band_key", "day", "signature_id"),
                         [(key, t.NO_DAY if p.day is None else p.day, ids[p.article_id])
                          for p in batch if _indexed(p.match) for key in sorted(set(p.keys))])
@@ -293,7 +292,6 @@ def group_events(conn: Connection, fresh: Sequence[tuple[str, str, Sequence[tupl
     `article_ids` (fresh and the other articles the batch regroups), in the order of their keys. The events
     are then inserted with their group ids and the groups recounted (`recount`)."""
     by_article = {article_id: (story_id, events) for article_id, story_id, events in fresh}
-    g = t.event_groups
     ids: dict[str, int] = {}
     bulk = Bulk(conn)
     for chunk in _chunks(sorted(set(article_ids))):
@@ -313,15 +311,13 @@ def group_events(conn: Connection, fresh: Sequence[tuple[str, str, Sequence[tupl
                         if event[index] is not None and (row[column] is None or event[index] > row[column]):
                             row[column] = event[index]
         unknown = [key for key in found if key not in ids]
-        for part in _chunks(unknown):
-            ids.update(conn.execute(sa.select(g.c.key, g.c.id).where(g.c.key.in_(part))).all())
+        ids.update(bulk.select_in("event_groups", ("key", "id"), "key", unknown))
         missing = sorted(key for key in unknown if key not in ids)
         if missing:
             bulk.insert("event_groups", ("key", "story_id", "date", "source_code", "target_code", "cameo", "plover",
                                          "goldstein", "quad_class", "num_mentions", "num_articles", "num_sources"),
                         [tuple(found[key]) for key in missing])
-            for part in _chunks(missing):
-                ids.update(conn.execute(sa.select(g.c.key, g.c.id).where(g.c.key.in_(part))).all())
+            ids.update(bulk.select_in("event_groups", ("key", "id"), "key", missing))
     return ids
 
 
@@ -330,17 +326,18 @@ def recount(conn: Connection, group_ids: Iterable[int]) -> None:
     _recount(conn, sorted(set(group_ids)))
 
 
+# Plain SQL: built by SQLAlchemy, its compilation and expanding IN cost the writer about as much as the query.
+_COUNTS = ("SELECT e.group_id, count(*), count(DISTINCT d.id), count(DISTINCT coalesce(d.outlet, d.source)), "
+           "min(d.published), max(d.published), min(e.id) "
+           "FROM events AS e JOIN documents AS d ON d.article_id = e.article_id AND d.status = 'ok' "
+           "WHERE e.group_id IN ({marks}) GROUP BY e.group_id")
+
+
 def _recount(conn: Connection, group_ids: Sequence[int]) -> None:
-    e, d = t.events, t.documents
     bulk = Bulk(conn)
     for chunk in _chunks(sorted(group_ids)):
-        rows = conn.execute(
-            sa.select(e.c.group_id, sa.func.count(), sa.func.count(sa.distinct(d.c.id)),
-                      sa.func.count(sa.distinct(sa.func.coalesce(d.c.outlet, d.c.source))),
-                      sa.func.min(d.c.published), sa.func.max(d.c.published), sa.func.min(e.c.id))
-            .select_from(e.join(d, sa.and_(d.c.article_id == e.c.article_id, d.c.status == "ok")))
-            .where(e.c.group_id.in_(chunk)).group_by(e.c.group_id)
-        ).all()
+        marks = ", ".join([bulk.mark] * len(chunk))
+        rows = conn.exec_driver_sql(_COUNTS.format(marks=marks), tuple(chunk)).all()
         bulk.update("event_groups", "id", ("num_mentions", "num_articles", "num_sources", "first_seen", "last_seen",
                                            "first_event_id"), rows,
                     ("integer", "integer", "integer", "integer", "text", "text", "integer"))

@@ -36,8 +36,6 @@ from relasi.store.records import (
 from relasi.store.search import index_articles
 from relasi.store.stories import StoryIndex, event_key, group_events, recount, regroup
 
-IN_CHUNK = 500  # keeps `IN (...)` lists under every backend's bound-parameter limit
-
 Status = Literal["stored", "linked", "dropped", "repeated"]
 
 ARTICLE_INSERT = (*ARTICLE_COLUMNS, *(f"dateline_{name}" for name in PLACE_COLUMNS))
@@ -281,14 +279,9 @@ def _ids_of(record: Record, actor_ids: dict[str, int]) -> list[int]:
 
 
 def _documents_by_source(conn: Connection, sources: set[str]) -> dict[str, dict[str, Any]]:
-    found: dict[str, dict[str, Any]] = {}
-    columns = (t.documents.c.id, t.documents.c.source, t.documents.c.status, t.documents.c.content_sha1,
-               t.documents.c.article_id)
-    for chunk in _chunks(sorted(sources)):
-        query = sa.select(*columns).where(t.documents.c.source.in_(chunk))
-        for row in conn.execute(query).mappings():
-            found[row["source"]] = dict(row)
-    return found
+    columns = ("id", "source", "status", "content_sha1", "article_id")
+    rows = Bulk(conn).select_in("documents", columns, "source", sorted(sources))
+    return {row[1]: dict(zip(columns, row, strict=True)) for row in rows}
 
 
 def _save_documents(conn: Connection, rows: Bulk, documents: dict[str, tuple[Any, ...]], existing: set[str]) -> None:
@@ -306,17 +299,9 @@ def _save_documents(conn: Connection, rows: Bulk, documents: dict[str, tuple[Any
 def _select_in(conn: Connection, key_col: sa.Column, keys: Iterable[Any],
                value: sa.Column | None = None) -> dict[Any, Any]:
     """{key: value} for the rows whose `key_col` is in `keys`, queried in chunks."""
-    out: dict[Any, Any] = {}
-    columns = (key_col,) if value is None else (key_col, value)
-    for chunk in _chunks(list(keys)):
-        for row in conn.execute(sa.select(*columns).where(key_col.in_(chunk))):
-            out[row[0]] = row[0] if value is None else row[1]
-    return out
-
-
-def _chunks(values: list[Any]) -> Iterable[list[Any]]:
-    for index in range(0, len(values), IN_CHUNK):
-        yield values[index:index + IN_CHUNK]
+    columns = (key_col.name,) if value is None else (key_col.name, value.name)
+    rows = Bulk(conn).select_in(key_col.table.name, columns, key_col.name, list(keys))
+    return {row[0]: row[-1] for row in rows}
 
 
 def _now() -> datetime:
