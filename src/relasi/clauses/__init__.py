@@ -157,11 +157,10 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], spans: li
             groups_of[i] = item.ref
         elif kind == PRON:
             has_pronouns = True
-        elif kind == PRED and words.lang == "en" and _participle_adjective(items, i, pack):
-            # "exports of advanced chips", "on disputed islands": a participle that describes the noun after it
-            items[i] = Item(item.start, item.end, WORD, item.value, (), None, i)
-        elif kind == PRED and _attributive(items, i, words):
-            # "met with visiting Japanese Prime Minister Kishida": a word of the phrase that names the visitor
+        elif kind == PRED and (words.lang == "en" and _participle_adjective(items, i, pack)
+                               or _attributive(items, i, words)):
+            # "exports of advanced chips" (a participle that describes the noun after it), "met with visiting
+            # Japanese Prime Minister Kishida" (one that names the visitor): a word of the noun phrase
             items[i] = Item(item.start, item.end, WORD, item.value, (), None, i)
         elif kind == PRED:
             voices[i] = _voice(items, i, pack, words, voices.get(i - 1), voices.get(i - 2))

@@ -195,10 +195,16 @@ def as_state(actor: Actor) -> Actor:
 def seated_ministry(items: list[Item], i: int) -> list[Actor]:
     """"the foreign ministry in Moscow", "kementerian itu di Tokyo" at items[i]: a ministry told with its capital is
     that capital's state's (empty when items[i] is no such phrase)."""
-    if items[i].kind != PRON or items[i].value_of(PRON) != "description:ministry" or i + 2 >= len(items) \
-            or items[i + 1].value not in ("in", "di") or items[i + 2].kind != GROUP:
+    if items[i].kind != PRON or items[i].value_of(PRON) != "description:ministry":
         return []
-    return [as_state(a) for a in items[i + 2].ref.actors if a.kind == "CITY" and a.country][:1]
+    return _seat(items, i + 1)
+
+
+def _seat(items: list[Item], j: int) -> list[Actor]:
+    """The state of the city named after "in"/"di" at items[j] (empty when there is none)."""
+    if j + 1 >= len(items) or items[j].value not in ("in", "di") or items[j + 1].kind != GROUP:
+        return []
+    return [as_state(a) for a in items[j + 1].ref.actors if a.kind == "CITY" and a.country][:1]
 
 
 def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, first: int = 0,
@@ -219,12 +225,10 @@ def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, fi
         group = groups_of.get(j)
         if group is not None and group.party and group.how == "direct" and item.value not in words.addressing:
             return list(group.actors), False
-        if j + 1 < len(items) and items[j].value in ("di", "in") and any(
-                words.description_heads.get(items[n].value) == "ministry" for n in range(i + 1, j)):
-            seated = [as_state(a) for a in items[j + 1].ref.actors if a.kind == "CITY" and a.country] \
-                if items[j + 1].kind == GROUP else []
-            if seated:
-                return seated[:1], False             # "kata kementerian luar negeri di Moskow"
+        seated = _seat(items, j) if any(words.description_heads.get(items[n].value) == "ministry"
+                                        for n in range(i + 1, j)) else []
+        if seated:
+            return seated, False                     # "kata kementerian luar negeri di Moskow"
         # "X said", "the ministry said"
         k = i - 1
         while k >= 0 and items[k].kind in (ADV,):

@@ -164,8 +164,8 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon, said: Sentence
                 if patterns:
                     break
     # "agreed to appoint", "menolak untuk kembali": a verb and the word that opens its complement
-    english_phrase = predicate.voice != "noun" and len(words) == 2 and (lexicon.lang == "en" or words[1] == "untuk")
-    if not patterns and not english_phrase:
+    verb_phrase = predicate.voice != "noun" and len(words) == 2 and (lexicon.lang == "en" or words[1] == "untuk")
+    if not patterns and not verb_phrase:
         return None
     said = said or SentenceWords(sentence)
     the_patient = patient(predicate)
@@ -173,7 +173,7 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon, said: Sentence
     anywhere = lexicon.lang == "en"
     doer_heads = _DoerHeads(predicate)
     found = _first_sense(patterns, the_patient, head, anywhere, said, lexicon, doer_heads)
-    if found is None and english_phrase:
+    if found is None and verb_phrase:
         # "agreed to appoint …": the phrase "agreed to" (to demands) does not apply, the verb alone may
         found = _first_sense(senses(predicate, lexicon, words[0]), the_patient, head, anywhere, said, lexicon,
                              doer_heads)
