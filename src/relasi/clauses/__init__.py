@@ -372,10 +372,18 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
                 slots.append(("subject", reader.argument(free)))
         elif light_index is not None:
             light = items[light_index].value
-            subject = reader._plain_subject(light_index, clause) or reader._shared_subject(light_index, clause)
+            # a verb that is an event word itself has its subject resolved by the clause step ("Jepang, yang
+            # mengirimkan bantuan …", "keputusan Jerman untuk mengirim bantuan …")
+            draft = reader.seg.drafts[clause]
+            resolved = reader.subject(light_index) if items[light_index].kind == PRED and (
+                draft.kind == "relative" or draft.kind in ("complement", "purpose") and draft.governor is not None
+                and items[draft.governor].kind == WORD) else None
+            subject = resolved or reader._plain_subject(light_index, clause) \
+                or reader._shared_subject(light_index, clause)
             if subject is not None:
                 slots.append(("subject", subject))
-            negated = reader.negated(light_index)
+            # "did not hold talks"; "held no talks", "had no meeting"
+            negated = reader.negated(light_index) or any(NEG in items[j].kinds for j in range(light_index + 1, p))
         elif possessor is None:
             carrier = reader.passive_carrier(p)
             # "the visit by Pelosi to Taipei": a doer named with "by" is the noun's, whatever the clause is about
@@ -415,6 +423,11 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
                     else "object"
                 slots.append((name, obj))
                 after = _index_after(reader.starts, obj.end)
+                nxt = p + 1
+                while nxt < len(items) and items[nxt].kind == ADV:
+                    nxt += 1
+                if nxt < len(items) and DET in items[nxt].kinds and NEG in items[nxt].kinds:
+                    negated = True          # "imposed no new sanctions", "sent no troops"
         else:
             agent = reader.agent(p)
             if agent is not None:

@@ -398,6 +398,9 @@ class SlotReader:
             if self.items[governor].kind == WORD:
                 # a control noun: its owner does it ("Harapan Washington untuk membangun …")
                 span = self.np_after(self._np_start(governor, self.clause(governor)), self.clause(governor))
+                if span is not None and not self._has_actor(*span) and span[1] + 1 < len(self.items) \
+                        and self.items[span[1]].kind == PREP and self.items[span[1]].value in ("by", "oleh"):
+                    span = self.np_after(span[1] + 1, self.clause(governor))   # "the decision by Germany to …"
                 if span is not None and self._has_actor(*span):
                     found = self.argument(span)
                     return Argument(found.start, found.end, found.actors, found.head, "controller")
@@ -863,6 +866,8 @@ class SlotReader:
         j = p - 1
         while j >= 0 and p - j <= 6 and self.clause(j) == self.clause(p) and (
                 items[j].kind in _ADV_COORD_DET_WORD or (items[j].kind == PRED and j not in self.verb_items)):
+            if items[j].kind == ADV and items[j].has(LIGHT) and not items[j + 1].has(BE):
+                return j                             # "had talks with": an auxiliary's form used as the verb
             j -= 1                                   # "held a fresh round of trade talks"
         if j >= 1 and items[j].kind == PREP and items[j].value in ("to", "ke") and (
                 items[j - 1].has(LIGHT) or items[j - 1].kind == PRED) and self.clause(j) == self.clause(p):

@@ -25,6 +25,7 @@ QUOTE_OPEN = frozenset("“«„")
 QUOTE_CLOSE = frozenset("”»")
 QUOTE_BOTH = frozenset('"')
 CLAUSE_PUNCT = frozenset(",;:()[]—–")
+CURRENCY_SIGNS = frozenset("$€£¥₹")
 
 # Item kinds besides the word classes of words.py
 GROUP, PRED, PUNCT, QUOTE, WORD = "group", "pred", "punct", "quote", "word"
@@ -194,6 +195,8 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
 def _reading(low: str, words: Words, lexicon_verbs: frozenset[str]) -> Reading | bool:
     """How a token reads by itself (kind, value, classes, kinds), or False when its neighbours or its case decide
     (the first word of a longer phrase, an English "-ly" word)."""
+    if low in CURRENCY_SIGNS:
+        return DET, low, (), _kind_set(DET)            # "$200 billion worth of goods": an amount opens the phrase
     if not low[0].isalnum():
         kind = QUOTE if low in QUOTE_OPEN or low in QUOTE_CLOSE or low in QUOTE_BOTH else PUNCT
         return kind, low, (), _kind_set(kind)

@@ -20,6 +20,10 @@ from functools import lru_cache
 from relasi.events.cameo import plover_for
 from relasi.model import Parse, Predicate
 
+# Light verbs that adopt the measure their noun names
+_AGREEING = frozenset({"agreed", "agree", "agrees", "approved", "approve", "approves", "adopted", "adopt", "adopts",
+                       "sepakat", "menyepakati", "disepakati", "menyetujui", "disetujui", "mengadopsi"})
+
 # A commitment to do X is coded as intent (CAMEO 03x) or threat (13x): the CAMEO root of X → the code.
 PROMISE_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030", "02": "030",
                  "01": "030"}
@@ -164,6 +168,9 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         root = cameo[:2]
         if root == "08" and predicate.voice == "noun" and predicate.light:
             # "menyepakati gencatan senjata", "agreed to a ceasefire": an agreed ceasefire or withdrawal is the act
+            return Factuality("asserted", negated, cameo)
+        if root == "16" and predicate.voice == "noun" and predicate.light.split(" ")[0] in _AGREEING:
+            # "menyepakati paket sanksi baru", "agreed a new package of sanctions": a measure agreed is adopted
             return Factuality("asserted", negated, cameo)
         if root in PROMISE_CODES:
             return Factuality("asserted", negated, cameo if root in ("03",) else PROMISE_CODES[root])

@@ -15,6 +15,7 @@ from relasi.model import Actor, Argument, Predicate
 SOURCE_PREPOSITIONS = {"id": ("dari",), "en": ("from",)}
 # The doer of an event noun named after it: "serangan … oleh Hamas", "an attack by Hamas".
 AGENT_PREPOSITIONS = {"id": ("oleh",), "en": ("by",)}
+_AGENTS = tuple(p for prepositions in AGENT_PREPOSITIONS.values() for p in prepositions)
 
 
 def senses(predicate: Predicate, lexicon: Lexicon, form: str | None = None) -> list[Pattern]:
@@ -224,10 +225,23 @@ def _patient_is(argument: Argument | None, wanted: str, lexicon: Lexicon) -> boo
     if wanted == "actor":
         return bool(argument.actors) and argument.how != "event"
     if wanted == "person":                  # "welcomed Zelenskiy to Berlin", not "welcomed Beijing's removal of …"
-        return bool(argument.actors) and argument.how != "event" and all(a.kind == "PERSON" for a in argument.actors)
+        return bool(argument.actors) and argument.how != "event" and all(a.kind == "PERSON" for a in argument.actors) \
+            and _names_person(argument, lexicon.lang)
     words = argument.head.split()
     head = (words[0] if lexicon.lang == "id" else words[-1]) if words else ""
     return argument.how == "event" or head in lexicon.references
+
+
+def _names_person(argument: Argument, lang: str) -> bool:
+    """The phrase's head word is a word of a person's name: "Biden" and "President Lula", not "Biden's announcement"
+    (whose head is the announcement)."""
+    words = argument.head.split()
+    if not words:
+        return False
+    head = words[-1] if lang == "en" else words[0]
+    # transliterations differ in their endings ("Zelenskiy", "Zelensky"): five letters in common will do
+    return any(head == word or (len(head) >= 5 and head[:5] == word[:5])
+               for actor in argument.actors for word in actor.name.lower().replace("-", " ").split())
 
 
 def _contains(text: str, word: str) -> bool:
@@ -297,6 +311,10 @@ def target_slots(predicate: Predicate, pattern: Pattern, defaults: tuple[str, ..
                 resolved.append("of")
             else:
                 resolved.append("object")
+                the_object = predicate.slot("object")
+                if the_object is not None and not the_object.actors:
+                    # "welcomed the statement by Scholz": an agent after the object is the object's maker
+                    resolved.extend(p for p in _AGENTS if predicate.slot(p) is not None)
         else:
             resolved.append(name)
     return resolved
