@@ -602,6 +602,8 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: s
            before_voice: str | None = None) -> str:
     voices, tags = _form_senses(pack, items[i].value)
     if words.lang == "id":
+        if "noun" in voices and i > 0 and (items[i - 1].kind == DET or LIGHT in items[i - 1].kinds):
+            return "noun"                           # "sejumlah unjuk kekuatan", "melakukan unjuk kekuatan"
         if voices & {"active", "passive"}:
             return "passive" if "active" not in voices else "active"
         return "noun"
