@@ -75,6 +75,7 @@ def code_events(article: Article, pack) -> Article:
     background = tuple(pack.words("background"))
     reasons, determiners = tuple(pack.words("reason_preps")), tuple(pack.words("determiners"))
     on_request = frozenset(pack.words("on_request"))
+    answering = frozenset(pack.words("answering"))
     parses = list(article.parses)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -90,6 +91,9 @@ def code_events(article: Article, pack) -> Article:
                 continue
             if pattern.describes and predicate.voice == "noun" and not predicate.light.startswith("="):
                 continue                    # "a violation of …" names an act only as what something is said to be
+            if predicate.text in answering and text[parse.start:predicate.start].rstrip(" \"“'‘").endswith(
+                    (",", "—")) or predicate.text in answering and predicate.start == parse.start:
+                continue                    # "Menanggapi latihan China, …", "…, kata X, menanggapi …": a marker
             requested = plover_for(pattern.cameo) == "REQUEST" and _on_request(text, parse, predicate, on_request)
             if predicate.voice == "noun" and not requested \
                     and _not_new(text, parse, predicate, background, content, reasons, determiners):
@@ -581,7 +585,19 @@ def _answered(text: str, parse: Parse, predicate: Predicate, own: set[str], pack
     """"…," kata X, menanggapi tudingan AS: the doer of the act the sentence says it answers."""
     background = tuple(pack.words("background"))
     receiving = pack.words("receiving_verbs")
+    answering = pack.words("answering")
     for other in parse.predicates:
+        # "…, kata juru bicara itu, menanggapi pernyataan ASEAN", "…, said a spokesman, responding to an ASEAN
+        # statement" or "in response to Japan's remarks": whose words or act the statement answers
+        if other.voice == "active" and other is not predicate \
+                and (other.text in answering or f"{other.text} to" in answering):
+            slots = [other.slot(name) for name in ("object", "to")]
+        else:
+            slots = [argument for name, argument in other.slots if name in answering]
+        for answered in slots:
+            doers = [as_state(a) for a in (answered.actors if answered else ()) if a.code not in own]
+            if doers:
+                return doers
         if other is predicate or other.voice != "noun":
             continue
         before = text[max(parse.start, other.start - 60):other.start].lower()
