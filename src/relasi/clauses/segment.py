@@ -122,6 +122,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 push("quote", i, value if kind == QUOTE else "")
             quote_at = inside
             pending_complement = False
+        if words is not None and value in words.copulas and len(stack) > 1 and drafts[stack[-1]].kind == "relative" \
+                and _subject_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
+            # "Lima negara yang menolak resolusi itu adalah Rusia, …", "The countries that voted against it were
+            # …": a copula after a relative clause on the subject is the main clause's
+            stack.pop()
         if not pending_complement and kind in INERT and OPEN not in kinds and value != "that":
             # no rule below can open or close a clause here: the common case, decided at once
             clause_of[i] = stack[-1]
@@ -439,8 +444,10 @@ def _english_that(items: list[Item], i: int, verb_preds: set[int], words: Words 
             k -= 1
         if k > 0 and items[k].kind == PREP and items[k].value in ("by", "from") and content_noun(items[k - 1]):
             return "complement"                  # "accusations by Washington that it …": the noun's content
-    if previous.kind in _GROUP_PRED_WORD and nxt is not None and (verbish(nxt, verb_preds) or nxt.kind == BE):
-        return "relative"
+    described = previous.kind == PRON and (previous.value_of(PRON) or "").startswith("description")
+    if (previous.kind in _GROUP_PRED_WORD or described) and nxt is not None \
+            and (verbish(nxt, verb_preds) or nxt.kind == BE):
+        return "relative"                        # "the countries that voted against it", "the ships that entered"
     if previous.kind in _GROUP_WORD and nxt is not None and nxt.kind in _DET_GROUP_PRON_WORD \
             and _clause_follows(items, i + 1, verb_preds):
         return "relative"                        # "the balloons that North Korea has sent"
@@ -477,6 +484,19 @@ def _closes_relative(items: list[Item], i: int, verb_preds: set[int], clause_of:
     if not own or not outer:
         return False
     return _shape(items[outer[-1]]) == _shape(nxt)
+
+
+def _subject_relative(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,
+                      drafts: list[Draft]) -> bool:
+    """A relative clause that has its verb and hangs on a clause with no verb before it: on that clause's
+    subject."""
+    first, parent = drafts[clause].first, drafts[clause].parent
+    if items[i - 1].kind == PRON or any(clause_of[j] == clause and SPEECH_BEFORE in items[j].kinds
+                                        for j in range(first, i)):
+        return False                # "which confirmed it was …", "yang mengatakan Rusia adalah …": the copula's own
+    own = any(clause_of[j] == clause and verbish(items[j], verb_preds) for j in range(first, i))
+    outer = any(clause_of[j] == parent and verbish(items[j], verb_preds) for j in range(first))
+    return own and not outer
 
 
 def _shape(item: Item) -> str:

@@ -478,6 +478,8 @@ class SlotReader:
         if k + 1 < len(items) and items[k].value in self.words.appositions:
             if k + 1 in self.party_at:
                 return self.argument((k + 1, k + 2))
+        if k == last + 1 and k + 1 < len(items) and items[k].value in self.words.copulas and k + 1 in self.party_at:
+            return self.argument((k + 1, k + 2))    # "Lima negara yang menolak resolusi itu adalah Rusia, …"
         return None
 
     def _author(self, start: int, clause: int) -> Argument | None:

@@ -34,12 +34,16 @@ from relasi.events.discourse import (
     reaction_target,
     state_level,
     summit_host,
+    voting_body,
 )
 from relasi.events.modality import CONTENT_TYPES, Factuality, factuality
 from relasi.events.patterns import BETWEEN, SentenceWords, choose, patient, source_of, target_of, target_slots
 from relasi.lang.lexicon import Pattern
 from relasi.lang.morphology import rough_stem
 from relasi.model import Actor, Argument, Article, Event, Parse, Predicate
+
+# Stances a vote takes: for or against a body's resolution
+VOTE_TYPES = frozenset({"REJECT", "SUPPORT"})
 
 # How sure an event is, by how its arguments were found.
 CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0.8, "speaker": 0.8,
@@ -76,6 +80,7 @@ def code_events(article: Article, pack) -> Article:
     reasons, determiners = tuple(pack.words("reason_preps")), tuple(pack.words("determiners"))
     on_request = frozenset(pack.words("on_request"))
     answering = frozenset(pack.words("answering"))
+    votes = tuple(pack.words("vote_words"))
     parses = list(article.parses)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -121,6 +126,10 @@ def code_events(article: Article, pack) -> Article:
             if parties is None:
                 continue
             sources, targets, how = parties
+            if not targets and plover_for(pattern.cameo) in VOTE_TYPES and said.holds_any(votes):
+                # "… sementara dua negara, yaitu AS dan Israel, menolak", "two countries voted against"
+                targets = voting_body(article.mentions, parse.end, {a.code for a in sources})
+                how = "implied" if targets else how
             cameo = pattern.cameo
             if not targets and plover_for(cameo) in PURPOSE_TARGET_TYPES:
                 targets = _purpose_target(parse, number, sources)

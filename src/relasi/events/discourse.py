@@ -74,6 +74,16 @@ def implied_target(sources: list[Actor], earlier: list[Event], parses: list[Pars
     return [a for a in counterparts if a.code not in own][:1]
 
 
+def voting_body(mentions: tuple[Mention, ...], before: int, own: set[str]) -> list[Actor]:
+    """The body a vote is taken in: the last international organisation named up to `before` ("Majelis Umum PBB
+    … dua negara, yaitu AS dan Israel, menolak": they voted against the assembly's resolution), else the first
+    named after (a story that opens with the vote)."""
+    bodies = [m for m in mentions if (m.actor.kind == "IGO" or m.actor.sector == "IGO") and m.actor.code not in own]
+    earlier = [m for m in bodies if m.start < before]
+    chosen = earlier[-1] if earlier else (bodies[0] if bodies else None)
+    return [chosen.actor] if chosen is not None else []
+
+
 def aid_recipient(earlier: list[Event], own: set[str]) -> list[Actor]:
     """The recipient of the last aid given or pledged in the story by another side: donors to one disaster told one
     after the other ("China sent a rescue team to Myanmar. Russia and Singapore also sent supplies.")."""
