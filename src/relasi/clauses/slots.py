@@ -1084,6 +1084,9 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
             return True                 # "Chinese coast guard ships blocked …": a plural noun before its verb
         # "direct talks with", "the talks": a plural form after a determiner or a modifier is the noun (of the
         # phrase's first word: "talks with" is the noun "talks" and its preposition)
+        if previous is not None and previous.kind == WORD and nxt is not None and nxt.kind in _DET_WORD \
+                and " " not in items[p].value:
+            return False                # "the missile programme threatens regional security": a verb takes its object
         return previous is not None and items[p].value.split()[0].endswith("s") and "VBZ" in tags and (
             previous.kind in _DET_WORD or previous.value in ("of", "'s", "’s"))
     previous = items[p - 1] if p > 0 else None
