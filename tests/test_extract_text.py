@@ -545,3 +545,27 @@ def test_text_article_id_is_the_body_id(paragraphs: list[str]) -> None:
     from relasi.extract import _paragraphs_id
 
     assert _paragraphs_id(paragraphs) == body_id("\n\n".join(paragraphs))
+
+
+# A flattened page whose body is cut into sections by unnumbered subheadings: each section a paragraph of
+# several sentences (written for this test).
+SECTION_ONE = ("The two armies met for eleven hours at the border post on Monday. Both sides agreed to pull "
+               "back their patrols from the valley. A joint statement is expected later this week.")
+SECTION_TWO = ("Talks had been going on at the diplomatic level since May. The foreign ministers spoke twice by "
+               "telephone in June. Officials said a third round could take place in July.")
+SECTION_THREE = "Reports said the army also asked for the withdrawal of armoured vehicles from the area."
+
+
+def test_text_sections_under_subheadings_are_body() -> None:
+    page = clean("\n".join(["Army says both sides agree to disengage after talks", SECTION_ONE,
+                            "Talks began after the clash", SECTION_TWO, "The army repeated its demand",
+                            SECTION_THREE, SECOND.replace("Rabu", "Kamis")]))
+    assert page.paragraphs[:2] == (SECTION_ONE, SECTION_TWO)
+    assert "Talks began after the clash" not in page.paragraphs
+
+
+def test_text_one_sentence_deck_above_a_subheading_is_not_body() -> None:
+    deck = "Kedua negara sepakat memperkuat kerja sama keamanan maritim."
+    page = clean("\n".join(["Judul Kerja Sama Maritim Indonesia dan Jepang", deck, "Penulis: Ahmad Fauzi",
+                            LEAD, SECOND, THIRD]))
+    assert page.paragraphs == (LEAD, SECOND, THIRD)

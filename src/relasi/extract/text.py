@@ -733,6 +733,7 @@ def _is_prose(line: _Line) -> bool:
 def _body_start(lines: list[_Line], content: list[int]) -> int | None:
     """The first of two prose lines in a row, or an earlier prose line that opens with a dateline."""
     first = start = previous = None
+    subheading = False
     for i in content:
         line = lines[i]
         if line.kind in _TRANSPARENT:
@@ -743,7 +744,10 @@ def _body_start(lines: list[_Line], content: list[int]) -> int | None:
             if previous is not None:
                 start = previous
                 break
-            previous = i
+            previous, subheading = i, False
+        elif previous is not None and not subheading and line.kind == TEXT and not line.dropped \
+                and _paragraph(lines[previous]):
+            subheading = True        # "paragraph, subheading, paragraph": a body with headed sections
         else:
             previous = None          # a header line, caption or headline interrupts the run
     if start is None:
@@ -762,6 +766,14 @@ def _body_start(lines: list[_Line], content: list[int]) -> int | None:
             lines[start].dropped = "caption"
             return nxt
     return start
+
+
+def _paragraph(line: _Line) -> bool:
+    """A paragraph of several sentences: running text, not a one-sentence deck or summary."""
+    return line.words >= 30 and len(_SENTENCE_END.findall(line.text)) >= 2
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?:\s|$)")
 
 
 def _opens_article(text: str) -> bool:
