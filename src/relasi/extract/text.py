@@ -12,7 +12,8 @@ their timestamps, share prompts and footers. `clean` separates them in four pass
    included), repeated lines, lists of headline + timestamp pairs, the lines under a
    "Populer"/"Terkait" heading, the footer (after a copyright line or a sign-off);
 3. find where the body starts: the first two prose lines in a row with no header line (date
-   line, byline, caption, headline) between them, or an earlier paragraph that opens with a
+   line, byline, caption, headline) between them (a subheading may stand after a paragraph of
+   several sentences: a body cut into headed sections), or an earlier paragraph that opens with a
    dateline ("JAKARTA, KOMPAS.com - "); lone prose lines above it are decks and summaries, and
    so is a caption right above the paragraph that opens with the dateline;
 4. pick the title (headline-shaped, right above the date line or byline, never the site's own
