@@ -569,3 +569,10 @@ def test_text_one_sentence_deck_above_a_subheading_is_not_body() -> None:
     page = clean("\n".join(["Judul Kerja Sama Maritim Indonesia dan Jepang", deck, "Penulis: Ahmad Fauzi",
                             LEAD, SECOND, THIRD]))
     assert page.paragraphs == (LEAD, SECOND, THIRD)
+
+
+def test_text_lead_above_a_related_story_link_is_body() -> None:
+    lead = "On Wednesday, the two foreign ministers signed a maritime cooperation agreement in Tokyo."
+    related = "Fishermen Report Fewer Catches in Contested Waters"
+    page = clean("\n".join([lead, "RELATED:", related, SECTION_ONE, SECTION_TWO]))
+    assert page.paragraphs == (lead, SECTION_ONE, SECTION_TWO)

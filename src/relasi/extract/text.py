@@ -737,8 +737,8 @@ def _body_start(lines: list[_Line], content: list[int]) -> int | None:
     subheading = False
     for i in content:
         line = lines[i]
-        if line.kind in _TRANSPARENT:
-            continue
+        if line.kind in _TRANSPARENT or (line.dropped == "list" and previous is not None):
+            continue                 # chrome, or a related story's headline under its label
         if _is_prose(line):
             if first is None:
                 first = i
