@@ -81,6 +81,7 @@ def code_events(article: Article, pack) -> Article:
     on_request = frozenset(pack.words("on_request"))
     answering = frozenset(pack.words("answering"))
     votes = tuple(pack.words("vote_words"))
+    commitments = frozenset((*pack.words("commitment"), *pack.words("offers")))
     parses = list(article.parses)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -144,6 +145,10 @@ def code_events(article: Article, pack) -> Article:
                               readings.get(predicate.governor) if predicate.governor is not None else None)
             if told is None:
                 continue
+            if told.cameo != cameo and _committed_by_another(parse, predicate, sources, commitments):
+                # "Turkey pledged to host talks between Russia and Ukraine": the talks are planned, not promised by
+                # their parties
+                told = Factuality("intended", told.negated, cameo)
             readings[number] = told
             sources, targets, told = _reported_defiance(parse, predicate, sources, targets, told)
             if not targets and plover_for(told.cameo) == "THREATEN":
@@ -875,6 +880,20 @@ def _not_new(text: str, parse: Parse, predicate: Predicate, background: tuple[st
         return True                       # "berterima kasih atas bantuan", "thanked Japan for its support"
     after = text[predicate.end:predicate.end + 12].lower()
     return after.startswith((" itu", " tersebut", " ini")) or before.endswith(("this", "that", "these", "those"))
+
+
+def _committed_by_another(parse: Parse, predicate: Predicate, sources: list[Actor],
+                          commitments: frozenset[str]) -> bool:
+    """Whether the act a commitment verb governs is done by others than the one who commits ("Turki berjanji
+    menjadi tuan rumah perundingan antara Rusia dan Ukraina")."""
+    if predicate.governor is None:
+        return False
+    governor = parse.predicates[predicate.governor]
+    if governor.text not in commitments and governor.text.split()[0] not in commitments:
+        return False
+    committer = governor.slot("subject")
+    committing = {a.code for a in committer.actors} if committer is not None else set()
+    return bool(committing) and not committing & {a.code for a in sources}
 
 
 def _history(parse: Parse, predicate: Predicate, day: str | None, precision: str, published: date | None) -> bool:

@@ -25,6 +25,7 @@ _AGREEING = frozenset({"agreed", "agree", "agrees", "approved", "approve", "appr
                        "sepakat", "menyepakati", "disepakati", "menyetujui", "disetujui", "mengadopsi"})
 
 # A commitment to do X is coded as intent (CAMEO 03x) or threat (13x): the CAMEO root of X → the code.
+MEDIATE, OFFER_TO_MEDIATE = "045", "039"
 PROMISE_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030", "02": "030",
                  "01": "030"}
 THREAT_CODES = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133",
@@ -75,13 +76,15 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
-    plan, commitment, future, denial, failure, hypothetical, refusal, deontic, future_time, negators, auxiliaries = key
+    plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, future_time, negators, \
+        auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     return _Words(_regex(plan), _regex(tuple(w for w in hypothetical if " " in w)), _regex(commitment),
                   _regex(future), _regex(denial), _regex(failure), _regex(deontic), _regex(future_time),
                   _regex(negators), _regex(refusal),
-                  _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux), _heads(denial, aux),
+                  _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
+                  _heads(denial, aux),
                   _heads(failure, aux))
 
 
@@ -93,7 +96,8 @@ def words_of(pack) -> _Words:
         phrases = compile_words(pack).phrases
         auxiliaries = tuple(sorted(w[0] for w, classes in phrases.items() if len(w) == 1 and any(
             c.kind == BE for c in classes)))
-        cached = _compiled((*(pack.words(name) for name in ("plan", "commitment", "future", "denial", "failure",
+        cached = _compiled((*(pack.words(name) for name in ("plan", "commitment", "offers", "future", "denial",
+                                                             "failure",
                                                              "hypothetical", "refusal", "deontic", "future_time",
                                                              "negators")),
                             auxiliaries))
@@ -172,6 +176,8 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         if root == "16" and predicate.voice == "noun" and predicate.light.split(" ")[0] in _AGREEING:
             # "menyepakati paket sanksi baru", "agreed a new package of sanctions": a measure agreed is adopted
             return Factuality("asserted", negated, cameo)
+        if cameo == MEDIATE:
+            return Factuality("asserted", negated, OFFER_TO_MEDIATE)   # "offered to mediate", "menawarkan diri …"
         if root in PROMISE_CODES:
             return Factuality("asserted", negated, cameo if root in ("03",) else PROMISE_CODES[root])
         if root in THREAT_CODES and (predicate.voice != "noun" or predicate.light):
