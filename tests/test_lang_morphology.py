@@ -41,8 +41,23 @@ from relasi.lang.morphology import (
     ],
 )
 def test_morphology_indonesian_transitive_verb(spec: str, active: str, passive: str) -> None:
-    forms = {form.voice: form.text for form in indonesian_verb_forms(spec)}
+    forms = {form.voice: form.text for form in indonesian_verb_forms(spec) if form.tag != "saling"}
     assert forms == {"active": active, "passive": passive}
+
+
+@pytest.mark.parametrize(
+    ("spec", "reciprocal"),
+    [("tuduh", "saling tuduh"), ("serang", "saling serang"), ("kirim-kan", "saling kirimkan"),
+     ("temu-i", "saling temui"), ("tembak mati", "saling tembak mati")],
+)
+def test_morphology_indonesian_transitive_verb_bare_after_saling(spec: str, reciprocal: str) -> None:
+    forms = [form for form in indonesian_verb_forms(spec) if form.tag == "saling"]
+    assert [(form.text, form.voice) for form in forms] == [(reciprocal, "active")]
+
+
+@pytest.mark.parametrize("spec", ["ber-temu", "meN-tuduh", "di-serang", "memper-kuat", "=tiba di"])
+def test_morphology_indonesian_prefixed_verb_has_no_bare_reciprocal(spec: str) -> None:
+    assert all(form.tag != "saling" for form in indonesian_verb_forms(spec))
 
 
 @pytest.mark.parametrize(

@@ -82,6 +82,7 @@ def code_events(article: Article, pack) -> Article:
     answering = frozenset(pack.words("answering"))
     votes = tuple(pack.words("vote_words"))
     commitments = frozenset((*pack.words("commitment"), *pack.words("offers")))
+    reciprocals = tuple(pack.words("reciprocal"))
     parses = list(article.parses)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -155,7 +156,11 @@ def code_events(article: Article, pack) -> Article:
                 # "Iran akan menutup Selat Hormuz apabila AS menyerang …": a threat is aimed at whom its condition names
                 own = {a.code for a in sources}
                 targets = [a for a in _condition_subject(parse, predicate) if a.code not in own]
-            pairs = _pairs(sources, targets, pattern, told.cameo)
+            if len({a.code for a in sources}) > 1 and _reciprocal(text, predicate, reciprocals):
+                targets = []                # "saling menuduh", "accused each other": each side of the other
+                pairs = _pairs(sources, targets, pattern, told.cameo, mutual=True)
+            else:
+                pairs = _pairs(sources, targets, pattern, told.cameo)
             if not pairs:
                 continue
             # a date told inside another subordinate clause dates that clause's act, not this one ("menjatuhkan
@@ -811,9 +816,18 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
     return []
 
 
-def _pairs(sources: list[Actor], targets: list[Actor], pattern: Pattern, cameo: str) -> list[tuple[Actor, Actor]]:
+def _reciprocal(text: str, predicate: Predicate, markers: tuple[str, ...]) -> bool:
+    """A reciprocal marker right before the verb ("saling menuduh") or right after it ("accused each other")."""
+    before = text[max(0, predicate.start - 12):predicate.start].lower().split()
+    after = text[predicate.end:predicate.end + 16].lower()
+    return bool(before) and before[-1] in markers or predicate.text.split()[0] in markers \
+        or any(after.startswith(f" {m}") for m in markers)
+
+
+def _pairs(sources: list[Actor], targets: list[Actor], pattern: Pattern, cameo: str, mutual: bool = False) \
+        -> list[tuple[Actor, Actor]]:
     plover = plover_for(cameo)
-    if targets or len({a.code for a in sources}) < 2 or not (pattern.mutual or plover in SYMMETRIC):
+    if targets or len({a.code for a in sources}) < 2 or not (pattern.mutual or mutual or plover in SYMMETRIC):
         return dyads(sources, targets, cameo)
     # "Thailand dan Kamboja menyepakati gencatan senjata", "Indonesia dan Singapura menandatangani …": each other
     pairs: list[tuple[Actor, Actor]] = []

@@ -127,7 +127,8 @@ def indonesian_word(prefix: str | None, root: str, suffix: str | None) -> str:
 def indonesian_verb_forms(spec: str) -> list[Form]:
     """The verb forms of one specification; the first word of a phrase is derived, the rest kept as written.
 
-    - ``kecam`` / ``kirim-kan`` / ``temu-i``: a transitive verb, active meN- and passive di- (mengecam, dikecam);
+    - ``kecam`` / ``kirim-kan`` / ``temu-i``: a transitive verb, active meN- and passive di- (mengecam, dikecam),
+      and bare after the reciprocal "saling" (saling kecam);
     - ``ber-temu``, ``ter-tembak``, ``meN-X``, ``di-X``: that prefix only (bertemu; tertembak is passive);
     - ``memper-kuat``: memperkuat and diperkuat;
     - ``=tiba``: the word as written, an active intransitive verb.
@@ -138,8 +139,10 @@ def indonesian_verb_forms(spec: str) -> list[Form]:
     prefix, root, suffix = parse_spec(head)
     rest = f" {tail.strip()}" if tail.strip() else ""
     if prefix is None:
+        # "saling tuduh", "saling serang": after the reciprocal "saling" a transitive verb may stand bare
         return [Form(indonesian_word("meN", root, suffix) + rest, "active", "meN"),
-                Form(indonesian_word("di", root, suffix) + rest, "passive", "di")]
+                Form(indonesian_word("di", root, suffix) + rest, "passive", "di"),
+                Form(f"saling {indonesian_word(None, root, suffix)}{rest}", "active", "saling")]
     if prefix == "memper":
         return [Form(indonesian_word("memper", root, suffix) + rest, "active", "memper"),
                 Form(indonesian_word("diper", root, suffix) + rest, "passive", "diper")]
