@@ -11,6 +11,7 @@ from relasi.lang.morphology import (
     indonesian_noun_forms,
     indonesian_root_candidates,
     indonesian_verb_forms,
+    is_reciprocal,
     rough_stem,
 )
 
@@ -51,8 +52,8 @@ def test_morphology_indonesian_transitive_verb(spec: str, active: str, passive: 
      ("temu-i", "saling temui"), ("tembak mati", "saling tembak mati")],
 )
 def test_morphology_indonesian_transitive_verb_bare_after_saling(spec: str, reciprocal: str) -> None:
-    forms = [form for form in indonesian_verb_forms(spec) if form.tag == "saling"]
-    assert [(form.text, form.voice) for form in forms] == [(reciprocal, "active")]
+    forms = [form for form in indonesian_verb_forms(spec) if form.tag == "saling" and form.voice == "active"]
+    assert [form.text for form in forms] == [reciprocal]
 
 
 @pytest.mark.parametrize("spec", ["ber-temu", "meN-tuduh", "di-serang", "memper-kuat", "=tiba di"])
@@ -127,3 +128,16 @@ def test_rough_stem_joins_a_verb_and_its_action_noun(lang: str, verb: str, noun:
                          [("id", "meluncurkan", "penyerangan"), ("en", "launched", "test")])
 def test_rough_stem_keeps_different_words_apart(lang: str, first: str, second: str) -> None:
     assert rough_stem(first, lang) != rough_stem(second, lang)
+
+
+@pytest.mark.parametrize(("spec", "word"), [("tembak", "tembak-menembak"), ("serang", "serang-menyerang"),
+                                            ("kecam", "kecam-mengecam"), ("tuduh", "tuduh-menuduh")])
+def test_morphology_indonesian_reduplicated_reciprocal_is_a_noun(spec: str, word: str) -> None:
+    assert (word, "noun") in [(form.text, form.voice) for form in indonesian_verb_forms(spec)]
+
+
+@pytest.mark.parametrize(("word", "reciprocal"), [("tembak-menembak", True), ("kunjung-mengunjungi", True),
+                                                  ("serang-menyerang", True), ("kapal-kapal", False),
+                                                  ("pasca-serangan", False), ("menembak", False)])
+def test_morphology_is_reciprocal(word: str, reciprocal: bool) -> None:
+    assert is_reciprocal(word) is reciprocal

@@ -39,7 +39,7 @@ from relasi.events.discourse import (
 from relasi.events.modality import CONTENT_TYPES, Factuality, factuality
 from relasi.events.patterns import BETWEEN, SentenceWords, choose, patient, source_of, target_of, target_slots
 from relasi.lang.lexicon import Pattern
-from relasi.lang.morphology import rough_stem
+from relasi.lang.morphology import is_reciprocal, rough_stem
 from relasi.model import Actor, Argument, Article, Event, Parse, Predicate
 
 # Stances a vote takes: for or against a body's resolution
@@ -83,6 +83,7 @@ def code_events(article: Article, pack) -> Article:
     votes = tuple(pack.words("vote_words"))
     commitments = frozenset((*pack.words("commitment"), *pack.words("offers")))
     reciprocals = tuple(pack.words("reciprocal"))
+    participating = frozenset(pack.words("participating"))
     parses = list(article.parses)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -107,6 +108,8 @@ def code_events(article: Article, pack) -> Article:
                 continue
             if _describes_content(parse, predicate, content):
                 continue
+            if predicate.light in participating and not (pattern.mutual or plover_for(pattern.cameo) in SYMMETRIC):
+                continue                    # "terlibat bentrokan" is the clash of both; "terlibat serangan" alleges
             if _yields_to_object(parse, predicate, pattern, chosen):
                 continue
             if plover_for(pattern.cameo) == "THREATEN" and _warns_of_description(parse, number):
@@ -821,7 +824,7 @@ def _reciprocal(text: str, predicate: Predicate, markers: tuple[str, ...]) -> bo
     before = text[max(0, predicate.start - 12):predicate.start].lower().split()
     after = text[predicate.end:predicate.end + 16].lower()
     return bool(before) and before[-1] in markers or predicate.text.split()[0] in markers \
-        or any(after.startswith(f" {m}") for m in markers)
+        or any(after.startswith(f" {m}") for m in markers) or (bool(markers) and is_reciprocal(predicate.text))
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], pattern: Pattern, cameo: str, mutual: bool = False) \

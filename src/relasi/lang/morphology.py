@@ -124,6 +124,18 @@ def indonesian_word(prefix: str | None, root: str, suffix: str | None) -> str:
     return prefix + stem                                    # di, memper, diper, ke, se
 
 
+def reciprocal_word(root: str, suffix: str | None = None) -> str:
+    """The reduplicated reciprocal of a transitive root: reciprocal_word("tembak") == "tembak-menembak"."""
+    return f"{root}-{indonesian_word('meN', root, suffix)}"
+
+
+def is_reciprocal(word: str) -> bool:
+    """Whether a word is a root joined to its own meN- form ("serang-menyerang", "kunjung-mengunjungi")."""
+    first, dash, second = word.partition("-")
+    return bool(dash) and bool(first) and any(second == indonesian_word("meN", first, suffix)
+                                              for suffix in (None, "kan", "i"))
+
+
 def indonesian_verb_forms(spec: str) -> list[Form]:
     """The verb forms of one specification; the first word of a phrase is derived, the rest kept as written.
 
@@ -139,10 +151,14 @@ def indonesian_verb_forms(spec: str) -> list[Form]:
     prefix, root, suffix = parse_spec(head)
     rest = f" {tail.strip()}" if tail.strip() else ""
     if prefix is None:
-        # "saling tuduh", "saling serang": after the reciprocal "saling" a transitive verb may stand bare
-        return [Form(indonesian_word("meN", root, suffix) + rest, "active", "meN"),
-                Form(indonesian_word("di", root, suffix) + rest, "passive", "di"),
-                Form(f"saling {indonesian_word(None, root, suffix)}{rest}", "active", "saling")]
+        # "saling tuduh", "saling serang": after the reciprocal "saling" a transitive verb may stand bare; the
+        # root before its meN- form ("tembak-menembak", "kunjung-mengunjungi") names the reciprocal act
+        forms = [Form(indonesian_word("meN", root, suffix) + rest, "active", "meN"),
+                 Form(indonesian_word("di", root, suffix) + rest, "passive", "di"),
+                 Form(f"saling {indonesian_word(None, root, suffix)}{rest}", "active", "saling")]
+        if "-" not in root and not rest:
+            forms.append(Form(reciprocal_word(root, suffix), "noun", "saling"))
+        return forms
     if prefix == "memper":
         return [Form(indonesian_word("memper", root, suffix) + rest, "active", "memper"),
                 Form(indonesian_word("diper", root, suffix) + rest, "passive", "diper")]
