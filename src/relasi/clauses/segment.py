@@ -133,11 +133,12 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             pending_complement = SPEECH_BEFORE in kinds
             continue
         opened = False
-        if serial_nouns and len(stack) > 1 and drafts[stack[-1]].kind == "complement" \
-                and drafts[stack[-1]].governor is not None and items[drafts[stack[-1]].governor].kind == WORD \
+        if serial_nouns and len(stack) > 1 and drafts[stack[-1]].kind in ("complement", "purpose") \
+                and _noun_governed(items, drafts[stack[-1]], verb_preds, i) \
                 and drafts[stack[-1]].first < i and verbish(item, verb_preds) and _shape(item) in ("di", "ter"):
-            # "Keputusan Israel memperluas operasi militer dikecam Turki": a passive verb after what a control noun
-            # governs ends it; the whole phrase is the passive verb's subject
+            # "Keputusan Israel memperluas operasi militer dikecam Turki", "Permintaan Ukraina untuk bergabung
+            # dengan NATO ditolak Hungaria": a passive verb after what a noun governs ends it; the whole phrase is
+            # the passive verb's subject
             stack.pop()
         if kind == PUNCT and value in (",", "—", "–", "--"):
             if i + 1 < n and SPEECH_AFTER in items[i + 1].kinds:
@@ -484,6 +485,19 @@ def _closes_relative(items: list[Item], i: int, verb_preds: set[int], clause_of:
     if not own or not outer:
         return False
     return _shape(items[outer[-1]]) == _shape(nxt)
+
+
+def _noun_governed(items: list[Item], draft: Draft, verb_preds: set[int], i: int) -> bool:
+    """A clause a noun governs ("keputusan Israel memperluas …", "permintaan Ukraina untuk bergabung …"); a
+    purpose clause only once it has a verb of its own before item `i`."""
+    governor = draft.governor
+    if governor is None:
+        return False
+    if items[governor].kind == WORD and draft.kind == "complement":
+        return True
+    if items[governor].kind not in (WORD, PRED) or (items[governor].kind == PRED and governor in verb_preds):
+        return False
+    return any(verbish(items[j], verb_preds) for j in range(draft.first, i))
 
 
 def _subject_relative(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,

@@ -37,10 +37,22 @@ from relasi.events.discourse import (
     voting_body,
 )
 from relasi.events.modality import CONTENT_TYPES, Factuality, factuality
-from relasi.events.patterns import BETWEEN, SentenceWords, choose, patient, source_of, target_of, target_slots
+from relasi.events.patterns import (
+    BETWEEN,
+    SOURCE_PREPOSITIONS,
+    SentenceWords,
+    choose,
+    patient,
+    source_of,
+    target_of,
+    target_slots,
+)
 from relasi.lang.lexicon import Pattern
 from relasi.lang.morphology import is_reciprocal, rough_stem
 from relasi.model import Actor, Argument, Article, Event, Parse, Predicate
+
+# Expelling diplomats or other people: a passive with no agent names the expelling state as the place left
+EXPULSIONS = frozenset({"161", "174"})
 
 # Stances a vote takes: for or against a body's resolution
 VOTE_TYPES = frozenset({"REJECT", "SUPPORT"})
@@ -205,6 +217,14 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         found = next((a for name in pattern.sources if (a := predicate.slot(name)) is not None and a.actors), None)
     sources = list(found.actors) if found else []
     how = found.how if found else "direct"
+    if not sources and predicate.voice == "passive" and predicate.slot("agent") is None \
+            and pattern.cameo in EXPULSIONS:
+        # "Sebanyak 20 diplomat Rusia diusir dari Jerman", "were expelled from Germany": the state they leave
+        left = [as_state(a) for name in SOURCE_PREPOSITIONS.get(pack.lang, ()) if (arg := predicate.slot(name))
+                for a in arg.actors if state_level(as_state(a))]
+        undergoing = {a.code for a in (predicate.slot("subject").actors if predicate.slot("subject") else ())}
+        if left and not undergoing & {a.code for a in left}:
+            sources, how = left[:1], "direct"
     if not sources and predicate.voice == "passive" and predicate.slot("agent") is None \
             and plover_for(pattern.cameo) == "SANCTION":
         # "Ten Russian diplomats have been expelled, Portugal's foreign ministry said": a state that tells of a
