@@ -35,6 +35,9 @@ class Group:
         return not self.place and not self.excluded and bool(self.actors)
 
 
+_SIDES = frozenset({"STATE", "IGO"})
+
+
 def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pattern[str],
                  boundary: int = -1, spans: list[tuple[int, int]] | None = None) -> list[Group]:
     """Coordinated mentions as groups; mentions sharing one span ("kedua pemimpin") are one group already. No list
@@ -55,6 +58,13 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                 last.end = max(last.end, span[1])
                 continue
             gap = text[last.end:span[0]]
+            if gap in words.pair_joiners and mention.actor.kind in _SIDES and last.actors[-1].kind in _SIDES \
+                    and mention.actor.code != last.actors[-1].code:
+                # "perundingan Rusia-Ukraina", "the Indonesia-EU agreement": two sides joined by a hyphen, a pair
+                last.actors.append(mention.actor)
+                last.mentions.append(mention)
+                last.end = span[1]
+                continue
             if gap.strip().lower() in words.of_words and mention.actor.code == last.actors[-1].code:
                 # "Sugiono of Indonesia": the country of the person just named, not another party
                 last.mentions.append(mention)

@@ -56,6 +56,7 @@ class Words:
     venue_nouns: frozenset[str] = frozenset()
     addressee_openings: frozenset[str] = frozenset()
     of_words: frozenset[str] = frozenset()
+    pair_joiners: frozenset[str] = frozenset()   # "Rusia-Ukraina": two sides joined into a pair
     occasions: frozenset[str] = frozenset()
     control_nouns: frozenset[str] = frozenset()
     appositions: frozenset[str] = frozenset()
@@ -260,7 +261,7 @@ def compile_words(pack: Any) -> Words:
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
                  "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions", "control_nouns",
-                 "appositions", "references", "origin_nouns", "facility_nouns", "export_nouns"):
+                 "appositions", "references", "origin_nouns", "facility_nouns", "export_nouns", "pair_joiners"):
         values = frozenset(str(w).lower() for w in grammar.get(name) or ())
         setattr(words, "locatives" if name == "locative" else name, values)
     words.members_before = _members_before(grammar.get("member_nouns") or (), grammar.get("example_markers") or (),
