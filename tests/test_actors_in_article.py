@@ -119,3 +119,14 @@ def test_hyphenated_names_are_not_reduplications() -> None:
     """"Rusia-China" joins two names; neither takes the other."""
     spans = [text for text, _, _ in _mentions("id", "Hubungan Rusia-China semakin erat.")]
     assert spans == ["Rusia", "China"]
+
+
+@pytest.mark.parametrize(("text", "form", "code"), [
+    # Indonesian papers name states by their epithets
+    ("Negeri Zionis kembali menyerang Gaza pada Senin.", "Negeri Zionis", "ISR"),
+    ("Presiden Prabowo tiba di Negeri Piramida pada Selasa.", "Negeri Piramida", "EGY"),
+    ("Junta Negeri Seribu Pagoda menolak usulan ASEAN.", "Negeri Seribu Pagoda", "MMR"),
+    ("Negeri Sakura mengirim bantuan ke Turki.", "Negeri Sakura", "JPN"),
+])
+def test_state_epithets_are_the_state(text: str, form: str, code: str) -> None:
+    assert any(found == form and found_code == code for found, found_code, _ in _mentions("id", text))
