@@ -65,6 +65,10 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                 last.mentions.append(mention)
                 last.end = span[1]
                 continue
+            if not gap.strip() and mention.actor.kind == "CITY" and last.mentions[-1].actor.sector == "DIP":
+                # "KBRI Kuala Lumpur", "the US embassy Tokyo": the city an embassy sits in, not a party
+                last.end = span[1]
+                continue
             if gap.strip().lower() in words.of_words and mention.actor.code == last.actors[-1].code:
                 # "Sugiono of Indonesia": the country of the person just named, not another party
                 last.mentions.append(mention)
