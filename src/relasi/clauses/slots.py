@@ -489,9 +489,13 @@ class SlotReader:
             j -= 1
         if j < 0 or self.clause(j) != clause:
             return None
+        if j > 0 and self.items[j].kind == PREP and self.clause(j - 1) == clause and (
+                f"{self.items[j - 1].value} {self.items[j].value}" in self.words.authoring):
+            j -= 1                                   # "voted for the resolution condemning …"
         item = self.items[j]
         first = item.value.split()[0] if item.value else ""
-        authoring = item.value in self.words.authoring or first in self.words.authoring
+        authoring = item.value in self.words.authoring or first in self.words.authoring \
+            or (j + 1 < len(self.items) and f"{item.value} {self.items[j + 1].value}" in self.words.authoring)
         if (self.is_verb(j) or item.kind == PRED) and authoring:
             found = self.subject(j) if item.kind == PRED else self._plain_subject(j, clause)
             return found if found is not None and found.actors else None
