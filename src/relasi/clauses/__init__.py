@@ -128,6 +128,7 @@ class _Sentence:
         self.has_pronouns = has_pronouns            # whether a pronoun or description item is among the items
         self.seg, self.tag, self.tag_is_pronoun = seg, tag, tag_is_pronoun
         self.speaker: list[Actor] = []
+        self.attribution: list[Actor] = []          # "Hal itu disampaikan Menlu Retno": who said the sentence before
 
 
 def _prepare(text: str, start: int, end: int, mentions: list[Mention], spans: list[tuple[int, int]],
@@ -183,8 +184,12 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], spans: li
         tag, tag_is_pronoun = tag_speaker(items, groups_of, words)
     else:
         tag, tag_is_pronoun = [], False             # no speech word, no informant: no tag
-    return _Sentence(start, end, groups, items, voices, predicates, groups_of, has_pronouns, seg, tag,
-                     tag_is_pronoun)
+    sentence = _Sentence(start, end, groups, items, voices, predicates, groups_of, has_pronouns, seg, tag,
+                         tag_is_pronoun)
+    if words.attribution_openers and items and text[start:end].lstrip("\"“ ").lower().startswith(
+            tuple(words.attribution_openers)):
+        sentence.attribution = _attribution(items, groups_of, words)
+    return sentence
 
 
 FRONTED = frozenset({"temporal", "conditional", "reason", "concessive"})
@@ -205,7 +210,8 @@ def _fronted_clause_end(text: str, start: int, end: int, words: Words) -> int:
 def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discourse, pack: Any, words: Words,
           quotes: list[tuple[int, int]]) -> Parse:
     items, seg = sentence.items, sentence.seg
-    speaker = sentence.tag or (discourse.pronoun_speaker() if sentence.tag_is_pronoun else [])
+    speaker = sentence.tag or (discourse.pronoun_speaker() if sentence.tag_is_pronoun else []) \
+        or _next_attribution(sentence, drafts, index)
     sentence.speaker = speaker
     pronouns = _resolve_pronouns(items, discourse, speaker, words) if sentence.has_pronouns else {}
     quote_speakers: dict[int, list[Actor]] = {}
@@ -310,13 +316,38 @@ def _first_free_group(reader: SlotReader) -> Group | None:
     return None
 
 
+def _attribution(items: list[Item], groups_of: dict[int, Group], words: Words) -> list[Actor]:
+    """"Hal itu disampaikan Menlu Retno …", "Demikian dikatakan oleh Presiden Jokowi": the speaker a sentence names
+    for the one before it."""
+    for i, item in enumerate(items[:6]):
+        if item.value in words.attribution_verbs:
+            j = i + 1
+            while j < len(items) and (items[j].kind in (ADV, PREP, DET, WORD) and j - i <= 3):
+                if j in groups_of:
+                    break
+                j += 1
+            group = groups_of.get(j)
+            return list(group.actors) if group is not None and group.party else []
+    return []
+
+
+def _next_attribution(sentence: _Sentence, drafts: _Sentences, index: int) -> list[Actor]:
+    """The speaker the next sentence names for this one, if it follows right after."""
+    later = drafts.ahead(index, 1)
+    if later and later[0].start - sentence.end <= 3:
+        return later[0].attribution
+    return []
+
+
 def _quote_speaker(position: int, quotes, sentence: _Sentence, drafts: _Sentences, index: int,
                    discourse: Discourse) -> list[Actor]:
     span = next((q for q in quotes if q[0] <= position < q[1]), None)
     if span is None or span[1] <= sentence.end:
         if sentence.tag:
             return sentence.tag
-        return discourse.pronoun_speaker() if sentence.tag_is_pronoun else []
+        if sentence.tag_is_pronoun:
+            return discourse.pronoun_speaker()
+        return _next_attribution(sentence, drafts, index)
     # the quotation closes in a later sentence: its tag is there
     for later in drafts.ahead(index, 7):
         if later.start < span[1] <= later.end + 1:

@@ -57,6 +57,8 @@ class Words:
     addressee_openings: frozenset[str] = frozenset()
     of_words: frozenset[str] = frozenset()
     pair_joiners: frozenset[str] = frozenset()   # "Rusia-Ukraina": two sides joined into a pair
+    attribution_openers: frozenset[str] = frozenset()   # "Hal itu disampaikan X": the sentence before is X's
+    attribution_verbs: frozenset[str] = frozenset()
     occasions: frozenset[str] = frozenset()
     control_nouns: frozenset[str] = frozenset()
     appositions: frozenset[str] = frozenset()
@@ -261,7 +263,8 @@ def compile_words(pack: Any) -> Words:
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
                  "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions", "control_nouns",
-                 "appositions", "references", "origin_nouns", "facility_nouns", "export_nouns", "pair_joiners"):
+                 "appositions", "references", "origin_nouns", "facility_nouns", "export_nouns", "pair_joiners",
+                 "attribution_openers", "attribution_verbs"):
         values = frozenset(str(w).lower() for w in grammar.get(name) or ())
         setattr(words, "locatives" if name == "locative" else name, values)
     words.members_before = _members_before(grammar.get("member_nouns") or (), grammar.get("example_markers") or (),
