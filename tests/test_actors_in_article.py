@@ -27,6 +27,9 @@ def _mentions(lang: str, text: str) -> list[tuple[str, str, str]]:
     ("en", "Chinese Foreign Minister Wang Yi met Sugiono in Beijing. Wang also invited Prabowo to visit China.",
      "Wang", "CHN"),
     ("en", "Japan's Foreign Minister Yoko Kamikawa called Penny Wong. Wong thanked her.", "Wong", "AUS"),
+    # a name the dictionary does not know, learnt from its title with a portfolio ("Pacific Minister")
+    ("en", "Australian Pacific Minister Zed Seselja travelled to Honiara. Seselja met the prime minister.",
+     "Seselja", "AUS"),
 ])
 def test_family_name_alone_refers_back(lang: str, text: str, form: str, code: str) -> None:
     assert (form, code, "coref:surname") in _mentions(lang, text)
