@@ -186,8 +186,8 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], spans: li
         tag, tag_is_pronoun = [], False             # no speech word, no informant: no tag
     sentence = _Sentence(start, end, groups, items, voices, predicates, groups_of, has_pronouns, seg, tag,
                          tag_is_pronoun)
-    if words.attribution_openers and items and text[start:end].lstrip("\"“ ").lower().startswith(
-            tuple(words.attribution_openers)):
+    if words.attribution_openers and items and text[start:start + 40].lstrip("\"“ ").lower().startswith(
+            words.attribution_prefixes):
         sentence.attribution = _attribution(items, groups_of, words)
     return sentence
 

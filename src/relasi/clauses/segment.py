@@ -134,8 +134,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             continue
         opened = False
         if serial_nouns and len(stack) > 1 and drafts[stack[-1]].kind in ("complement", "purpose") \
-                and _noun_governed(items, drafts[stack[-1]], verb_preds, i) \
-                and drafts[stack[-1]].first < i and verbish(item, verb_preds) and _shape(item) in ("di", "ter"):
+                and drafts[stack[-1]].first < i and verbish(item, verb_preds) and _shape(item) in ("di", "ter") \
+                and _noun_governed(items, drafts[stack[-1]], verb_preds, i):
             # "Keputusan Israel memperluas operasi militer dikecam Turki", "Permintaan Ukraina untuk bergabung
             # dengan NATO ditolak Hungaria": a passive verb after what a noun governs ends it; the whole phrase is
             # the passive verb's subject

@@ -59,6 +59,7 @@ class Words:
     pair_joiners: frozenset[str] = frozenset()   # "Rusia-Ukraina": two sides joined into a pair
     attribution_openers: frozenset[str] = frozenset()   # "Hal itu disampaikan X": the sentence before is X's
     attribution_verbs: frozenset[str] = frozenset()
+    attribution_prefixes: tuple[str, ...] = ()         # the openers as str.startswith takes them
     occasions: frozenset[str] = frozenset()
     control_nouns: frozenset[str] = frozenset()
     appositions: frozenset[str] = frozenset()
@@ -267,6 +268,7 @@ def compile_words(pack: Any) -> Words:
                  "attribution_openers", "attribution_verbs"):
         values = frozenset(str(w).lower() for w in grammar.get(name) or ())
         setattr(words, "locatives" if name == "locative" else name, values)
+    words.attribution_prefixes = tuple(sorted(words.attribution_openers))
     words.members_before = _members_before(grammar.get("member_nouns") or (), grammar.get("example_markers") or (),
                                            grammar.get("coordinators") or ())
     if words.members_before is not None:
