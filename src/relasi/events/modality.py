@@ -61,6 +61,7 @@ class _Words:
     commitment_heads: frozenset[str]
     denial_heads: frozenset[str]
     failure_heads: frozenset[str]
+    cancelling: re.Pattern[str]
 
 
 def _regex(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -77,7 +78,7 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
     plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, future_time, negators, \
-        auxiliaries = key
+        cancelling, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     return _Words(_regex(plan), _regex(tuple(w for w in hypothetical if " " in w)), _regex(commitment),
@@ -85,7 +86,7 @@ def _compiled(key: tuple) -> _Words:
                   _regex(negators), _regex(refusal),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
                   _heads(denial, aux),
-                  _heads(failure, aux))
+                  _heads(failure, aux), _regex(cancelling))
 
 
 def words_of(pack) -> _Words:
@@ -99,7 +100,7 @@ def words_of(pack) -> _Words:
         cached = _compiled((*(pack.words(name) for name in ("plan", "commitment", "offers", "future", "denial",
                                                              "failure",
                                                              "hypothetical", "refusal", "deontic", "future_time",
-                                                             "negators")),
+                                                             "negators", "cancelling")),
                             auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -135,6 +136,9 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     chain = _chain(parse, predicate.clause)
     window = _window(text, parse, predicate)
     modality, commitment = "asserted", False
+    if predicate.voice == "noun" and (words.cancelling.search(_before(text, parse, predicate))
+                                      or words.cancelling.search(_rest_of_clause(text, parse, predicate))):
+        negated = True          # "postponed his trip to Beijing", "kunjungan … ke Beijing batal": it did not happen
     if governor_cameo == "016" or _says(words.denial, words.denial_heads, governed_by, window):
         modality = "denied"
     elif _says(words.failure, words.failure_heads, governed_by if _heads_its_clause(parse, predicate) else "",
@@ -255,6 +259,12 @@ def _rest_of_clause(text: str, parse: Parse, predicate: Predicate) -> str:
     rest = text[predicate.end:end]
     cut = rest.find(",")
     return rest[:cut] if cut >= 0 else rest
+
+
+def _before(text: str, parse: Parse, predicate: Predicate) -> str:
+    """The few words before the predicate back to the last comma: "postponed his trip", whoever owns the trip."""
+    before = text[max(parse.start, predicate.start - 40):predicate.start]
+    return before[before.rfind(",") + 1:]
 
 
 def _window(text: str, parse: Parse, predicate: Predicate) -> str:
