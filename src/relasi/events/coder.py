@@ -218,8 +218,9 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     sources = list(found.actors) if found else []
     how = found.how if found else "direct"
     if not sources and predicate.voice == "passive" and predicate.slot("agent") is None \
-            and pattern.cameo in EXPULSIONS:
-        # "Sebanyak 20 diplomat Rusia diusir dari Jerman", "were expelled from Germany": the state they leave
+            and (pattern.cameo in EXPULSIONS or plover_for(pattern.cameo) == "AID"):
+        # "Sebanyak 20 diplomat Rusia diusir dari Jerman", "were expelled from Germany": the state they leave;
+        # "bantuan … dikirim dari Indonesia ke Turki": the state it comes from
         left = [as_state(a) for name in SOURCE_PREPOSITIONS.get(pack.lang, ()) if (arg := predicate.slot(name))
                 for a in arg.actors if state_level(as_state(a))]
         undergoing = {a.code for a in (predicate.slot("subject").actors if predicate.slot("subject") else ())}
