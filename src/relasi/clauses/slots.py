@@ -1039,7 +1039,10 @@ def english_passive(items: list[Item], p: int) -> bool:
         if items[j].kind not in _ADV_NEG or items[j].value in ("has", "have", "had"):
             break
         j -= 1
-    nxt = items[p + 1] if p + 1 < len(items) else None
+    k = p + 1
+    if k + 1 < len(items) and items[k].kind == WORD and items[k + 1].kind == PREP and items[k + 1].value == "by":
+        k += 1                                       # "the proposal put forward by Egypt": a particle between
+    nxt = items[k] if k < len(items) else None
     return nxt is not None and nxt.kind == PREP and nxt.value == "by" and j >= 0 and items[j].kind in _GROUP_WORD
 
 
