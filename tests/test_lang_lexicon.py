@@ -98,3 +98,11 @@ def test_lexicon_reports_a_key_given_twice(tmp_path: Path) -> None:
         encoding="utf-8")
     lexicon = load_lexicon("en", tmp_path)
     assert lexicon.problems == [("en/lexicon/19.yaml", "line 6: key 'target' given twice (the first is lost)")]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_bundled_lexicons_load_without_problems(lang: str) -> None:
+    # a YAML slip (a note that opens with a quote and goes on after it) would drop a whole file's patterns
+    from relasi.packs import load_pack
+
+    assert load_pack(lang).lexicon.problems == []
