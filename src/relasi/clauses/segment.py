@@ -198,7 +198,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 push(opens, i, "that", governor)
                 opened = True
         elif kind == PREP and value == "as" and english and i + 1 < n \
-                and items[i + 1].kind in _DET_GROUP_PRON_WORD and _clause_follows(items, i + 1, verb_preds):
+                and items[i + 1].kind in _DET_GROUP_PRON_WORD and items[i + 1].value not in words.judgements \
+                and _clause_follows(items, i + 1, verb_preds):
             # "Taiwan scrambled jets as Chinese warplanes crossed the median line": "as" opening a clause
             push("temporal", i, "as")
             opened = True

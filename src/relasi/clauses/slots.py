@@ -698,7 +698,7 @@ class SlotReader:
 
     def _object(self, p: int) -> Argument | None:
         clause = self.clause(p)
-        span = self.np_after(p + 1, clause)
+        span = self.np_after(self._past_judgement(p + 1), clause)
         if span is None:
             # "memblokir dan menyerang kapal-kapal Filipina": coordinated verbs share the object after the second
             nxt = p + 1
@@ -717,6 +717,19 @@ class SlotReader:
             if owner:
                 return Argument(found.start, found.end, owner, found.head, "antecedent")
         return found
+
+    def _past_judgement(self, k: int) -> int:
+        """"rejected as baseless accusations by Kyiv", "denounced as 'shameful' remarks by Lula": a judgement told
+        with "as" before the object it judges; the object starts after it."""
+        items, judgements = self.items, self.words.judgements
+        if not judgements or k >= len(items) or items[k].kind != PREP or items[k].value != "as":
+            return k
+        j, found = k + 1, False
+        while j < len(items) and (items[j].kind in _ADV_NEG_QUOTE or items[j].kind == COORD
+                                  or items[j].value in judgements):
+            found = found or items[j].value in judgements
+            j += 1
+        return j if found and j < len(items) and j > k + 1 else k
 
     def agent(self, p: int) -> Argument | None:
         clause = self.clause(p)

@@ -60,6 +60,7 @@ class Words:
     attribution_openers: frozenset[str] = frozenset()   # "Hal itu disampaikan X": the sentence before is X's
     attribution_verbs: frozenset[str] = frozenset()
     attribution_prefixes: tuple[str, ...] = ()         # the openers as str.startswith takes them
+    judgements: frozenset[str] = frozenset()           # "rejected as baseless accusations": words of a judgement
     occasions: frozenset[str] = frozenset()
     control_nouns: frozenset[str] = frozenset()
     appositions: frozenset[str] = frozenset()
@@ -265,7 +266,7 @@ def compile_words(pack: Any) -> Words:
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
                  "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions", "control_nouns",
                  "appositions", "references", "origin_nouns", "facility_nouns", "export_nouns", "pair_joiners",
-                 "attribution_openers", "attribution_verbs"):
+                 "attribution_openers", "attribution_verbs", "judgements"):
         values = frozenset(str(w).lower() for w in grammar.get(name) or ())
         setattr(words, "locatives" if name == "locative" else name, values)
     words.attribution_prefixes = tuple(sorted(words.attribution_openers))
