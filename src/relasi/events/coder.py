@@ -352,7 +352,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     elif not targets and plover in IMPLIED_TARGET_TYPES and predicate.voice == "noun" \
-            and _carried_by_reference(parse, predicate, pack):
+            and _carried_by_reference(parse, predicate, pack, text):
         # "Langkah ini memicu kecaman dari NATO", "The move drew criticism from NATO": a reaction to the act before
         targets = reaction_target(events, parse.start, sources) or \
             implied_target(sources, events, parses, index, counterparts)
@@ -439,12 +439,17 @@ def _passive_receiver(parse: Parse, noun: Predicate, pack) -> list[Actor]:
     return []
 
 
-def _carried_by_reference(parse: Parse, noun: Predicate, pack) -> bool:
+def _carried_by_reference(parse: Parse, noun: Predicate, pack, text: str = "") -> bool:
     """Whether a statement noun is the object of a verb whose subject refers back to an act ("Langkah ini memicu
-    kecaman …", "The move drew criticism …")."""
+    kecaman …", "The move drew criticism …"), or of a verb in a relative clause on the whole clause before it
+    ("…, yang menuai kecaman dari …")."""
     carrier = noun.slot("subject")                  # the subject a light verb lends ("The move drew …")
     if carrier is not None and not carrier.actors and _refers_back(carrier, pack):
         return True
+    clause = parse.clauses[noun.clause] if noun.clause is not None else None
+    if carrier is None and noun.light and clause is not None and clause.kind == "relative" \
+            and clause.start > parse.start and text[parse.start:clause.start].rstrip().endswith(","):
+        return True                                 # "…, yang menuai kecaman dari …", "…, which drew criticism from …"
     for verb in parse.predicates:
         obj, subject = verb.slot("object"), verb.slot("subject")
         if verb.voice == "active" and obj is not None and obj.start <= noun.start < obj.end \
