@@ -103,6 +103,10 @@ class _Sentences:
         self._inputs, self._prepare = inputs, prepare
         self._ready: dict[int, _Sentence] = {}
 
+    @property
+    def count(self) -> int:
+        return len(self._inputs)
+
     def at(self, index: int) -> _Sentence:
         sentence = self._ready.get(index)
         if sentence is None:
@@ -211,7 +215,7 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
           quotes: list[tuple[int, int]]) -> Parse:
     items, seg = sentence.items, sentence.seg
     speaker = sentence.tag or (discourse.pronoun_speaker() if sentence.tag_is_pronoun else []) \
-        or _next_attribution(sentence, drafts, index)
+        or _next_attribution(sentence, drafts, index, words)
     sentence.speaker = speaker
     pronouns = _resolve_pronouns(items, discourse, speaker, words) if sentence.has_pronouns else {}
     quote_speakers: dict[int, list[Actor]] = {}
@@ -226,7 +230,7 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
                 quote_speakers[number] = discourse.pronoun_speaker()
             else:
                 quote_speakers[number] = _quote_speaker(items[draft.first].start, quotes, sentence, drafts, index,
-                                                        discourse)
+                                                        discourse, words)
     opened = {d.first for d in seg.drafts[1:] if d.first is not None and items[d.first].start >= sentence.start
               and (d.marker or d.kind == "relative")}
     reading = Reading(sentence.voices, pronouns, speaker, quote_speakers, opened, _patient_nouns(pack),
@@ -331,23 +335,23 @@ def _attribution(items: list[Item], groups_of: dict[int, Group], words: Words) -
     return []
 
 
-def _next_attribution(sentence: _Sentence, drafts: _Sentences, index: int) -> list[Actor]:
+def _next_attribution(sentence: _Sentence, drafts: _Sentences, index: int, words: Words) -> list[Actor]:
     """The speaker the next sentence names for this one, if it follows right after."""
-    later = drafts.ahead(index, 1)
-    if later and later[0].start - sentence.end <= 3:
-        return later[0].attribution
-    return []
+    if not words.attribution_openers or index + 1 >= drafts.count:
+        return []
+    later = drafts.at(index + 1)
+    return later.attribution if later.start - sentence.end <= 3 else []
 
 
 def _quote_speaker(position: int, quotes, sentence: _Sentence, drafts: _Sentences, index: int,
-                   discourse: Discourse) -> list[Actor]:
+                   discourse: Discourse, words: Words) -> list[Actor]:
     span = next((q for q in quotes if q[0] <= position < q[1]), None)
     if span is None or span[1] <= sentence.end:
         if sentence.tag:
             return sentence.tag
         if sentence.tag_is_pronoun:
             return discourse.pronoun_speaker()
-        return _next_attribution(sentence, drafts, index)
+        return _next_attribution(sentence, drafts, index, words)
     # the quotation closes in a later sentence: its tag is there
     for later in drafts.ahead(index, 7):
         if later.start < span[1] <= later.end + 1:

@@ -698,7 +698,10 @@ class SlotReader:
 
     def _object(self, p: int) -> Argument | None:
         clause = self.clause(p)
-        span = self.np_after(self._past_judgement(p + 1), clause)
+        start = p + 1
+        if start < len(self.items) and self.items[start].value == "as":
+            start = self._past_judgement(start)
+        span = self.np_after(start, clause)
         if span is None:
             # "memblokir dan menyerang kapal-kapal Filipina": coordinated verbs share the object after the second
             nxt = p + 1

@@ -640,8 +640,10 @@ def _answered(text: str, parse: Parse, predicate: Predicate, own: set[str], pack
         if other.voice == "active" and other is not predicate \
                 and (other.text in answering or f"{other.text} to" in answering):
             slots = [other.slot(name) for name in ("object", "to")]
-        else:
+        elif any(name in answering for name, _ in other.slots):
             slots = [argument for name, argument in other.slots if name in answering]
+        else:
+            slots = ()
         for answered in slots:
             doers = [as_state(a) for a in (answered.actors if answered else ()) if a.code not in own]
             if doers:
