@@ -14,12 +14,16 @@ from relasi.sentences import split_sentences
 
 
 @pytest.mark.parametrize("word", ["diplomatnya", "mentah-mentah", "diam-diam", "terang-terangan", "berbagai",
-                                  "berikut", "menengah", "berturut-turut"])
+                                  "berikut", "menengah", "berturut-turut",
+                                  # loanwords in di-/me- and ber- adjectives
+                                  "disinformasi", "diskriminasi", "memorandum", "berani", "berwenang", "berdaulat",
+                                  "bermanfaat", "bertahun-tahun", "berabad-abad", "berdekade-dekade"])
 def test_indonesian_lookalikes_are_not_verbs(word: str) -> None:
     assert not compile_words(load_pack("id")).is_verb(word)
 
 
-@pytest.mark.parametrize("word", ["menyerang", "dikirim", "bertemu", "mengecam"])
+@pytest.mark.parametrize("word", ["menyerang", "dikirim", "bertemu", "mengecam", "disebut", "dikecam", "berunding",
+                                  "berjanji"])
 def test_indonesian_verbs_stay_verbs(word: str) -> None:
     assert compile_words(load_pack("id")).is_verb(word)
 
