@@ -147,7 +147,7 @@ class Words:
         if word in self.not_verbs or len(word) < 5 or (word.endswith("nya") and word[:-3] in self.not_verbs):
             return False                    # "diplomatnya": a noun with its clitic
         first, _, second = word.partition("-")
-        if second and (second == first or second == first + "an" or first.endswith(second)):
+        if second and (second == first or second == first + "an" or first[:3] == "ber" and first.endswith(second)):
             return False                    # "mentah-mentah", "diam-diam", "terang-terangan", "berabad-abad": adverbs
         if word.startswith("me") and not word.startswith(("memper", "meng", "meny")):
             # meN- before a root keeps only these shapes: mem+b/f/p/v, men+c/d/j/t/s/z, me+l/m/n/r/w/y
