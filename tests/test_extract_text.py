@@ -122,11 +122,16 @@ def test_text_repeated_lines_are_dropped() -> None:
     assert page.paragraphs == (LEAD, SECOND, THIRD)
 
 
-def test_text_deck_repeated_in_body_keeps_the_body_copy() -> None:
-    deck = "Raja Belanda menyampaikan penyesalan atas masa penjajahan kepada rakyat Indonesia."
-    page = clean("\n".join(["Raja Belanda Sampaikan Permintaan Maaf", deck, "Penulis: Ahmad Fauzi",
-                            LEAD, deck, SECOND]))
-    assert page.paragraphs == (LEAD, deck, SECOND)
+DECK = "Kedua negara sepakat memperkuat kerja sama keamanan maritim."
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ((LEAD, SECOND, THIRD), (LEAD, SECOND, THIRD)),         # a one-sentence deck above the byline is no body
+    ((LEAD, DECK, SECOND), (LEAD, DECK, SECOND)),           # repeated in the body, the body keeps its copy
+])
+def test_text_deck_above_the_byline(body: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    page = clean("\n".join(["Judul Kerja Sama Maritim Indonesia dan Jepang", DECK, "Penulis: Ahmad Fauzi", *body]))
+    assert page.paragraphs == expected
 
 
 def test_text_headline_timestamp_list_is_dropped_and_not_dated() -> None:
@@ -562,13 +567,6 @@ def test_text_sections_under_subheadings_are_body() -> None:
                             SECTION_THREE, SECOND.replace("Rabu", "Kamis")]))
     assert page.paragraphs[:2] == (SECTION_ONE, SECTION_TWO)
     assert "Talks began after the clash" not in page.paragraphs
-
-
-def test_text_one_sentence_deck_above_a_subheading_is_not_body() -> None:
-    deck = "Kedua negara sepakat memperkuat kerja sama keamanan maritim."
-    page = clean("\n".join(["Judul Kerja Sama Maritim Indonesia dan Jepang", deck, "Penulis: Ahmad Fauzi",
-                            LEAD, SECOND, THIRD]))
-    assert page.paragraphs == (LEAD, SECOND, THIRD)
 
 
 def test_text_lead_above_a_related_story_link_is_body() -> None:

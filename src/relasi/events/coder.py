@@ -111,8 +111,7 @@ def code_events(article: Article, pack) -> Article:
                 continue
             if pattern.describes and predicate.voice == "noun" and not predicate.light.startswith("="):
                 continue                    # "a violation of …" names an act only as what something is said to be
-            if predicate.text in answering and text[parse.start:predicate.start].rstrip(" \"“'‘").endswith(
-                    (",", "—")) or predicate.text in answering and predicate.start == parse.start:
+            if predicate.text in answering and _opens_its_phrase(text, parse, predicate):
                 continue                    # "Menanggapi latihan China, …", "…, kata X, menanggapi …": a marker
             requested = plover_for(pattern.cameo) == "REQUEST" and _on_request(text, parse, predicate, on_request)
             if predicate.voice == "noun" and not requested \
@@ -847,12 +846,23 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
     return []
 
 
+def _opens_its_phrase(text: str, parse: Parse, predicate: Predicate) -> bool:
+    """Whether a word opens the sentence or follows a comma or dash: where "menanggapi …", "responding to …" is a
+    phrase telling what the clause answers, not the clause's own act."""
+    before = text[parse.start:predicate.start].rstrip(" \"“'‘")
+    return not before or before.endswith((",", "—"))
+
+
 def _reciprocal(text: str, predicate: Predicate, markers: tuple[str, ...]) -> bool:
-    """A reciprocal marker right before the verb ("saling menuduh") or right after it ("accused each other")."""
+    """A reciprocal marker right before the verb ("saling menuduh") or right after it ("accused each other"), or a
+    reduplicated verb ("serang-menyerang"); the last is a mark only in a language whose pack lists reciprocal
+    markers (English lists none, and its hyphenated words are no reduplications)."""
+    if not markers:
+        return False
     before = text[max(0, predicate.start - 12):predicate.start].lower().split()
     after = text[predicate.end:predicate.end + 16].lower()
     return bool(before) and before[-1] in markers or predicate.text.split()[0] in markers \
-        or any(after.startswith(f" {m}") for m in markers) or (bool(markers) and is_reciprocal(predicate.text))
+        or any(after.startswith(f" {m}") for m in markers) or is_reciprocal(predicate.text)
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], pattern: Pattern, cameo: str, mutual: bool = False) \
