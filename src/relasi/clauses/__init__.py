@@ -325,10 +325,8 @@ def _attribution(items: list[Item], groups_of: dict[int, Group], words: Words) -
     for the one before it."""
     for i, item in enumerate(items[:6]):
         if item.value in words.attribution_verbs:
-            j = i + 1
-            while j < len(items) and (items[j].kind in (ADV, PREP, DET, WORD) and j - i <= 3):
-                if j in groups_of:
-                    break
+            j = i + 1                   # past "oleh", "langsung", a title word: the speaker's group
+            while j < len(items) and j - i <= 3 and items[j].kind in (ADV, PREP, DET, WORD):
                 j += 1
             group = groups_of.get(j)
             return list(group.actors) if group is not None and group.party else []

@@ -20,10 +20,6 @@ from functools import lru_cache
 from relasi.events.cameo import plover_for
 from relasi.model import Parse, Predicate
 
-# Light verbs that adopt the measure their noun names
-_AGREEING = frozenset({"agreed", "agree", "agrees", "approved", "approve", "approves", "adopted", "adopt", "adopts",
-                       "sepakat", "menyepakati", "disepakati", "menyetujui", "disetujui", "mengadopsi"})
-
 # A commitment to do X is coded as intent (CAMEO 03x) or threat (13x): the CAMEO root of X → the code.
 MEDIATE, OFFER_TO_MEDIATE = "045", "039"
 PROMISE_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030", "02": "030",
@@ -62,6 +58,7 @@ class _Words:
     denial_heads: frozenset[str]
     failure_heads: frozenset[str]
     cancelling: re.Pattern[str]
+    adopting: frozenset[str]            # light verbs that adopt the measure their noun names ("agreed sanctions")
 
 
 def _regex(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -78,15 +75,14 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
     plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, future_time, negators, \
-        cancelling, auxiliaries = key
+        cancelling, adopting, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     return _Words(_regex(plan), _regex(tuple(w for w in hypothetical if " " in w)), _regex(commitment),
                   _regex(future), _regex(denial), _regex(failure), _regex(deontic), _regex(future_time),
                   _regex(negators), _regex(refusal),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
-                  _heads(denial, aux),
-                  _heads(failure, aux), _regex(cancelling))
+                  _heads(denial, aux), _heads(failure, aux), _regex(cancelling), frozenset(adopting))
 
 
 def words_of(pack) -> _Words:
@@ -97,11 +93,9 @@ def words_of(pack) -> _Words:
         phrases = compile_words(pack).phrases
         auxiliaries = tuple(sorted(w[0] for w, classes in phrases.items() if len(w) == 1 and any(
             c.kind == BE for c in classes)))
-        cached = _compiled((*(pack.words(name) for name in ("plan", "commitment", "offers", "future", "denial",
-                                                             "failure",
-                                                             "hypothetical", "refusal", "deontic", "future_time",
-                                                             "negators", "cancelling")),
-                            auxiliaries))
+        names = ("plan", "commitment", "offers", "future", "denial", "failure", "hypothetical", "refusal", "deontic",
+                 "future_time", "negators", "cancelling", "adopting")
+        cached = _compiled((*(pack.words(name) for name in names), auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
 
@@ -177,7 +171,7 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         if root == "08" and predicate.voice == "noun" and predicate.light:
             # "menyepakati gencatan senjata", "agreed to a ceasefire": an agreed ceasefire or withdrawal is the act
             return Factuality("asserted", negated, cameo)
-        if root == "16" and predicate.voice == "noun" and predicate.light.split(" ")[0] in _AGREEING:
+        if root == "16" and predicate.voice == "noun" and predicate.light.split(" ")[0] in words.adopting:
             # "menyepakati paket sanksi baru", "agreed a new package of sanctions": a measure agreed is adopted
             return Factuality("asserted", negated, cameo)
         if cameo == MEDIATE:
