@@ -6,13 +6,19 @@ one into what SQLAlchemy would have bound), and driver errors come out as SQLAlc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 IN_CHUNK = 500  # keys per `IN (...)` list: under every backend's bound-parameter limit
+
+
+def chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
+    """`values` in runs of `size`: one `IN (...)` list or VALUES list each."""
+    for index in range(0, len(values), size):
+        yield values[index:index + size]
 
 
 class Bulk:
@@ -46,8 +52,7 @@ class Bulk:
         the writer looks thousands of keys up per batch, and SQLAlchemy's expanding IN cost more than the query."""
         names = ", ".join(f'"{name}"' for name in columns)
         found: list[tuple[Any, ...]] = []
-        for start in range(0, len(keys), chunk):
-            part = tuple(keys[start:start + chunk])
+        for part in map(tuple, chunks(keys, chunk)):
             marks = ", ".join([self.mark] * len(part))
             found += self.conn.exec_driver_sql(f'SELECT {names} FROM {table} WHERE "{key}" IN ({marks})', part).all()
         return found

@@ -24,9 +24,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from relasi.store import schema as t
+from relasi.store.bulk import chunks
 from relasi.store.database import Database
 from relasi.store.queries import ARTICLE_COLUMNS, EVENT_COLUMNS, EventFilter, _events_query, action_geo
-from relasi.store.stories import GROUP_COLUMNS, IN_CHUNK
+from relasi.store.stories import GROUP_COLUMNS
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -155,18 +156,13 @@ def table_rows(db: Database, table: str) -> Iterator[dict[str, Any]]:
 def batch_rows(conn: Connection, table: str, sources: Sequence[str], article_ids: Sequence[str]) -> Iterator[dict]:
     """Rows of one ingest batch: its documents (by source), and the mentions and events of its new articles."""
     if table == "documents":
-        for chunk in _chunks(list(sources)):
+        for chunk in chunks(list(sources)):
             yield from _stream(conn, _documents_query().where(t.documents.c.source.in_(chunk)), table)
         return
     column = t.mentions.c.article_id if table == "mentions" else t.events.c.article_id
     query = _mentions_query() if table == "mentions" else _events_rows_query()
-    for chunk in _chunks(list(article_ids)):
+    for chunk in chunks(list(article_ids)):
         yield from _stream(conn, query.where(column.in_(chunk)), table)
-
-
-def _chunks(values: list[Any]) -> Iterator[list[Any]]:
-    for index in range(0, len(values), IN_CHUNK):
-        yield values[index:index + IN_CHUNK]
 
 
 # -- writing ----------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
 
 from relasi.store import schema as t
+from relasi.store.bulk import chunks
 
 if TYPE_CHECKING:
     from relasi.store.database import Database
@@ -35,7 +36,6 @@ _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SQLITE_TOKENIZER = "unicode61 remove_diacritics 2"
 _PG_CONFIG = "simple"
-_IN_CHUNK = 500
 
 
 # -- the index ----------------------------------------------------------------------------------------------
@@ -66,8 +66,7 @@ def index_articles(conn: Connection, article_ids: Sequence[str]) -> None:
         return
     # In rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid is not above the last
     # one written, so rows in id (sha1) order cost a segment, and merges, per article; same terms either way.
-    for start in range(0, len(article_ids), _IN_CHUNK):
-        chunk = list(article_ids[start:start + _IN_CHUNK])
+    for chunk in map(list, chunks(article_ids)):
         marks = ", ".join("?" * len(chunk))
         conn.exec_driver_sql("INSERT INTO articles_fts(rowid, title, body) SELECT rowid, title, body FROM articles "
                              f"WHERE id IN ({marks}) ORDER BY rowid", tuple(chunk))

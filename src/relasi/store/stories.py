@@ -28,14 +28,13 @@ from relasi.dedup import (
     best_match,
 )
 from relasi.store import schema as t
-from relasi.store.bulk import Bulk
+from relasi.store.bulk import IN_CHUNK, Bulk, chunks
 from relasi.store.queries import dyad_conditions
 from relasi.store.records import COUNTED, EVENT_COLUMNS, Record
 
 if TYPE_CHECKING:
     from relasi.store.database import Database
 
-IN_CHUNK = 500
 _VALUES_CHUNK = 2000    # rows of a VALUES list: 8,000 parameters, under every backend's limit
 DEFAULT_WINDOW_DAYS = 14
 """Near-duplicates are looked for among articles published this many days before or after (and among
@@ -163,7 +162,7 @@ class StoryIndex:
             chosen.append(ids)
         rows: dict[int, tuple[str, str, bytes]] = {}
         s, a = t.article_signatures, t.articles
-        for chunk in _chunks(sorted(set().union(*chosen))):
+        for chunk in chunks(sorted(set().union(*chosen))):
             for signature_id, article_id, story_id, sig in conn.execute(
                     sa.select(s.c.id, s.c.article_id, a.c.story_id, s.c.signature)
                     .join(a, a.c.id == s.c.article_id).where(s.c.id.in_(chunk))):
@@ -190,11 +189,11 @@ class StoryIndex:
                     f"WITH q AS (SELECT * FROM unnest(%s::int[], %s::bigint[]) AS q(pos, k)) {undated}",
                     tuple(list(column) for column in zip(*anyday, strict=True)))
             return
-        for chunk in _chunks(windowed, _VALUES_CHUNK):
+        for chunk in chunks(windowed, _VALUES_CHUNK):
             values = ", ".join(["(?, ?, ?, ?)"] * len(chunk))
             yield from conn.exec_driver_sql(f"WITH q(pos, k, lo, hi) AS (VALUES {values}) {dated}",
                                             tuple(chain.from_iterable(chunk))).fetchall()
-        for chunk in _chunks(anyday, _VALUES_CHUNK):
+        for chunk in chunks(anyday, _VALUES_CHUNK):
             values = ", ".join(["(?, ?)"] * len(chunk))
             yield from conn.exec_driver_sql(f"WITH q(pos, k) AS (VALUES {values}) {undated}",
                                             tuple(chain.from_iterable(chunk))).fetchall()
@@ -247,7 +246,7 @@ def regroup(conn: Connection, article_ids: Iterable[str]) -> int:
     Returns the number of groups created."""
     e, a, g = t.events, t.articles, t.event_groups
     created = 0
-    for chunk in _chunks(sorted(set(article_ids))):
+    for chunk in chunks(sorted(set(article_ids))):
         key = _group_key(_story_of(a), e)
         missing = (
             sa.select(key, _story_of(a), e.c.date, e.c.source_code, e.c.target_code, e.c.cameo,
@@ -294,7 +293,7 @@ def group_events(conn: Connection, fresh: Sequence[tuple[str, str, Sequence[tupl
     by_article = {article_id: (story_id, events) for article_id, story_id, events in fresh}
     ids: dict[str, int] = {}
     bulk = Bulk(conn)
-    for chunk in _chunks(sorted(set(article_ids))):
+    for chunk in chunks(sorted(set(article_ids))):
         found: dict[str, list[Any]] = {}
         for article_id in chunk:
             story_id, events = by_article.get(article_id, ("", ()))
@@ -335,7 +334,7 @@ _COUNTS = ("SELECT e.group_id, count(*), count(DISTINCT d.id), count(DISTINCT co
 
 def _recount(conn: Connection, group_ids: Sequence[int]) -> None:
     bulk = Bulk(conn)
-    for chunk in _chunks(sorted(group_ids)):
+    for chunk in chunks(sorted(group_ids)):
         marks = ", ".join([bulk.mark] * len(chunk))
         rows = conn.exec_driver_sql(_COUNTS.format(marks=marks), tuple(chunk)).all()
         bulk.update("event_groups", "id", ("num_mentions", "num_articles", "num_sources", "first_seen", "last_seen",
@@ -362,11 +361,6 @@ def backfill_v2(conn: Connection) -> None:
             return
         regroup(conn, page)
         last = page[-1]
-
-
-def _chunks(values: list[Any], size: int = IN_CHUNK) -> Iterator[list[Any]]:
-    for index in range(0, len(values), size):
-        yield values[index:index + size]
 
 
 # -- reading ---------------------------------------------------------------------------------------------
