@@ -216,7 +216,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 opened = True
         elif pending_complement and kind in _DEMO_DET_GROUP_PRED_PRON_VERB_WORD \
                 and not (kind == PRED and i not in verb_preds and indonesian
-                         and not _after_saying(items, i, words)) \
+                         and not _after_saying(items, i, words) and not _pointed_back(items, i, words)) \
                 and not _hearer(items, i, words) and _clause_follows(items, i, verb_preds):
             # "mengatakan pasukan Kamboja melanggar …", "said four Chinese ships had entered …"; but an object
             # stays one: "menyampaikan apresiasi", "warned Washington against …"
@@ -268,6 +268,19 @@ def _after_saying(items: list[Item], i: int, words: Words) -> bool:
     while j >= 0 and items[j].kind == ADV:
         j -= 1
     return j >= 0 and items[j].value in words.saying
+
+
+def _pointed_back(items: list[Item], i: int, words: Words) -> bool:
+    """"menegaskan penyitaan itu melanggar …": an event noun with a demonstrative names an act told before, the
+    subject of what is said; an object of the speech verb takes no demonstrative ("menyatakan dukungan kepada …"),
+    and one of a verb that judges it is its object ("menilai tudingan itu mengada-ada")."""
+    previous = _previous_content(items, i)
+    if previous is not None and previous.value in words.judging:
+        return False
+    j = i + 1
+    while j < len(items) and j <= i + 3 and items[j].kind in (WORD, GROUP):
+        j += 1
+    return j < len(items) and items[j].kind == DEMO
 
 
 def _quotations(items: list[Item], quotes: list[tuple[int, int]], verb_preds: set[int]) \

@@ -77,6 +77,7 @@ class Words:
     occurrence: frozenset[str] = frozenset()             # verbs that say an act happened ("broke out", "terjadi")
     aiming: frozenset[str] = frozenset()                 # verbs after which "at" names a target ("fired at")
     saying: frozenset[str] = frozenset()                 # verbs that only say: their complement may open with a noun
+    judging: frozenset[str] = frozenset()                # verbs that name what their object is ("menilai …")
     aimed_prepositions: frozenset[str] = frozenset()     # locatives that name a target after those ("at")
     comitative: frozenset[str] = frozenset()             # prepositions of the other side of a joint act ("with")
     attributive: frozenset[str] = frozenset()            # participles that describe the one named after them
@@ -256,6 +257,7 @@ def compile_words(pack: Any) -> Words:
     words.occurrence = frozenset(_inflected(pack.lang, grammar.get("occurrence_verbs") or ()))
     words.aiming = frozenset(_inflected(pack.lang, grammar.get("aiming_verbs") or ()))
     words.saying = frozenset(str(w).lower() for w in grammar.get("saying_verbs") or ())
+    words.judging = frozenset(str(w).lower() for w in grammar.get("judging_verbs") or ())
     words.aimed_prepositions = frozenset(str(w).lower() for w in grammar.get("aimed_prepositions") or ())
     words.comitative = frozenset(str(w).lower() for w in grammar.get("comitative") or ())
     words.attributive = frozenset(str(w).lower() for w in grammar.get("attributive_participles") or ())

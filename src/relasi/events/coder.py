@@ -42,6 +42,7 @@ from relasi.events.patterns import (
     SOURCE_PREPOSITIONS,
     SentenceWords,
     choose,
+    names_act,
     patient,
     source_of,
     target_of,
@@ -233,6 +234,12 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         speaker = [as_state(a) for a in _speaker(parse, predicate) if state_level(a)]
         if undergoing and speaker and not undergoing & {a.code for a in speaker}:
             sources, how = speaker[:1], "speaker"
+    subject = predicate.slot("subject")
+    if not sources and pattern.cameo.startswith("128") and predicate.voice == "active" and subject is not None \
+            and _refers_back(subject, pack):
+        # "Estonia said the expulsions breached the Vienna Convention": the act told before breached it, its doer
+        # did (and the teller accuses that doer: _reported_defiance)
+        sources, how = reaction_target(events, parse.start, []), "antecedent"
     plover = plover_for(pattern.cameo)
     if found is not None and found is predicate.slot(BETWEEN.get(pack.lang, "")) and plover not in SYMMETRIC \
             and len(sources) > 1:
@@ -246,6 +253,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         subject = predicate.slot("subject")
         if not sources and subject is not None and subject.how == "event":
             sources = _possessor_of_act(parse, subject)      # "latihan militer AS mengancam stabilitas kawasan"
+        if not sources and subject is not None and predicate.voice != "noun" and _refers_back(subject, pack):
+            # "Taiwan mengatakan latihan itu melanggar hukum internasional", "said the exercises violated …": the
+            # act told before is its doer's
+            sources = reaction_target(events, parse.start, speaker) or \
+                _implied_for(events, parses, index, counterparts, speaker)
         return speaker, [a for a in sources if a.code not in own], "speaker"
     if not sources:
         return None
@@ -678,10 +690,7 @@ def _refers_back(argument: Argument, pack) -> bool:
     demonstrative ("langkah tersebut", "keputusan itu", "the move", "this decision")."""
     if argument.how == "event" and not argument.actors:
         return True
-    words = argument.head.split()
-    references = pack.words("references")
-    head = (words[0] if pack.lang == "id" else words[-1]) if words else ""
-    return bool(head) and head in references and not argument.actors
+    return not argument.actors and names_act(argument.head, pack.lang, pack.lexicon.references)
 
 
 def _reported_defiance(parse: Parse, predicate: Predicate, sources: list[Actor], targets: list[Actor],

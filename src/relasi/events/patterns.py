@@ -227,9 +227,18 @@ def _patient_is(argument: Argument | None, wanted: str, lexicon: Lexicon) -> boo
     if wanted == "person":                  # "welcomed Zelenskiy to Berlin", not "welcomed Beijing's removal of …"
         return bool(argument.actors) and argument.how != "event" and all(a.kind == "PERSON" for a in argument.actors) \
             and _names_person(argument, lexicon.lang)
-    words = argument.head.split()
-    head = (words[0] if lexicon.lang == "id" else words[-1]) if words else ""
-    return argument.how == "event" or head in lexicon.references
+    return argument.how == "event" or names_act(argument.head, lexicon.lang, lexicon.references)
+
+
+def names_act(head: str, lang: str, references: frozenset[str]) -> bool:
+    """Whether a phrase's head is a noun that refers to an act ("keputusan itu", "uji coba tersebut", "the move",
+    "the missile test"): Indonesian heads come first, English ones last, and may be two words."""
+    words = head.split()
+    if not words:
+        return False
+    if lang == "id":
+        return words[0] in references or " ".join(words[:2]) in references
+    return words[-1] in references or " ".join(words[-2:]) in references
 
 
 def _names_person(argument: Argument, lang: str) -> bool:
