@@ -239,7 +239,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             and _refers_back(subject, pack):
         # "Estonia said the expulsions breached the Vienna Convention": the act told before breached it, its doer
         # did (and the teller accuses that doer: _reported_defiance)
-        sources, how = reaction_target(events, parse.start, []), "antecedent"
+        sources, how = _act_doers(parse, subject, events, [], pack), "antecedent"
     plover = plover_for(pattern.cameo)
     if found is not None and found is predicate.slot(BETWEEN.get(pack.lang, "")) and plover not in SYMMETRIC \
             and len(sources) > 1:
@@ -256,7 +256,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         if not sources and subject is not None and predicate.voice != "noun" and _refers_back(subject, pack):
             # "Taiwan mengatakan latihan itu melanggar hukum internasional", "said the exercises violated …": the
             # act told before is its doer's
-            sources = reaction_target(events, parse.start, speaker) or \
+            sources = _act_doers(parse, subject, events, speaker, pack) or \
                 _implied_for(events, parses, index, counterparts, speaker)
         return speaker, [a for a in sources if a.code not in own], "speaker"
     if not sources:
@@ -691,6 +691,27 @@ def _refers_back(argument: Argument, pack) -> bool:
     if argument.how == "event" and not argument.actors:
         return True
     return not argument.actors and names_act(argument.head, pack.lang, pack.lexicon.references)
+
+
+def _act_doers(parse: Parse, phrase: Argument, events: list[Event], own: list[Actor], pack) -> list[Actor]:
+    """Who did the act a phrase refers back to: the doer named with the same noun earlier in the sentence
+    ("mengutuk tindakan China itu, … tindakan tersebut mengancam …"), else the doer of the act told last."""
+    codes = {a.code for a in own}
+    key = _key_word(phrase.head, pack.lang)
+    for predicate in parse.predicates:
+        for _, argument in predicate.slots:
+            if argument.end <= phrase.start and argument.actors and argument.how == "direct" \
+                    and _key_word(argument.head, pack.lang) == key:
+                named = [as_state(a) for a in argument.actors if a.code not in codes]
+                if named:
+                    return named
+    return reaction_target(events, parse.start, own)
+
+
+def _key_word(head: str, lang: str) -> str:
+    """The noun that heads an argument's head words: the first in Indonesian, the last in English."""
+    words = head.split()
+    return (words[0] if lang == "id" else words[-1]) if words else ""
 
 
 def _reported_defiance(parse: Parse, predicate: Predicate, sources: list[Actor], targets: list[Actor],
