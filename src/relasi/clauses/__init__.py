@@ -667,7 +667,7 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: s
         return "noun"
     if english_noun(items, i, verbs, nouns, tags):
         return "noun"
-    if "VBN" in tags and english_passive(items, i):
+    if "VBN" in tags and english_passive(items, i, words.object_first):
         return "passive"
     return "active"
 

@@ -1046,8 +1046,9 @@ def _normal(word: str) -> str:
     return word
 
 
-def english_passive(items: list[Item], p: int) -> bool:
-    """A past participle after a form of "be"/"get" (adverbs and "not" between), or before "by" after a noun."""
+def english_passive(items: list[Item], p: int, object_first: frozenset[str] = frozenset()) -> bool:
+    """A past participle after a form of "be"/"get" (adverbs and "not" between), or before "by" after a noun; or,
+    of a verb whose active needs its object before "of"/"for", before those after a noun ("firms accused of …")."""
     j = p - 1
     while j >= 0:
         if items[j].has(BE):
@@ -1059,7 +1060,12 @@ def english_passive(items: list[Item], p: int) -> bool:
     if k + 1 < len(items) and items[k].kind == WORD and items[k + 1].kind == PREP and items[k + 1].value == "by":
         k += 1                                       # "the proposal put forward by Egypt": a particle between
     nxt = items[k] if k < len(items) else None
-    return nxt is not None and nxt.kind == PREP and nxt.value == "by" and j >= 0 and items[j].kind in _GROUP_WORD
+    if nxt is None or nxt.kind != PREP or j < 0:
+        return False
+    if nxt.value in ("of", "for") and k == p + 1 and items[p].value in object_first:
+        # "Iran, accused of arming Russia, …": after a comma too
+        return items[j].kind in _GROUP_WORD or items[j].value == "," and j > 0 and items[j - 1].kind in _GROUP_WORD
+    return nxt.value == "by" and items[j].kind in _GROUP_WORD
 
 
 def _with_clitic(item: Item) -> bool:

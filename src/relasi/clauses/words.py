@@ -43,6 +43,7 @@ class Words:
     english_participles: frozenset[str] = frozenset()    # past participles of the grammar's English verbs
     targets: tuple[str, ...] = ()
     object_control: frozenset[str] = frozenset()
+    object_first: frozenset[str] = frozenset()          # verbs whose object comes before "of"/"for"
     control: frozenset[str] = frozenset()
     plan: frozenset[str] = frozenset()
     commitment: frozenset[str] = frozenset()
@@ -243,6 +244,7 @@ def compile_words(pack: Any) -> Words:
     words.not_verbs = frozenset(str(w).lower() for w in grammar.get("not_verbs") or ())
     words.targets = tuple(str(w).lower() for w in grammar.get("targets") or ())
     words.object_control = frozenset(_inflected(pack.lang, grammar.get("object_control") or ()))
+    words.object_first = frozenset(_inflected(pack.lang, grammar.get("object_first") or ()))
     words.control = frozenset(_inflected(pack.lang, grammar.get("control") or ())) | words.object_control
     words.authoring = frozenset(_inflected(pack.lang, grammar.get("authoring_verbs") or ()))
     words.counts = {str(k).lower(): int(v) for k, v in (grammar.get("counts") or {}).items()}
