@@ -835,6 +835,10 @@ class SlotReader:
         j = p - 1
         while j >= 0 and items[j].kind in _DET_WORD and p - j <= 3:
             j -= 1
+        if j >= 0 and self._answered_with(j):
+            found = self.subject(j - 1) if items[j - 1].kind == PRED else self._plain_subject(j - 1, self.clause(j))
+            return Argument(found.start, found.end, found.actors, found.head, "shared") \
+                if found is not None and found.actors else None
         if j < 0 or not (items[j].value in self.words.occasions or items[j].value_of(PREP) in self.words.occasions):
             return None
         if items[p].kind == PRED and items[p].ref.text in self.reading.hostile_nouns:
@@ -849,6 +853,13 @@ class SlotReader:
             clause = self.seg.drafts[clause].parent
         return None
 
+    def _answered_with(self, j: int) -> bool:
+        """"China retaliated with tariffs on …", "Moskow membalas dengan pengusiran …": the act a verb of answering
+        names after "with" is its subject's."""
+        items = self.items
+        return j > 0 and items[j].value in ("with", "dengan") and items[j - 1].kind in (PRED, VERB) \
+            and items[j - 1].value in self.words.responding
+
     def patient_genitive(self, p: int) -> Argument | None:
         """"penangkapan nelayan Vietnam", "pembunuhan pemimpin Hamas": what a peN-…-an noun does is done to the
         actor after it."""
@@ -856,8 +867,8 @@ class SlotReader:
         if not (items[p].kind == PRED and items[p].ref.text in self.reading.patient_nouns):
             return None
         j = p + 1
-        while j < len(items) and j - p <= 3 and self.clause(j) == self.clause(p) and items[j].kind == WORD:
-            j += 1
+        while j < len(items) and j - p <= 3 and self.clause(j) == self.clause(p) and items[j].kind in _DET_WORD:
+            j += 1                  # "pengusiran dua diplomat Iran": a number or quantifier before them too
         return self.argument((p + 1, j + 1)) if j in self.party_at and self.clause(j) == self.clause(p) else None
 
     def _between(self, p: int) -> Argument | None:

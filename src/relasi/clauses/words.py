@@ -78,6 +78,7 @@ class Words:
     occurrence: frozenset[str] = frozenset()             # verbs that say an act happened ("broke out", "terjadi")
     aiming: frozenset[str] = frozenset()                 # verbs after which "at" names a target ("fired at")
     saying: frozenset[str] = frozenset()                 # verbs that only say: their complement may open with a noun
+    responding: frozenset[str] = frozenset()             # verbs of answering ("retaliated with tariffs")
     judging: frozenset[str] = frozenset()                # verbs that name what their object is ("menilai …")
     aimed_prepositions: frozenset[str] = frozenset()     # locatives that name a target after those ("at")
     comitative: frozenset[str] = frozenset()             # prepositions of the other side of a joint act ("with")
@@ -260,6 +261,7 @@ def compile_words(pack: Any) -> Words:
     words.aiming = frozenset(_inflected(pack.lang, grammar.get("aiming_verbs") or ()))
     words.saying = frozenset(str(w).lower() for w in grammar.get("saying_verbs") or ())
     words.judging = frozenset(str(w).lower() for w in grammar.get("judging_verbs") or ())
+    words.responding = frozenset(_inflected(pack.lang, grammar.get("responding_verbs") or ()))
     words.aimed_prepositions = frozenset(str(w).lower() for w in grammar.get("aimed_prepositions") or ())
     words.comitative = frozenset(str(w).lower() for w in grammar.get("comitative") or ())
     words.attributive = frozenset(str(w).lower() for w in grammar.get("attributive_participles") or ())
