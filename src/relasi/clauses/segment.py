@@ -448,6 +448,8 @@ def _english_that(items: list[Item], i: int, verb_preds: set[int], words: Words 
         return item.value in words.control_nouns or (item.kind == PRED and item.index not in verb_preds)
 
     if words is not None and content_noun(previous):
+        if nxt is not None and (nxt.kind == BE or verbish(nxt, verb_preds)):
+            return "relative"                    # "the offer of talks that was sent by Trump": no subject of its own
         return "complement"                      # "Beijing's demand that Tokyo retract …", "the accusation that …"
     if verbish(previous, verb_preds) or previous.has(SPEECH_BEFORE) or previous.kind == PUNCT:
         return "complement"
