@@ -177,6 +177,8 @@ class SlotReader:
                 continue                             # (also where the participle opened a clause of its own)
             if clause_of[j] != clause:
                 break
+            if kind == PRON and j > k and self.words.lang == "en":
+                break                                # "two diplomats it suspects of spying": a clause of its own
             if kind in NP_KINDS or (kind == PRED and allow_noun_pred and j not in verbs):
                 j += 1
             elif kind == QUOTE and j > k and (j + 1 >= len(items) or clause_of[j + 1] == clause):

@@ -46,7 +46,8 @@ def patient(predicate: Predicate) -> Argument | None:
     words = predicate.text.split()
     if found is None and len(words) > 1:
         found = predicate.slot(words[-1])          # "applied for membership", "called for a ceasefire"
-    if found is not None and found.actors and found.how != "event":
+    if found is not None and found.actors and found.how != "event" and not (found.how == "pronoun" and found.head):
+        # (not "recalled its ambassador … with immediate effect": a phrase owned by a pronoun is no recipient)
         # "provide Ukraine with air defences", "membekali Ukraina dengan senjata": the goods come after "with"
         goods = predicate.slot("with") or predicate.slot("dengan")
         if goods is not None and not goods.actors:
