@@ -147,14 +147,18 @@ def place_target(parse: Parse, after: int, own: set[str], clause: int | None = N
     """The country of the place a conflict or aid act reaches, when no actor is its object; not a place told inside
     a relative clause on something else ("kepada pihak yang terlibat konflik di Ukraina"). A relative clause right
     after the act's own phrase (`phrase_end`) tells of the act itself ("serangan Israel yang menewaskan … di Gaza")."""
+    found: list[Actor] = []
     for start, actor in parse.places:
         code = actor.country or actor.code
         if within is not None and not within[0] <= start < within[1]:
             continue                        # only the place a named slot holds ("kedutaannya di Niger")
         if start >= after and code and actor.kind in ("STATE", "CITY") and code not in own \
-                and not _in_other_relative(parse, start, clause, phrase_end):
-            return [Actor(code, "STATE", actor.name, code, None, None)]
-    return []
+                and not _in_other_relative(parse, start, clause, phrase_end) \
+                and all(code != other.code for other in found):
+            found.append(Actor(code, "STATE", actor.name, code, None, None))
+            if within is None:
+                break                       # the first place reached; a slot holds all its list names
+    return found
 
 
 def _in_other_relative(parse: Parse, offset: int, clause: int | None, phrase_end: int | None = None) -> bool:
