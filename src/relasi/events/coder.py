@@ -118,7 +118,7 @@ def code_events(article: Article, pack) -> Article:
             if predicate.voice == "noun" and not requested \
                     and _not_new(text, parse, predicate, background, content, reasons, determiners):
                 continue
-            if _describes_content(parse, predicate, content):
+            if _describes_content(parse, predicate, content) or _on_background(text, parse, predicate, background):
                 continue
             if predicate.light in participating and not (pattern.mutual or plover_for(pattern.cameo) in SYMMETRIC):
                 continue                    # "terlibat bentrokan" is the clash of both; "terlibat serangan" alleges
@@ -939,6 +939,22 @@ def _content_spans(parse: Parse, chosen: list[Pattern | None]) -> list[tuple[int
         if obj is not None:
             spans.append((obj.start, obj.end))
     return spans
+
+
+def _on_background(text: str, parse: Parse, predicate: Predicate, background: tuple[str, ...]) -> bool:
+    """"sebagai balasan atas sanksi yang terus dijatuhkan Washington", "amid sanctions that were imposed by …": a
+    relative clause on a background noun tells the background too."""
+    clause = parse.clauses[predicate.clause] if predicate.clause is not None else None
+    if clause is None or clause.kind != "relative" or predicate.start < clause.start:
+        return False
+    words = text[max(parse.start, clause.start - 60):clause.start].lower().split()
+    markers = [marker.split() for marker in background]
+    for back in range(2, len(words) + 1):
+        tail = words[-back:]
+        # the marker, then at most four words of the noun phrase the clause is on
+        if any(tail[:len(marker)] == marker and 0 < len(tail) - len(marker) <= 4 for marker in markers):
+            return True
+    return False
 
 
 def _describes_content(parse: Parse, predicate: Predicate, content: list[tuple[int, int]]) -> bool:
