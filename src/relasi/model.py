@@ -5,7 +5,8 @@ Offsets (`start`, `end`) always point into `Article.body`, like a spaCy Span poi
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields
+from operator import attrgetter
 from typing import Any, Literal
 
 from relasi.pickling import reduce_by_fields
@@ -214,7 +215,11 @@ class Article:
     warnings: tuple[str, ...] = field(default=())
 
     def with_(self, **changes: Any) -> Article:
-        return replace(self, **changes)
+        # every step calls this: the field values read in one call cost less than dataclasses.replace, which walks
+        # fields() and checks each one every time
+        values = dict(zip(_ARTICLE_FIELDS, _article_values(self), strict=True))
+        values.update(changes)
+        return Article(**values)
 
     def to_json(self) -> dict[str, Any]:
         """The `relasi process` output object (contract in DESIGN.md)."""
@@ -226,6 +231,10 @@ class Article:
             "events": [e.to_json() for e in self.events],
             "warnings": list(self.warnings),
         }
+
+
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+_article_values = attrgetter(*_ARTICLE_FIELDS)
 
 
 def actor_from_json(data: dict[str, Any]) -> Actor:

@@ -48,10 +48,13 @@ class LanguagePack:
 
     def words(self, key: str) -> tuple[str, ...]:
         """A list of function words from grammar.yaml (lower case)."""
-        cache = self.__dict__.setdefault("_words", {})
-        if key not in cache:
-            cache[key] = tuple(str(w).lower() for w in self.grammar.get(key, ()))
-        return cache[key]
+        cache = self.__dict__.get("_words")        # asked a hundred times per article: no new dict per call
+        if cache is None:
+            cache = self.__dict__["_words"] = {}
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = tuple(str(w).lower() for w in self.grammar.get(key, ()))
+        return found
 
     def person_in_office(self, code: str, role: str, day: date | None) -> Entry | None:
         """Who held `role` for `code` on `day` ("Menlu Rusia" in 2023 → Sergey Lavrov)."""

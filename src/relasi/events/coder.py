@@ -679,8 +679,9 @@ def _after_background(before: str, background: tuple[str, ...]) -> bool:
         if any(not w[0].isalnum() for w in words[len(words) - length:] if length):
             return False
         head = " ".join(words[:len(words) - length])
-        if any(head.endswith(word) and (len(head) == len(word) or not head[-len(word) - 1].isalnum())
-               for word in background):
+        if head.endswith(background) and any(  # one call first: most heads end in no background phrase
+                head.endswith(word) and (len(head) == len(word) or not head[-len(word) - 1].isalnum())
+                for word in background):
             return bool(tail) or length == 0
     return False
 
@@ -973,7 +974,7 @@ def _not_new(text: str, parse: Parse, predicate: Predicate, background: tuple[st
     if any(a <= predicate.start < b for a, b in content):
         return True
     before = text[max(parse.start, predicate.start - 30):predicate.start].lower().rstrip()
-    if any(before.endswith(word) for word in background):
+    if before.endswith(background):
         return True
     last = before.split()[-2:] if before.split() else []
     if not predicate.light and any(w in reasons for w in last[-1:]) or (len(last) == 2 and last[0] in reasons
