@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from relasi.clauses.words import ADV, DEMO, DET, LIGHT, OPEN, PREP, PRON, VERB, WordClass, Words
+from relasi.pickling import slot_init
 
 # A number keeps its percent sign ("25% tariffs"): a sign alone would end the phrase it counts in. The lookahead
 # turns a space away at once (no alternative starts with one), and a number is read once for both its forms (a
@@ -104,6 +105,7 @@ class Item:
         return self.value if self.kind == kind else None
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """An event word found by the lexicon in the body."""
