@@ -694,9 +694,14 @@ def _occurrences(predicates: list[Predicate], words: Words) -> list[Predicate]:
     says an act happened lends its prepositional phrases to the act, its subject."""
     lent: dict[int, Predicate] = {}
     for verb in predicates:
-        subject, obj = verb.slot("subject"), verb.slot("object")
+        if verb.voice != "active":
+            continue                            # (the cheap tests first: few verbs have an event as subject)
+        subject = verb.slot("subject")
+        if subject is None or subject.how != "event":
+            continue
+        obj = verb.slot("object")
         said = f"{verb.text} {obj.head}" if obj is not None and obj.head in words.particles else verb.text
-        if verb.voice != "active" or subject is None or subject.how != "event" or said not in words.occurrence:
+        if said not in words.occurrence:
             continue
         phrases = [(name, argument) for name, argument in verb.slots if name not in ("subject", "object", "agent")]
         for number, noun in enumerate(predicates):
