@@ -162,8 +162,9 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], spans: li
             groups_of[i] = item.ref
         elif kind == PRON:
             has_pronouns = True
-        elif kind == PRED and (words.lang == "en" and _participle_adjective(items, i, pack)
-                               or _attributive(items, i, words)):
+        elif kind in (PRED, VERB) and words.lang == "en" and _adjective_after_verb(items, i, pack) \
+                or kind == PRED and (words.lang == "en" and _participle_adjective(items, i, pack)
+                                     or _attributive(items, i, words)):
             # "exports of advanced chips" (a participle that describes the noun after it), "met with visiting
             # Japanese Prime Minister Kishida" (one that names the visitor): a word of the noun phrase
             items[i] = Item(item.start, item.end, WORD, item.value, (), None, i)
@@ -588,6 +589,18 @@ def _participle_adjective(items: list[Item], i: int, pack: Any) -> bool:
     return "noun" not in voices and bool(tags) and tags <= {"VBN", "VBD"}
 
 
+def _adjective_after_verb(items: list[Item], i: int, pack: Any) -> bool:
+    """"imposed coordinated sanctions on …", "launched renewed strikes": an English -ed word between a past-tense
+    event verb and a noun describes the noun (two finite verbs do not stand side by side)."""
+    if i == 0 or i + 1 >= len(items) or items[i + 1].kind not in (WORD, PRED):
+        return False
+    word, previous = items[i].value, items[i - 1]
+    if " " in word or not word.endswith("ed") or previous.kind != PRED or " " in previous.value:
+        return False
+    tags = _form_senses(pack, previous.value)[1]
+    return bool(tags) and tags <= {"VBN", "VBD"} and "noun" not in _form_senses(pack, word)[0]
+
+
 def _attributive(items: list[Item], i: int, words: Words) -> bool:
     """A participle before a name that it describes ("with visiting Prime Minister Kishida", "the visiting premier"),
     not one whose subject stands before it ("Xi, visiting Moscow, …")."""
@@ -677,7 +690,8 @@ def _plain_voice(items: list[Item], i: int, words: Words) -> str:
     word = items[i].value.split()[0]
     if words.lang == "id":
         return "passive" if word.startswith(("di", "ter")) and len(word) > 4 else "active"
-    return "passive" if word in words.english_participles and english_passive(items, i) else "active"
+    return "passive" if word in words.english_participles and english_passive(items, i, words.object_first) \
+        else "active"
 
 
 def _adjective_rows(pack: Any) -> frozenset[str]:

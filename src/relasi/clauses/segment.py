@@ -485,7 +485,7 @@ def _reduced_relative(items: list[Item], i: int, verb_preds: set[int], words: Wo
     after = i + 1
     if after < len(items) and items[after].kind == WORD and items[after].value in words.particles:
         after += 1                                  # "a proposal put forward by Egypt"
-    if after < len(items) and items[after].kind == PREP and items[after].value in ("of", "for") \
+    if after < len(items) and items[after].kind == PREP and items[after].value in ("of", "for", "in") \
             and items[i].value.endswith("ed") and items[i].value in words.object_first:
         return True                                 # "firms accused of supplying …": the active needs its object
     return after < len(items) and items[after].kind == PREP and items[after].value == "by"

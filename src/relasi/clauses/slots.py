@@ -328,6 +328,9 @@ class SlotReader:
                     continue                           # "Iran's ambassador", "the Russian envoy"
             if english and kind == COORD and words and i + 1 < b and items[i + 1].kind == WORD:
                 continue                               # "a search and rescue team", "resolute and forceful measures"
+            if english and kind == COORD and not words:
+                continue                               # "Iran's ambassador … and three other diplomats": the
+                                                       # words of the next member, where the first was a name
             if kind in _COORD_PREP_PUNCT:
                 break
             normal = _HEAD_WORDS.get(value)
@@ -1075,9 +1078,10 @@ def english_passive(items: list[Item], p: int, object_first: frozenset[str] = fr
     nxt = items[k] if k < len(items) else None
     if nxt is None or nxt.kind != PREP or j < 0:
         return False
-    if nxt.value in ("of", "for") and k == p + 1 and items[p].value in object_first:
-        # "Iran, accused of arming Russia, …": after a comma too
-        return items[j].kind in _GROUP_WORD or items[j].value == "," and j > 0 and items[j - 1].kind in _GROUP_WORD
+    if nxt.value in ("of", "for", "in") and k == p + 1 and items[p].value in object_first:
+        # "Iran, accused of arming Russia, …": after a comma too; "ships involved in …": after an event word's noun
+        return items[j].kind in _GROUP_WORD or items[j].kind == PRED and not items[j].value.endswith("ed") \
+            or items[j].value == "," and j > 0 and items[j - 1].kind in _GROUP_WORD
     return nxt.value == "by" and items[j].kind in _GROUP_WORD
 
 
