@@ -178,6 +178,10 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], spans: li
                         items[index].index = index
                     voices[i] = _voice(items, i, pack, words, voices.get(i - 1), voices.get(i - 2))
             predicates.append(i)
+        elif kind == VERB and words.lang == "en" and _noun_after_verb(items, i, voices, words):
+            # "dismissed reports that …", "rejected media reports saying …": a plain verb form right after an active
+            # event verb is its object, a noun (two finite verbs do not stand side by side)
+            items[i] = Item(item.start, item.end, WORD, item.value, (), None, i)
         elif kind in SPEECH_VERBS and (kind != VERB or LIGHT not in item.kinds):     # as _is_predicate
             voices[i] = _plain_voice(items, i, words)
             predicates.append(i)
@@ -587,6 +591,16 @@ def _participle_adjective(items: list[Item], i: int, pack: Any) -> bool:
         return False
     voices, tags = _form_senses(pack, items[i].value)
     return "noun" not in voices and bool(tags) and tags <= {"VBN", "VBD"}
+
+
+def _noun_after_verb(items: list[Item], i: int, voices: dict[int, str], words: Words) -> bool:
+    """A plain English verb form ("reports", "claims", "calls") right after an active event verb, and no participle
+    or gerund: the verb's object."""
+    word = items[i].value
+    if i == 0 or " " in word or word.endswith(("ed", "ing")) or voices.get(i - 1) != "active":
+        return False
+    previous = items[i - 1]
+    return previous.kind == PRED and text_of(previous).split()[-1] not in words.bare_infinitive_verbs
 
 
 def _adjective_after_verb(items: list[Item], i: int, pack: Any) -> bool:

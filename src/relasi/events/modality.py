@@ -208,9 +208,19 @@ def _denied_content(parse: Parse, predicate: Predicate, words: _Words) -> bool:
         clause = parse.clauses[clause_index]
         if clause.kind not in ("complement", "relative") or clause.parent is None:
             return False
+        # "rejected media reports saying …": a clause a speech participle right after the object opens
+        teller = parse.predicates[predicate.governor] if clause_index == predicate.clause \
+            and predicate.governor is not None else None
         for other in parse.predicates:
             obj = other.slot("object") if other.clause == clause.parent else None
-            if obj is not None and 0 <= clause.start - obj.end <= 2 and _is_denial(other.text, words):
+            if obj is None or not _is_denial(other.text, words):
+                continue
+            # "dismissed reports by Western media that …": the reports' makers between them and their content
+            makers = next((a for name in ("by", "from", "oleh", "dari") if (a := other.slot(name)) is not None
+                           and 0 <= a.start - obj.end <= 5), None)
+            end = makers.end if makers is not None else obj.end
+            if 0 <= clause.start - end <= 2 or teller is not None and teller.voice == "active" \
+                    and teller.clause == clause.parent and 0 <= teller.start - obj.end <= 2:
                 return True
         clause_index = clause.parent
     return False
