@@ -171,6 +171,10 @@ def code_events(article: Article, pack) -> Article:
                 # "Iran akan menutup Selat Hormuz apabila AS menyerang …": a threat is aimed at whom its condition names
                 own = {a.code for a in sources}
                 targets = [a for a in _condition_subject(parse, predicate) if a.code not in own]
+            if told.cameo == "016" and predicate.voice == "active" and _denies_what_was_said(parse, number, sources):
+                # "China membantahnya", "Beijing denied it": the denial answers the accusation made against it just
+                # before (only a named accuser makes a denial an event)
+                targets = _accuser_of(events, parse.start, sources)
             if len({a.code for a in sources}) > 1 and _reciprocal(text, predicate, reciprocals):
                 targets = []                # "saling menuduh", "accused each other": each side of the other
                 pairs = _pairs(sources, targets, pattern, told.cameo, mutual=True)
@@ -692,6 +696,25 @@ def _refers_back(argument: Argument, pack) -> bool:
     if argument.how == "event" and not argument.actors:
         return True
     return not argument.actors and names_act(argument.head, pack.lang, pack.lexicon.references)
+
+
+def _denies_what_was_said(parse: Parse, number: int, sources: list[Actor]) -> bool:
+    """A denial that names nothing it denies: no object, or a pronoun object that is the denier itself ("denied
+    it", "membantahnya"), and no clause of what is denied ("membantah merencanakan serangan" tells its own)."""
+    said = parse.predicates[number].slot("object")
+    if any(other.governor == number for other in parse.predicates):
+        return False
+    return said is None or said.how == "pronoun" and {a.code for a in said.actors} <= {a.code for a in sources}
+
+
+def _accuser_of(events: list[Event], sentence_start: int, sources: list[Actor]) -> list[Actor]:
+    """The maker of the last accusation aimed at one of `sources`, told before this sentence."""
+    own = {a.code for a in sources}
+    for event in reversed(events):
+        if event.start < sentence_start and event.plover == "ACCUSE" and event.target.code in own \
+                and event.source.code not in own and state_level(event.source):
+            return [as_state(event.source)]
+    return []
 
 
 def _act_doers(parse: Parse, phrase: Argument, events: list[Event], own: list[Actor], pack) -> list[Actor]:
