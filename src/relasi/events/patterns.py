@@ -247,7 +247,7 @@ def _names_person(argument: Argument, lang: str) -> bool:
     (whose head is the announcement)."""
     words = argument.head.split()
     if not words:
-        return False
+        return argument.how == "pronoun"    # "he was welcomed by Xi": a personal pronoun resolved to a person
     head = words[-1] if lang == "en" else words[0]
     # transliterations differ in their endings ("Zelenskiy", "Zelensky"): five letters in common will do
     return any(head == word or (len(head) >= 5 and head[:5] == word[:5])
