@@ -557,7 +557,8 @@ def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: lis
     doers = _possessor_of_act(parse, subject) or list(subject.actors) or (
         list(named.actors) if named is not None and named is not subject else [])
     doers = doers or _inner_doers(parse, subject, pack.lang, receiving)
-    if not doers and _refers_back(subject, pack):
+    alone = not subject.actors and subject.how == "direct" and not subject.head   # "Ini adalah pelanggaran …"
+    if not doers and (alone or _refers_back(subject, pack)):
         # "the launch was a violation …": whoever did the act told before, else the story's other side
         doers = reaction_target(events, parse.start, speaker) or \
             (implied(speaker) if implied else [])
