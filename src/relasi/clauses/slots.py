@@ -767,7 +767,8 @@ class SlotReader:
         """The doer named with an event noun: "serangan (udara) Israel", "Israel's strikes", "Russian invasion"."""
         items = self.items
         clause = self.clause(p)
-        if items[p].kind == PRED and items[p].ref.text in self.reading.patient_nouns:
+        if items[p].kind == PRED and items[p].ref.text in self.reading.patient_nouns \
+                and not self._undergoer_after(p):
             return None                        # "penangkapan nelayan Vietnam": the genitive is the patient
         if self.words.lang == "id":
             if p > 0 and items[p - 1].kind == PREP and _with_clitic(items[p]):
@@ -871,10 +872,26 @@ class SlotReader:
         items = self.items
         if not (items[p].kind == PRED and items[p].ref.text in self.reading.patient_nouns):
             return None
+        j = self._genitive_end(p)
+        if j is None or self._undergoer_after(p):
+            return None
+        return self.argument((p + 1, j + 1))
+
+    def _genitive_end(self, p: int) -> int | None:
+        """The group right after an event noun (a number or quantifier between: "pengusiran dua diplomat Iran")."""
+        items = self.items
         j = p + 1
         while j < len(items) and j - p <= 3 and self.clause(j) == self.clause(p) and items[j].kind in _DET_WORD:
-            j += 1                  # "pengusiran dua diplomat Iran": a number or quantifier before them too
-        return self.argument((p + 1, j + 1)) if j in self.party_at and self.clause(j) == self.clause(p) else None
+            j += 1
+        return j if j in self.party_at and self.clause(j) == self.clause(p) else None
+
+    def _undergoer_after(self, p: int) -> bool:
+        """"pendudukan Israel atas wilayah Palestina": what undergoes a peN-…-an noun named after "atas" or
+        "terhadap" makes the group after the noun its doer."""
+        j = self._genitive_end(p)
+        items = self.items
+        return j is not None and j + 1 < len(items) and items[j + 1].kind == PREP \
+            and items[j + 1].value in ("atas", "terhadap")
 
     def _between(self, p: int) -> Argument | None:
         """"gencatan senjata antara Israel dan Iran": the parties of an event noun named after "antara"."""

@@ -257,7 +257,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         subject = predicate.slot("subject")
         if not sources and subject is not None and subject.how == "event":
             sources = _possessor_of_act(parse, subject)      # "latihan militer AS mengancam stabilitas kawasan"
-        if not sources and subject is not None and predicate.voice != "noun" and _refers_back(subject, pack):
+        if not sources and subject is not None and predicate.voice != "noun" \
+                and parse.clauses[predicate.clause].kind != "relative" and _refers_back(subject, pack):
             # "Taiwan mengatakan latihan itu melanggar hukum internasional", "said the exercises violated …": the
             # act told before is its doer's
             sources = _act_doers(parse, subject, events, speaker, pack) or \
