@@ -594,13 +594,18 @@ def _participle_adjective(items: list[Item], i: int, pack: Any) -> bool:
 
 
 def _noun_after_verb(items: list[Item], i: int, voices: dict[int, str], words: Words) -> bool:
-    """A plain English verb form ("reports", "claims", "calls") right after an active event verb, and no participle
-    or gerund: the verb's object."""
+    """A plain English verb form ("reports", "claims", "calls"), no participle or gerund, right after an active event
+    verb (its object) or after an article and a name ("a U.S. State Department report"): a noun."""
     word = items[i].value
-    if i == 0 or " " in word or word.endswith(("ed", "ing")) or voices.get(i - 1) != "active":
-        return False
+    if i == 0 or " " in word or word.endswith(("ed", "ing")) or SPEECH_AFTER in items[i].kinds \
+            or SPEECH_BEFORE in items[i].kinds:
+        return False                                # ("a ministry spokesman said": the verb of saying)
     previous = items[i - 1]
-    return previous.kind == PRED and text_of(previous).split()[-1] not in words.bare_infinitive_verbs
+    if previous.kind == GROUP or previous.kind == PRED and voices.get(i - 1) == "noun":
+        # "the sanctions blacklist": an article, a name or a noun, then the word
+        return i > 1 and items[i - 2].kind == DET and items[i - 2].value in ("a", "an", "the")
+    return voices.get(i - 1) == "active" and previous.kind == PRED \
+        and text_of(previous).split()[-1] not in words.bare_infinitive_verbs
 
 
 def _adjective_after_verb(items: list[Item], i: int, pack: Any) -> bool:
@@ -681,6 +686,10 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: s
         # word is its object ("helped end the war", "agreed to resume" are the exceptions the list names)
         return "noun"
     before = items[i - 2] if i > 1 else None
+    if previous is not None and previous.kind == PRED and previous_voice == "noun" and before is not None \
+            and before.kind == DET and before.value in ("a", "an", "the") and " " not in items[i].value \
+            and not tags & {"VBG", "VBD", "VBN", "VBZ"}:
+        return "noun"                               # "the sanctions blacklist": a noun after an article and a noun
     if previous is not None and previous.kind == GROUP and before is not None \
             and (before.kind == PRED and before_voice == "active" or before.kind == VERB) \
             and not tags & {"VBG", "VBD", "VBN", "VBZ"} and " " not in items[i].value \

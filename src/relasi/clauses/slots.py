@@ -732,6 +732,12 @@ class SlotReader:
         items, judgements = self.items, self.words.judgements
         if not judgements or k >= len(items) or items[k].kind != PREP or items[k].value != "as":
             return k
+        if k + 2 < len(items) and items[k + 1].kind == QUOTE:
+            # 'dismissed as "groundless smears" a U.S. report …': a quoted judgement, then the object
+            close = next((j for j in range(k + 2, min(len(items), k + 9)) if items[j].kind == QUOTE), None)
+            if close is not None and close > k + 2 and close + 1 < len(items) \
+                    and items[close + 1].kind in (DET, GROUP, WORD, PRED):
+                return close + 1
         j, found = k + 1, False
         while j < len(items) and (items[j].kind in _ADV_NEG_QUOTE or items[j].kind == COORD
                                   or items[j].value in judgements):

@@ -320,6 +320,12 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             phrase_end = max([predicate.end, *(a.end for name, a in predicate.slots if name == "possessor")])
             targets = place_target(parse, predicate.start, own, predicate.clause,
                                    phrase_end if predicate.voice == "noun" else None)
+    if not targets and plover == "SANCTION" and predicate.voice != "noun":
+        # "Bolivia severed relations with Israel, while Chile and Colombia recalled their ambassadors": a measure
+        # with no target, beside another's in the sentence, is taken against the same side
+        beside = [e.target for e in events if e.start == parse.start and e.plover == "SANCTION"
+                  and e.source.code not in own and e.target.code not in own]
+        targets, how = (beside[-1:], "implied") if beside else (targets, how)
     if not targets and (plover == "AID" or pattern.cameo.startswith("033")):
         # "Rusia, Malaysia, dan Singapura juga mengirimkan pasokan bantuan": aid with no recipient named goes where
         # the aid told before it went
