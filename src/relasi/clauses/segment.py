@@ -127,7 +127,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             # "Lima negara yang menolak resolusi itu adalah Rusia, …", "The countries that voted against it were
             # …": a copula after a relative clause on the subject is the main clause's
             stack.pop()
-        if not pending_complement and kind in INERT and OPEN not in kinds and value != "that":
+        if not pending_complement and kind in INERT and OPEN not in kinds and value != "that" and value != "akan":
             # no rule below can open or close a clause here: the common case, decided at once
             clause_of[i] = stack[-1]
             pending_complement = SPEECH_BEFORE in kinds
@@ -214,6 +214,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             if governor is not None:
                 push("complement", i, value, governor)
                 opened = True
+        elif indonesian and value == "akan" and i > 0 and _names_content(items[i - 1], i - 1, words, verb_preds) \
+                and _verb_follows(items, i, verb_preds):
+            # "melontarkan ancaman akan mengenakan tarif", "janji akan mengirim bantuan": what the noun holds
+            push("complement", i, "akan", i - 1)
+            opened = True
         elif pending_complement and kind in _DEMO_DET_GROUP_PRED_PRON_VERB_WORD \
                 and not (kind == PRED and i not in verb_preds and indonesian
                          and not _after_saying(items, i, words) and not _pointed_back(items, i, words)) \
@@ -387,6 +392,14 @@ def _governor(items: list[Item], i: int, verb_preds: set[int], clause_of: list[i
         if item.kind == PUNCT and item.value in (";",) or item.kind == QUOTE:
             return None
     return None
+
+
+def _names_content(item: Item, i: int, words: Words, verb_preds: set[int]) -> bool:
+    """A control noun ("ancaman", "janji", "komitmen"), as a word or an event noun: what follows it may be its
+    content."""
+    if item.kind not in (WORD, PRED) or i in verb_preds or not item.value:
+        return False
+    return item.value in words.control_nouns or item.value.split()[0] in words.control_nouns
 
 
 def _controls(item: Item, words: Words) -> bool:

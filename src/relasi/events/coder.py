@@ -135,7 +135,8 @@ def code_events(article: Article, pack) -> Article:
                 pattern = ACCUSATION
             else:
                 parties = _parties(predicate, pattern, parse, events, parses, index, counterparts, defaults, pack,
-                                   _content_target(parse, number, chosen, defaults), text)
+                                   _content_target(parse, number, chosen, defaults), text,
+                                   _carried_noun(parse, number, chosen))
             if requested:
                 parties = _requested_by(parse, predicate) or parties
             if plover_for(pattern.cameo) == "PROTEST":
@@ -209,7 +210,7 @@ def code_events(article: Article, pack) -> Article:
 
 def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[Event], parses: list[Parse],
              index: int, counterparts: list[Actor], defaults: tuple[str, ...], pack, content: list[Actor],
-             text: str = "") \
+             text: str = "", carried: bool = False) \
         -> tuple[list[Actor], list[Actor], str] | None:
     """(sources, targets, how) of one predicate read with one pattern, or None when it has no doer."""
     receiving = pack.words("receiving_verbs")
@@ -293,7 +294,9 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             break
     # an addressee that is no actor ("menyerukan kepada komunitas internasional"); what it is about is no addressee
     about = pack.words("about_prepositions")
-    addressed = any(name not in ("subject", "agent", "possessor", *about) for name, _ in predicate.slots)
+    addressed = any(name not in ("subject", "agent", "possessor", *about)
+                    and not (name == "object" and carried)       # "melontarkan ancaman akan …": no addressee
+                    for name, _ in predicate.slots)
     if not targets and plover in CONTENT_TYPES and pattern.cameo != "016" and not addressed:
         # "mengancam akan menyerang Ukraina", "demanded that NATO halt …": aimed where its content is (unless it
         # names an addressee who is no actor: "menyerukan kepada komunitas internasional untuk …")
@@ -852,6 +855,16 @@ def _requested_by(parse: Parse, predicate: Predicate) -> tuple[list[Actor], list
     return (list(owner.actors), asked, "direct") if asked else None
 
 
+def _carried_noun(parse: Parse, number: int, chosen: list[Pattern | None]) -> bool:
+    """Whether the verb's object is an event noun of its own kind, the act it tells ("melontarkan ancaman",
+    "renewed his threat"), not what it asks for or answers."""
+    said = parse.predicates[number].slot("object")
+    kind = plover_for(chosen[number].cameo) if chosen[number] is not None and chosen[number].cameo else None
+    return kind is not None and said is not None and said.how == "event" and any(
+        p.voice == "noun" and said.start <= p.start < said.end and (found := chosen[n]) is not None
+        and found.cameo is not None and plover_for(found.cameo) == kind for n, p in enumerate(parse.predicates))
+
+
 def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defaults: tuple[str, ...]) \
         -> list[Actor]:
     """The target of what a demand, threat or refusal is about: its complement's target, else its subject (not the
@@ -860,7 +873,11 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
     # the one who demands: its subject, or the owner of a demand noun ("Ankara's demand that Sweden …")
     owner = asker.slot("subject") or (asker.slot("possessor") if asker.voice == "noun" else None)
     own = {a.code for a in (owner.actors if owner is not None else ())}
-    governed = [(n, p) for n, p in enumerate(parse.predicates) if p.governor == index]
+    # "melontarkan ancaman akan mengenakan tarif …": what the verb's own noun governs is the verb's content too
+    said = asker.slot("object")
+    carried = {n for n, p in enumerate(parse.predicates) if p.voice == "noun" and said is not None
+               and said.how == "event" and said.start <= p.start < said.end}
+    governed = [(n, p) for n, p in enumerate(parse.predicates) if p.governor == index or p.governor in carried]
     refusal = chosen[index] is not None and chosen[index].cameo is not None \
         and plover_for(chosen[index].cameo) == "REJECT"
     # verbs first: a noun inside a verb's slot is read through that verb ("agar aksi militer Israel dihentikan")
