@@ -17,6 +17,8 @@ MEASURE_TYPES = frozenset({"SANCTION"})
 IMPLIED_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "SUPPORT", "PROTEST"})
 # Reactions to an act: a third side's reaction told next answers the same act.
 REACTION_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "PROTEST"})
+PRAISE = "051"          # praise or thanks may answer an act too ("Palestine thanked Macron. Israel condemned the
+                        # announcement": both answer France's act); other support (recognition) is an act of its own
 # Conflict and aid acts whose target may be a place ("serangan udara di dekat Damaskus": Syria is hit).
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "REQUEST"})
 
@@ -134,7 +136,8 @@ def reaction_target(earlier: list[Event], sentence_start: int, sources: list[Act
     for event in reversed(earlier):
         if event.start > sentence_start:
             continue
-        if plover in IMPLIED_TARGET_TYPES and event.plover in REACTION_TYPES and event.plover != named \
+        if plover in IMPLIED_TARGET_TYPES and (event.plover in REACTION_TYPES or event.cameo == PRAISE) \
+                and event.plover != named \
                 and event.source.code not in own and event.target.code not in own and state_level(event.target):
             return [as_state(event.target)]     # "Moscow … would retaliate. Beijing also lodged a protest": the EU
         if event.source.code not in own and state_level(event.source):
