@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache, partial
 
@@ -205,7 +206,46 @@ def code_events(article: Article, pack) -> Article:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
+        for event in _done_again(sentence, parse, events, article.mentions, pack):
+            key = dedup_key(event)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
     return article.with_(events=tuple(events))
+
+
+def _done_again(sentence: str, parse: Parse, events: list[Event], mentions, pack) -> list[Event]:
+    """"Chile and Colombia followed suit", "Uni Afrika juga mengambil tindakan serupa terhadap Niger": the
+    sentence's subject did what was told last, against the side it names after the phrase, else the same side."""
+    found = _repeat_phrases(pack).search(sentence)
+    if found is None or not parse.subject:
+        return []
+    own = {a.code for a in parse.subject}
+    after = parse.start + found.end()
+    named = [as_state(m.actor) for m in mentions if after <= m.start < min(parse.end, after + 30)
+             and state_level(as_state(m.actor))]
+    # the act repeated: by another side, or by the same side when the sentence names a new target
+    last = next((e for e in reversed(events) if e.start < parse.start and e.modality == "asserted"
+                 and not e.negated and (named or e.source.code not in own) and e.plover in REPEATABLE), None)
+    if last is None:
+        return []
+    target = named[0] if named else last.target
+    sources = [as_state(a) for a in parse.subject if state_level(as_state(a)) and as_state(a).code != target.code]
+    return [replace(last, source=source, target=target, sentence=sentence, start=parse.start, end=parse.end,
+                    confidence=CONFIDENCE["implied"]) for source in sources]
+
+
+# Acts another side can be said to repeat ("followed suit"): measures and statements, not meetings or agreements
+REPEATABLE = frozenset({"SANCTION", "ACCUSE", "REJECT", "PROTEST", "SUPPORT", "AID", "MOBILIZE"})
+
+
+def _repeat_phrases(pack) -> re.Pattern[str]:
+    cached = pack.__dict__.get("_repeat_phrases")
+    if cached is None:
+        words = sorted(pack.words("repeating"), key=len, reverse=True)
+        alternation = "|".join(re.escape(w) for w in words) or r"(?!x)x"
+        cached = pack.__dict__["_repeat_phrases"] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return cached
 
 
 def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[Event], parses: list[Parse],
