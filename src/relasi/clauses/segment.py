@@ -122,7 +122,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 push("quote", i, value if kind == QUOTE else "")
             quote_at = inside
             pending_complement = False
-        if len(stack) > 1 and drafts[stack[-1]].kind == "relative" and value in words.copulas \
+        if len(stack) > 1 and drafts[stack[-1]].kind == "relative" \
+                and (value in words.copulas or (kind == PRED and value.split()[0] in words.copulas)) \
                 and _subject_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
             # "Lima negara yang menolak resolusi itu adalah Rusia, …", "The countries that voted against it were
             # …": a copula after a relative clause on the subject is the main clause's

@@ -173,7 +173,8 @@ def code_events(article: Article, pack) -> Article:
                 # "Iran akan menutup Selat Hormuz apabila AS menyerang …": a threat is aimed at whom its condition names
                 own = {a.code for a in sources}
                 targets = [a for a in _condition_subject(parse, predicate) if a.code not in own]
-            if told.cameo == "016" and predicate.voice == "active" and _denies_what_was_said(parse, number, sources):
+            if told.cameo == "016" and not targets and predicate.voice == "active" \
+                    and _denies_what_was_said(parse, number, sources):
                 # "China membantahnya", "Beijing denied it": the denial answers the accusation made against it just
                 # before (only a named accuser makes a denial an event)
                 targets = _accuser_of(events, parse.start, sources)
