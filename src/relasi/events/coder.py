@@ -407,6 +407,13 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = _answered(text, parse, predicate, own, pack)
         how = "implied" if targets else how
     the_patient = patient(predicate)
+    said = predicate.slot("object")
+    if not targets and plover in (*IMPLIED_TARGET_TYPES, "REQUEST") and predicate.voice == "active" \
+            and parse.clauses[predicate.clause].kind == "main" and not (said is not None and said.actors):
+        # "memanggil Duta Besar China dan menuntut penjelasan", "summoned China's ambassador and demanded an
+        # explanation": a verb coordinated with one that has a party as its object is aimed at that party too
+        targets = _coordinated_object(text, parse, predicate, own)
+        how = "shared" if targets else how
     collective = _names_collective(text, the_patient, pack)     # "ignored the calls of the international community"
     if not targets and the_patient is not None and not collective and _refers_back(the_patient, pack):
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
@@ -894,6 +901,21 @@ def _requested_by(parse: Parse, predicate: Predicate) -> tuple[list[Actor], list
     own = {a.code for a in owner.actors}
     asked = [a for a in (doer.actors if doer is not None else ()) if a.code not in own]
     return (list(owner.actors), asked, "direct") if asked else None
+
+
+def _coordinated_object(text: str, parse: Parse, predicate: Predicate, own: set[str]) -> list[Actor]:
+    """The party that a verb right before this one in its clause, joined to it by "dan"/"and", has as its object."""
+    before = [p for p in parse.predicates if p.clause == predicate.clause and p.voice == "active"
+              and p.end <= predicate.start]
+    if not before:
+        return []
+    previous = before[-1]
+    between = text[previous.end:predicate.start].lower().split()
+    obj = previous.slot("object")
+    if obj is None or obj.end > predicate.start or not {"dan", "and", "serta"} & set(between) \
+            or len(text[obj.end:predicate.start].split()) > 3:
+        return []
+    return [as_state(a) for a in obj.actors if as_state(a).code not in own and state_level(as_state(a))]
 
 
 def _carried_noun(parse: Parse, number: int, chosen: list[Pattern | None]) -> bool:
