@@ -167,6 +167,10 @@ def code_events(article: Article, pack) -> Article:
                 # "Turkey pledged to host talks between Russia and Ukraine": the talks are planned, not promised by
                 # their parties
                 told = Factuality("intended", told.negated, cameo)
+            if pattern.source == "speaker" and told.modality in ("asserted", "intended"):
+                # "said the move would only prolong the war": the speaker's judgement is made now, whatever tense
+                # it is told in (no commitment, no threat)
+                told = Factuality("asserted", told.negated, cameo)
             readings[number] = told
             sources, targets, told = _reported_defiance(parse, predicate, sources, targets, told)
             if not targets and plover_for(told.cameo) == "THREATEN":
