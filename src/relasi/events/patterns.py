@@ -304,8 +304,10 @@ def target_slots(predicate: Predicate, pattern: Pattern, defaults: tuple[str, ..
                  receiving: tuple[str, ...] = ()) -> list[str]:
     """The slots tried for the target, in order; "object" means the patient whatever the voice."""
     names = list(pattern.target) if pattern.target else ["object", *defaults]
-    if "object" not in names:
-        names.append("object")       # last: the owner of what is asked for ("requested a meeting of the UNSC")
+    if "object" not in names and not (pattern.mutual and pattern.cameo and pattern.cameo.startswith("04")):
+        # last: the owner of what is asked for ("requested a meeting of the UNSC"); not for a consultation of two
+        # sides, whose object is what they talk about ("met Wang Yi to discuss Taiwan")
+        names.append("object")
     if predicate.voice == "noun" and predicate.light in receiving:
         names = ["subject", *names]                      # the receiver of the call, the criticism, the aid
     last = predicate.text.split()[-1]
