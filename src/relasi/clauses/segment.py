@@ -128,7 +128,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             # "Lima negara yang menolak resolusi itu adalah Rusia, …", "The countries that voted against it were
             # …": a copula after a relative clause on the subject is the main clause's
             stack.pop()
-        if not pending_complement and kind in INERT and OPEN not in kinds and value != "that" and value != "akan":
+        if not pending_complement and kind in INERT and OPEN not in kinds and value != "that" \
+                and value not in words.content_openers:
             # no rule below can open or close a clause here: the common case, decided at once
             clause_of[i] = stack[-1]
             pending_complement = SPEECH_BEFORE in kinds
@@ -215,10 +216,10 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             if governor is not None:
                 push("complement", i, value, governor)
                 opened = True
-        elif indonesian and value == "akan" and i > 0 and _names_content(items[i - 1], i - 1, words, verb_preds) \
+        elif value in words.content_openers and i > 0 and _names_content(items[i - 1], i - 1, words, verb_preds) \
                 and _verb_follows(items, i, verb_preds):
             # "melontarkan ancaman akan mengenakan tarif", "janji akan mengirim bantuan": what the noun holds
-            push("complement", i, "akan", i - 1)
+            push("complement", i, value, i - 1)
             opened = True
         elif pending_complement and kind in _DEMO_DET_GROUP_PRED_PRON_VERB_WORD \
                 and not (kind == PRED and i not in verb_preds and indonesian

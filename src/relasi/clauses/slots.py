@@ -869,7 +869,7 @@ class SlotReader:
         """"China retaliated with tariffs on …", "Moskow membalas dengan pengusiran …": the act a verb of answering
         names after "with" is its subject's."""
         items = self.items
-        return j > 0 and items[j].value in ("with", "dengan") and items[j - 1].kind in (PRED, VERB) \
+        return j > 0 and items[j].value in self.words.comitative and items[j - 1].kind in (PRED, VERB) \
             and items[j - 1].value in self.words.responding
 
     def patient_genitive(self, p: int) -> Argument | None:
@@ -897,7 +897,7 @@ class SlotReader:
         j = self._genitive_end(p)
         items = self.items
         return j is not None and j + 1 < len(items) and items[j + 1].kind == PREP \
-            and items[j + 1].value in ("atas", "terhadap")
+            and items[j + 1].value in self.words.undergoer_prepositions
 
     def _between(self, p: int) -> Argument | None:
         """"gencatan senjata antara Israel dan Iran": the parties of an event noun named after "antara"."""

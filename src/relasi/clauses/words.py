@@ -78,6 +78,8 @@ class Words:
     occurrence: frozenset[str] = frozenset()             # verbs that say an act happened ("broke out", "terjadi")
     aiming: frozenset[str] = frozenset()                 # verbs after which "at" names a target ("fired at")
     saying: frozenset[str] = frozenset()                 # verbs that only say: their complement may open with a noun
+    content_openers: frozenset[str] = frozenset()        # words after a control noun that open its content
+    undergoer_prepositions: frozenset[str] = frozenset()  # what undergoes a peN-an noun, after its doer
     responding: frozenset[str] = frozenset()             # verbs of answering ("retaliated with tariffs")
     judging: frozenset[str] = frozenset()                # verbs that name what their object is ("menilai …")
     aimed_prepositions: frozenset[str] = frozenset()     # locatives that name a target after those ("at")
@@ -262,6 +264,8 @@ def compile_words(pack: Any) -> Words:
     words.saying = frozenset(str(w).lower() for w in grammar.get("saying_verbs") or ())
     words.judging = frozenset(str(w).lower() for w in grammar.get("judging_verbs") or ())
     words.responding = frozenset(_inflected(pack.lang, grammar.get("responding_verbs") or ()))
+    words.content_openers = frozenset(str(w).lower() for w in grammar.get("content_openers") or ())
+    words.undergoer_prepositions = frozenset(str(w).lower() for w in grammar.get("undergoer_prepositions") or ())
     words.aimed_prepositions = frozenset(str(w).lower() for w in grammar.get("aimed_prepositions") or ())
     words.comitative = frozenset(str(w).lower() for w in grammar.get("comitative") or ())
     words.attributive = frozenset(str(w).lower() for w in grammar.get("attributive_participles") or ())

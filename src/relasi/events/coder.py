@@ -37,12 +37,13 @@ from relasi.events.discourse import (
     summit_host,
     voting_body,
 )
-from relasi.events.modality import CONTENT_TYPES, Factuality, factuality
+from relasi.events.modality import CONTENT_TYPES, Factuality, factuality, phrase_regex
 from relasi.events.patterns import (
     BETWEEN,
     SOURCE_PREPOSITIONS,
     SentenceWords,
     choose,
+    head_noun,
     names_act,
     patient,
     source_of,
@@ -137,7 +138,7 @@ def code_events(article: Article, pack) -> Article:
             else:
                 parties = _parties(predicate, pattern, parse, events, parses, index, counterparts, defaults, pack,
                                    _content_target(parse, number, chosen, defaults), text,
-                                   _carried_noun(parse, number, chosen))
+                                   plover_for(pattern.cameo) in CONTENT_TYPES and _carried_noun(parse, number, chosen))
             if requested:
                 parties = _requested_by(parse, predicate) or parties
             if plover_for(pattern.cameo) == "PROTEST":
@@ -247,9 +248,7 @@ REPEATABLE = frozenset({"SANCTION", "ACCUSE", "REJECT", "PROTEST", "SUPPORT", "A
 def _repeat_phrases(pack) -> re.Pattern[str]:
     cached = pack.__dict__.get("_repeat_phrases")
     if cached is None:
-        words = sorted(pack.words("repeating"), key=len, reverse=True)
-        alternation = "|".join(re.escape(w) for w in words) or r"(?!x)x"
-        cached = pack.__dict__["_repeat_phrases"] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+        cached = pack.__dict__["_repeat_phrases"] = phrase_regex(tuple(pack.words("repeating")))
     return cached
 
 
@@ -416,7 +415,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             and parse.clauses[predicate.clause].kind == "main" and not (said is not None and said.actors):
         # "memanggil Duta Besar China dan menuntut penjelasan", "summoned China's ambassador and demanded an
         # explanation": a verb coordinated with one that has a party as its object is aimed at that party too
-        targets = _coordinated_object(text, parse, predicate, own)
+        targets = _coordinated_object(text, parse, predicate, own, frozenset(pack.words("coordinators")))
         how = "shared" if targets else how
     collective = _names_collective(text, the_patient, pack)     # "ignored the calls of the international community"
     if not targets and the_patient is not None and not collective and _refers_back(the_patient, pack):
@@ -784,21 +783,15 @@ def _act_doers(parse: Parse, phrase: Argument, events: list[Event], own: list[Ac
     """Who did the act a phrase refers back to: the doer named with the same noun earlier in the sentence
     ("mengutuk tindakan China itu, … tindakan tersebut mengancam …"), else the doer of the act told last."""
     codes = {a.code for a in own}
-    key = _key_word(phrase.head, pack.lang)
+    key = head_noun(phrase.head, pack.lang)
     for predicate in parse.predicates:
         for _, argument in predicate.slots:
             if argument.end <= phrase.start and argument.actors and argument.how == "direct" \
-                    and _key_word(argument.head, pack.lang) == key:
+                    and head_noun(argument.head, pack.lang) == key:
                 named = [as_state(a) for a in argument.actors if a.code not in codes]
                 if named:
                     return named
     return reaction_target(events, parse.start, own)
-
-
-def _key_word(head: str, lang: str) -> str:
-    """The noun that heads an argument's head words: the first in Indonesian, the last in English."""
-    words = head.split()
-    return (words[0] if lang == "id" else words[-1]) if words else ""
 
 
 def _reported_defiance(parse: Parse, predicate: Predicate, sources: list[Actor], targets: list[Actor],
@@ -907,7 +900,8 @@ def _requested_by(parse: Parse, predicate: Predicate) -> tuple[list[Actor], list
     return (list(owner.actors), asked, "direct") if asked else None
 
 
-def _coordinated_object(text: str, parse: Parse, predicate: Predicate, own: set[str]) -> list[Actor]:
+def _coordinated_object(text: str, parse: Parse, predicate: Predicate, own: set[str],
+                        coordinators: frozenset[str]) -> list[Actor]:
     """The party that a verb right before this one in its clause, joined to it by "dan"/"and", has as its object."""
     before = [p for p in parse.predicates if p.clause == predicate.clause and p.voice == "active"
               and p.end <= predicate.start]
@@ -916,7 +910,7 @@ def _coordinated_object(text: str, parse: Parse, predicate: Predicate, own: set[
     previous = before[-1]
     between = text[previous.end:predicate.start].lower().split()
     obj = previous.slot("object")
-    if obj is None or obj.end > predicate.start or not {"dan", "and", "serta"} & set(between) \
+    if obj is None or obj.end > predicate.start or not coordinators & set(between) \
             or len(text[obj.end:predicate.start].split()) > 3:
         return []
     return [as_state(a) for a in obj.actors if as_state(a).code not in own and state_level(as_state(a))]

@@ -61,7 +61,8 @@ class _Words:
     adopting: frozenset[str]            # light verbs that adopt the measure their noun names ("agreed sanctions")
 
 
-def _regex(words: tuple[str, ...]) -> re.Pattern[str]:
+def phrase_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words` as whole words, case folded; a pattern that matches nothing for no words."""
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
@@ -78,11 +79,11 @@ def _compiled(key: tuple) -> _Words:
         cancelling, adopting, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
-    return _Words(_regex(plan), _regex(tuple(w for w in hypothetical if " " in w)), _regex(commitment),
-                  _regex(future), _regex(denial), _regex(failure), _regex(deontic), _regex(future_time),
-                  _regex(negators), _regex(refusal),
+    rx = phrase_regex
+    return _Words(rx(plan), rx(tuple(w for w in hypothetical if " " in w)), rx(commitment), rx(future), rx(denial),
+                  rx(failure), rx(deontic), rx(future_time), rx(negators), rx(refusal),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
-                  _heads(denial, aux), _heads(failure, aux), _regex(cancelling), frozenset(adopting))
+                  _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting))
 
 
 def words_of(pack) -> _Words:

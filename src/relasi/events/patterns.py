@@ -231,15 +231,17 @@ def _patient_is(argument: Argument | None, wanted: str, lexicon: Lexicon) -> boo
     return argument.how == "event" or names_act(argument.head, lexicon.lang, lexicon.references)
 
 
+def head_noun(head: str, lang: str, size: int = 1) -> str:
+    """The noun that heads a phrase's head words (`size` words of it): Indonesian heads come first, English ones
+    last."""
+    words = head.split()
+    return " ".join(words[:size] if lang == "id" else words[-size:]) if words else ""
+
+
 def names_act(head: str, lang: str, references: frozenset[str]) -> bool:
     """Whether a phrase's head is a noun that refers to an act ("keputusan itu", "uji coba tersebut", "the move",
-    "the missile test"): Indonesian heads come first, English ones last, and may be two words."""
-    words = head.split()
-    if not words:
-        return False
-    if lang == "id":
-        return words[0] in references or " ".join(words[:2]) in references
-    return words[-1] in references or " ".join(words[-2:]) in references
+    "the missile test"); the noun may be two words."""
+    return bool(head) and (head_noun(head, lang) in references or head_noun(head, lang, 2) in references)
 
 
 def _names_person(argument: Argument, lang: str) -> bool:
