@@ -472,7 +472,7 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
                 slots.append(("agent", agent))
         taken = {name for name, _ in slots}
         for name, argument in reader.obliques(p, after):
-            if name in ("oleh", "by") and voice == "passive":
+            if name in reader.words.agent_markers and voice == "passive":
                 continue
             if name not in taken:
                 slots.append((name, argument))

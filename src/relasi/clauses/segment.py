@@ -370,18 +370,15 @@ def _opens(items: list[Item], i: int, words: Words, verb_preds: set[int]) -> boo
     return False
 
 
-# The prepositions that name the maker of a control noun between it and its clause
-_MAKERS = frozenset({"by", "oleh"})
-
-
 def _governor(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,
               words: Words | None = None) -> int | None:
     """The last verb or event word before item `i` in its clause: what the clause opened at `i` depends on; or a
     control noun right before it ("upaya Venezuela untuk …", "rencana untuk menyerang", "Russia's bid to …")."""
     if words is not None and words.control_nouns:
         j = i - 1
+        makers = words.agent_markers                # "the decision by the German government to …"
         while j >= 0 and clause_of[j] == clause and i - j <= 5 and (
-                items[j].kind in _DEMO_DET_GROUP_WORD or (items[j].kind == PREP and items[j].value in _MAKERS)):
+                items[j].kind in _DEMO_DET_GROUP_WORD or (items[j].kind == PREP and items[j].value in makers)):
             if items[j].kind == WORD and items[j].value in words.control_nouns:
                 return j
             j -= 1                       # "the decision by the German government to …", "keputusan oleh …"

@@ -404,7 +404,7 @@ class SlotReader:
                 # a control noun: its owner does it ("Harapan Washington untuk membangun …")
                 span = self.np_after(self._np_start(governor, self.clause(governor)), self.clause(governor))
                 if span is not None and not self._has_actor(*span) and span[1] + 1 < len(self.items) \
-                        and self.items[span[1]].kind == PREP and self.items[span[1]].value in ("by", "oleh"):
+                        and self.items[span[1]].kind == PREP and self.items[span[1]].value in self.words.agent_markers:
                     span = self.np_after(span[1] + 1, self.clause(governor))   # "the decision by Germany to …"
                 if span is not None and self._has_actor(*span):
                     found = self.argument(span)
@@ -753,7 +753,7 @@ class SlotReader:
                     continue
                 break
             item = self.items[j]
-            if self.acts_as_prep(j) and item.value in ("oleh", "by"):
+            if self.acts_as_prep(j) and item.value in self.words.agent_markers:
                 span = self.np_after(j + 1, clause)
                 if span is None:
                     return None
@@ -916,7 +916,7 @@ class SlotReader:
         for j in range(p + 1, min(len(self.items), stop + 8)):
             if self.is_verb(j) or self.clause(j) != self.clause(p):
                 return None
-            if self.acts_as_prep(j) and self.items[j].value in ("oleh", "by"):
+            if self.acts_as_prep(j) and self.items[j].value in self.words.agent_markers:
                 span = self.np_after(j + 1, self.clause(p))
                 return self.argument(span) if span is not None and self._has_actor(*span) else None
         return None

@@ -79,6 +79,7 @@ class Words:
     aiming: frozenset[str] = frozenset()                 # verbs after which "at" names a target ("fired at")
     saying: frozenset[str] = frozenset()                 # verbs that only say: their complement may open with a noun
     content_openers: frozenset[str] = frozenset()        # words after a control noun that open its content
+    agent_markers: frozenset[str] = frozenset()          # prepositions of a passive's agent ("oleh", "by")
     undergoer_prepositions: frozenset[str] = frozenset()  # what undergoes a peN-an noun, after its doer
     responding: frozenset[str] = frozenset()             # verbs of answering ("retaliated with tariffs")
     judging: frozenset[str] = frozenset()                # verbs that name what their object is ("menilai …")
@@ -265,6 +266,7 @@ def compile_words(pack: Any) -> Words:
     words.judging = frozenset(str(w).lower() for w in grammar.get("judging_verbs") or ())
     words.responding = frozenset(_inflected(pack.lang, grammar.get("responding_verbs") or ()))
     words.content_openers = frozenset(str(w).lower() for w in grammar.get("content_openers") or ())
+    words.agent_markers = frozenset(str(w).lower() for w in grammar.get("agent_markers") or ())
     words.undergoer_prepositions = frozenset(str(w).lower() for w in grammar.get("undergoer_prepositions") or ())
     words.aimed_prepositions = frozenset(str(w).lower() for w in grammar.get("aimed_prepositions") or ())
     words.comitative = frozenset(str(w).lower() for w in grammar.get("comitative") or ())
