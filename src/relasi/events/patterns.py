@@ -247,10 +247,9 @@ def names_act(head: str, lang: str, references: frozenset[str]) -> bool:
 def _names_person(argument: Argument, lang: str) -> bool:
     """The phrase's head word is a word of a person's name: "Biden" and "President Lula", not "Biden's announcement"
     (whose head is the announcement)."""
-    words = argument.head.split()
-    if not words:
+    head = head_noun(argument.head, lang)
+    if not head:
         return argument.how == "pronoun"    # "he was welcomed by Xi": a personal pronoun resolved to a person
-    head = words[-1] if lang == "en" else words[0]
     # transliterations differ in their endings ("Zelenskiy", "Zelensky"): five letters in common will do
     return any(head == word or (len(head) >= 5 and head[:5] == word[:5])
                for actor in argument.actors for word in actor.name.lower().replace("-", " ").split())
