@@ -941,6 +941,10 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
     governed = [(n, p) for n, p in enumerate(parse.predicates) if p.governor == index or p.governor in carried]
     refusal = chosen[index] is not None and chosen[index].cameo is not None \
         and plover_for(chosen[index].cameo) == "REJECT"
+    # "meminta agar Jepang memberikan dukungan", "hoped that Israel would allow aid into Gaza": a request is made of
+    # whoever is to do the act asked for, not of the act's own target
+    request = chosen[index] is not None and chosen[index].cameo is not None \
+        and plover_for(chosen[index].cameo) == "REQUEST"
     # verbs first: a noun inside a verb's slot is read through that verb ("agar aksi militer Israel dihentikan")
     for number, predicate in sorted(governed, key=lambda pair: pair[1].voice == "noun"):
         pattern = chosen[number]
@@ -948,6 +952,8 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
         doer = predicate.slot("agent" if predicate.voice == "passive" else "subject")
         doers = [a for a in doer.actors if a.code not in own] if doer and doer.how not in ("controller", "shared") \
             else []
+        if request and doers:
+            return doers
         if pattern is not None and pattern.cameo is not None:
             targets, _ = target_of(predicate, pattern, defaults, doers)
             if not targets and plover_for(pattern.cameo) in PLACE_TARGET_TYPES:
