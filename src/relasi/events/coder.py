@@ -30,6 +30,7 @@ from relasi.events.discourse import (
     implied_target,
     location,
     main_actors,
+    meeting_sides,
     occasion_target,
     place_target,
     reaction_target,
@@ -309,6 +310,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             sources = _act_doers(parse, subject, events, speaker, pack) or \
                 _implied_for(events, parses, index, counterparts, speaker)
         return speaker, [a for a in sources if a.code not in own], "speaker"
+    if not sources and pattern.id.endswith("#sign") and predicate.voice in ("noun", "passive") \
+            and predicate.slot("agent") is None and (sides := meeting_sides(events, parses, index)) is not None:
+        # "Dilakukan pula penandatanganan MoU …" after a meeting: the meeting's sides signed it
+        return [sides[0]], [sides[1]], "antecedent"
     if not sources:
         return None
     targets, slot = target_of(predicate, pattern, defaults, sources, receiving)

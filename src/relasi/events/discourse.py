@@ -76,6 +76,22 @@ def implied_target(sources: list[Actor], earlier: list[Event], parses: list[Pars
     return [a for a in counterparts if a.code not in own][:1]
 
 
+MEETING_REACH = 2     # sentences back: a signing told further on is no longer the meeting's
+
+
+def meeting_sides(earlier: list[Event], parses: list[Parse], index: int) -> tuple[Actor, Actor] | None:
+    """The two sides of the meeting told in this sentence or the two before ("Jokowi bertemu PM Marape …
+    Dilakukan pula penandatanganan MoU …", "Several agreements were signed after the talks"): those an agreement
+    signed with no one named is between."""
+    start = parses[max(0, index - MEETING_REACH)].start
+    for event in reversed(earlier):
+        if event.start < start:
+            return None
+        if event.plover == "CONSULT" and state_level(event.source) and state_level(event.target):
+            return as_state(event.source), as_state(event.target)
+    return None
+
+
 def voting_body(mentions: tuple[Mention, ...], before: int, own: set[str]) -> list[Actor]:
     """The body a vote is taken in: the last international organisation named up to `before` ("Majelis Umum PBB
     … dua negara, yaitu AS dan Israel, menolak": they voted against the assembly's resolution), else the first
