@@ -60,6 +60,7 @@ EXPULSIONS = frozenset({"161", "174"})
 
 # Stances a vote takes: for or against a body's resolution
 VOTE_TYPES = frozenset({"REJECT", "SUPPORT"})
+VETO = "129"
 
 # How sure an event is, by how its arguments were found.
 CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0.8, "speaker": 0.8,
@@ -147,8 +148,10 @@ def code_events(article: Article, pack) -> Article:
             if parties is None:
                 continue
             sources, targets, how = parties
-            if not targets and plover_for(pattern.cameo) in VOTE_TYPES and said.holds_any(votes):
-                # "… sementara dua negara, yaitu AS dan Israel, menolak", "two countries voted against"
+            if not targets and (pattern.cameo == VETO or plover_for(pattern.cameo) in VOTE_TYPES
+                                and said.holds_any(votes)):
+                # "… sementara dua negara, yaitu AS dan Israel, menolak", "two countries voted against"; a veto is
+                # cast in a body ("menggunakan hak veto untuk menggagalkan resolusi di Dewan Keamanan PBB")
                 targets = voting_body(article.mentions, parse.end, {a.code for a in sources})
                 how = "implied" if targets else how
             cameo = pattern.cameo
