@@ -360,6 +360,13 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
     role = title.entries[0].role
     aliases = _pack_words(pack).aliases(role)
     name_span = _new_name(text, phrase.end, stop_names)
+    if name_span is None:
+        # "Presiden … bertemu Presiden Peru Dina Boluarte. Dalam pertemuan itu Kepala Negara …": a bare title goes
+        # on naming whom the bare title before it named (the story's protagonist), not the last holder named
+        bare = next((m.actor for m in reversed(earlier) if m.rule == "coref:title" and not m.part
+                     and m.actor.kind == "PERSON" and m.actor.role in aliases), None)
+        if bare is not None:
+            return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], bare, "coref:title")]
     for mention in reversed(earlier):
         actor = mention.actor
         if mention.part or actor.role not in aliases or actor.kind not in ("PERSON", "ORG"):

@@ -592,6 +592,8 @@ class SlotReader:
         while True:
             while start - 1 >= 0 and clause_of[start - 1] == clause:
                 kind, value = items[start - 1].kind, items[start - 1].value
+                if indonesian and kind == DEMO and start - 1 != j:
+                    break     # "Dalam kunjungan itu Jokowi bertemu …": a demonstrative closes the phrase before
                 if not (kind in _DEMO_DET_WORD or (kind == PRED and start - 1 not in verbs) or
                         # English modifiers come first: "Chinese coast guard ships", "Israel's army", "thousands of"
                         (english and (kind == GROUP or value in ("'s", "’s")
@@ -615,12 +617,16 @@ class SlotReader:
         """Whether the phrase starting at item `start` is a subject: nothing before it in the clause governs it."""
         items, clause_of = self.items, self.seg.clause_of
         b = start - 1
+        timed = False
         while b >= 0 and items[b].kind == ADV and clause_of[b] == clause:
+            timed = timed or items[b].value in self.words.time_words
             b -= 1
         if b < 0 or clause_of[b] != clause:
             return True
         item = items[b]
         kind = item.kind
+        if timed and PREP in item.kinds:
+            return True           # "On Monday Russia launched …", "Pada Senin Rusia …": the preposition has its date
         if kind == COORD:
             # "kedaulatan dan integritas Suriah": a noun before the coordinator makes one phrase of both
             return not (b > 0 and items[b - 1].kind == WORD and clause_of[b - 1] == clause)

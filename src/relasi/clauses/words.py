@@ -78,6 +78,7 @@ class Words:
     occurrence: frozenset[str] = frozenset()             # verbs that say an act happened ("broke out", "terjadi")
     aiming: frozenset[str] = frozenset()                 # verbs after which "at" names a target ("fired at")
     saying: frozenset[str] = frozenset()                 # verbs that only say: their complement may open with a noun
+    time_words: frozenset[str] = frozenset()             # weekdays, months: "On Monday Russia …" ends its phrase
     content_openers: frozenset[str] = frozenset()        # words after a control noun that open its content
     agent_markers: frozenset[str] = frozenset()          # prepositions of a passive's agent ("oleh", "by")
     undergoer_prepositions: frozenset[str] = frozenset()  # what undergoes a peN-an noun, after its doer
@@ -209,6 +210,7 @@ def compile_words(pack: Any) -> Words:
     for key in ("weekdays", "months", "relative_days", "relative_weeks", "relative_years"):
         for item in dates.get(key) or {}:
             words.add(str(item), ADV)          # "Rusia kemarin mengecam", "Russia Monday condemned"
+    words.time_words = frozenset(str(item).lower() for key in ("weekdays", "months") for item in dates.get(key) or {})
     for item in grammar.get("negators") or ():
         words.add(str(item), NEG)
     for item in grammar.get("speech_before") or ():

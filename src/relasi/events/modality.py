@@ -49,6 +49,7 @@ class _Words:
     denial: re.Pattern[str]
     failure: re.Pattern[str]
     deontic: re.Pattern[str]
+    possibility: re.Pattern[str]
     future_time: re.Pattern[str]
     negators: re.Pattern[str]
     refusal: re.Pattern[str]
@@ -73,15 +74,21 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
     return frozenset(w.split()[0] for w in words if w and w.split()[0] not in auxiliaries) | frozenset(words)
 
 
+def _lower_case_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words` as whole words, as written: the modal "may" and not the month "May"."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
+
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
-    plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, future_time, negators, \
-        cancelling, adopting, auxiliaries = key
+    plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, possibility, future_time, \
+        negators, cancelling, adopting, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     rx = phrase_regex
     return _Words(rx(plan), rx(tuple(w for w in hypothetical if " " in w)), rx(commitment), rx(future), rx(denial),
-                  rx(failure), rx(deontic), rx(future_time), rx(negators), rx(refusal),
+                  rx(failure), rx(deontic), _lower_case_regex(possibility), rx(future_time), rx(negators), rx(refusal),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
                   _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting))
 
@@ -95,7 +102,7 @@ def words_of(pack) -> _Words:
         auxiliaries = tuple(sorted(w[0] for w, classes in phrases.items() if len(w) == 1 and any(
             c.kind == BE for c in classes)))
         names = ("plan", "commitment", "offers", "future", "denial", "failure", "hypothetical", "refusal", "deontic",
-                 "future_time", "negators", "cancelling", "adopting")
+                 "possibility", "future_time", "negators", "cancelling", "adopting")
         cached = _compiled((*(pack.words(name) for name in names), auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -164,6 +171,8 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     counterfactual = " " in window.strip() and bool(words.hypothetical.search(window))   # "would have renewed"
     # "harus menarik pasukannya", "must not let them occupy": what ought to be done has not been done
     counterfactual = counterfactual or bool(words.deontic.search(window))
+    # "may impose sanctions", "is unlikely to cut ties", "mungkin akan memutuskan hubungan": only possible, not done
+    counterfactual = counterfactual or bool(words.possibility.search(window))
     if ("conditional" in chain or _consequent(parse, predicate) or counterfactual) and not hostile:
         # "Jika AS menyerang Iran, …", "Seandainya jalur darat dibuka, Yordania bisa mengirim …"
         return Factuality("hypothetical", negated, cameo)
