@@ -58,6 +58,7 @@ _DEMO_DET_LIGHT_OPEN_PREP = frozenset({DEMO, DET, LIGHT, OPEN, PREP})
 _DEMO_DET_QUOTE = frozenset({DEMO, DET, QUOTE})
 _DEMO_DET_WORD = frozenset({DEMO, DET, WORD})
 _DEMO_WORD = frozenset({DEMO, WORD})
+_ARTICLES = frozenset({"the", "a", "an"})
 _DET_GROUP = frozenset({DET, GROUP})
 _DET_GROUP_PRON = frozenset({DET, GROUP, PRON})
 _DET_GROUP_PRON_WORD = frozenset({DET, GROUP, PRON, WORD})
@@ -594,6 +595,8 @@ class SlotReader:
                 kind, value = items[start - 1].kind, items[start - 1].value
                 if indonesian and kind == DEMO and start - 1 != j:
                     break     # "Dalam kunjungan itu Jokowi bertemu …": a demonstrative closes the phrase before
+                if english and items[start].kind == DET and items[start].value in _ARTICLES and kind != DET:
+                    break     # "At the meeting the president invited …": an article opens a phrase of its own
                 if not (kind in _DEMO_DET_WORD or (kind == PRED and start - 1 not in verbs) or
                         # English modifiers come first: "Chinese coast guard ships", "Israel's army", "thousands of"
                         (english and (kind == GROUP or value in ("'s", "’s")
@@ -635,8 +638,9 @@ class SlotReader:
         if PREP in item.kinds:                         # a preposition (no opener: that returned above)
             return False
         if kind == PRED:
-            # an event word governs it: an event noun its possessor ("serangan Israel"), an event verb its object
-            return False
+            # an event word governs it: an event noun its possessor ("serangan Israel"), an event verb its object;
+            # but after a noun an article opens a phrase of its own ("At the meeting the president invited …")
+            return self.words.lang == "en" and items[start].value in _ARTICLES and b not in self.verb_items
         return not (kind in VERBISH or kind == BE or kind == NEG)
 
     def _shared_subject(self, p: int, clause: int) -> Argument | None:
