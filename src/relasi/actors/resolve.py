@@ -349,6 +349,23 @@ def _resolve_hit(text, phrase: _Phrase, pack, day, support, earlier, stop_names,
     return []
 
 
+def _after_possessive(text: str, start: int, pack) -> bool:
+    """Whether the word before `start` is a possessive determiner ("its", "their")."""
+    words = pack.words("possessive_determiners")
+    if not words:
+        return False
+    before = text[max(0, start - 12):start].rstrip().lower()
+    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()) for w in words)
+
+
+def _speech_follows(text: str, end: int, pack) -> bool:
+    """Whether a speech verb follows `end` ("its foreign minister said"): a speaker's tag, where the title is the
+    speaking side's, not an object ("recalled its ambassador")."""
+    after = text[end:end + 20].lstrip().lower()
+    return any(after.startswith(w) and (len(after) == len(w) or not after[len(w)].isalnum())
+               for w in pack.words("speech_after"))
+
+
 def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Mention], pack,
                      stop_names: frozenset[str], new_names: dict[str, Actor]) -> list[Mention]:
     """A bare title ("Presiden", "Kepala Negara", "the minister") refers to the last person named with that role,
@@ -360,6 +377,18 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
     role = title.entries[0].role
     aliases = _pack_words(pack).aliases(role)
     name_span = _new_name(text, phrase.end, stop_names)
+    if name_span is None and _after_possessive(text, phrase.start, pack) and _speech_follows(text, phrase.end, pack):
+        # "Japan will impose sanctions on Russia, its foreign minister said": the role of the state the sentence
+        # opened with (its subject, as a rule), else of the state named last
+        opened = max(text.rfind(". ", 0, phrase.start), text.rfind("\n", 0, phrase.start)) + 1
+        state = next((m.actor for m in earlier if m.start >= opened and m.actor.kind == "STATE"), None) or next(
+            (m.actor for m in reversed(earlier) if m.actor.kind == "STATE"), None)
+        if state is not None:
+            entry = title.entries[0]
+            person = Actor(state.code, "PERSON", f"{state.name} {role or 'official'}", state.code,
+                           entry.sector, role)
+            return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], person, "coref:possessive")]
+        return []
     if name_span is None:
         # "Presiden … bertemu Presiden Peru Dina Boluarte. Dalam pertemuan itu Kepala Negara …": a bare title goes
         # on naming whom the bare title before it named (the story's protagonist), not the last holder named
