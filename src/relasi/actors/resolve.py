@@ -390,12 +390,16 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
             return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], person, "coref:possessive")]
         return []
     if name_span is None:
-        # "Presiden … bertemu Presiden Peru Dina Boluarte. Dalam pertemuan itu Kepala Negara …": a bare title goes
-        # on naming whom the bare title before it named (the story's protagonist), not the last holder named
-        bare = next((m.actor for m in reversed(earlier) if m.rule == "coref:title" and not m.part
+        # "Presiden menggelar pertemuan dengan Presiden Peru Dina Boluarte. Dalam pertemuan itu Kepala Negara …": a
+        # bare title goes on naming whom the bare title before it named (the story's protagonist) when the holder
+        # named since was named in that same sentence, as its counterpart
+        bare = next((m for m in reversed(earlier) if m.rule == "coref:title" and not m.part
                      and m.actor.kind == "PERSON" and m.actor.role in aliases), None)
-        if bare is not None:
-            return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], bare, "coref:title")]
+        named = next((m for m in reversed(earlier) if not m.part and m.actor.kind == "PERSON"
+                      and m.actor.role in aliases), None)
+        if bare is not None and named is not None and named is not bare and named.start > bare.start \
+                and not re.search(r"[.!?]\s", text[bare.end:named.start]):
+            return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], bare.actor, "coref:title")]
     for mention in reversed(earlier):
         actor = mention.actor
         if mention.part or actor.role not in aliases or actor.kind not in ("PERSON", "ORG"):
