@@ -947,12 +947,11 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
     carried = {n for n, p in enumerate(parse.predicates) if p.voice == "noun" and said is not None
                and said.how == "event" and said.start <= p.start < said.end}
     governed = [(n, p) for n, p in enumerate(parse.predicates) if p.governor == index or p.governor in carried]
-    refusal = chosen[index] is not None and chosen[index].cameo is not None \
-        and plover_for(chosen[index].cameo) == "REJECT"
-    # "meminta agar Jepang memberikan dukungan", "hoped that Israel would allow aid into Gaza": a request is made of
-    # whoever is to do the act asked for, not of the act's own target
-    request = chosen[index] is not None and chosen[index].cameo is not None \
-        and plover_for(chosen[index].cameo) == "REQUEST"
+    asking = plover_for(chosen[index].cameo) if chosen[index] is not None and chosen[index].cameo else None
+    refusal = asking == "REJECT"
+    # "meminta agar Jepang memberikan dukungan", "demanded that Russia withdraw …": a request is made of whoever is
+    # to do the act asked for, not of the act's own target
+    request = asking == "REQUEST"
     # verbs first: a noun inside a verb's slot is read through that verb ("agar aksi militer Israel dihentikan")
     for number, predicate in sorted(governed, key=lambda pair: pair[1].voice == "noun"):
         pattern = chosen[number]

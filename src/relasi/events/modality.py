@@ -62,22 +62,17 @@ class _Words:
     adopting: frozenset[str]            # light verbs that adopt the measure their noun names ("agreed sanctions")
 
 
-def phrase_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of `words` as whole words, case folded; a pattern that matches nothing for no words."""
+def phrase_regex(words: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
+    """Any of `words` as whole words, case folded unless `folded` is False (the modal "may", not the month "May"); a
+    pattern that matches nothing for no words."""
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE if folded else 0)
 
 
 def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str]:
     """The words that govern a complement: single words, and the first word of phrases ("plans" of "plans to"),
     but not an auxiliary ("is" of "is expected to")."""
     return frozenset(w.split()[0] for w in words if w and w.split()[0] not in auxiliaries) | frozenset(words)
-
-
-def _lower_case_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of `words` as whole words, as written: the modal "may" and not the month "May"."""
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
 
 
 @lru_cache(maxsize=8)
@@ -88,7 +83,7 @@ def _compiled(key: tuple) -> _Words:
     aux = frozenset(auxiliaries)
     rx = phrase_regex
     return _Words(rx(plan), rx(tuple(w for w in hypothetical if " " in w)), rx(commitment), rx(future), rx(denial),
-                  rx(failure), rx(deontic), _lower_case_regex(possibility), rx(future_time), rx(negators), rx(refusal),
+                  rx(failure), rx(deontic), rx(possibility, folded=False), rx(future_time), rx(negators), rx(refusal),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
                   _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting))
 
