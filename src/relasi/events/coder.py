@@ -321,6 +321,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         return None
     targets, slot = target_of(predicate, pattern, defaults, sources, receiving)
     own = {a.code for a in sources}
+    if not targets and pattern.places:
+        targets = _state_of_place(parse, predicate, pattern, defaults, receiving, own)
     # "Russia and Ukraine agreed to a swap brokered by the UAE": sides that agree together are each other's
     # partners; the doer of a clause about what they agreed on is not one
     together = len(own) > 1 and pattern.mutual and plover == "AGREE"
@@ -813,6 +815,22 @@ def _reported_defiance(parse: Parse, predicate: Predicate, sources: list[Actor],
     if not speaker or not own or own & {a.code for a in speaker}:
         return sources, targets, told
     return speaker, [as_state(a) for a in sources], Factuality("asserted", False, "112")
+
+
+def _state_of_place(parse: Parse, predicate: Predicate, pattern: Pattern, defaults: tuple[str, ...],
+                    receiving: tuple[str, ...], own: set[str]) -> list[Actor]:
+    """"tiba di Beijing", "arrived in Jakarta": for a pattern whose target may be a place, the state of the first
+    place named in one of its target slots (a capital or town stands for its country)."""
+    for name in target_slots(predicate, pattern, defaults, receiving):
+        argument = predicate.slot(name)
+        if argument is None:
+            continue
+        states = [as_state(actor) for start, actor in parse.places
+                  if argument.start <= start < argument.end and actor.kind in ("STATE", "CITY")
+                  and actor.code not in own]
+        if states:
+            return states[:1]
+    return []
 
 
 def _place_of_object(parse: Parse, predicate: Predicate, the_object: Argument, own: set[str],

@@ -24,6 +24,8 @@ step's slots:
   describes: true               # the target is what the description is of ("menyebut X sebagai …"); nouns of such
                                 #   a pattern count only after a copula ("peluncuran itu merupakan pelanggaran …")
   modality: intended            # the word itself is a plan ("berencana")
+  places: true                  # a place named in a target slot stands for its state ("tiba di Beijing" visits
+                                #   China), where no actor is named there
 ```
 
 A pattern with `cameo: null` (the file `not_events.yaml`) is a phrase that contains a trigger and is no event
@@ -65,7 +67,8 @@ class _KeyCheckingLoader(YAML_LOADER):  # type: ignore[misc, valid-type]
 
 
 KNOWN_KEYS = frozenset({"name", "cameo", "verbs", "nouns", "target", "source", "object", "object_not", "with",
-                        "unless", "mutual", "describes", "modality", "note", "patient", "subject_head"})
+                        "unless", "mutual", "describes", "modality", "note", "patient", "subject_head",
+                        "places"})
 PATIENTS = frozenset({"actor", "person", "event"})
 
 
@@ -85,6 +88,7 @@ class Pattern:
     mutual: bool = False
     describes: bool = False
     modality: str | None = None
+    places: bool = False                     # a place in a target slot stands for its state
 
     @property
     def constrained(self) -> bool:
@@ -238,7 +242,7 @@ def _add(lexicon: Lexicon, item: Any, where: str, index: int) -> None:
         subject_heads=_words(item.get("subject_head")), with_words=_words(item.get("with")),
         unless=_words(item.get("unless")),
         mutual=bool(item.get("mutual")), describes=bool(item.get("describes")),
-        modality=item.get("modality"),
+        modality=item.get("modality"), places=bool(item.get("places")),
     )
     lexicon.patterns.append(pattern)
     for kind, derive in (("verbs", verb_forms), ("nouns", noun_forms)):
