@@ -280,10 +280,11 @@ def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: in
     if " " not in candidate.text and lows[i] in words.first_lengths:
         # "close to Venezuela's coast": a longer preposition wins over a one-word event form
         length, classes = words.lookup(lows, i)
-        if length > 1 and classes and all(c.kind == PREP for c in classes) and not any(
+        # ("according to Tokyo": a preposition that is also a speech tag)
+        if length > 1 and classes and any(c.kind == PREP for c in classes) and not any(
                 spans[k][0] in group_at or spans[k][0] in cand_at for k in range(i + 1, i + length)):
-            items.append(Item(a, spans[i + length - 1][1], PREP, classes[0].word, classes, None, len(items),
-                              _phrase_kinds(classes)))
+            items.append(Item(a, spans[i + length - 1][1], PREP, classes[0].word, classes, None,
+                              len(items), _phrase_kinds(classes)))
             return i + length
     j = i
     while j < len(spans) and spans[j][0] < candidate.end:
