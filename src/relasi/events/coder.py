@@ -57,6 +57,9 @@ from relasi.model import Actor, Argument, Article, Event, Parse, Predicate
 
 # Expelling diplomats or other people: a passive with no agent names the expelling state as the place left
 EXPULSIONS = frozenset({"161", "174"})
+# Acts only a state's authorities do to people (arrest, detain, try; deport): with no doer named, the state where
+# they happen did them
+AUTHORITY_ACTS = frozenset({"173", "174"})
 
 # Stances a vote takes: for or against a body's resolution
 VOTE_TYPES = frozenset({"REJECT", "SUPPORT"})
@@ -279,6 +282,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         undergoing = {a.code for a in (predicate.slot("subject").actors if predicate.slot("subject") else ())}
         if left and not undergoing & {a.code for a in left}:
             sources, how = left[:1], "direct"
+    if not sources and predicate.voice in ("passive", "noun") and pattern.cameo[:3] in AUTHORITY_ACTS:
+        sources, how = _seat_of_authority(parse, predicate, pack), "implied"
     if not sources and predicate.voice == "passive" and predicate.slot("agent") is None \
             and plover_for(pattern.cameo) == "SANCTION":
         # "Ten Russian diplomats have been expelled, Portugal's foreign ministry said": a state that tells of a
@@ -322,7 +327,9 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     targets, slot = target_of(predicate, pattern, defaults, sources, receiving)
     own = {a.code for a in sources}
     if not targets and pattern.places:
-        targets = _state_of_place(parse, predicate, pattern, defaults, receiving, own)
+        # "tiba di Beijing", "arrived in Jakarta": the capital reached stands for its state
+        targets = _place_in_slots(parse, predicate, tuple(target_slots(predicate, pattern, defaults, receiving)),
+                                  own)[:1]
     # "Russia and Ukraine agreed to a swap brokered by the UAE": sides that agree together are each other's
     # partners; the doer of a clause about what they agreed on is not one
     together = len(own) > 1 and pattern.mutual and plover == "AGREE"
@@ -342,7 +349,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # act it answers is the target's, read as that noun reads
         argument = patient(predicate) if name == "object" else predicate.slot(name)
         targets = [a for a in _inner_doers(parse, argument, pack.lang, receiving, own=own,
-                                           owner_nouns=(*pack.words("force_nouns"), *pack.words("origin_nouns")))
+                                           owner_nouns=(*pack.words("force_nouns"), *pack.words("origin_nouns")),
+                                           seat=partial(_authority_noun_seat, parse, text, pack))
                    if a.code not in own]
         if targets:
             break
@@ -643,6 +651,25 @@ def _warns_of_description(parse: Parse, index: int) -> bool:
     return any(p.governor == index and p.light.startswith("=") for p in parse.predicates)
 
 
+def _seat_of_authority(parse: Parse, predicate: Predicate, pack) -> list[Actor]:
+    """"Nelayan Indonesia ditangkap di Malaysia", "the arrest of two Japanese in China": the state where people are
+    held, tried or deported, when no one is named for it (not the state of the people held)."""
+    if predicate.slot("agent") is not None:
+        return []
+    held = patient(predicate)
+    undergoing = {a.code for a in (held.actors if held is not None else ())}
+    return _place_in_slots(parse, predicate, tuple(pack.words("locative")), undergoing)[:1]
+
+
+def _authority_noun_seat(parse: Parse, text: str, pack, noun: Predicate) -> list[Actor]:
+    """The seat of an arrest, a trial or a deportation named by a noun ("memprotes penahanan nelayan Indonesia di
+    Malaysia"): the doer of the act that a protest or concern is about."""
+    chosen = choose(noun, text[parse.start:parse.end], pack.lexicon)
+    if chosen is None or not chosen.cameo or chosen.cameo[:3] not in AUTHORITY_ACTS:
+        return []
+    return _seat_of_authority(parse, noun, pack)
+
+
 def _place_in_slots(parse: Parse, predicate: Predicate, names: tuple[str, ...], own: set[str]) -> list[Actor]:
     """The country of a place named in one of the pattern's target slots (a locative phrase holds no actor)."""
     for name in names:
@@ -692,8 +719,8 @@ def _at_mission(text: str, start: int, missions: tuple[str, ...]) -> bool:
 
 
 def _inner_doers(parse: Parse, argument: Argument | None, lang: str, receiving: tuple[str, ...],
-                 depth: int = 2, own: set[str] | frozenset[str] = frozenset(), owner_nouns: tuple[str, ...] = ()) \
-        -> list[Actor]:
+                 depth: int = 2, own: set[str] | frozenset[str] = frozenset(), owner_nouns: tuple[str, ...] = (),
+                 seat: Callable[[Predicate], list[Actor]] | None = None) -> list[Actor]:
     """The doer of the event noun that heads a phrase, from that noun's own slots ("dari Mesir", "by Russia"); else
     the partner it names ("the deal with China"), the state whose forces or goods it is of ("the withdrawal of
     French forces from its territory", "imports of Japanese seafood") or, one level down, the doer of the act it
@@ -712,7 +739,10 @@ def _inner_doers(parse: Parse, argument: Argument | None, lang: str, receiving: 
             owned = of is not None and of.how == "direct" and any(a.code not in own for a in of.actors)
             if owned and (of.head.split()[-1:] and of.head.split()[-1] in owner_nouns or inner.text in owner_nouns):
                 return list(of.actors)               # "the withdrawal of French forces", "imports of Japanese seafood"
-            return _inner_doers(parse, of, lang, receiving, depth - 1, own, owner_nouns)
+            seated = seat(inner) if seat is not None else []
+            if seated:
+                return seated                        # "the arrest of its citizens in Iran"
+            return _inner_doers(parse, of, lang, receiving, depth - 1, own, owner_nouns, seat)
     return []
 
 
@@ -815,22 +845,6 @@ def _reported_defiance(parse: Parse, predicate: Predicate, sources: list[Actor],
     if not speaker or not own or own & {a.code for a in speaker}:
         return sources, targets, told
     return speaker, [as_state(a) for a in sources], Factuality("asserted", False, "112")
-
-
-def _state_of_place(parse: Parse, predicate: Predicate, pattern: Pattern, defaults: tuple[str, ...],
-                    receiving: tuple[str, ...], own: set[str]) -> list[Actor]:
-    """"tiba di Beijing", "arrived in Jakarta": for a pattern whose target may be a place, the state of the first
-    place named in one of its target slots (a capital or town stands for its country)."""
-    for name in target_slots(predicate, pattern, defaults, receiving):
-        argument = predicate.slot(name)
-        if argument is None:
-            continue
-        states = [as_state(actor) for start, actor in parse.places
-                  if argument.start <= start < argument.end and actor.kind in ("STATE", "CITY")
-                  and actor.code not in own]
-        if states:
-            return states[:1]
-    return []
 
 
 def _place_of_object(parse: Parse, predicate: Predicate, the_object: Argument, own: set[str],
