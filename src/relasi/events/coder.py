@@ -151,12 +151,13 @@ def code_events(article: Article, pack) -> Article:
             if parties is None:
                 continue
             sources, targets, how = parties
-            if not targets and (pattern.cameo == VETO or plover_for(pattern.cameo) in VOTE_TYPES
-                                and said.holds_any(votes)):
+            if (not targets or how == "implied") and (pattern.cameo == VETO or plover_for(pattern.cameo) in VOTE_TYPES
+                                                      and said.holds_any(votes)):
                 # "… sementara dua negara, yaitu AS dan Israel, menolak", "two countries voted against"; a veto is
-                # cast in a body ("menggunakan hak veto untuk menggagalkan resolusi di Dewan Keamanan PBB")
-                targets = voting_body(article.mentions, parse.end, {a.code for a in sources})
-                how = "implied" if targets else how
+                # cast in a body ("menggunakan hak veto untuk menggagalkan resolusi di Dewan Keamanan PBB"); a side
+                # only guessed from the sentence ("…, while China abstained") yields to the body
+                body = voting_body(article.mentions, parse.end, {a.code for a in sources})
+                targets, how = (body, "implied") if body else (targets, how)
             cameo = pattern.cameo
             if not targets and plover_for(cameo) in PURPOSE_TARGET_TYPES:
                 targets = _purpose_target(parse, number, sources)
