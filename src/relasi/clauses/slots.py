@@ -196,9 +196,12 @@ class SlotReader:
                     and not self._has_actor(k, j) and j + 1 < len(items) and items[j + 1].kind in NP_KINDS:
                 j += 1                               # "the leaders of Russia": the owner after "of"
             elif item.kind == PREP and item.value in ("dari", "from") and j > k and not self._has_actor(k, j) \
-                    and items[j - 1].kind == WORD and _normal(items[j - 1].value) in self.words.origin_nouns \
-                    and j + 1 < len(items) and self.group_at(j + 1) is not None and j not in self.reading.opened:
-                j += 1                               # "mitranya dari China", "his counterpart from Singapore"
+                    and items[j - 1].kind == WORD and (_normal(items[j - 1].value) in self.words.origin_nouns
+                                                       or items[j - 1].value in self.words.people_nouns) \
+                    and j + 1 < len(items) and j not in self.reading.opened and (
+                        self.group_at(j + 1) is not None or items[j + 1].kind == DET and j + 2 < len(items)
+                        and self.group_at(j + 2) is not None):
+                j += 1                               # "mitranya dari China", "a businessman from (the) Japan"
             elif item.kind == COORD and j > k and j + 1 < len(items) and self.clause(j + 1) == clause \
                     and items[j + 1].kind in _DET_GROUP_WORD and not self._verb_follows_word(j + 1):
                 j += 1                               # "kegiatan ekspor dan impor", "sektor minyak dan gas Venezuela"
