@@ -202,12 +202,31 @@ class SlotReader:
                         self.group_at(j + 1) is not None or items[j + 1].kind == DET and j + 2 < len(items)
                         and self.group_at(j + 2) is not None):
                 j += 1                               # "mitranya dari China", "a businessman from (the) Japan"
+            elif item.kind == PUNCT and item.value == "," and j > k and items[j - 1].kind == WORD \
+                    and (owner := self._modifier_list_owner(j, clause)) is not None:
+                j = owner                            # "sektor minyak, gas, dan emas Venezuela": the owner of all
             elif item.kind == COORD and j > k and j + 1 < len(items) and self.clause(j + 1) == clause \
                     and items[j + 1].kind in _DET_GROUP_WORD and not self._verb_follows_word(j + 1):
                 j += 1                               # "kegiatan ekspor dan impor", "sektor minyak dan gas Venezuela"
             else:
                 break
         return (k, j) if j > k else None
+
+    def _modifier_list_owner(self, comma: int, clause: int) -> int | None:
+        """Where the owner stands after a list of plain nouns that a comma at `comma` continues ("minyak, gas, dan
+        emas Venezuela"): the list must end in a coordinator, more nouns and a party; else None."""
+        items = self.items
+        m, coordinated = comma, False
+        while m < len(items) and self.clause(m) == clause and m - comma <= 12:
+            kind = items[m].kind
+            if kind == GROUP:
+                return m if coordinated and items[m - 1].kind == WORD else None
+            if kind == COORD:
+                coordinated = True
+            elif not (kind == WORD or kind == PUNCT and items[m].value == ","):
+                return None
+            m += 1
+        return None
 
     def _verb_follows_word(self, j: int) -> bool:
         """A noun right before a verb starts a clause of its own ("… dan Rusia mendesak …")."""
