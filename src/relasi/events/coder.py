@@ -131,7 +131,7 @@ def code_events(article: Article, pack) -> Article:
                 continue                    # "terlibat bentrokan" is the clash of both; "terlibat serangan" alleges
             if _yields_to_object(parse, predicate, pattern, chosen):
                 continue
-            if plover_for(pattern.cameo) == "THREATEN" and _warns_of_description(parse, number):
+            if plover_for(pattern.cameo) == "THREATEN" and _warns_of_description(parse, number, chosen):
                 continue                    # "warned that NATO's expansion was a threat to its security"
             if predicate.light.startswith("="):
                 # "sanksi itu merupakan serangan terhadap …": a description, the speaker's accusation if hostile
@@ -164,7 +164,7 @@ def code_events(article: Article, pack) -> Article:
             if not targets and plover_for(cameo) == "MOBILIZE" and len({a.code for a in sources}) > 1:
                 cameo = JOINT_MILITARY     # "Russia and China held naval drills": drills together are cooperation
             governor = chosen[predicate.governor] if predicate.governor is not None else None
-            if governor is not None and predicate.light.startswith("=") and governor.cameo is not None \
+            if governor is not None and _describes(predicate, pattern) and governor.cameo is not None \
                     and plover_for(governor.cameo) == "THREATEN":
                 governor = None             # what the warning describes is told, not threatened
             told = factuality(text, parse, number, cameo, governor.cameo if governor else None, pack,
@@ -646,10 +646,18 @@ def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: lis
     return (speaker, targets, "speaker") if targets else None
 
 
-def _warns_of_description(parse: Parse, index: int) -> bool:
-    """Whether a warning's complement only describes another's act ("Russia warned that NATO's expansion was a
-    threat to its security"): that is the speaker's accusation, not a threat of its own."""
-    return any(p.governor == index and p.light.startswith("=") for p in parse.predicates)
+def _describes(predicate: Predicate, pattern: Pattern | None) -> bool:
+    """A description ("was a threat to …") or a judgement told as the speaker's accusation ("mengancam perdamaian
+    kawasan", "violated international law")."""
+    return predicate.light.startswith("=") or (pattern is not None and pattern.source == "speaker"
+                                               and bool(pattern.cameo) and plover_for(pattern.cameo) == "ACCUSE")
+
+
+def _warns_of_description(parse: Parse, index: int, chosen: list[Pattern | None]) -> bool:
+    """Whether a warning's complement only describes or judges another's act ("Russia warned that NATO's expansion
+    was a threat to its security", "Taiwan memperingatkan bahwa latihan China mengancam perdamaian"): that is the
+    speaker's accusation, not a threat of its own."""
+    return any(p.governor == index and _describes(p, chosen[n]) for n, p in enumerate(parse.predicates))
 
 
 def _seat_of_authority(parse: Parse, predicate: Predicate, pack) -> list[Actor]:
