@@ -649,8 +649,9 @@ def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: lis
 def _describes(predicate: Predicate, pattern: Pattern | None) -> bool:
     """A description ("was a threat to …") or a judgement told as the speaker's accusation ("mengancam perdamaian
     kawasan", "violated international law")."""
-    return predicate.light.startswith("=") or (pattern is not None and pattern.source == "speaker"
-                                               and bool(pattern.cameo) and plover_for(pattern.cameo) == "ACCUSE")
+    return predicate.light.startswith("=") or (
+        predicate.voice != "noun" and pattern is not None and pattern.source == "speaker" and bool(pattern.cameo)
+        and plover_for(pattern.cameo) == "ACCUSE")         # (not "vowed to respond to any provocation")
 
 
 def _warns_of_description(parse: Parse, index: int, chosen: list[Pattern | None]) -> bool:
