@@ -279,11 +279,14 @@ def _resolve_pronouns(items: list[Item], discourse: Discourse, speaker: list[Act
                 people = item.ref
         elif item.kind == PRON and item.value_of(PRON) != "first":
             group = _reporter(items, i) or _accused(items, i, words) or _seated_in(items, i)
-            if group is None and people is not None and item.value_of(PRON) == "plural" and (
+            kind = item.value_of(PRON)
+            if group is None and people is not None and (kind == "plural" or kind == "person" and not any(
+                    a.kind == "PERSON" and a.name for g in earlier if g is not people for a in g.actors)) and (
                     not {a.code for a in people.actors} & {a.code for a in speaker}
                     or sum(1 for k in range(i) if items[k].kind == QUOTE) % 2 == 0):
                 # "expelled 12 Russian diplomats, saying they engaged in espionage": the people just named; also
-                # the speakers themselves outside a quotation ("Chinese officials said they opposed …")
+                # the speakers themselves outside a quotation ("Chinese officials said they opposed …"); "expelled
+                # a Russian diplomat, accusing him of spying" where no person is named before
                 group = Group(item.start, item.end, list(people.actors), [], how="pronoun")
             group = group or discourse.resolve(item, earlier, speaker, words.counts, region_of(words, item.value))
             if group is not None:

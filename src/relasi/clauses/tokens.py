@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from relasi.clauses.words import ADV, DEMO, DET, LIGHT, OPEN, PREP, PRON, VERB, WordClass, Words
+from relasi.clauses.words import ADV, COORD, DEMO, DET, LIGHT, OPEN, PREP, PRON, VERB, WordClass, Words
 from relasi.pickling import slot_init
 
 # A number keeps its percent sign ("25% tariffs"): a sign alone would end the phrase it counts in. The lookahead
@@ -38,6 +38,7 @@ _DET_GROUP_PRED_VERB = frozenset({DET, GROUP, PRED, VERB})
 _DET_WORD = frozenset({DET, WORD})
 _LIGHT_VERB = frozenset({LIGHT, VERB})
 _PRED_WORD = frozenset({PRED, WORD})
+_PREP_PUNCT_COORD = frozenset({PREP, PUNCT, COORD})
 _VERB_WORD = frozenset({VERB, WORD})
 
 
@@ -346,6 +347,9 @@ def _retag(items: list[Item], words: Words, lows: list[str]) -> None:
                 (kind == DET and item.value != "that") or item.value in ("'s", "’s")):
             # "the proposed deal", "the occupied territory", "the move", "Israel's plan"
             items[k + 1] = Item(nxt.start, nxt.end, WORD, nxt.value, (), None, k + 1)
+        if english and kind == DET and nxt.kind in _PREP_PUNCT_COORD and any(c.kind == PRON for c in item.classes):
+            # "accused her of spying", "told her that …": a possessive that owns no noun is the object pronoun
+            items[k] = Item(item.start, item.end, PRON, item.value, item.classes[::-1], item.ref, k)
         if k > 0 and kind == ADV and item.value in adjectives and items[k - 1].kind in _PRED_WORD \
                 and nxt.kind in _DEMO_DET_GROUP_WORD and len(item.value.split()) == 1:
             # "kebijakan baru Uni Eropa", "sanksi baru AS": a listed adverb after a noun is its adjective
