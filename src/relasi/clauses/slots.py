@@ -567,11 +567,25 @@ class SlotReader:
             if nominal:
                 start = self._np_start(j, clause)
                 if self._free(start, clause):
-                    return self._whole_subject(start, j + 1, clause)
+                    titled = None
+                    if not self._has_actor(start, j + 1):
+                        # "… untuk Rusia Jose Tavares bertemu", "… untuk Malaysia, Hermono, menemui"
+                        comma = start >= 1 and items[start - 1].value == ","
+                        titled = self._posted_title(start - 2 if comma else start - 1, clause)
+                    return titled or self._whole_subject(start, j + 1, clause)
                 j = start - 1
                 continue
             j -= 1
         return None
+
+    def _posted_title(self, post: int, clause: int) -> tuple[int, int] | None:
+        """"Duta Besar RI untuk Rusia Jose Tavares bertemu …": the title before the state it is posted to (item
+        `post`) is the subject, with a name the dictionary does not know after it; the post names no party."""
+        if post < 2 or post not in self.party_at or self.clause(post - 2) != clause \
+                or self.items[post - 1].value not in self.words.post_prepositions or post - 2 not in self.party_at:
+            return None
+        holder = self.group_at(post - 2)
+        return (post - 2, post - 1) if any(a.kind == "PERSON" for a in holder.actors) else None
 
     def _whole_subject(self, start: int, end: int, clause: int) -> tuple[int, int]:
         """A subject may be a list or an apposition that runs back over commas: "Arab Saudi dan sejumlah negara
