@@ -416,9 +416,10 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
             # a verb that is an event word itself has its subject resolved by the clause step ("Jepang, yang
             # mengirimkan bantuan …", "keputusan Jerman untuk mengirim bantuan …")
             draft = reader.seg.drafts[clause]
+            # (and a subordinate clause's verb its borrowed subject: "disampaikan Jokowi saat menerima kunjungan …")
             resolved = reader.subject(light_index) if items[light_index].kind == PRED and (
-                draft.kind == "relative" or draft.kind in ("complement", "purpose") and draft.governor is not None
-                and items[draft.governor].kind == WORD) else None
+                draft.kind in ("relative", "temporal") or draft.kind in ("complement", "purpose")
+                and draft.governor is not None and items[draft.governor].kind == WORD) else None
             subject = resolved or reader._plain_subject(light_index, clause) \
                 or reader._shared_subject(light_index, clause)
             if subject is not None:

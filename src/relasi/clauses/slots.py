@@ -491,7 +491,10 @@ class SlotReader:
             return None
         for j in range(draft.first - 1, -1, -1):
             if self.clause(j) == draft.parent and self.is_verb(j):
-                found = self.subject(j)
+                # "Hal itu disampaikan Menlu Retno usai bertemu …": a statement told in the passive was the
+                # speaker's, who did what the clause after it says
+                told = self.items[j].value in self.words.attribution_verbs
+                found = (self.agent(j) if told else None) or self.subject(j)
                 if found is None or not found.actors:
                     return None
                 return Argument(found.start, found.end, found.actors, found.head, "controller")
