@@ -202,6 +202,9 @@ class SlotReader:
                         self.group_at(j + 1) is not None or items[j + 1].kind == DET and j + 2 < len(items)
                         and self.group_at(j + 2) is not None):
                 j += 1                               # "mitranya dari China", "a businessman from (the) Japan"
+            elif item.value in self.words.title_joiners and j > k and items[j - 1].kind == WORD \
+                    and j + 1 < len(items) and items[j + 1].kind in _GROUP_WORD and self.clause(j + 1) == clause:
+                j += 1                               # "Penasihat Negara sekaligus Menteri Luar Negeri China Qin Gang"
             elif item.kind == PUNCT and item.value == "," and j > k and items[j - 1].kind == WORD \
                     and (owner := self._modifier_list_owner(j, clause)) is not None:
                 j = owner                            # "sektor minyak, gas, dan emas Venezuela": the owner of all

@@ -71,6 +71,7 @@ class Words:
     authoring: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     post_prepositions: frozenset[str] = frozenset()  # "Duta Besar RI untuk Rusia": before the state of a post
+    title_joiners: frozenset[str] = frozenset()      # "Penasihat Negara sekaligus Menteri Luar Negeri China"
     cognition: frozenset[str] = frozenset()              # "believes", "menilai": a clause after them is reported
     participation: frozenset[str] = frozenset()          # "melibatkan", "involved": who takes part in an event noun
     communication: frozenset[str] = frozenset()          # verbs whose complement their subject says ("urged … to")
@@ -277,6 +278,7 @@ def compile_words(pack: Any) -> Words:
     words.origin_participles = frozenset(str(w).lower() for w in grammar.get("origin_participles") or ())
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.post_prepositions = frozenset(str(w).lower() for w in grammar.get("post_prepositions") or ())
+    words.title_joiners = frozenset(str(w).lower() for w in grammar.get("title_joiners") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
