@@ -133,3 +133,22 @@ def test_hyphenated_names_are_not_reduplications() -> None:
 ])
 def test_state_epithets_are_the_state(text: str, form: str, code: str) -> None:
     assert any(found == form and found_code == code for found, found_code, _ in _mentions("id", text))
+
+
+@pytest.mark.parametrize(("lang", "text", "form", "code"), [
+    # the state named with that regime before
+    ("id", "Junta Myanmar menolak usulan ASEAN. Sementara itu, China mendukung junta.", "junta", "MMR"),
+    # else the state the article names most, not one its own sentence names
+    ("id", "Gempa mengguncang Myanmar. Presiden China Xi Jinping berbicara melalui telepon dengan kepala junta.",
+     "kepala junta", "MMR"),
+    ("en", "An earthquake struck Myanmar. Chinese President Xi Jinping spoke by phone with the junta chief.",
+     "junta chief", "MMR"),
+    ("en", "France withdrew its last troops from Niger. Paris said the junta had asked for the withdrawal.",
+     "junta", "NER"),
+])
+def test_regime_with_no_state_named_is_the_story_state(lang: str, text: str, form: str, code: str) -> None:
+    assert (form, code, "coref:regime") in _mentions(lang, text)
+
+
+def test_regime_with_no_state_before_is_no_actor() -> None:
+    assert not [m for m in _mentions("en", "The junta refused to comment.") if m[0] == "The junta"]

@@ -311,6 +311,8 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
     if title is None:
         return [Mention(p.start, p.end, p.text, p.actor, p.rule) for p in parts]
     if holder_entry is None or not holder_entry.code:
+        if institution is not None and "regime" in institution.entries[0].flags and not holders:
+            return _regime_reference(text, phrase, institution, person_title, earlier)   # "kepala junta"
         return _title_reference(text, phrase, title, earlier, pack, stop_names, new_names)
     code = holder_entry.code if holder_entry.kind != "CITY" else (holder_entry.country or holder_entry.code)
     country = holder_entry.country if holder_entry.kind != "IGO" else None
@@ -344,9 +346,38 @@ def _resolve_hit(text, phrase: _Phrase, pack, day, support, earlier, stop_names,
             return []
         return [Mention(hit.start, hit.end, text[hit.start:hit.end], _pack_words(pack).actors.get(entry, day),
                         entry.origin)]
+    if kind in ("ROLE_PERSON", "ROLE_ORG") and "regime" in hit.entries[0].flags:
+        return _regime_reference(text, phrase, hit, hit if kind == "ROLE_PERSON" else None, earlier)
     if kind in ("ROLE_PERSON", "ROLE_ORG"):
         return _title_reference(text, phrase, hit, earlier, pack, stop_names, new_names)
     return []
+
+
+def _regime_reference(text: str, phrase: _Phrase, institution: Hit, person_title: Hit | None,
+                      earlier: list[Mention]) -> list[Mention]:
+    """"junta", "kepala junta", "the junta chief" with no state named: the regime of the state the article is
+    about (the one named with that regime before, else the state named most often before its sentence, the last
+    named of a tie)."""
+    word = (institution.entries[0].role or text[institution.start:institution.end]).split()[0].lower()
+    state = next((m.actor.code for m in reversed(earlier) if not m.part and m.actor.kind == "ORG" and m.actor.code
+                  and word in text[m.start:m.end].lower()), None)        # "junta Myanmar … the junta"
+    if state is None:
+        # not a state its own sentence names ("Xi Jinping berbicara dengan kepala junta")
+        opened = max(text.rfind(". ", 0, phrase.start), text.rfind("\n", 0, phrase.start)) + 1
+        before = [m for m in earlier if m.start < opened] or earlier
+        counts: dict[str, int] = {}
+        for mention in before:
+            if mention.actor.kind == "STATE" and mention.actor.code:
+                counts[mention.actor.code] = counts.get(mention.actor.code, 0) + 1
+        if not counts:
+            return []
+        top = max(counts.values())
+        state = next(m.actor.code for m in reversed(before) if m.actor.kind == "STATE" and m.actor.code
+                     and counts.get(m.actor.code) == top)          # a tie: the state named last
+    entry = (person_title or institution).entries[0]
+    kind = "PERSON" if person_title is not None else "ORG"
+    actor = Actor(state, kind, f"{state} {entry.role or 'regime'}", state, entry.sector or "MIL", entry.role)
+    return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], actor, "coref:regime")]
 
 
 def _after_possessive(text: str, start: int, pack) -> bool:
