@@ -152,3 +152,13 @@ def test_regime_with_no_state_named_is_the_story_state(lang: str, text: str, for
 
 def test_regime_with_no_state_before_is_no_actor() -> None:
     assert not [m for m in _mentions("en", "The junta refused to comment.") if m[0] == "The junta"]
+
+
+@pytest.mark.parametrize(("lang", "text", "form", "code"), [
+    ("en", "The move came after Saudi Arabia severed links with the Islamic Republic.", "Islamic Republic", "IRN"),
+    ("id", "Militer Republik Islam itu membombardir pangkalan udara al Asad.", "Republik Islam", "IRN"),
+    # the other Islamic Republics are named in full
+    ("id", "Presiden Republik Islam Pakistan bertemu Presiden Jokowi.", "Republik Islam Pakistan", "PAK"),
+])
+def test_the_islamic_republic_alone_is_iran(lang: str, text: str, form: str, code: str) -> None:
+    assert (form, code) in [(m[0], m[1]) for m in _mentions(lang, text)]
