@@ -166,6 +166,8 @@ class _PackWords:
         alternatives = "|".join(re.escape(w) for w in glue_words)
         self.glue = re.compile(rf"\s*(?:(?:{alternatives})\s*)?" if alternatives else r"\s*")
         self.stop_names = frozenset(pack.words("not_names"))
+        # a title before its state ("Kanselir Jerman"): a place right before a title is not its holder
+        self.title_first = bool(pack.grammar.get("title_first"))
         self.actors = _Actors()
         self._role_aliases = pack.grammar.get("role_aliases", {})
         self._aliases: dict[str | None, frozenset[str | None]] = {}
@@ -195,7 +197,10 @@ def _phrases(text: str, hits: list[Hit], words: _PackWords) -> list[_Phrase]:
         if last is not None:
             # the pattern on the gap where it lies, not on a copy of it: most gaps are long and fail at once
             if (fullmatch(text, last.end, hit.start) and text.find("\n", last.end, hit.start) < 0
-                    and _joinable(last.hits[-1], hit)):
+                    and _joinable(last.hits[-1], hit)
+                    and not (words.title_first and hit.kind.startswith("ROLE_")
+                             and last.hits[-1].kind in ("STATE", "CITY", "IGO"))):
+                # ("ke Beijing Kanselir Jerman menyampaikan …": the chancellor is Germany's, not Beijing's)
                 last.hits.append(hit)
                 last.end = hit.end
                 continue

@@ -75,11 +75,13 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                 last.end = span[1]
                 last.comma_tail += 1 if last.comma_tail else 0
                 continue
-            if gap and "\n" not in gap and not last.end <= boundary < span[0] and joiner.fullmatch(gap) and (
+            if gap and "\n" not in gap and not last.end <= boundary < span[0] and joiner.fullmatch(gap) \
+                    and not (words.title_first and not gap.strip() and mention.actor.kind == "PERSON") and (
                     last.place and mention.actor.kind != "PERSON"
                     or not last.place and not (place := _is_place(text, span[0], mention.actor, words, span[1]))):
                 # "di dekat Damaskus dan Homs": a place coordinated with a place is a place; a person is none
-                # ("Di Jakarta, Presiden Prabowo meminta …")
+                # ("Di Jakarta, Presiden Prabowo meminta …"); where titles come first, a titled person after a bare
+                # space is no list member ("ke Beijing Kanselir Jerman menyampaikan …")
                 last.actors.append(mention.actor)
                 last.mentions.append(mention)
                 last.end = span[1]

@@ -180,6 +180,9 @@ class SlotReader:
                 break
             if kind == PRON and j > k and self.words.lang == "en":
                 break                                # "two diplomats it suspects of spying": a clause of its own
+            if kind == GROUP and j > k and items[j - 1].kind == GROUP and self.words.lang == "id":
+                break                                # "ke Beijing Kanselir Jerman menyampaikan …": a name after a
+                                                     # name opens a phrase of its own, the next clause's subject
             if kind in NP_KINDS or (kind == PRED and allow_noun_pred and j not in verbs):
                 j += 1
             elif kind == QUOTE and j > k and (j + 1 >= len(items) or clause_of[j + 1] == clause):

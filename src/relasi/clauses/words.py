@@ -72,6 +72,7 @@ class Words:
     copulas: frozenset[str] = frozenset()
     post_prepositions: frozenset[str] = frozenset()  # "Duta Besar RI untuk Rusia": before the state of a post
     title_joiners: frozenset[str] = frozenset()      # "Penasihat Negara sekaligus Menteri Luar Negeri China"
+    title_first: bool = False                        # titles come before their state ("Kanselir Jerman")
     cognition: frozenset[str] = frozenset()              # "believes", "menilai": a clause after them is reported
     participation: frozenset[str] = frozenset()          # "melibatkan", "involved": who takes part in an event noun
     communication: frozenset[str] = frozenset()          # verbs whose complement their subject says ("urged … to")
@@ -279,6 +280,7 @@ def compile_words(pack: Any) -> Words:
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.post_prepositions = frozenset(str(w).lower() for w in grammar.get("post_prepositions") or ())
     words.title_joiners = frozenset(str(w).lower() for w in grammar.get("title_joiners") or ())
+    words.title_first = bool(grammar.get("title_first"))
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
