@@ -147,8 +147,10 @@ def joiner_regex(pack) -> re.Pattern[str]:
         coordinators = [re.escape(w) for w in pack.words("coordinators")]
         determiners = ["the"] if pack.lang == "en" else []   # "Britain and the EU"
         determiner = rf"(?:(?:{'|'.join(determiners)})\s+)?" if determiners else ""
-        cached = re.compile(rf"\s*\(\s*|\s*\)?\s*(?:,\s*)?(?:(?:{'|'.join(coordinators)})\s+)?{determiner}"
-                            if coordinators else r"\s*\(?\s*", re.IGNORECASE)
+        # a determiner only after a comma or a coordinator: "Beijing the German chancellor" is no list
+        either = rf"(?:,\s*)?(?:{'|'.join(coordinators)})\s+{determiner}|,\s*{determiner}"
+        cached = re.compile(rf"\s*\(\s*|\s*\)?\s*(?:{either})?" if coordinators else r"\s*\(?\s*",
+                            re.IGNORECASE)
         pack.__dict__["_group_joiner"] = cached
     return cached
 

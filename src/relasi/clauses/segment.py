@@ -48,6 +48,7 @@ _GROUP_PRON = frozenset({GROUP, PRON})
 _GROUP_WORD = frozenset({GROUP, WORD})
 _LIGHT_SPEECH_BEFORE_VERB = frozenset({LIGHT, SPEECH_BEFORE, VERB})
 _PRED_VERB = frozenset({PRED, VERB})
+_PRED_WORD = frozenset({PRED, WORD})
 _PUNCT_QUOTE = frozenset({PUNCT, QUOTE})
 
 CLOSE_AT_COMMA = frozenset({"relative", "conditional", "purpose", "temporal", "reason", "concessive"})
@@ -91,6 +92,7 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
     quote_at: tuple[int, int] | None = None
     english, indonesian, cognition, n = words.lang == "en", words.lang == "id", words.cognition, len(items)
     serial_nouns = words.serial_nouns
+    noun_openers = words.noun_openers
     pending_complement = False          # a speech verb was just seen: a clause after it is its complement
 
     def push(kind: str, first: int, marker: str, governor: int | None = None) -> int:
@@ -135,6 +137,17 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             pending_complement = SPEECH_BEFORE in kinds
             continue
         opened = False
+        if noun_openers and len(stack) > 1 and drafts[stack[-1]].marker in noun_openers \
+                and drafts[stack[-1]].first <= 1 and verbish(item, verb_preds):
+            # "During his visit to Beijing the German chancellor raised …": an opener that takes a noun phrase
+            # has no verb of its own; with no comma, it ends where the verb's subject starts
+            draft = drafts[stack[-1]]
+            start = None if any(verbish(items[k], verb_preds) for k in range(draft.first + 1, i)) \
+                else _subject_start(items, draft.first + 1, i)
+            if start is not None:
+                for k in range(start, i):
+                    clause_of[k] = draft.parent
+                stack.pop()
         if serial_nouns and len(stack) > 1 and drafts[stack[-1]].kind in ("complement", "purpose") \
                 and drafts[stack[-1]].first < i and verbish(item, verb_preds) and _shape(item) in ("di", "ter") \
                 and _noun_governed(items, drafts[stack[-1]], verb_preds, i):
@@ -258,6 +271,26 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             drafts[draft].last = max(drafts[draft].last, i)
             draft = drafts[draft].parent
     return Segmentation(drafts, clause_of)
+
+
+def _subject_start(items: list[Item], lo: int, i: int) -> int | None:
+    """Where the subject of the verb at `i` starts, after a phrase that begins at `lo` and has no comma: at an
+    article that follows a noun ("… to Beijing the German chancellor"), or at a name that follows one ("… the
+    talks Modi"); None where no such seam is found."""
+    k = i - 1
+    while k > lo and items[k].kind in _ADV_NEG:
+        k -= 1
+    j = k
+    while j > lo:
+        item, before = items[j], items[j - 1]
+        if item.kind == DET and item.value in ("the", "a", "an") and before.kind in _GROUP_PRED_WORD:
+            return j
+        if item.kind in _GROUP_PRON and before.kind in _PRED_WORD:
+            return j
+        if item.kind not in _DET_GROUP_PRON_WORD:
+            return None
+        j -= 1
+    return None
 
 
 def _hearer(items: list[Item], i: int, words: Words) -> bool:

@@ -280,6 +280,9 @@ class SlotReader:
             if items[i].kind not in _DEMO_DET:
                 head = i
                 break
+        if self.english and head + 2 < b and items[head].kind == GROUP and items[head + 1].value in ("'s", "’s") \
+                and items[head + 2].kind == PRED and head + 2 not in self.verb_items:
+            head += 2                                # "China's support for Russia": the owner's act heads it
         if items[head].kind == PRED and head not in self.verb_items:
             # "mengutuk pencaplokan wilayah Ukraina oleh Rusia", "condemned Israel's strikes on Gaza": a phrase
             # headed by an event noun stands for that event's doer, not for what it names after it
