@@ -386,6 +386,9 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             phrase_end = max([predicate.end, *(a.end for name, a in predicate.slots if name == "possessor")])
             targets = place_target(parse, predicate.start, own, predicate.clause,
                                    phrase_end if predicate.voice == "noun" else None)
+    if not targets and plover == "MOBILIZE":
+        # "meluncurkan rudal balistik yang jatuh di ZEE Jepang", "fired a missile that landed in Japan's EEZ"
+        targets = _landing_state(parse, predicate, own, pack)
     if not targets and plover == "SANCTION" and predicate.voice != "noun":
         # "Bolivia severed relations with Israel, while Chile and Colombia recalled their ambassadors": a measure
         # with no target, beside another's in the sentence, is taken against the same side
@@ -659,6 +662,28 @@ def _warns_of_description(parse: Parse, index: int, chosen: list[Pattern | None]
     was a threat to its security", "Taiwan memperingatkan bahwa latihan China mengancam perdamaian"): that is the
     speaker's accusation, not a threat of its own."""
     return any(p.governor == index and _describes(p, chosen[n]) for n, p in enumerate(parse.predicates))
+
+
+def _landing_state(parse: Parse, predicate: Predicate, own: set[str], pack) -> list[Actor]:
+    """The state whose waters or land the thing fired or sent comes down in, told in a relative clause on it
+    ("rudal … yang jatuh di zona ekonomi eksklusif Jepang", "a missile that landed in Japan's EEZ")."""
+    fired = predicate.slot("object")
+    if fired is None:
+        return []
+    landing = pack.words("landing_verbs")
+    for other in parse.predicates:
+        subject = other.slot("subject")
+        if other is predicate or other.text.split()[0] not in landing or subject is None \
+                or subject.how != "antecedent" or subject.start != fired.start:
+            continue
+        for name, argument in other.slots:
+            if name in ("subject", "object"):
+                continue
+            found = [as_state(a) for a in argument.actors if a.code not in own] or place_target(
+                parse, 0, own, within=(argument.start, argument.end))
+            if found:
+                return found[:1]
+    return []
 
 
 def _seat_of_authority(parse: Parse, predicate: Predicate, pack) -> list[Actor]:
