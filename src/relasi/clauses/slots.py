@@ -1209,6 +1209,9 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
         if previous is not None and previous.kind == GROUP and items[p].value.endswith("s") and "VBZ" in tags \
                 and nxt is not None and nxt.kind in _PRED_VERB:
             return True                 # "Chinese coast guard ships blocked …": a plural noun before its verb
+        if previous is not None and previous.kind == GROUP and tags and not tags & {"VBZ", "VBD", "VBN", "VBG"} \
+                and nxt is not None and nxt.kind in _PRED_VERB:
+            return True                 # "a Chinese coast guard ship entered …": a bare form before a verb
         # "direct talks with", "the talks": a plural form after a determiner or a modifier is the noun (of the
         # phrase's first word: "talks with" is the noun "talks" and its preposition)
         if previous is not None and previous.kind == WORD and nxt is not None and nxt.kind in _DET_WORD \
