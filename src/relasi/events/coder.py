@@ -127,8 +127,10 @@ def code_events(article: Article, pack) -> Article:
                 continue
             if _describes_content(parse, predicate, content) or _on_background(text, parse, predicate, background):
                 continue
-            if predicate.light in participating and not (pattern.mutual or plover_for(pattern.cameo) in SYMMETRIC):
+            if predicate.light in participating and not (pattern.mutual or plover_for(pattern.cameo) in SYMMETRIC
+                                                         or pattern.source == "speaker"):
                 continue                    # "terlibat bentrokan" is the clash of both; "terlibat serangan" alleges
+                #                             (what it alleges is the speaker's: "terlibat kegiatan spionase")
             if _yields_to_object(parse, predicate, pattern, chosen):
                 continue
             if plover_for(pattern.cameo) == "THREATEN" and _warns_of_description(parse, number, chosen):
