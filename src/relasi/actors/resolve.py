@@ -566,6 +566,10 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
     comparisons = tuple(pack.words("comparisons"))
     # "Maduro, seperti Díaz-Canel, …, dan keduanya": a comparison set off by commas is not one of the two
     heads = [m for m in heads if not _aside(text, m, comparisons)]
+    # "perundingan yang dimediasi China … Kedua negara": a mediator or host is a third party, not one of the two
+    third = tuple(pack.words("third_party_markers"))
+    if third:
+        heads = [m for m in heads if not _after_word(text, m, third)]
     # "met Biden in Bali. Both sides …": a place is a side only where the sides are not named otherwise ("Blinken
     # held talks in Beijing. Both sides …"), a capital where it names the place ("in Jakarta") too
     locative = tuple(pack.words("locative"))
