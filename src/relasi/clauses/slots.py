@@ -1163,7 +1163,9 @@ def english_passive(items: list[Item], p: int, object_first: frozenset[str] = fr
         # "Iran, accused of arming Russia, …": after a comma too; "ships involved in …": after an event word's noun
         return items[j].kind in _GROUP_WORD or items[j].kind == PRED and not items[j].value.endswith("ed") \
             or items[j].value == "," and j > 0 and items[j - 1].kind in _GROUP_WORD
-    return nxt.value == "by" and items[j].kind in _GROUP_WORD
+    # ("talks mediated by China": after an event word's noun too)
+    return nxt.value == "by" and (items[j].kind in _GROUP_WORD
+                                  or items[j].kind == PRED and not items[j].value.endswith("ed"))
 
 
 def _with_clitic(item: Item) -> bool:

@@ -70,6 +70,7 @@ CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0
               "pronoun": 0.7, "description": 0.7, "discourse": 0.6, "implied": 0.5}
 HISTORY_CLAUSES = frozenset({"temporal", "relative", "reason", "concessive"})
 JOINT_MILITARY = "062"
+MEDIATION = "045"
 # The preposition naming the other party of a mutual act's noun ("kesepakatan dengan China", "the deal with China").
 PARTNER = {"id": "dengan", "en": "with"}
 # Hostile acts that, named as what something is ("merupakan serangan", "was an attack"), accuse its doer.
@@ -1095,8 +1096,9 @@ def _reciprocal(text: str, predicate: Predicate, markers: tuple[str, ...]) -> bo
 def _pairs(sources: list[Actor], targets: list[Actor], pattern: Pattern, cameo: str, mutual: bool = False) \
         -> list[tuple[Actor, Actor]]:
     plover = plover_for(cameo)
-    if targets or len({a.code for a in sources}) < 2 or not (pattern.mutual or mutual or plover in SYMMETRIC):
-        return dyads(sources, targets, cameo)
+    if targets or len({a.code for a in sources}) < 2 or not (pattern.mutual or mutual or plover in SYMMETRIC) \
+            or cameo == MEDIATION:
+        return dyads(sources, targets, cameo)    # (mediators of one deal do not mediate between each other)
     # "Thailand dan Kamboja menyepakati gencatan senjata", "Indonesia dan Singapura menandatangani …": each other
     pairs: list[tuple[Actor, Actor]] = []
     for i, first in enumerate(sources):
