@@ -333,10 +333,20 @@ class SlotReader:
         for number, first in self.relatives:
             if first not in (end, end + 1):
                 continue
-            for k in range(first, min(len(self.items), first + 4)):
-                if self.clause(k) == number and self.reading.voices.get(k) == "passive":
+            for k in range(first, min(len(self.items), first + 6)):
+                if self.clause(k) != number or not (k in self.reading.voices or self.is_verb(k)):
+                    continue
+                if self.reading.voices.get(k) == "passive":
                     found = self.agent(k)
                     return found.actors if found is not None else ()
+                # "the proposal that Egypt put forward", "the claims, which China made": an authoring verb whose
+                # own subject stands in the clause
+                value = self.items[k].value
+                if self.reading.voices.get(k, "active") == "active" and (
+                        value in self.words.authoring or value.split()[0] in self.words.authoring):
+                    found = self.subject(k)
+                    return found.actors if found is not None and found.how == "direct" else ()
+                return ()
             return ()
         return ()
 
