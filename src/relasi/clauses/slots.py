@@ -286,7 +286,8 @@ class SlotReader:
         if items[head].kind == PRED and head not in self.verb_items:
             # "mengutuk pencaplokan wilayah Ukraina oleh Rusia", "condemned Israel's strikes on Gaza": a phrase
             # headed by an event noun stands for that event's doer, not for what it names after it
-            doer = self.possessor(head) or self._noun_agent(head, b) or self._between(head)
+            doer = self.possessor(head) or self._noun_agent(head, b) or self._between(head) \
+                or self._maker_of(head, b)
             actors = tuple(doer.actors) if doer is not None else self._origin(head)
             return items[a].start, items[b - 1].end, actors, self.head(a, b), "event"
         found: list[Actor] = []
@@ -301,6 +302,18 @@ class SlotReader:
             if group.how != "direct" and how == "direct":
                 how = group.how
         return items[a].start, items[b - 1].end, tuple(found), self.head(a, b), how
+
+    def _maker_of(self, head: int, end: int) -> Argument | None:
+        """"the ruling of the International Court of Justice", "the decision of the council": a decision or a
+        statement is its maker's, named after "of" (the killing of civilians names whom it was done to)."""
+        items = self.items
+        if not self.english or _normal(items[head].value.split()[-1]) not in self.words.maker_nouns \
+                or head + 1 >= end or items[head + 1].value != "of":
+            return None
+        k = head + 2
+        while k < end and items[k].kind == DET:
+            k += 1
+        return self.argument((k, k + 1)) if k < end and k in self.party_at else None
 
     def _origin(self, head: int) -> tuple[Actor, ...]:
         """"tariffs on imports from Mexico": goods named by a trade noun are those of the state they come from;
