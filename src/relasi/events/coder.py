@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache, partial
 
 from relasi.actors.resolve import article_day
+from relasi.clauses.words import compile_words
 from relasi.events.cameo import Codebook, plover_for
 from relasi.events.dates import latest_stated_date, resolve_date
 from relasi.events.discourse import (
@@ -71,6 +72,8 @@ CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0
 HISTORY_CLAUSES = frozenset({"temporal", "relative", "reason", "concessive"})
 JOINT_MILITARY = "062"
 MEDIATION = "045"
+# The words before the act by which a side answers ("retaliated … by downgrading", "membalas … dengan menurunkan")
+MEANS = (" by", " dengan")
 # The preposition naming the other party of a mutual act's noun ("kesepakatan dengan China", "the deal with China").
 PARTNER = {"id": "dengan", "en": "with"}
 # Hostile acts that, named as what something is ("merupakan serangan", "was an attack"), accuse its doer.
@@ -397,6 +400,9 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     if not targets and plover == "MOBILIZE":
         # "meluncurkan rudal balistik yang jatuh di ZEE Jepang", "fired a missile that landed in Japan's EEZ"
         targets = _landing_state(parse, predicate, own, pack)
+    if not targets and predicate.voice != "noun":
+        # "retaliated against Lithuania by downgrading relations", "membalas Lithuania dengan menurunkan …"
+        targets = _means_of_response(text, parse, predicate, own, pack)
     if not targets and plover == "SANCTION" and predicate.voice != "noun":
         # "Bolivia severed relations with Israel, while Chile and Colombia recalled their ambassadors": a measure
         # with no target, beside another's in the sentence, is taken against the same side
@@ -670,6 +676,26 @@ def _warns_of_description(parse: Parse, index: int, chosen: list[Pattern | None]
     was a threat to its security", "Taiwan memperingatkan bahwa latihan China mengancam perdamaian"): that is the
     speaker's accusation, not a threat of its own."""
     return any(p.governor == index and _describes(p, chosen[n]) for n, p in enumerate(parse.predicates))
+
+
+def _means_of_response(text: str, parse: Parse, predicate: Predicate, own: set[str], pack) -> list[Actor]:
+    """The act by which a side answers ("… by downgrading relations", "… dengan menurunkan …") is aimed at whom the
+    answering verb before it names."""
+    before = text[max(parse.start, predicate.start - 12):predicate.start].rstrip().lower()
+    if not before.endswith(MEANS):
+        return []
+    responding = compile_words(pack).responding
+    for other in reversed(parse.predicates):
+        if other.start >= predicate.start or other.clause != predicate.clause or other.voice == "noun":
+            continue
+        if other.text.split()[0] not in responding:
+            return []
+        for name, argument in other.slots:
+            found = [a for a in argument.actors if a.code not in own] if name not in ("subject", "agent") else []
+            if found:
+                return found
+        return []
+    return []
 
 
 def _landing_state(parse: Parse, predicate: Predicate, own: set[str], pack) -> list[Actor]:
