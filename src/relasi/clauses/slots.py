@@ -290,6 +290,9 @@ class SlotReader:
                 or self._maker_of(head, b)
             actors = tuple(doer.actors) if doer is not None else self._origin(head)
             return items[a].start, items[b - 1].end, actors, self.head(a, b), "event"
+        if items[head].value in self.words.victim_nouns and self._hostile_after(head + 1, b):
+            # "korban serangan Israel", "victims of Israeli strikes": the victims are not the attacker's side
+            return items[a].start, items[b - 1].end, (), self.head(a, b), how
         found: list[Actor] = []
         parties = self.parties
         for k in range(bisect_left(parties, a), len(parties)):
@@ -302,6 +305,16 @@ class SlotReader:
             if group.how != "direct" and how == "direct":
                 how = group.how
         return items[a].start, items[b - 1].end, tuple(found), self.head(a, b), how
+
+    def _hostile_after(self, k: int, end: int) -> bool:
+        """Whether a hostile act's noun follows at item `k` ("serangan", "of (the) Israeli strikes")."""
+        items = self.items
+        if k < end and items[k].value == "of":
+            k += 1
+        while k < end and items[k].kind in (DET, GROUP):
+            k += 1
+        return k < end and items[k].kind == PRED and items[k].ref is not None \
+            and items[k].ref.text in self.reading.hostile_nouns
 
     def _maker_of(self, head: int, end: int) -> Argument | None:
         """"the ruling of the International Court of Justice", "the decision of the council": a decision or a

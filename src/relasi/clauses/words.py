@@ -75,6 +75,7 @@ class Words:
     title_first: bool = False                        # titles come before their state ("Kanselir Jerman")
     noun_openers: frozenset[str] = frozenset()       # openers of a noun phrase, not a clause ("during", "amid")
     maker_nouns: frozenset[str] = frozenset()        # "the ruling of the court": the owner after "of" made it
+    victim_nouns: frozenset[str] = frozenset()       # "korban serangan Israel": not the attacker's people
     cognition: frozenset[str] = frozenset()              # "believes", "menilai": a clause after them is reported
     participation: frozenset[str] = frozenset()          # "melibatkan", "involved": who takes part in an event noun
     communication: frozenset[str] = frozenset()          # verbs whose complement their subject says ("urged … to")
@@ -285,6 +286,7 @@ def compile_words(pack: Any) -> Words:
     words.title_first = bool(grammar.get("title_first"))
     words.noun_openers = frozenset(str(w).lower() for w in grammar.get("noun_openers") or ())
     words.maker_nouns = frozenset(str(w).lower() for w in grammar.get("maker_nouns") or ())
+    words.victim_nouns = frozenset(str(w).lower() for w in grammar.get("victim_nouns") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
