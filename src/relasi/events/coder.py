@@ -609,11 +609,27 @@ def _without(sentence: str, offset: int, spans: tuple[tuple[int, int], ...]) -> 
 
 
 def _condition_subject(parse: Parse, predicate: Predicate) -> list[Actor]:
-    """The subject of a conditional clause attached to the predicate's clause."""
-    for clause in parse.clauses:
-        if clause.kind == "conditional" and clause.parent == predicate.clause and clause.subject:
+    """The one whose act is the condition of a clause attached to the predicate's clause, or to a clause under it:
+    its subject, or the agent of its passive ("mengancam akan menutup Selat Hormuz jika diserang oleh AS")."""
+    for number, clause in enumerate(parse.clauses):
+        if clause.kind != "conditional" or not _under(parse, clause.parent, predicate.clause):
+            continue
+        for inner in parse.predicates:
+            agent = inner.slot("agent")
+            if inner.clause == number and inner.voice == "passive" and agent is not None and agent.actors:
+                return list(agent.actors)
+        if clause.subject:
             return list(clause.subject)
     return []
+
+
+def _under(parse: Parse, clause: int | None, ancestor: int) -> bool:
+    """Whether clause `clause` is `ancestor` or sits inside it."""
+    while clause is not None:
+        if clause == ancestor:
+            return True
+        clause = parse.clauses[clause].parent
+    return False
 
 
 def _purpose_target(parse: Parse, index: int, sources: list[Actor]) -> list[Actor]:
