@@ -694,6 +694,14 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: s
             and before.kind == DET and before.value in ("a", "an", "the") and " " not in items[i].value \
             and not tags & {"VBG", "VBD", "VBN", "VBZ"}:
         return "noun"                               # "the sanctions blacklist": a noun after an article and a noun
+    if previous is not None and previous.kind == PRED and previous_voice == "noun" and before is not None \
+            and (before.kind == PRED and before_voice == "active" or before.kind in (VERB, PREP)) \
+            and not before.kinds & SPEECH_VERBS and " " not in items[i].value and items[i].value.endswith("s") \
+            and tags <= {"VBZ", "NNS"}:
+        # "sent emergency relief supplies to …", "with food supplies": a plural right after the noun that a verb or a
+        # preposition governs is the head of their compound, not a second finite verb (not after a verb of saying:
+        # "said aid arrives …")
+        return "noun"
     if previous is not None and previous.kind == GROUP and before is not None \
             and (before.kind == PRED and before_voice == "active" or before.kind == VERB) \
             and not tags & {"VBG", "VBD", "VBN", "VBZ"} and " " not in items[i].value \

@@ -214,9 +214,36 @@ class SlotReader:
             elif item.kind == COORD and j > k and j + 1 < len(items) and self.clause(j + 1) == clause \
                     and items[j + 1].kind in _DET_GROUP_WORD and not self._verb_follows_word(j + 1):
                 j += 1                               # "kegiatan ekspor dan impor", "sektor minyak dan gas Venezuela"
+            elif item.kind == PUNCT and item.value == ":" and j > k and not self._has_actor(k, j) \
+                    and (listed := self._colon_list(j, clause)) is not None:
+                j = listed                           # "admit six new members: Saudi Arabia, Argentina and …"
+                break
             else:
                 break
         return (k, j) if j > k else None
+
+    def _colon_list(self, colon: int, clause: int) -> int | None:
+        """Where a list of parties after a colon ends (the item after its last member), when the list names the
+        members of the phrase before the colon: two members at least, or one that ends the sentence, and no verb
+        after it ("told reporters: Russia will respond" is speech, not a list); else None."""
+        items = self.items
+        m, members, last = colon + 1, 0, None
+        while m < len(items) and self.clause(m) == clause:
+            kind = items[m].kind
+            if kind == GROUP:
+                members, last = members + len(self.group_at(m).actors), m
+            elif not (kind == COORD or kind == DET or kind == PUNCT and items[m].value == ","):
+                break
+            m += 1
+        if last is None:
+            return None
+        after = last + 1
+        if after < len(items) and self.clause(after) == clause and not (
+                items[after].kind == PUNCT and items[after].value in (",", ".", ";", ")")):
+            return None
+        if members < 2 and after < len(items) and not (items[after].kind == PUNCT and items[after].value == "."):
+            return None
+        return after
 
     def _modifier_list_owner(self, comma: int, clause: int) -> int | None:
         """Where the owner stands after a list of plain nouns that a comma at `comma` continues ("minyak, gas, dan
