@@ -162,3 +162,47 @@ def test_regime_with_no_state_before_is_no_actor() -> None:
 ])
 def test_the_islamic_republic_alone_is_iran(lang: str, text: str, form: str, code: str) -> None:
     assert (form, code) in [(m[0], m[1]) for m in _mentions(lang, text)]
+
+
+def _people(lang: str, text: str) -> list[tuple[str, str | None, str | None]]:
+    pack = load_pack(lang)
+    article = find_actors(split_sentences(Article(id="t", source="t", body=text, language=lang,
+                                                  published="2024-05-01"), pack), pack)
+    return [(text[m.span[0]:m.span[1]], m.actor.code, m.actor.role) for m in article.mentions
+            if m.actor.kind == "PERSON"]
+
+
+@pytest.mark.parametrize(("lang", "text", "person", "code"), [
+    # portfolios joined by a coordinator, each one a portfolio the role dictionary names
+    ("id", "Menteri Lingkungan Hidup dan Kehutanan Indonesia Siti Nurbaya menolak tawaran itu.",
+     "Menteri Lingkungan Hidup dan Kehutanan Indonesia Siti Nurbaya", "IDN"),
+    ("id", "Menteri Pariwisata dan Ekonomi Kreatif Indonesia Sandiaga Uno bertemu mitranya dari Thailand.",
+     "Menteri Pariwisata dan Ekonomi Kreatif Indonesia Sandiaga Uno", "IDN"),
+    # a comma list of portfolios
+    ("id", "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi Indonesia Nadiem Makarim tiba di Tokyo.",
+     "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi Indonesia Nadiem Makarim", "IDN"),
+    # a bare title, its preposition, then the portfolios; the holder's state before it
+    ("en", "Australia's Minister for Trade and Tourism Don Farrell criticised the tariffs.",
+     "Australia's Minister for Trade and Tourism Don Farrell", "AUS"),
+    ("en", "Singapore's Minister of Trade and Industry Gan Kim Yong met his Malaysian counterpart.",
+     "Singapore's Minister of Trade and Industry Gan Kim Yong", "SGP"),
+])
+def test_a_title_runs_over_the_portfolios_it_joins(lang: str, text: str, person: str, code: str) -> None:
+    assert (person, code) in [(form, found) for form, found, _ in _people(lang, text)]
+
+
+@pytest.mark.parametrize(("lang", "text", "people"), [
+    # two titled people in a list: the second title is no portfolio of the first
+    ("id", "Menteri Pertahanan Prabowo Subianto dan Menteri Luar Negeri Retno Marsudi tiba di Canberra.",
+     ["Menteri Pertahanan Prabowo Subianto", "Menteri Luar Negeri Retno Marsudi"]),
+    # a title that ends in its head word takes no portfolio after it
+    ("en", "Foreign Minister Penny Wong and Defence Minister Richard Marles met Wang Yi.",
+     ["Foreign Minister Penny Wong", "Defence Minister Richard Marles"]),
+    # a lower-case word after "and" is no portfolio
+    ("en", "The Minister of Trade and industry leaders from Japan met in Tokyo.", []),
+])
+def test_portfolios_stop_at_the_next_title(lang: str, text: str, people: list[str]) -> None:
+    found = [form for form, _, _ in _people(lang, text)]
+    for person in people:
+        assert person in found
+    assert not any(" and industry" in form for form in found)

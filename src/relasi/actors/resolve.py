@@ -49,6 +49,8 @@ def find_actors(article: Article, pack) -> Article:
     hits = [h for h in pack.gazetteer.find(text) if h.kind != "NONE"]
     support = _supported_codes(hits)
     words = _pack_words(pack)
+    if words.portfolio is not None:
+        hits = _with_portfolios(text, hits, words)
     stop_names = words.stop_names
     actors = words.actors
     mentions: list[Mention] = []
@@ -171,6 +173,8 @@ class _PackWords:
         self.actors = _Actors()
         self._role_aliases = pack.grammar.get("role_aliases", {})
         self._aliases: dict[str | None, frozenset[str | None]] = {}
+        self.portfolio_heads = frozenset(pack.words("portfolio_heads"))
+        self.portfolio, self.first_portfolio = _portfolio_regexes(pack, self.portfolio_heads)
 
     def aliases(self, role: str | None) -> frozenset[str | None]:
         """The roles a title of `role` may refer back to: its own and the grammar's aliases of it."""
@@ -186,6 +190,60 @@ def _pack_words(pack) -> _PackWords:
     if cached is None:
         cached = pack.__dict__["_resolve_words"] = _PackWords(pack)
     return cached
+
+
+def _portfolio_regexes(pack, heads: frozenset[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The portfolios the role dictionary names ("Menteri Kehutanan" → "Kehutanan", "Minister of Trade" and "Trade
+    Minister" → "Trade"), as two patterns: one more portfolio after a coordinator or in a comma list, and the first
+    one after a bare title and its preposition ("Minister for Trade")."""
+    prepositions = pack.words("portfolio_prepositions")
+    connectors = pack.words("portfolio_connectors")
+    portfolios: set[str] = set()
+    for entry in pack.entries:
+        if not entry.kind.startswith("ROLE_"):
+            continue
+        words = entry.name.split()
+        if len(words) < 2:
+            continue
+        if words[0].lower() in heads:
+            rest = words[2:] if words[1].lower() in prepositions else words[1:]
+        elif words[-1].lower() in heads:
+            rest = words[:-1]
+        else:
+            continue
+        if rest and rest[0][:1].isupper():
+            portfolios.add(" ".join(rest))
+    if not heads or not connectors or not portfolios:
+        return None, None
+    names = "|".join(re.escape(p) for p in sorted(portfolios, key=len, reverse=True))
+    joined = "|".join(re.escape(c) for c in connectors)
+    more = re.compile(rf"(?:,?\s+(?:{joined})\s+(?:{names})|,\s+(?:{names})(?=,|\s+(?:{joined})\s))(?![\w-])")
+    first = re.compile(rf"\s+(?:{'|'.join(re.escape(p) for p in prepositions)})\s+(?:the\s+)?(?:{names})(?![\w-])") \
+        if prepositions else None
+    return more, first
+
+
+def _with_portfolios(text: str, hits: list[Hit], words: _PackWords) -> list[Hit]:
+    """"Menteri Lingkungan Hidup dan Kehutanan Indonesia", "Australia's Minister for Trade and Tourism Don Farrell":
+    a minister's title runs over every portfolio it joins, so the state or the name after it is its holder."""
+    more, first = words.portfolio, words.first_portfolio
+    heads = words.portfolio_heads
+    out = list(hits)
+    for i, hit in enumerate(hits):
+        if not hit.kind.startswith("ROLE_"):
+            continue
+        title = text[hit.start:hit.end].lower()
+        if title.split(maxsplit=1)[0] not in heads:
+            continue                # ("Foreign Minister and Defence Minister …": a title that ends in its head)
+        limit = hits[i + 1].start if i + 1 < len(hits) else len(text)
+        end = hit.end
+        if first is not None and title in heads and (found := first.match(text, end)) and found.end() <= limit:
+            end = found.end()
+        while (found := more.match(text, end)) and found.end() <= limit:
+            end = found.end()
+        if end != hit.end:
+            out[i] = Hit(hit.start, end, hit.entries)
+    return out
 
 
 def _phrases(text: str, hits: list[Hit], words: _PackWords) -> list[_Phrase]:
