@@ -164,6 +164,12 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 closable = [k for k, d in enumerate(stack) if k > 0 and drafts[d].kind in CLOSE_AT_COMMA]
                 if closable:
                     del stack[closable[0]:]
+                if english and i + 1 < n and items[i + 1].kind in (PRED, VERB) \
+                        and items[i + 1].value.split()[0].endswith("ing"):
+                    # "ordered a British diplomat to leave, accusing him of spying": a participle after a comma
+                    # tells more of the act the infinitive hangs on, by that act's subject
+                    while len(stack) > 1 and drafts[stack[-1]].marker == "to":
+                        stack.pop()
         elif kind == COORD and drafts[stack[-1]].kind == "complement" and i + 1 < n \
                 and (SPEECH_BEFORE in items[i + 1].kinds or items[i + 1].value in cognition):
             # "memperkirakan Rusia akan masuk … dan mengatakan Moskow akan …": a second speech act of the same
