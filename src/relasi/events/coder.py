@@ -1138,6 +1138,10 @@ def _reciprocal(text: str, predicate: Predicate, markers: tuple[str, ...]) -> bo
 def _pairs(sources: list[Actor], targets: list[Actor], pattern: Pattern, cameo: str, mutual: bool = False) \
         -> list[tuple[Actor, Actor]]:
     plover = plover_for(cameo)
+    if targets and pattern.mutual and plover == "RETREAT":
+        # "Russia swapped prisoners with Ukraine", "Thai troops clashed with Cambodian forces": a mutual act is done
+        # by each side to the other
+        return dyads(sources, targets, cameo) + dyads(targets, sources, cameo)
     if targets or len({a.code for a in sources}) < 2 or not (pattern.mutual or mutual or plover in SYMMETRIC) \
             or cameo == MEDIATION:
         return dyads(sources, targets, cameo)    # (mediators of one deal do not mediate between each other)
