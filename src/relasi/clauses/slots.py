@@ -974,6 +974,12 @@ class SlotReader:
                 if found is not None and found.actors else None
         if j < 0 or not (items[j].value in self.words.occasions or items[j].value_of(PREP) in self.words.occasions):
             return None
+        if items[j].value == "as" and j > 0 and items[j - 1].kind in (DET, GROUP, WORD, PRED, PRON) \
+                and j - 1 not in self.verb_items \
+                and all(items[k].kind == WORD or items[k].value in _ARTICLES for k in range(j + 1, p)):
+            # "condemned the launches as a grave provocation": what the object is judged to be (not "freed ten
+            # Americans as part of a prisoner exchange")
+            return None
         if items[p].kind == PRED and items[p].ref.text in self.reading.hostile_nouns:
             return None
         clause: int | None = self.clause(p)

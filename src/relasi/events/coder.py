@@ -673,8 +673,8 @@ def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: lis
     alone = not subject.actors and subject.how == "direct" and not subject.head   # "Ini adalah pelanggaran …"
     if not doers and (alone or _refers_back(subject, pack)):
         # "the launch was a violation …": whoever did the act told before, else the story's other side
-        doers = reaction_target(events, parse.start, speaker) or \
-            (implied(speaker) if implied else [])
+        doers = _last_of_kind(events, parse.start, head_noun(subject.head, pack.lang), own, pack) \
+            or reaction_target(events, parse.start, speaker) or (implied(speaker) if implied else [])
     targets = [as_state(a) for a in doers if a.code not in own]
     return (speaker, targets, "speaker") if targets else None
 
@@ -916,7 +916,23 @@ def _act_doers(parse: Parse, phrase: Argument, events: list[Event], own: list[Ac
                 named = [as_state(a) for a in argument.actors if a.code not in codes]
                 if named:
                     return named
-    return reaction_target(events, parse.start, own)
+    same_kind = _last_of_kind(events, parse.start, key, codes, pack)
+    return same_kind or reaction_target(events, parse.start, own)
+
+
+def _last_of_kind(events: list[Event], before: int, noun: str, own: set[str], pack) -> list[Actor]:
+    """"Iran seized a tanker. Greece protested. The U.S. said the seizure was illegal": a noun that refers back to
+    an act names the last act of its kind (a root of the codes the lexicon gives the noun), whoever reacted since."""
+    lexicon = pack.lexicon
+    entries = lexicon.entries(noun) or (lexicon.entries(noun[:-1]) if noun.endswith("s") else [])
+    roots = {entry.pattern.cameo[:2] for entry in entries if entry.pattern.cameo}
+    if not roots:
+        return []
+    for event in reversed(events):
+        if event.start <= before and event.cameo[:2] in roots and event.source.code not in own \
+                and state_level(event.source):
+            return [as_state(event.source)]
+    return []
 
 
 def _reported_defiance(parse: Parse, predicate: Predicate, sources: list[Actor], targets: list[Actor],
