@@ -60,6 +60,7 @@ class _Words:
     failure_heads: frozenset[str]
     cancelling: re.Pattern[str]
     adopting: frozenset[str]            # light verbs that adopt the measure their noun names ("agreed sanctions")
+    not_yet: re.Pattern[str]            # a negation that leaves the act to come ("belum menyepakati", "has yet to")
 
 
 def phrase_regex(words: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
@@ -78,14 +79,14 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
     plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, possibility, future_time, \
-        negators, cancelling, adopting, auxiliaries = key
+        negators, cancelling, adopting, not_yet, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     rx = phrase_regex
     return _Words(rx(plan), rx(tuple(w for w in hypothetical if " " in w)), rx(commitment), rx(future), rx(denial),
                   rx(failure), rx(deontic), rx(possibility, folded=False), rx(future_time), rx(negators), rx(refusal),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
-                  _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting))
+                  _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting), rx(not_yet))
 
 
 def words_of(pack) -> _Words:
@@ -97,7 +98,7 @@ def words_of(pack) -> _Words:
         auxiliaries = tuple(sorted(w[0] for w, classes in phrases.items() if len(w) == 1 and any(
             c.kind == BE for c in classes)))
         names = ("plan", "commitment", "offers", "future", "denial", "failure", "hypothetical", "refusal", "deontic",
-                 "possibility", "future_time", "negators", "cancelling", "adopting")
+                 "possibility", "future_time", "negators", "cancelling", "adopting", "not_yet")
         cached = _compiled((*(pack.words(name) for name in names), auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -153,9 +154,10 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     unwilling = predicate.voice != "noun" and (
         (commitment and bool(words.negators.search(window))) or bool(words.refusal.search(window)))
     if (negated or unwilling) and (commitment or unwilling or words.future.search(window)) \
-            and cameo[:2] in REFUSAL_CODES \
+            and cameo[:2] in REFUSAL_CODES and (unwilling or not words.not_yet.search(window)) \
             and modality in ("asserted", "intended"):
-        # "Kyiv would never accept such terms", "Israel tidak akan menghadiri perundingan": a refusal
+        # "Kyiv would never accept such terms", "Israel tidak akan menghadiri perundingan": a refusal ("belum
+        # bersedia" too, but not "belum menyepakati jadwal pertemuan": what is not agreed yet may still be)
         return Factuality("asserted", False, REFUSAL_CODES[cameo[:2]])
     negated = negated or unwilling                   # "reluctant to condemn": not condemned
     if governor_told is not None and governor_told.modality in ("intended", "hypothetical") \
