@@ -134,6 +134,8 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     chain = _chain(parse, predicate.clause)
     window = _window(text, parse, predicate)
     modality, commitment = "asserted", False
+    if governed_by and words.cancelling.fullmatch(governed_by):
+        negated = True          # "menghentikan baku tembak", "membatalkan kunjungan …": stopped or called off
     if predicate.voice == "noun" and (words.cancelling.search(_before(text, parse, predicate))
                                       or words.cancelling.search(_rest_of_clause(text, parse, predicate))):
         negated = True          # "postponed his trip to Beijing", "kunjungan … ke Beijing batal": it did not happen
