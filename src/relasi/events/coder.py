@@ -440,9 +440,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # "Jepang menyampaikan protes setelah rudal China jatuh di ZEE-nya": the side its time clause names
         targets = occasion_target(parse, predicate.clause, own)
         how = "implied" if targets else how
-    if not targets and plover in IMPLIED_TARGET_TYPES and len(own) == 1 and pattern.cameo != "016":
+    if not targets and (plover in IMPLIED_TARGET_TYPES or plover == "MOBILIZE") and len(own) == 1 \
+            and pattern.cameo != "016":
         # "Merespons serangan udara Israel, Rusia menyebutnya …", "In response to North Korea's launch, Japan lodged
-        # a protest": the act the sentence says it answers
+        # a protest", "put its forces on full alert in response to Venezuela's threats": the act the sentence says
+        # it answers
         targets = _answered(text, parse, predicate, own, pack)
         how = "implied" if targets else how
     the_patient = patient(predicate)
