@@ -1126,7 +1126,11 @@ class SlotReader:
             item = items[j]
             kind = item.kind
             if j != p and (kind in VERBISH or kind == BE or (kind == PRED and j in verbs)):
-                break
+                if not self._carrying(j, p):
+                    break
+                j += 1                               # "mengirim pesawat berisi bahan makanan ke Myanmar", "sent
+                continue                             # ships carrying rations to Colombo": the goods the carrier
+                #                                      takes; the phrases after them are the sending verb's
             if PREP in item.kinds and j not in opened:
                 prep = item.value_of(PREP) or item.value
                 span = self.np_after(j + 1, clause)
@@ -1144,6 +1148,15 @@ class SlotReader:
                     continue
             j += 1
         return found
+
+    def _carrying(self, j: int, p: int) -> bool:
+        """Whether item `j` says what the carrier before it carries, the carrier being what verb `p` sends."""
+        if self.items[j].value not in self.words.carrying_verbs or j - 1 <= p:
+            return False
+        k = j - 1
+        while k > p and self.items[k].kind in (WORD, DET, PRED) and self.items[k].value not in self.words.carrier_nouns:
+            k -= 1
+        return k > p and self.items[k].value in self.words.carrier_nouns
 
     def fronted_obliques(self, p: int) -> list[tuple[str, Argument]]:
         """"Kepada Zelensky, Jokowi berjanji …": an oblique before the subject, at the head of the clause."""

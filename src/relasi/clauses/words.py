@@ -76,6 +76,8 @@ class Words:
     noun_openers: frozenset[str] = frozenset()       # openers of a noun phrase, not a clause ("during", "amid")
     maker_nouns: frozenset[str] = frozenset()        # "the ruling of the court": the owner after "of" made it
     victim_nouns: frozenset[str] = frozenset()       # "korban serangan Israel": not the attacker's people
+    carrier_nouns: frozenset[str] = frozenset()      # "pesawat", "ships": what carries goods to somewhere
+    carrying_verbs: frozenset[str] = frozenset()     # "berisi", "carrying": what a carrier carries follows
     cognition: frozenset[str] = frozenset()              # "believes", "menilai": a clause after them is reported
     participation: frozenset[str] = frozenset()          # "melibatkan", "involved": who takes part in an event noun
     communication: frozenset[str] = frozenset()          # verbs whose complement their subject says ("urged … to")
@@ -292,7 +294,7 @@ def compile_words(pack: Any) -> Words:
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
                  "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions", "control_nouns",
                  "appositions", "references", "origin_nouns", "facility_nouns", "export_nouns", "pair_joiners",
-                 "attribution_openers", "attribution_verbs", "judgements"):
+                 "attribution_openers", "attribution_verbs", "judgements", "carrier_nouns", "carrying_verbs"):
         values = frozenset(str(w).lower() for w in grammar.get(name) or ())
         setattr(words, "locatives" if name == "locative" else name, values)
     words.attribution_prefixes = tuple(sorted(words.attribution_openers))
