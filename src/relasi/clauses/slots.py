@@ -976,7 +976,7 @@ class SlotReader:
             return None
         if items[j].value == "as" and j > 0 and items[j - 1].kind in (DET, GROUP, WORD, PRED, PRON) \
                 and j - 1 not in self.verb_items \
-                and all(items[k].kind == WORD or items[k].value in _ARTICLES for k in range(j + 1, p)):
+                and all(items[k].kind in (WORD, QUOTE) or items[k].value in _ARTICLES for k in range(j + 1, p)):
             # "condemned the launches as a grave provocation": what the object is judged to be (not "freed ten
             # Americans as part of a prisoner exchange")
             return None

@@ -490,10 +490,36 @@ def _named_act_doer(text: str, parse: Parse, parses: list[Parse], index: int, ev
         if any(e.plover == named and e.start <= parse.start for e in events):
             return []                       # the coded act answers it (reaction_target)
         return _told_doer(text, parses, index, named, own, pack)
-    return _told_doer(text, parses, index, None, own, pack, rough_stem(_head_word(text, phrase, pack), pack.lang))
+    head = _head_word(text, phrase, pack)
+    found = _told_doer(text, parses, index, None, own, pack, rough_stem(head, pack.lang)) \
+        or _told_doer(text, parses, index, _kinds_of(head, pack), own, pack)
+    if found or not head:
+        return found
+    # "Korea Utara meluncurkan dua rudal … Uni Eropa mengecam aksi itu": a general noun names the act told last,
+    # coded or not, when it was told after the last act coded
+    coded = max((e.start for e in events if e.start < parse.start and e.source.code not in own), default=-1)
+    later = [p for p in parses[:index] if p.start > coded]
+    return _told_doer(text, later, len(later), ACTS, own, pack)
 
 
-def _told_doer(text: str, parses: list[Parse], index: int, kind: str | None, own: set[str], pack,
+ACTS = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                  "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+
+def _kinds_of(noun: str, pack) -> frozenset[str] | None:
+    """The PLOVER types the lexicon gives a noun ("the launches": a posture or an attack), None for none."""
+    if not noun:
+        return None
+    cache = pack.__dict__.setdefault("_noun_kinds", {})
+    if noun not in cache:
+        lexicon = pack.lexicon
+        entries = lexicon.entries(noun) or (lexicon.entries(noun[:-1]) if noun.endswith("s") else [])
+        kinds = frozenset(plover_for(e.pattern.cameo) for e in entries if e.pattern.cameo) - {None}
+        cache[noun] = kinds or None
+    return cache[noun]
+
+
+def _told_doer(text: str, parses: list[Parse], index: int, kind: str | frozenset[str] | None, own: set[str], pack,
                stem: str = "") -> list[Actor]:
     """The doer of the last act of `kind` (or of the verb whose stem is `stem`) told in the sentences before, coded
     or not ("Korea Utara meluncurkan rudal ke arah Laut Jepang. … mengecam peluncuran tersebut": the launch had no
@@ -510,7 +536,8 @@ def _told_doer(text: str, parses: list[Parse], index: int, kind: str | None, own
                 continue
             if kind:
                 found = choose(predicate, sentence, pack.lexicon)
-                if found is None or found.cameo is None or plover_for(found.cameo) != kind:
+                if found is None or found.cameo is None or plover_for(found.cameo) not in (
+                        kind if isinstance(kind, frozenset) else (kind,)):
                     continue
             elif rough_stem(predicate.text.split()[0], pack.lang) != stem:
                 continue
