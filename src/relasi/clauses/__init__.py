@@ -171,11 +171,18 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], spans: li
         elif kind == PRED:
             voices[i] = _voice(items, i, pack, words, voices.get(i - 1), voices.get(i - 2))
             if voices[i] == "noun" and words.lang == "en":
-                split = _noun_and_preposition(text, item, pack, words)
+                split = _noun_and_preposition(text, item, pack, words) \
+                    or _word_and_infinitive(text, items, i, pack, words)
                 if split:
                     items[i:i + 1] = split
                     for index in range(i, len(items)):
                         items[index].index = index
+                    if items[i].kind == WORD:
+                        # "sent F-16 fighter jets to strike …": a phrasal verb ("jet to") read as a noun whose first
+                        # word is no event noun is a plain noun and its preposition
+                        del voices[i]
+                        i += 1
+                        continue
                     voices[i] = _voice(items, i, pack, words, voices.get(i - 1), voices.get(i - 2))
             predicates.append(i)
         elif kind == VERB and words.lang == "en" and _noun_after_verb(items, i, voices, words):
@@ -784,6 +791,26 @@ def _noun_and_preposition(text: str, item: Item, pack: Any, words: Words) -> lis
     classes, kinds = single
     noun = Item(item.start, first_end, PRED, parts[0], ref=Candidate(item.start, first_end, parts[0]))
     return [noun, Item(second_start, item.end, classes[0].kind, classes[0].word, classes, kinds=kinds)]
+
+
+def _word_and_infinitive(text: str, items: list[Item], i: int, pack: Any, words: Words) -> list[Item] | None:
+    """A phrasal verb form ending in "to", read as a noun whose first word is no event noun, before a verb ("sent
+    fighter jets to strike …"): a plain word, then the "to" of the infinitive."""
+    item = items[i]
+    parts = item.value.split()
+    if len(parts) != 2 or parts[1] != "to" or not isinstance(item.ref, Candidate) or item.ref.clitic \
+            or "noun" in _form_senses(pack, parts[0])[0] or i + 1 >= len(items) \
+            or items[i + 1].kind not in (PRED, VERB):
+        return None
+    single = words.single.get(parts[1])
+    if single is None or PREP not in single[1]:
+        return None
+    raw = text[item.start:item.end]
+    first_end = item.start + len(raw.split()[0])
+    second_start = item.start + len(raw) - len(raw.split()[-1])
+    classes, kinds = single
+    return [Item(item.start, first_end, WORD, parts[0], (), None, item.index),
+            Item(second_start, item.end, classes[0].kind, classes[0].word, classes, kinds=kinds)]
 
 
 def _form_senses(pack: Any, form: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -166,7 +166,7 @@ def code_events(article: Article, pack) -> Article:
                 targets, how = (body, "implied") if body else (targets, how)
             cameo = pattern.cameo
             if not targets and plover_for(cameo) in PURPOSE_TARGET_TYPES:
-                targets = _purpose_target(parse, number, sources)
+                targets = _purpose_target(parse, number, sources, chosen, plover_for(cameo) != "MOBILIZE")
             if not targets and plover_for(cameo) == "MOBILIZE" and len({a.code for a in sources}) > 1:
                 cameo = JOINT_MILITARY     # "Russia and China held naval drills": drills together are cooperation
             governor = chosen[predicate.governor] if predicate.governor is not None else None
@@ -661,14 +661,23 @@ def _under(parse: Parse, clause: int | None, ancestor: int) -> bool:
     return False
 
 
-def _purpose_target(parse: Parse, index: int, sources: list[Actor]) -> list[Actor]:
-    """Whom the purpose clause of a predicate names ("mengirim pasukan untuk membantu Ukraina")."""
+HOSTILE_PURPOSES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION", "ACCUSE"})
+
+
+def _purpose_target(parse: Parse, index: int, sources: list[Actor], chosen: list[Pattern | None],
+                    friendly: bool) -> list[Actor]:
+    """Whom the purpose clause of a predicate names ("mengirim pasukan untuk membantu Ukraina"); for a `friendly` act
+    (aid, a promise), not whom a hostile purpose strikes ("sent F-16 jets to strike Cambodian targets" is no aid to
+    Cambodia)."""
     own = {a.code for a in sources}
     act = parse.predicates[index]
-    for predicate in parse.predicates:
+    for number, predicate in enumerate(parse.predicates):
         clause = parse.clauses[predicate.clause]
         if clause.kind != "purpose" or clause.start < act.end or (
                 predicate.governor != index and clause.parent != act.clause):
+            continue
+        pattern = chosen[number]
+        if friendly and pattern is not None and pattern.cameo and plover_for(pattern.cameo) in HOSTILE_PURPOSES:
             continue
         for name, argument in predicate.slots:
             others = [a for a in argument.actors if a.code not in own]
