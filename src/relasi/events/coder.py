@@ -237,6 +237,9 @@ def code_events(article: Article, pack) -> Article:
 def _done_again(sentence: str, parse: Parse, events: list[Event], mentions, pack) -> list[Event]:
     """"Chile and Colombia followed suit", "Uni Afrika juga mengambil tindakan serupa terhadap Niger": the
     sentence's subject did what was told last, against the side it names after the phrase, else the same side."""
+    by = _repeat_phrases(pack, "repeating_by").search(sentence)
+    if by is not None:
+        return _done_before_by(sentence, parse, events, mentions, pack, parse.start + by.end())
     found = _repeat_phrases(pack).search(sentence)
     if found is None or not parse.subject:
         return []
@@ -259,10 +262,33 @@ def _done_again(sentence: str, parse: Parse, events: list[Event], mentions, pack
 REPEATABLE = frozenset({"SANCTION", "ACCUSE", "REJECT", "PROTEST", "SUPPORT", "AID", "MOBILIZE"})
 
 
-def _repeat_phrases(pack) -> re.Pattern[str]:
-    cached = pack.__dict__.get("_repeat_phrases")
+def _done_before_by(sentence: str, parse: Parse, events: list[Event], mentions, pack, after: int) -> list[Event]:
+    """"…, mengikuti keputusan serupa oleh Prancis, Belanda dan Spanyol", "following similar moves by Poland and the
+    Czech Republic": the sides named after the phrase (the members of its list, where it names one) did the act told
+    last, against the same side."""
+    last = next((e for e in reversed(events) if e.start <= parse.start and e.modality == "asserted"
+                 and not e.negated and e.plover in REPEATABLE), None)
+    if last is None:
+        return []
+    rest = sentence[after - parse.start:].lower()
+    listed = re.search(r"\b(?:" + "|".join(re.escape(w) for w in pack.words("example_markers")) + r")\b", rest) \
+        if pack.words("example_markers") else None
+    start = after + (listed.end() if listed else 0)
+    sources = []
+    for mention in mentions:
+        actor = as_state(mention.actor)
+        if start <= mention.start < parse.end and state_level(actor) and actor.code != last.target.code \
+                and all(actor.code != other.code for other in sources):
+            sources.append(actor)
+    return [replace(last, source=source, sentence=sentence, start=parse.start, end=parse.end,
+                    confidence=CONFIDENCE["implied"]) for source in sources]
+
+
+def _repeat_phrases(pack, key: str = "repeating") -> re.Pattern[str]:
+    cache = pack.__dict__.setdefault("_repeat_phrases", {})
+    cached = cache.get(key)
     if cached is None:
-        cached = pack.__dict__["_repeat_phrases"] = phrase_regex(tuple(pack.words("repeating")))
+        cached = cache[key] = phrase_regex(tuple(pack.words(key)))
     return cached
 
 
