@@ -214,6 +214,8 @@ def compile_words(pack: Any) -> Words:
         words.add(str(item), DET)
     for item in grammar.get("adverbs") or ():
         words.add(str(item), ADV)
+    for item in grammar.get("not_negating") or ():
+        words.add(str(item), ADV)             # "tidak hanya", "not only": one adverb, no negator
     dates = grammar.get("dates") or {}
     for key in ("weekdays", "months", "relative_days", "relative_weeks", "relative_years"):
         for item in dates.get(key) or {}:
