@@ -359,10 +359,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         return None
     targets, slot = target_of(predicate, pattern, defaults, sources, receiving)
     own = {a.code for a in sources}
-    if not targets and how == "speaker" and pattern.mutual and plover in ("AGREE", "CONSULT") \
+    if not targets and pattern.mutual and plover in ("AGREE", "CONSULT") \
             and (sides := meeting_sides(events, parses, index)) is not None \
             and own & {sides[0].code, sides[1].code}:
-        # "'Kami sepakat mempercepat perundingan,' ujar Anwar" after his meeting with Prabowo: "we" are both sides
+        # "'Kami sepakat mempercepat perundingan,' ujar Anwar" after his meeting with Prabowo: "we" are both sides;
+        # "'Indonesia siap meningkatkan kerja sama …,' kata Jokowi": one side's commitment is made to the other
         targets = [side for side in sides if side.code not in own][:1]
     if not targets and pattern.places:
         # "tiba di Beijing", "arrived in Jakarta": the capital reached stands for its state
