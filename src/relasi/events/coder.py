@@ -359,7 +359,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         return None
     targets, slot = target_of(predicate, pattern, defaults, sources, receiving)
     own = {a.code for a in sources}
-    if not targets and pattern.mutual and plover in ("AGREE", "CONSULT") \
+    if not targets and pattern.mutual and plover in ("AGREE", "CONSULT") and (how == "speaker" or len(own) == 1) \
             and (sides := meeting_sides(events, parses, index)) is not None \
             and own & {sides[0].code, sides[1].code}:
         # "'Kami sepakat mempercepat perundingan,' ujar Anwar" after his meeting with Prabowo: "we" are both sides;
