@@ -108,6 +108,7 @@ def code_events(article: Article, pack) -> Article:
     commitments = frozenset((*pack.words("commitment"), *pack.words("offers")))
     reciprocals = tuple(pack.words("reciprocal"))
     participating = frozenset(pack.words("participating"))
+    continuing = frozenset(pack.words("continuing"))
     parses = list(article.parses)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -129,7 +130,8 @@ def code_events(article: Article, pack) -> Article:
             if predicate.voice == "noun" and not requested \
                     and _not_new(text, parse, predicate, background, content, reasons, determiners):
                 continue
-            if _describes_content(parse, predicate, content) or _on_background(text, parse, predicate, background):
+            if _describes_content(parse, predicate, content) or _on_background(text, parse, predicate, background) \
+                    or _continuing(text, parse, predicate, continuing):
                 continue
             if predicate.light in participating and not (pattern.mutual or plover_for(pattern.cameo) in SYMMETRIC
                                                          or pattern.source == "speaker"):
@@ -1281,6 +1283,16 @@ def _on_background(text: str, parse: Parse, predicate: Predicate, background: tu
         if any(tail[:len(marker)] == marker and 0 < len(tail) - len(marker) <= 4 for marker in markers):
             return True
     return False
+
+
+def _continuing(text: str, parse: Parse, predicate: Predicate, continuing: frozenset[str]) -> bool:
+    """"membebaskan warga sipil Ukraina yang masih ditahan di Rusia", "release the sailors still held by Iran": a
+    relative clause that tells a state still lasting describes its noun; the act it names is no news of its own."""
+    clause = parse.clauses[predicate.clause] if predicate.clause is not None else None
+    if not continuing or clause is None or clause.kind != "relative" or predicate.voice == "noun":
+        return False
+    before = text[max(clause.start, predicate.start - 20):predicate.start].lower().split()
+    return bool(before) and before[-1] in continuing
 
 
 def _describes_content(parse: Parse, predicate: Predicate, content: list[tuple[int, int]]) -> bool:
