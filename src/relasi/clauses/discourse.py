@@ -37,6 +37,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Personal pronouns that only stand as objects: they never refer to the subject of their own clause.
+OBJECT_PERSONS = frozenset({"him"})
+
+
 @dataclass
 class Discourse:
     last_speaker: list[Actor] = field(default_factory=list)
@@ -67,6 +71,13 @@ class Discourse:
                 person = first.actors[0]
             else:
                 person = self.last_person or self.last_named_person
+            if person is not None and item.value in OBJECT_PERSONS:
+                # "Modi spoke with Lawrence Wong and invited him to visit India": an object pronoun is not the
+                # sentence's own subject (that would be "himself"), but the other person named before it
+                others = [a for g in earlier if g.party for a in g.actors if a.kind == "PERSON" and a != person]
+                other = others[-1] if others else (self.last_named_person if self.last_named_person != person
+                                                   else None)
+                person = other or person
             actors = [person] if person else []
         elif kind == "plural":
             first = next((g for g in earlier if g.party), None)
