@@ -79,6 +79,7 @@ PARTNER = {"id": "dengan", "en": "with"}
 # Hostile acts that, named as what something is ("merupakan serangan", "was an attack"), accuse its doer.
 HOSTILE_DESCRIPTIONS = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "ACCUSE"})
 ACCUSATION = Pattern(id="coder#described-as-hostile", cameo="112")
+UNLAWFUL = Pattern(id="coder#told-as-unlawful", cameo="112")
 # The dictionary's roles of a state's missions abroad: a protest there is aimed at that state.
 MISSION_ROLES = frozenset({"embassy", "consulate", "mission", "high commission"})
 # Acts whose target may be named only by their purpose: "pledged €50bn to keep Ukraine's economy afloat".
@@ -109,6 +110,7 @@ def code_events(article: Article, pack) -> Article:
     reciprocals = tuple(pack.words("reciprocal"))
     participating = frozenset(pack.words("participating"))
     continuing = frozenset(pack.words("continuing"))
+    unlawful = phrase_regex(tuple(pack.words("unlawful_adverbs")))
     parses = list(article.parses)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -228,12 +230,41 @@ def code_events(article: Article, pack) -> Article:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
-        for event in _done_again(sentence, parse, events, article.mentions, pack):
+        for event in [*_done_again(sentence, parse, events, article.mentions, pack),
+                      *_told_as_unlawful(text, parse, unlawful, codebook)]:
             key = dedup_key(event)
             if key not in seen:
                 seen.add(key)
                 events.append(event)
     return article.with_(events=tuple(events))
+
+
+def _told_as_unlawful(text: str, parse: Parse, unlawful: re.Pattern[str], codebook: dict) -> list[Event]:
+    """"China mengatakan kapal-kapal Filipina secara ilegal memasuki perairannya", "Kyiv said Russia illegally
+    annexed Crimea": an act a speaker tells as unlawful is that speaker's accusation of its doer (112)."""
+    found: list[Event] = []
+    for predicate in parse.predicates:
+        if predicate.voice == "noun" or predicate.negated:
+            continue
+        before = text[max(parse.start, predicate.start - 28):predicate.start]
+        if not unlawful.search(before):
+            continue
+        doer = predicate.slot("agent" if predicate.voice == "passive" else "subject")
+        speaker = [as_state(a) for a in _speaker(parse, predicate) if state_level(a)]
+        if doer is None or not doer.actors or not speaker:
+            continue
+        own = {a.code for a in speaker}
+        accused = [as_state(a) for a in doer.actors if state_level(as_state(a)) and as_state(a).code not in own]
+        info = codebook.get(ACCUSATION.cameo)
+        for source in speaker[:1]:
+            for target in accused[:1]:
+                found.append(Event(
+                    source=source, target=target, cameo=ACCUSATION.cameo, plover=plover_for(ACCUSATION.cameo),
+                    goldstein=info.goldstein if info else None, quad_class=info.quad_class if info else None,
+                    date=None, date_precision="published", location=location(parse), modality="asserted",
+                    negated=False, sentence=text[parse.start:parse.end], start=parse.start, end=parse.end,
+                    pattern=UNLAWFUL.id, confidence=CONFIDENCE["speaker"]))
+    return found
 
 
 def _done_again(sentence: str, parse: Parse, events: list[Event], mentions, pack) -> list[Event]:
