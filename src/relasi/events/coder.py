@@ -80,6 +80,7 @@ PARTNER = {"id": "dengan", "en": "with"}
 HOSTILE_DESCRIPTIONS = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "ACCUSE"})
 ACCUSATION = Pattern(id="coder#described-as-hostile", cameo="112")
 UNLAWFUL = Pattern(id="coder#told-as-unlawful", cameo="112")
+DUTY = Pattern(id="coder#told-as-duty", cameo="100")
 # The dictionary's roles of a state's missions abroad: a protest there is aimed at that state.
 MISSION_ROLES = frozenset({"embassy", "consulate", "mission", "high commission"})
 # Acts whose target may be named only by their purpose: "pledged €50bn to keep Ukraine's economy afloat".
@@ -111,6 +112,7 @@ def code_events(article: Article, pack) -> Article:
     participating = frozenset(pack.words("participating"))
     continuing = frozenset(pack.words("continuing"))
     unlawful = phrase_regex(tuple(pack.words("unlawful_adverbs")))
+    deontic = phrase_regex(tuple(pack.words("deontic")))
     parses = list(article.parses)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -231,12 +233,44 @@ def code_events(article: Article, pack) -> Article:
                     seen.add(key)
                     events.append(event)
         for event in [*_done_again(sentence, parse, events, article.mentions, pack),
-                      *_told_as_unlawful(text, parse, unlawful, codebook)]:
+                      *_told_as_unlawful(text, parse, unlawful, codebook),
+                      *_told_as_duty(text, parse, chosen, deontic, codebook)]:
             key = dedup_key(event)
             if key not in seen:
                 seen.add(key)
                 events.append(event)
     return article.with_(events=tuple(events))
+
+
+def _told_as_duty(text: str, parse: Parse, chosen: list[Pattern | None], deontic: re.Pattern[str],
+                  codebook: dict) -> list[Event]:
+    """"Spain said Israel must withdraw its troops from Gaza", "Indonesia menegaskan Israel harus menghentikan
+    agresinya": what a speaker says another side must do is the speaker's demand on that side (100)."""
+    found: list[Event] = []
+    for number, predicate in enumerate(parse.predicates):
+        pattern = chosen[number]
+        if predicate.voice != "active" or predicate.negated or pattern is None or not pattern.cameo \
+                or plover_for(pattern.cameo) in (None, *CONTENT_TYPES):
+            continue                # ("harus membayar harga" is a threat of its own, told by its pattern)
+        doer = predicate.slot("subject")
+        if doer is None or not doer.actors or doer.how not in ("direct", "pronoun"):
+            continue
+        window = text[max(parse.start, doer.end):predicate.start]
+        if not deontic.search(window):
+            continue
+        speaker = [as_state(a) for a in _speaker(parse, predicate) if state_level(a)]
+        own = {a.code for a in speaker}
+        demanded = [as_state(a) for a in doer.actors if state_level(as_state(a)) and as_state(a).code not in own]
+        if not speaker or not demanded:
+            continue
+        info = codebook.get(DUTY.cameo)
+        found.extend(Event(
+            source=speaker[0], target=target, cameo=DUTY.cameo, plover=plover_for(DUTY.cameo),
+            goldstein=info.goldstein if info else None, quad_class=info.quad_class if info else None,
+            date=None, date_precision="published", location=location(parse), modality="asserted", negated=False,
+            sentence=text[parse.start:parse.end], start=parse.start, end=parse.end, pattern=DUTY.id,
+            confidence=CONFIDENCE["speaker"]) for target in demanded)
+    return found
 
 
 def _told_as_unlawful(text: str, parse: Parse, unlawful: re.Pattern[str], codebook: dict) -> list[Event]:

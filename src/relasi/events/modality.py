@@ -169,7 +169,9 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     hostile = plover_for(cameo) == "THREATEN" or (commitment or own_speech) and cameo[:2] in THREAT_CODES
     counterfactual = " " in window.strip() and bool(words.hypothetical.search(window))   # "would have renewed"
     # "harus menarik pasukannya", "must not let them occupy": what ought to be done has not been done
-    counterfactual = counterfactual or bool(words.deontic.search(window))
+    # (but "we must call on Israel to comply …", "kita harus mendesak …": a speaker who says they must ask, asks)
+    counterfactual = counterfactual or (bool(words.deontic.search(window))
+                                        and not (own_speech and plover_for(cameo) == "REQUEST"))
     # "may impose sanctions", "is unlikely to cut ties", "mungkin akan memutuskan hubungan": only possible, not done
     counterfactual = counterfactual or bool(words.possibility.search(window))
     if ("conditional" in chain or _consequent(parse, predicate) or counterfactual) and not hostile:
