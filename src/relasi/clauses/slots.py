@@ -450,6 +450,9 @@ class SlotReader:
     def _subject(self, p: int) -> Argument | None:
         clause = self.clause(p)
         draft = self.seg.drafts[clause]
+        if self.words.lang == "en" and draft.marker == "to" and draft.first >= 2 and draft.first + 1 == p \
+                and (found := self._for_subject(draft.first)) is not None:
+            return found
         if self.words.lang == "en" and p > 1 and self.items[p - 1].value == "," \
                 and self.items[p].value.split()[0].endswith("ing") and not self.items[p].has(LIGHT):
             # "Beijing slammed the Netherlands' new curbs …, accusing The Hague of …": a participle after a comma
@@ -553,6 +556,17 @@ class SlotReader:
                 found = self.argument((self._np_start(j, draft.parent), j + 1))
                 return Argument(found.start, found.end, found.actors, found.head, "controller")
         return None
+
+    def _for_subject(self, to: int) -> Argument | None:
+        """"the time has come for Russia to withdraw", "called for the EU to act": the party after "for" right before an
+        infinitive's "to" is its subject."""
+        k = to - 1
+        while k >= 0 and self.items[k].kind == DET:
+            k -= 1
+        if k < 1 or k not in self.party_at or self.items[k - 1].value != "for":
+            return None
+        found = self.argument((k, k + 1))
+        return Argument(found.start, found.end, found.actors, found.head, "direct") if found.actors else None
 
     def _trailing_subject(self, p: int, draft) -> Argument | None:
         """"Russia expelled two Estonian diplomats after accusing them of spying", "… setelah menuduh mereka …": a

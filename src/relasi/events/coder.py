@@ -81,6 +81,8 @@ HOSTILE_DESCRIPTIONS = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "
 ACCUSATION = Pattern(id="coder#described-as-hostile", cameo="112")
 UNLAWFUL = Pattern(id="coder#told-as-unlawful", cameo="112")
 DUTY = Pattern(id="coder#told-as-duty", cameo="100")
+EXHORTATION = Pattern(id="coder#exhortation", cameo="020")
+QUOTE_MARKS = frozenset('"“”‘’')
 # The dictionary's roles of a state's missions abroad: a protest there is aimed at that state.
 MISSION_ROLES = frozenset({"embassy", "consulate", "mission", "high commission"})
 # Acts whose target may be named only by their purpose: "pledged €50bn to keep Ukraine's economy afloat".
@@ -113,6 +115,7 @@ def code_events(article: Article, pack) -> Article:
     continuing = frozenset(pack.words("continuing"))
     unlawful = phrase_regex(tuple(pack.words("unlawful_adverbs")))
     deontic = phrase_regex(tuple(pack.words("deontic")))
+    exhortations = phrase_regex(tuple(pack.words("exhortations"))) if pack.words("exhortations") else None
     parses = list(article.parses)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -192,6 +195,8 @@ def code_events(article: Article, pack) -> Article:
                 # "said the move would only prolong the war": the speaker's judgement is made now, whatever tense
                 # it is told in (no commitment, no threat)
                 told = Factuality("asserted", told.negated, cameo)
+            if exhortations is not None and _exhorted(text, parse, predicate, exhortations) is not None:
+                told = Factuality("hypothetical", told.negated, told.cameo)   # "it is time for Russia to withdraw"
             readings[number] = told
             sources, targets, told = _reported_defiance(parse, predicate, sources, targets, told)
             if not targets and plover_for(told.cameo) == "THREATEN":
@@ -234,12 +239,61 @@ def code_events(article: Article, pack) -> Article:
                     events.append(event)
         for event in [*_done_again(sentence, parse, events, article.mentions, pack),
                       *_told_as_unlawful(text, parse, unlawful, codebook),
-                      *_told_as_duty(text, parse, chosen, deontic, codebook)]:
+                      *_told_as_duty(text, parse, chosen, deontic, codebook),
+                      *_exhortation_requests(text, parse, chosen, exhortations, article.mentions, codebook)]:
             key = dedup_key(event)
             if key not in seen:
                 seen.add(key)
                 events.append(event)
     return article.with_(events=tuple(events))
+
+
+def _exhorted(text: str, parse: Parse, predicate: Predicate, exhortations: re.Pattern[str]) -> int | None:
+    """Where the exhortation before a verb ends ("the time has come for the EU to recognize …", "sudah saatnya Israel
+    menghentikan …"), or None: the phrase, then at most a few words naming who should act, then the verb."""
+    before = text[max(parse.start, predicate.start - 70):predicate.start]
+    # quotation marks may stand inside or around the phrase ('said that "the time has come" for the EU to …')
+    kept = [k for k, char in enumerate(before) if char not in QUOTE_MARKS]
+    plain = "".join(before[k] for k in kept)
+    found = None
+    for match in exhortations.finditer(plain):
+        found = match
+    if found is None or len(plain[found.end():].split()) > 8:
+        return None
+    end = kept[found.end() - 1] + 1
+    return predicate.start - len(before) + end
+
+
+def _exhortation_requests(text: str, parse: Parse, chosen: list[Pattern | None],
+                          exhortations: re.Pattern[str] | None, mentions, codebook: dict) -> list[Event]:
+    """"'It is time for Russia to withdraw its troops,' the minister said": an exhortation is the speaker's appeal
+    to the side it names (020)."""
+    if exhortations is None:
+        return []
+    found: list[Event] = []
+    for number, predicate in enumerate(parse.predicates):
+        pattern = chosen[number]
+        if predicate.voice == "noun" or pattern is None or not pattern.cameo:
+            continue
+        after = _exhorted(text, parse, predicate, exhortations)
+        if after is None:
+            continue
+        speaker = [as_state(a) for a in _speaker(parse, predicate) if state_level(a)]
+        own = {a.code for a in speaker}
+        named = []
+        for mention in mentions:
+            actor = as_state(mention.actor)
+            if after <= mention.start < predicate.start and state_level(actor) and actor.code not in own \
+                    and all(actor.code != other.code for other in named):
+                named.append(actor)
+        info = codebook.get(EXHORTATION.cameo)
+        found.extend(Event(
+            source=speaker[0], target=target, cameo=EXHORTATION.cameo, plover=plover_for(EXHORTATION.cameo),
+            goldstein=info.goldstein if info else None, quad_class=info.quad_class if info else None,
+            date=None, date_precision="published", location=location(parse), modality="asserted", negated=False,
+            sentence=text[parse.start:parse.end], start=parse.start, end=parse.end, pattern=EXHORTATION.id,
+            confidence=CONFIDENCE["speaker"]) for target in named if speaker)
+    return found
 
 
 def _told_as_duty(text: str, parse: Parse, chosen: list[Pattern | None], deontic: re.Pattern[str],
