@@ -83,6 +83,7 @@ UNLAWFUL = Pattern(id="coder#told-as-unlawful", cameo="112")
 DUTY = Pattern(id="coder#told-as-duty", cameo="100")
 EXHORTATION = Pattern(id="coder#exhortation", cameo="020")
 QUOTE_MARKS = frozenset('"“”‘’')
+JUDGED = Pattern(id="coder#judged-act", cameo="111")
 # The dictionary's roles of a state's missions abroad: a protest there is aimed at that state.
 MISSION_ROLES = frozenset({"embassy", "consulate", "mission", "high commission"})
 # Acts whose target may be named only by their purpose: "pledged €50bn to keep Ukraine's economy afloat".
@@ -116,6 +117,7 @@ def code_events(article: Article, pack) -> Article:
     unlawful = phrase_regex(tuple(pack.words("unlawful_adverbs")))
     deontic = phrase_regex(tuple(pack.words("deontic")))
     exhortations = phrase_regex(tuple(pack.words("exhortations"))) if pack.words("exhortations") else None
+    judged = phrase_regex(tuple(pack.words("hostile_judgements"))) if pack.words("hostile_judgements") else None
     parses = list(article.parses)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -240,12 +242,62 @@ def code_events(article: Article, pack) -> Article:
         for event in [*_done_again(sentence, parse, events, article.mentions, pack),
                       *_told_as_unlawful(text, parse, unlawful, codebook),
                       *_told_as_duty(text, parse, chosen, deontic, codebook),
-                      *_exhortation_requests(text, parse, chosen, exhortations, article.mentions, codebook)]:
+                      *_exhortation_requests(text, parse, chosen, exhortations, article.mentions, codebook),
+                      *_judged_owner(text, parse, judged, article.mentions, pack.lang, codebook)]:
             key = dedup_key(event)
             if key not in seen:
                 seen.add(key)
                 events.append(event)
     return article.with_(events=tuple(events))
+
+
+def _judged_owner(text: str, parse: Parse, judged: re.Pattern[str] | None, mentions, lang: str,
+                  codebook: dict) -> list[Event]:
+    """"'This is Russia's latest unhelpful and unproductive step,' the spokesperson said", "tindakan provokatif
+    China": a speaker who calls another side's act hostile criticises that side (111). English: the owner's "'s",
+    then the judgement within three words; Indonesian: a noun, the judgement, then the owner."""
+    if judged is None:
+        return []
+    sentence_mentions = [m for m in mentions if parse.start <= m.start < parse.end and not m.part]
+    found: list[Event] = []
+    for match in judged.finditer(text, parse.start, parse.end):
+        speaker = [as_state(a) for a in _speaker_at(parse, match.start()) if state_level(a)]
+        own = {a.code for a in speaker}
+        owner = None
+        if lang == "en":
+            before = text[max(parse.start, match.start() - 40):match.start()]
+            gap = re.search(r"(?:'s|’s)((?:\s+[\w-]+){0,3}?)\s*$", before)
+            if gap is not None:
+                end = match.start() - len(before) + gap.start()
+                owner = next((m for m in sentence_mentions if m.end == end), None)
+        else:
+            after = match.end()
+            owner = next((m for m in sentence_mentions if 0 <= m.start - after <= 1), None)
+        if owner is None:
+            continue
+        actor = as_state(owner.actor)
+        if not speaker or not state_level(actor) or actor.code in own:
+            continue
+        info = codebook.get(JUDGED.cameo)
+        found.append(Event(
+            source=speaker[0], target=actor, cameo=JUDGED.cameo, plover=plover_for(JUDGED.cameo),
+            goldstein=info.goldstein if info else None, quad_class=info.quad_class if info else None,
+            date=None, date_precision="published", location=location(parse), modality="asserted", negated=False,
+            sentence=text[parse.start:parse.end], start=parse.start, end=parse.end, pattern=JUDGED.id,
+            confidence=CONFIDENCE["speaker"]))
+    return found
+
+
+def _speaker_at(parse: Parse, offset: int) -> list[Actor]:
+    """Who says the text at `offset`: the speaker of the innermost clause holding it or of a clause above, else the
+    sentence's."""
+    holding = [n for n, c in enumerate(parse.clauses) if c.start <= offset < c.end]
+    clause: int | None = max(holding, key=lambda n: parse.clauses[n].start) if holding else None
+    while clause is not None:
+        if parse.clauses[clause].speaker:
+            return list(parse.clauses[clause].speaker)
+        clause = parse.clauses[clause].parent
+    return list(parse.speaker)
 
 
 def _exhorted(text: str, parse: Parse, predicate: Predicate, exhortations: re.Pattern[str]) -> int | None:
