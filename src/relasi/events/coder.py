@@ -83,6 +83,8 @@ UNLAWFUL = Pattern(id="coder#told-as-unlawful", cameo="112")
 DUTY = Pattern(id="coder#told-as-duty", cameo="100")
 EXHORTATION = Pattern(id="coder#exhortation", cameo="020")
 QUOTE_MARKS = frozenset('"“”‘’')
+_NO_QUOTES = str.maketrans("", "", '"“”‘’')
+_QUOTED = re.compile('["“”‘’]')
 JUDGED = Pattern(id="coder#judged-act", cameo="111")
 # The dictionary's roles of a state's missions abroad: a protest there is aimed at that state.
 MISSION_ROLES = frozenset({"embassy", "consulate", "mission", "high commission"})
@@ -114,10 +116,7 @@ def code_events(article: Article, pack) -> Article:
     reciprocals = tuple(pack.words("reciprocal"))
     participating = frozenset(pack.words("participating"))
     continuing = frozenset(pack.words("continuing"))
-    unlawful = phrase_regex(tuple(pack.words("unlawful_adverbs")))
-    deontic = phrase_regex(tuple(pack.words("deontic")))
-    exhortations = phrase_regex(tuple(pack.words("exhortations"))) if pack.words("exhortations") else None
-    judged = phrase_regex(tuple(pack.words("hostile_judgements"))) if pack.words("hostile_judgements") else None
+    unlawful, deontic, exhortations, judged, said_any = _said_regexes(pack)
     parses = list(article.parses)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -125,6 +124,11 @@ def code_events(article: Article, pack) -> Article:
         sentence = text[parse.start:parse.end]
         said = SentenceWords(sentence)
         chosen = [choose(p, sentence, pack.lexicon, said) for p in parse.predicates]
+        # what a speaker says of an act (unlawful, owed, exhorted, hostile): one search says whether any of it is here
+        telling = said_any.search(sentence.translate(_NO_QUOTES) if _QUOTED.search(sentence) else sentence) \
+            is not None
+        exhorting = telling and exhortations is not None and _holds_exhortation(text, parse, exhortations)
+        exhorted = exhortations if exhorting else None
         content = _content_spans(parse, chosen)
         dates: dict[tuple, tuple[str | None, str]] = {}
         readings: dict[int, Factuality] = {}
@@ -197,7 +201,7 @@ def code_events(article: Article, pack) -> Article:
                 # "said the move would only prolong the war": the speaker's judgement is made now, whatever tense
                 # it is told in (no commitment, no threat)
                 told = Factuality("asserted", told.negated, cameo)
-            if exhortations is not None and _exhorted(text, parse, predicate, exhortations) is not None:
+            if exhorting and _exhorted(text, parse, predicate, exhortations) is not None:
                 told = Factuality("hypothetical", told.negated, told.cameo)   # "it is time for Russia to withdraw"
             readings[number] = told
             sources, targets, told = _reported_defiance(parse, predicate, sources, targets, told)
@@ -239,11 +243,11 @@ def code_events(article: Article, pack) -> Article:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
-        for event in [*_done_again(sentence, parse, events, article.mentions, pack),
-                      *_told_as_unlawful(text, parse, unlawful, codebook),
-                      *_told_as_duty(text, parse, chosen, deontic, codebook),
-                      *_exhortation_requests(text, parse, chosen, exhortations, article.mentions, codebook),
-                      *_judged_owner(text, parse, judged, article.mentions, pack.lang, codebook)]:
+        spoken = [*_told_as_unlawful(text, parse, unlawful, codebook),
+                  *_told_as_duty(text, parse, chosen, deontic, codebook),
+                  *_exhortation_requests(text, parse, chosen, exhorted, article.mentions, codebook),
+                  *_judged_owner(text, parse, judged, article.mentions, pack.lang, codebook)] if telling else []
+        for event in [*_done_again(sentence, parse, events, article.mentions, pack), *spoken]:
             key = dedup_key(event)
             if key not in seen:
                 seen.add(key)
@@ -300,6 +304,27 @@ def _speaker_at(parse: Parse, offset: int) -> list[Actor]:
     return list(parse.speaker)
 
 
+def _said_regexes(pack) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None,
+                                 re.Pattern[str]]:
+    """The grammar's words of what a speaker says of an act (unlawful, owed, exhorted, judged hostile), compiled once
+    per pack, and all of them in one."""
+    cached = pack.__dict__.get("_said_regexes")
+    if cached is None:
+        def optional(key: str) -> re.Pattern[str] | None:
+            return phrase_regex(tuple(pack.words(key))) if pack.words(key) else None
+        keys = ("unlawful_adverbs", "deontic", "exhortations", "hostile_judgements")
+        cached = pack.__dict__["_said_regexes"] = (
+            phrase_regex(tuple(pack.words("unlawful_adverbs"))), phrase_regex(tuple(pack.words("deontic"))),
+            optional("exhortations"), optional("hostile_judgements"),
+            phrase_regex(tuple(w for key in keys for w in pack.words(key))))
+    return cached
+
+
+def _holds_exhortation(text: str, parse: Parse, exhortations: re.Pattern[str]) -> bool:
+    """Whether the sentence holds an exhortation, quotation marks inside it aside (one search per sentence)."""
+    return exhortations.search(text[parse.start:parse.end].translate(_NO_QUOTES)) is not None
+
+
 def _exhorted(text: str, parse: Parse, predicate: Predicate, exhortations: re.Pattern[str]) -> int | None:
     """Where the exhortation before a verb ends ("the time has come for the EU to recognize …", "sudah saatnya Israel
     menghentikan …"), or None: the phrase, then at most a few words naming who should act, then the verb."""
@@ -320,7 +345,7 @@ def _exhortation_requests(text: str, parse: Parse, chosen: list[Pattern | None],
                           exhortations: re.Pattern[str] | None, mentions, codebook: dict) -> list[Event]:
     """"'It is time for Russia to withdraw its troops,' the minister said": an exhortation is the speaker's appeal
     to the side it names (020)."""
-    if exhortations is None:
+    if exhortations is None:            # (None also where the sentence holds none)
         return []
     found: list[Event] = []
     for number, predicate in enumerate(parse.predicates):
@@ -353,6 +378,8 @@ def _told_as_duty(text: str, parse: Parse, chosen: list[Pattern | None], deontic
     """"Spain said Israel must withdraw its troops from Gaza", "Indonesia menegaskan Israel harus menghentikan
     agresinya": what a speaker says another side must do is the speaker's demand on that side (100)."""
     found: list[Event] = []
+    if not deontic.search(text, parse.start, parse.end):
+        return found
     for number, predicate in enumerate(parse.predicates):
         pattern = chosen[number]
         if predicate.voice != "active" or predicate.negated or pattern is None or not pattern.cameo \
@@ -383,6 +410,8 @@ def _told_as_unlawful(text: str, parse: Parse, unlawful: re.Pattern[str], codebo
     """"China mengatakan kapal-kapal Filipina secara ilegal memasuki perairannya", "Kyiv said Russia illegally
     annexed Crimea": an act a speaker tells as unlawful is that speaker's accusation of its doer (112)."""
     found: list[Event] = []
+    if not unlawful.search(text, parse.start, parse.end):
+        return found                # (most sentences tell nothing as unlawful: one search decides)
     for predicate in parse.predicates:
         if predicate.voice == "noun" or predicate.negated:
             continue
