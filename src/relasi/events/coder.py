@@ -1052,6 +1052,13 @@ def _protest_parties(text: str, parse: Parse, predicate: Predicate, pattern: Pat
     elsewhere = [as_country(actor) for start, actor in parse.places
                  if actor not in at_mission and actor.kind in ("STATE", "CITY")]
     sources, targets, how = parties if parties is not None else ([], [], "implied")
+    mission_states = {(a.country or a.code) for a in at_mission}
+    if sources and elsewhere and ({a.code for a in sources} <= mission_states
+                                  or all((a.role or "") in MISSION_ROLES for a in sources)):
+        # "pawai ke Kedutaan Besar Swedia yang dijaga ketat di Jakarta untuk memprotes …": the embassy protested at
+        # is no protester (a purpose clause lent it the subject); the crowd is of the place
+        targets = [as_state(a) for a in sources]
+        sources, how = [a for a in elsewhere if a.code not in {t.code for t in targets}][:1], "implied"
     if not sources:
         subject = predicate.slot("subject")
         if subject is None or not elsewhere:
