@@ -45,6 +45,7 @@ from relasi.events.patterns import (
     SOURCE_PREPOSITIONS,
     SentenceWords,
     choose,
+    head_matches,
     head_noun,
     names_act,
     patient,
@@ -654,8 +655,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # "menutup kedutaannya di Niger", "closed its embassy in Niger": one's own mission is where its host is
         targets = _place_in_slots(parse, predicate, pattern.target, own)
     if not targets and plover in ("ASSAULT", "COERCE") and the_object is not None and the_object.how == "pronoun" \
-            and {a.code for a in the_object.actors} <= own:
-        # "(jika) AS menyerang fasilitas nuklirnya": one does not strike one's own, "-nya"/"its" is the story's
+            and {a.code for a in the_object.actors} <= own \
+            and not (pattern.object_heads and head_matches(the_object.head, pattern.object_heads, pack.lang == "en")):
+        # "(jika) AS menyerang fasilitas nuklirnya": one does not strike one's own, "-nya"/"its" is the story's (not
+        # where the object names the act itself: "expand its military operation" is the doer's own operation)
         targets = [a for a in parse.subject if a.code not in own]
     if not targets and pattern.cameo[:2] == "04" and predicate.voice == "noun" and how == "shared" \
             and not any(name in ("possessor", "of") for name, _ in predicate.slots) \
