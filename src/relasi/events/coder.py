@@ -72,6 +72,7 @@ CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0
               "pronoun": 0.7, "description": 0.7, "discourse": 0.6, "implied": 0.5}
 HISTORY_CLAUSES = frozenset({"temporal", "relative", "reason", "concessive"})
 JOINT_MILITARY = "062"
+BLOCKADE, EMBARGO = "191", "163"
 MEDIATION = "045"
 # The words before the act by which a side answers ("retaliated … by downgrading", "membalas … dengan menurunkan")
 MEANS = (" by", " dengan")
@@ -185,6 +186,8 @@ def code_events(article: Article, pack) -> Article:
                 targets = _purpose_target(parse, number, sources, chosen, plover_for(cameo) != "MOBILIZE")
             if not targets and plover_for(cameo) == "MOBILIZE" and len({a.code for a in sources}) > 1:
                 cameo = JOINT_MILITARY     # "Russia and China held naval drills": drills together are cooperation
+            if cameo.startswith(BLOCKADE) and _closes_its_own(predicate, sources):
+                cameo = EMBARGO            # "menutup wilayah udaranya bagi maskapai India": an embargo, no blockade
             governor = chosen[predicate.governor] if predicate.governor is not None else None
             if governor is not None and _describes(predicate, pattern) and governor.cameo is not None \
                     and plover_for(governor.cameo) == "THREATEN":
@@ -894,6 +897,14 @@ def _under(parse: Parse, clause: int | None, ancestor: int) -> bool:
 
 
 HOSTILE_PURPOSES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION", "ACCUSE"})
+
+
+def _closes_its_own(predicate: Predicate, sources: list[Actor]) -> bool:
+    """Whether what a closing verb closes is the doer's own ("its airspace", "pelabuhannya"): a state that closes its
+    own airspace, ports or border to another's carriers imposes an embargo; a blockade closes the other's."""
+    closed = predicate.slot("object")
+    return closed is not None and closed.how == "pronoun" and bool(closed.actors) \
+        and {a.code for a in closed.actors} <= {a.code for a in sources}
 
 
 def _purpose_target(parse: Parse, index: int, sources: list[Actor], chosen: list[Pattern | None],

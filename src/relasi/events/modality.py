@@ -61,6 +61,7 @@ class _Words:
     cancelling: re.Pattern[str]
     adopting: frozenset[str]            # light verbs that adopt the measure their noun names ("agreed sanctions")
     not_yet: re.Pattern[str]            # a negation that leaves the act to come ("belum menyepakati", "has yet to")
+    scheduled: re.Pattern[str]          # after an event noun: it is still to come ("latihan yang dijadwalkan dimulai")
 
 
 def phrase_regex(words: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
@@ -79,14 +80,15 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
     plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, possibility, future_time, \
-        negators, cancelling, adopting, not_yet, auxiliaries = key
+        negators, cancelling, adopting, not_yet, scheduled, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     rx = phrase_regex
     return _Words(rx(plan), rx(tuple(w for w in hypothetical if " " in w)), rx(commitment), rx(future), rx(denial),
                   rx(failure), rx(deontic), rx(possibility, folded=False), rx(future_time), rx(negators), rx(refusal),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
-                  _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting), rx(not_yet))
+                  _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting), rx(not_yet),
+                  rx(scheduled))
 
 
 def words_of(pack) -> _Words:
@@ -98,7 +100,7 @@ def words_of(pack) -> _Words:
         auxiliaries = tuple(sorted(w[0] for w, classes in phrases.items() if len(w) == 1 and any(
             c.kind == BE for c in classes)))
         names = ("plan", "commitment", "offers", "future", "denial", "failure", "hypothetical", "refusal", "deontic",
-                 "possibility", "future_time", "negators", "cancelling", "adopting", "not_yet")
+                 "possibility", "future_time", "negators", "cancelling", "adopting", "not_yet", "scheduled_after")
         cached = _compiled((*(pack.words(name) for name in names), auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -148,6 +150,8 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         modality = "intended"
     elif governor_plover == "AGREE" or _says(words.commitment, words.commitment_heads, governed_by, window):
         commitment = True
+    elif predicate.voice == "noun" and words.scheduled.match(_after_phrase(text, parse, predicate)):
+        modality = "intended"   # "latihan gabungan … yang dijadwalkan dimulai pekan depan", "talks scheduled for …"
     elif words.future.search(window) or words.future_time.search(_rest_of_clause(text, parse, predicate)):
         # "akan berkunjung", "melawat ke Jakarta pekan depan", "visits Jakarta next week"
         commitment = own_speech
@@ -162,6 +166,8 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         # bersedia" too, but not "belum menyepakati jadwal pertemuan": what is not agreed yet may still be)
         return Factuality("asserted", False, REFUSAL_CODES[cameo[:2]])
     negated = negated or unwilling                   # "reluctant to condemn": not condemned
+    if _under_refusal(parse, governor, words):
+        negated = True          # "refused to allow the ASEAN envoy to meet Suu Kyi": what a refused act leads to
     if governor_told is not None and governor_told.modality in ("intended", "hypothetical") \
             and modality == "asserted" and not commitment:
         # "dijadwalkan berkunjung … untuk bertemu Xi": the purpose of a planned act is planned too
@@ -194,6 +200,19 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
             # the provocations are North Korea's, not a threat of the speaker's)
             return Factuality("asserted", negated, cameo if root == "13" else THREAT_CODES[root])
     return Factuality(modality, negated, cameo)
+
+
+def _under_refusal(parse: Parse, governor: Predicate | None, words: _Words) -> bool:
+    """Whether the act that governs a predicate is itself governed by a refusal ("menolak memberikan izin …
+    untuk bertemu", "refused to allow … to meet"): then neither happened."""
+    for _ in range(2):
+        if governor is None or not governor.governed_by:
+            return False
+        said = governor.governed_by
+        if said in words.refusal_heads or said.split()[0] in words.refusal_heads:
+            return True
+        governor = parse.predicates[governor.governor] if governor.governor is not None else None
+    return False
 
 
 def _denied(parse: Parse, accusation: Predicate, words: _Words) -> bool:
@@ -274,6 +293,18 @@ def _rest_of_clause(text: str, parse: Parse, predicate: Predicate) -> str:
     rest = text[predicate.end:end]
     cut = rest.find(",")
     return rest[:cut] if cut >= 0 else rest
+
+
+def _after_phrase(text: str, parse: Parse, predicate: Predicate) -> str:
+    """What follows an event noun's phrase: the text after its last slot that starts right after it, up to the next
+    comma ("latihan militer gabungan antara Korea Selatan dan AS| yang dijadwalkan …")."""
+    end = predicate.end
+    for _, argument in predicate.slots:
+        if end <= argument.start <= end + 12:
+            end = max(end, argument.end)
+    rest = text[end:min(parse.end, end + 60)]
+    cut = rest.find(",")
+    return (rest[:cut] if cut >= 0 else rest).lstrip()
 
 
 def _before(text: str, parse: Parse, predicate: Predicate) -> str:
