@@ -608,6 +608,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # "mengancam akan menyerang Ukraina", "demanded that NATO halt …": aimed where its content is (unless it
         # names an addressee who is no actor: "menyerukan kepada komunitas internasional untuk …")
         targets = [a for a in content if a.code not in own]
+    if not targets and plover == "REQUEST" and not addressed and predicate.voice != "noun":
+        # "demanded that Tokyo 'immediately correct its mistakes'": the subject of the clause that says what is asked,
+        # where no event word of that clause names it
+        targets = [as_state(a) for a in _complement_subject(parse, predicate) if as_state(a).code not in own]
     if slot not in ("", "object", "subject"):
         targets = [as_country(a) for a in targets]       # "berkunjung ke Beijing", "aid to Gaza": the country
     if not targets and len(own) > 1 and (pattern.mutual or plover in SYMMETRIC):
@@ -897,6 +901,15 @@ def _under(parse: Parse, clause: int | None, ancestor: int) -> bool:
 
 
 HOSTILE_PURPOSES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION", "ACCUSE"})
+
+
+def _complement_subject(parse: Parse, predicate: Predicate) -> list[Actor]:
+    """The subject of the complement clause that opens right after a verb ("demanded that Tokyo …")."""
+    for clause in parse.clauses:
+        if clause.kind == "complement" and clause.parent == predicate.clause \
+                and 0 <= clause.start - predicate.end <= 8 and clause.subject:
+            return [a for a in clause.subject if state_level(as_state(a))]
+    return []
 
 
 def _closes_its_own(predicate: Predicate, sources: list[Actor]) -> bool:
