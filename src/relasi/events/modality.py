@@ -22,8 +22,6 @@ from relasi.model import Parse, Predicate
 
 # A commitment to do X is coded as intent (CAMEO 03x) or threat (13x): the CAMEO root of X → the code.
 MEDIATE, OFFER_TO_MEDIATE = "045", "039"
-# Acts done in saying them: wanting to do them, in one's own words, is doing them.
-SPOKEN_ACTS = frozenset({"051", "052", "055", "056", "018"})
 PROMISE_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030", "02": "030",
                  "01": "030"}
 THREAT_CODES = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133",
@@ -195,10 +193,6 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
             return Factuality("asserted", negated, cameo)
         if cameo == MEDIATE:
             return Factuality("asserted", negated, OFFER_TO_MEDIATE)   # "offered to mediate", "menawarkan diri …"
-        if own_speech and cameo in SPOKEN_ACTS:
-            # "'Saya ingin menyampaikan terima kasih kepada Jepang,' kata Prabowo", "I would like to thank Japan": a
-            # speaker who says they want to thank, apologise or offer condolences does it in saying so
-            return Factuality("asserted", negated, cameo)
         if root in PROMISE_CODES:
             return Factuality("asserted", negated, cameo if root in ("03",) else PROMISE_CODES[root])
         if root in THREAT_CODES and (predicate.voice != "noun" or predicate.light):
