@@ -86,7 +86,6 @@ DUTY = Pattern(id="coder#told-as-duty", cameo="100")
 EXHORTATION = Pattern(id="coder#exhortation", cameo="020")
 QUOTE_MARKS = frozenset('"“”‘’')
 _NO_QUOTES = str.maketrans("", "", '"“”‘’')
-_QUOTED = re.compile('["“”‘’]')
 JUDGED = Pattern(id="coder#judged-act", cameo="111")
 # The dictionary's roles of a state's missions abroad: a protest there is aimed at that state.
 MISSION_ROLES = frozenset({"embassy", "consulate", "mission", "high commission"})
@@ -127,8 +126,9 @@ def code_events(article: Article, pack) -> Article:
         said = SentenceWords(sentence)
         chosen = [choose(p, sentence, pack.lexicon, said) for p in parse.predicates]
         # what a speaker says of an act (unlawful, owed, exhorted, hostile): one search says whether any of it is here
-        telling = said_any.search(sentence.translate(_NO_QUOTES) if _QUOTED.search(sentence) else sentence) \
-            is not None
+        telling = said_any.search(sentence) is not None or (
+            exhortations is not None and ('"' in sentence or "“" in sentence or "”" in sentence)
+            and said_any.search(sentence.translate(_NO_QUOTES)) is not None)
         exhorting = telling and exhortations is not None and _holds_exhortation(text, parse, exhortations)
         exhorted = exhortations if exhorting else None
         content = _content_spans(parse, chosen)
