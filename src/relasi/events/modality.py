@@ -22,13 +22,13 @@ from relasi.model import Parse, Predicate
 
 # A commitment to do X is coded as intent (CAMEO 03x) or threat (13x): the CAMEO root of X → the code.
 MEDIATE, OFFER_TO_MEDIATE = "045", "039"
-PROMISE_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030", "02": "030",
-                 "01": "030"}
+# (not a statement's 01: "will comment later" promises no cooperation)
+PROMISE_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030", "02": "030"}
 THREAT_CODES = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133",
                 "12": "130", "11": "130", "13": "130", "10": "130", "09": "130"}
 # A refusal to do X is a rejection (CAMEO 12x): the CAMEO root of X → the code.
-REFUSAL_CODES = {"03": "127", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "02": "120",
-                 "01": "120"}
+# (not a statement's 01: "would not comment" rejects nothing)
+REFUSAL_CODES = {"03": "127", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "02": "120"}
 # The content of these is not an event of its own.
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE"})
 
