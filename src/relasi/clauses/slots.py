@@ -1209,10 +1209,19 @@ class SlotReader:
                 return False
             item = items[j]
             if NEG in item.kinds:
-                return True
+                return not self._idiom_at(j)
             if item.kind in NEGATION_STOPS:
                 return False
         return False
+
+    def _idiom_at(self, j: int) -> bool:
+        """Whether the negator at item `j` opens a set phrase that negates nothing ("tidak akan berhenti mendukung",
+        "will not hesitate to"), though an event word inside it was read as an item of its own."""
+        idioms = self.words.not_negating
+        if not idioms:
+            return False
+        said = " ".join(item.value for item in self.items[j:j + 5])
+        return any(said == idiom or said.startswith(idiom + " ") for idiom in idioms)
 
 
 _HEAD_WORDS: dict[str, list[str]] = {}

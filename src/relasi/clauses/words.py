@@ -78,6 +78,7 @@ class Words:
     victim_nouns: frozenset[str] = frozenset()       # "korban serangan Israel": not the attacker's people
     carrier_nouns: frozenset[str] = frozenset()      # "pesawat", "ships": what carries goods to somewhere
     carrying_verbs: frozenset[str] = frozenset()     # "berisi", "carrying": what a carrier carries follows
+    not_negating: tuple[str, ...] = ()               # "tidak akan berhenti", "not only": a negator that negates nothing
     cognition: frozenset[str] = frozenset()              # "believes", "menilai": a clause after them is reported
     participation: frozenset[str] = frozenset()          # "melibatkan", "involved": who takes part in an event noun
     communication: frozenset[str] = frozenset()          # verbs whose complement their subject says ("urged … to")
@@ -216,6 +217,8 @@ def compile_words(pack: Any) -> Words:
         words.add(str(item), ADV)
     for item in grammar.get("not_negating") or ():
         words.add(str(item), ADV)             # "tidak hanya", "not only": one adverb, no negator
+    # (also where an event word inside the phrase was read first: "tidak akan berhenti mendukung")
+    words.not_negating = tuple(sorted({str(w).lower() for w in grammar.get("not_negating") or ()}))
     dates = grammar.get("dates") or {}
     for key in ("weekdays", "months", "relative_days", "relative_weeks", "relative_years"):
         for item in dates.get(key) or {}:

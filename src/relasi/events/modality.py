@@ -62,6 +62,7 @@ class _Words:
     adopting: frozenset[str]            # light verbs that adopt the measure their noun names ("agreed sanctions")
     not_yet: re.Pattern[str]            # a negation that leaves the act to come ("belum menyepakati", "has yet to")
     scheduled: re.Pattern[str]          # after an event noun: it is still to come ("latihan yang dijadwalkan dimulai")
+    idioms: re.Pattern[str]             # set phrases whose negator negates nothing ("tidak akan berhenti")
 
 
 def phrase_regex(words: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
@@ -80,7 +81,7 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
     plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, possibility, future_time, \
-        negators, cancelling, adopting, not_yet, scheduled, auxiliaries = key
+        negators, cancelling, adopting, not_yet, scheduled, idioms, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     rx = phrase_regex
@@ -88,7 +89,7 @@ def _compiled(key: tuple) -> _Words:
                   rx(failure), rx(deontic), rx(possibility, folded=False), rx(future_time), rx(negators), rx(refusal),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
                   _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting), rx(not_yet),
-                  rx(scheduled))
+                  rx(scheduled), rx(idioms))
 
 
 def words_of(pack) -> _Words:
@@ -100,7 +101,8 @@ def words_of(pack) -> _Words:
         auxiliaries = tuple(sorted(w[0] for w, classes in phrases.items() if len(w) == 1 and any(
             c.kind == BE for c in classes)))
         names = ("plan", "commitment", "offers", "future", "denial", "failure", "hypothetical", "refusal", "deontic",
-                 "possibility", "future_time", "negators", "cancelling", "adopting", "not_yet", "scheduled_after")
+                 "possibility", "future_time", "negators", "cancelling", "adopting", "not_yet", "scheduled_after",
+                 "not_negating")
         cached = _compiled((*(pack.words(name) for name in names), auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -157,8 +159,10 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         commitment = own_speech
         modality = "asserted" if own_speech else "intended"
     # "tidak bersedia mencabut sanksi", "does not want to negotiate", "is not ready to lift": a willingness denied
+    # ("tidak akan berhenti mendukung", "will not hesitate to": a set phrase's negator negates nothing)
     unwilling = predicate.voice != "noun" and (
-        (commitment and bool(words.negators.search(window))) or bool(words.refusal.search(window)))
+        (commitment and bool(words.negators.search(words.idioms.sub(" ", window))))
+        or bool(words.refusal.search(window)))
     if (negated or unwilling) and (commitment or unwilling or words.future.search(window)) \
             and cameo[:2] in REFUSAL_CODES and (unwilling or not words.not_yet.search(window)) \
             and modality in ("asserted", "intended"):
