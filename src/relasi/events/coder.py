@@ -36,7 +36,6 @@ from relasi.events.discourse import (
     place_target,
     reaction_target,
     state_level,
-    summit_host,
     voting_body,
 )
 from relasi.events.modality import CONTENT_TYPES, Factuality, factuality, phrase_regex
@@ -673,8 +672,6 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # "pressed Wang Yi during talks in Bangkok to …": talks that are the occasion of an act are held with whom
         # that act is aimed at; not "a meeting of its council", nor a forum's name ("at the Shangri-La Dialogue")
         targets = _occasion_partner(parse, predicate, own, pack.words("comitative"), pack.words("occasions"))
-    if not targets and pattern.cameo in ("040", "046", "044") and len(own) == 1:
-        targets = summit_host(parse, own)
     if not targets and plover in IMPLIED_TARGET_TYPES and len(own) == 1 and pattern.cameo != "016":
         # "Jepang menyampaikan protes setelah rudal China jatuh di ZEE-nya": the side its time clause names
         targets = occasion_target(parse, predicate.clause, own)

@@ -187,14 +187,6 @@ def _in_other_relative(parse: Parse, offset: int, clause: int | None, phrase_end
         for number, c in enumerate(parse.clauses))
 
 
-def summit_host(parse: Parse, own: set[str]) -> list[Actor]:
-    """The organisation whose summit is the venue ("pada KTT ASEAN", "at the NATO summit")."""
-    for _, actor in parse.places:
-        if actor.kind == "IGO" and actor.code not in own:
-            return [actor]
-    return []
-
-
 def location(parse: Parse) -> str | None:
     for _, actor in parse.places:
         if actor.kind in ("CITY", "STATE"):
