@@ -123,7 +123,8 @@ def code_events(article: Article, pack) -> Article:
     for index, parse in enumerate(parses):
         sentence = text[parse.start:parse.end]
         said = SentenceWords(sentence)
-        chosen = [choose(p, sentence, pack.lexicon, said) for p in parse.predicates]
+        chosen = [choose(p, sentence, pack.lexicon, said, _governed_markers(parse, number))
+                  for number, p in enumerate(parse.predicates)]
         # what a speaker says of an act (unlawful, owed, exhorted, hostile): one search says whether any of it is here
         telling = said_any.search(sentence) is not None or (
             exhortations is not None and ('"' in sentence or "“" in sentence or "”" in sentence)
@@ -1485,6 +1486,14 @@ def _own_speech(parse: Parse, predicate: Predicate, sources: list[Actor]) -> boo
         return True
     own = {a.code for a in sources}
     return bool(own) and bool(own & {a.code for a in _speaker(parse, predicate)})
+
+
+def _governed_markers(parse: Parse, number: int) -> tuple[str, ...]:
+    """The words that open the clauses predicate `number` governs ("calls … to halt": "to")."""
+    if parse.predicates[number].voice != "noun":
+        return ()
+    return tuple({parse.clauses[p.clause].marker for p in parse.predicates
+                  if p.governor == number and p.clause is not None and parse.clauses[p.clause].marker})
 
 
 def _content_spans(parse: Parse, chosen: list[Pattern | None]) -> list[tuple[int, int]]:

@@ -152,19 +152,24 @@ def _same_word(word: str, wanted: str) -> bool:
     return wanted.endswith("y") and word == wanted[:-1] + "ies"
 
 
-def choose(predicate: Predicate, sentence: str, lexicon: Lexicon, said: SentenceWords | None = None) \
-        -> Pattern | None:
+def choose(predicate: Predicate, sentence: str, lexicon: Lexicon, said: SentenceWords | None = None,
+           governs: tuple[str, ...] = ()) -> Pattern | None:
     """The first sense whose constraints hold (constrained senses come first), or None. `said`: the sentence's
-    words, when the caller asks for several predicates of one sentence."""
+    words, when the caller asks for several predicates of one sentence; `governs`: the markers of the clauses the
+    predicate governs."""
     patterns = senses(predicate, lexicon)
     words = predicate.text.split()
-    if not patterns and lexicon.lang == "en" and predicate.voice == "active" and len(words) == 1:
-        # "coordinating closely with", "met separately with": an adverb split the phrasal verb from its particle
-        for name, _ in predicate.slots:
-            if name not in ("subject", "object", "agent", "possessor") and " " not in name:
-                patterns = senses(predicate, lexicon, f"{predicate.text} {name}")
-                if patterns:
-                    break
+    # "coordinating closely with", "met separately with": an adverb split the phrasal verb from its particle;
+    # "its call on Israel", "calls by the U.N. to halt …": a noun read with its preposition or the word that opens
+    # the clause it governs, where the noun alone has no sense that holds
+    phrasal = lexicon.lang == "en" and len(words) == 1 and predicate.voice in ("active", "noun") \
+        and (not patterns or predicate.voice == "noun")
+    extended = [f"{predicate.text} {name}" for name in (
+        *(name for name, _ in predicate.slots if name not in ("subject", "object", "agent", "possessor")
+          and " " not in name), *(governs if predicate.voice == "noun" else ()))] if phrasal else []
+    if not patterns and extended:
+        patterns = next((found for form in extended if (found := senses(predicate, lexicon, form))), [])
+        extended = []
     # "agreed to appoint", "menolak untuk kembali": a verb and the word that opens its complement
     verb_phrase = predicate.voice != "noun" and len(words) == 2 and (lexicon.lang == "en" or words[1] == "untuk")
     if not patterns and not verb_phrase:
@@ -179,6 +184,10 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon, said: Sentence
         # "agreed to appoint …": the phrase "agreed to" (to demands) does not apply, the verb alone may
         found = _first_sense(senses(predicate, lexicon, words[0]), the_patient, head, anywhere, said, lexicon,
                              doer_heads)
+    for form in extended if found is None else ():
+        found = _first_sense(senses(predicate, lexicon, form), the_patient, head, anywhere, said, lexicon, doer_heads)
+        if found is not None:
+            break
     return found
 
 
