@@ -322,8 +322,11 @@ class SlotReader:
             return items[a].start, items[b - 1].end, (), self.head(a, b), how
         found: list[Actor] = []
         parties = self.parties
+        # "aircraft operating from Jordan", "troops stationed in Poland": a participle with its preposition opens a
+        # reduced relative clause, whose actors are not the phrase's own
+        cut = self._participle_at(a, b) if self.english else b
         for k in range(bisect_left(parties, a), len(parties)):
-            if parties[k] >= b:
+            if parties[k] >= b or (parties[k] > cut and found):
                 break
             group = self.group_at(parties[k])
             for actor in group.actors:
@@ -332,6 +335,15 @@ class SlotReader:
             if group.how != "direct" and how == "direct":
                 how = group.how
         return items[a].start, items[b - 1].end, tuple(found), self.head(a, b), how
+
+    def _participle_at(self, a: int, b: int) -> int:
+        """The first participle followed by a preposition inside items a..b ("operating from"), else b."""
+        items = self.items
+        for i in range(a + 1, b - 1):
+            value = items[i].value
+            if items[i].kind == WORD and len(value) > 5 and value.endswith(("ing", "ed")) and items[i + 1].kind == PREP:
+                return i
+        return b
 
     def _hostile_after(self, k: int, end: int) -> bool:
         """Whether a hostile act's noun follows at item `k` ("serangan", "of (the) Israeli strikes")."""
