@@ -207,6 +207,8 @@ def code_events(article: Article, pack) -> Article:
                 told = Factuality("asserted", told.negated, cameo)
             if exhorting and _exhorted(text, parse, predicate, exhortations) is not None:
                 told = Factuality("hypothetical", told.negated, told.cameo)   # "it is time for Russia to withdraw"
+            if predicate.voice == "noun":
+                told = _as_its_verb_tells(parse, predicate, told, readings)
             readings[number] = told
             sources, targets, told = _reported_defiance(parse, predicate, sources, targets, told)
             if not targets and plover_for(told.cameo) == "THREATEN":
@@ -1355,6 +1357,19 @@ def _coordinated_object(text: str, parse: Parse, predicate: Predicate, own: set[
             or len(text[obj.end:predicate.start].split()) > 3:
         return []
     return [as_state(a) for a in obj.actors if as_state(a).code not in own and state_level(as_state(a))]
+
+
+def _as_its_verb_tells(parse: Parse, noun: Predicate, told: Factuality, readings: dict[int, Factuality]) \
+        -> Factuality:
+    """"stopped short of imposing sanctions on China": an event noun that a verb of the same act takes as its
+    object is told as that verb is."""
+    kind = plover_for(told.cameo)
+    for number, reading in readings.items():
+        verb = parse.predicates[number]
+        said = verb.slot("object") if verb.voice == "active" else None
+        if said is not None and said.start <= noun.start < said.end and plover_for(reading.cameo) == kind:
+            return Factuality(reading.modality, reading.negated, told.cameo)
+    return told
 
 
 def _carried_noun(parse: Parse, number: int, chosen: list[Pattern | None]) -> bool:

@@ -73,9 +73,11 @@ def phrase_regex(words: tuple[str, ...], folded: bool = True) -> re.Pattern[str]
 
 
 def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str]:
-    """The words that govern a complement: single words, and the first word of phrases ("plans" of "plans to"),
-    but not an auxiliary ("is" of "is expected to")."""
-    return frozenset(w.split()[0] for w in words if w and w.split()[0] not in auxiliaries) | frozenset(words)
+    """The words that govern a complement: single words, and the first word of two-word phrases ("plans" of
+    "plans to"), but not an auxiliary ("is" of "is expected to"); a longer phrase is an idiom of its own ("stopped
+    short of": "stopped" alone fails at nothing)."""
+    return frozenset(w.split()[0] for w in words if len(w.split()) == 2 and w.split()[0] not in auxiliaries) \
+        | frozenset(words)
 
 
 @lru_cache(maxsize=8)
