@@ -841,7 +841,14 @@ def _carried_by_reference(parse: Parse, noun: Predicate, pack, text: str = "") -
 
 def _yields_to_object(parse: Parse, predicate: Predicate, pattern: Pattern, chosen: list[Pattern | None]) -> bool:
     """"Thailand dan Kamboja menyepakati gencatan senjata", "agreed to a ceasefire": a verb of agreement whose object
-    is an act coded itself yields to that act (an agreed ceasefire is the ceasefire)."""
+    is an act coded itself yields to that act (an agreed ceasefire is the ceasefire); so does a verb of help whose
+    complement is one."""
+    if plover_for(pattern.cameo) == "AID" and pattern.cameo == "070" and predicate.voice == "active":
+        # "helped to mediate prisoner exchanges", "membantu menengahi …": helping to do an act that is coded itself
+        # is taking part in that act, no aid (but "assist in removing ash from the runway" is help given)
+        number = parse.predicates.index(predicate)
+        return any(inner.governor == number and (found := chosen[n]) is not None and found.cameo is not None
+                   for n, inner in enumerate(parse.predicates))
     if plover_for(pattern.cameo) != "AGREE" or predicate.voice == "noun":
         return False
     obj = patient(predicate) or predicate.slot(predicate.text.split()[-1])     # "agreed to a ceasefire"
