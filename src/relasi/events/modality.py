@@ -154,7 +154,7 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         modality = "intended"
     elif governor_plover == "AGREE" or _says(words.commitment, words.commitment_heads, governed_by, window):
         commitment = True
-    elif predicate.voice == "noun" and words.scheduled.match(_after_phrase(text, parse, predicate)):
+    elif predicate.voice == "noun" and _scheduled_after(text, parse, predicate, words.scheduled):
         modality = "intended"   # "latihan gabungan … yang dijadwalkan dimulai pekan depan", "talks scheduled for …"
     elif words.future.search(window) or words.future_time.search(_rest_of_clause(text, parse, predicate)):
         # "akan berkunjung", "melawat ke Jakarta pekan depan", "visits Jakarta next week"
@@ -301,16 +301,37 @@ def _rest_of_clause(text: str, parse: Parse, predicate: Predicate) -> str:
     return rest[:cut] if cut >= 0 else rest
 
 
-def _after_phrase(text: str, parse: Parse, predicate: Predicate) -> str:
-    """What follows an event noun's phrase: the text after its last slot that starts right after it, up to the next
-    comma ("latihan militer gabungan antara Korea Selatan dan AS| yang dijadwalkan …")."""
+_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*)+(?=\s+[a-z])")
+
+
+def _scheduled_after(text: str, parse: Parse, predicate: Predicate, scheduled: re.Pattern[str]) -> bool:
+    """Whether the noun's phrase is followed by a schedule ("… yang dijadwalkan dimulai pekan depan"), also where
+    the phrase's last slot took in the participle that opens it ("between South Korea and the United States
+    scheduled to begin …")."""
+    end = _phrase_end(text, parse, predicate)
+    rest = text[end:min(parse.end, end + 60)].lstrip()
+    rest = rest[1:].lstrip() if rest.startswith(",") else rest      # "…, set to begin in July"
+    cut = rest.find(",")
+    if scheduled.match(rest[:cut] if cut >= 0 else rest):
+        return True
+    last = _LAST_WORD.search(text, predicate.end, end)
+    return last is not None and scheduled.match(text, last.start(), min(parse.end, last.start() + 60)) is not None
+
+
+_LAST_WORD = re.compile(r"\w+\s*$")
+_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*)+(?=\s+[a-z])")
+
+
+def _phrase_end(text: str, parse: Parse, predicate: Predicate) -> int:
+    """Where an event noun's phrase ends: past a name right after it ("latihan gabungan Ulchi Freedom Shield") and
+    the slots that follow one another from it ("antara Korea Selatan dan AS")."""
     end = predicate.end
-    for _, argument in predicate.slots:
+    named = _NAME_AFTER.match(text, end, parse.end)
+    end = named.end() if named else end
+    for argument in sorted((argument for _, argument in predicate.slots), key=lambda argument: argument.start):
         if end <= argument.start <= end + 12:
             end = max(end, argument.end)
-    rest = text[end:min(parse.end, end + 60)]
-    cut = rest.find(",")
-    return (rest[:cut] if cut >= 0 else rest).lstrip()
+    return end
 
 
 def _before(text: str, parse: Parse, predicate: Predicate) -> str:
