@@ -134,6 +134,10 @@ def code_events(article: Article, pack) -> Article:
         content = _content_spans(parse, chosen)
         dates: dict[tuple, tuple[str | None, str]] = {}
         readings: dict[int, Factuality] = {}
+        # verbs whose act is the one their object or complement codes: no event of their own, and no governor
+        yielding = {number for number, (predicate, pattern) in enumerate(zip(parse.predicates, chosen, strict=True))
+                    if pattern is not None and pattern.cameo is not None
+                    and _yields_to_object(parse, predicate, pattern, chosen)}
         for number, (predicate, pattern) in enumerate(zip(parse.predicates, chosen, strict=True)):
             if pattern is None or pattern.cameo is None:
                 continue
@@ -152,7 +156,7 @@ def code_events(article: Article, pack) -> Article:
                                                          or pattern.source == "speaker"):
                 continue                    # "terlibat bentrokan" is the clash of both; "terlibat serangan" alleges
                 #                             (what it alleges is the speaker's: "terlibat kegiatan spionase")
-            if _yields_to_object(parse, predicate, pattern, chosen):
+            if number in yielding:
                 continue
             if plover_for(pattern.cameo) == "THREATEN" and _warns_of_description(parse, number, chosen):
                 continue                    # "warned that NATO's expansion was a threat to its security"
@@ -188,7 +192,8 @@ def code_events(article: Article, pack) -> Article:
                 cameo = JOINT_MILITARY     # "Russia and China held naval drills": drills together are cooperation
             if cameo.startswith(BLOCKADE) and _closes_its_own(predicate, sources):
                 cameo = EMBARGO            # "menutup wilayah udaranya bagi maskapai India": an embargo, no blockade
-            governor = chosen[predicate.governor] if predicate.governor is not None else None
+            governor = chosen[predicate.governor] if predicate.governor is not None \
+                and predicate.governor not in yielding else None
             if governor is not None and _describes(predicate, pattern) and governor.cameo is not None \
                     and plover_for(governor.cameo) == "THREATEN":
                 governor = None             # what the warning describes is told, not threatened
@@ -500,6 +505,9 @@ def _repeat_phrases(pack, key: str = "repeating") -> re.Pattern[str]:
     return cached
 
 
+ADDRESSEE_PREPOSITIONS = ("kepada", "to")
+
+
 def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[Event], parses: list[Parse],
              index: int, counterparts: list[Actor], defaults: tuple[str, ...], pack, content: list[Actor],
              text: str = "", carried: bool = False) \
@@ -615,6 +623,13 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # "demanded that Tokyo 'immediately correct its mistakes'": the subject of the clause that says what is asked,
         # where no event word of that clause names it
         targets = [as_state(a) for a in _complement_subject(parse, predicate) if as_state(a).code not in own]
+    if not targets and plover == "REQUEST" and predicate.governor is not None \
+            and parse.clauses[predicate.clause].kind == "purpose":
+        # "mengirimkan nota diplomatik kepada Kemlu Malaysia untuk meminta akses kekonsuleran", "sent a note to …
+        # to request …": what is sent to ask goes to whom it is sent
+        sent = parse.predicates[predicate.governor]
+        targets = [as_state(a) for name in ADDRESSEE_PREPOSITIONS if sent.voice == "active" and (arg := sent.slot(name))
+                   for a in arg.actors if as_state(a).code not in own]
     if slot not in ("", "object", "subject"):
         targets = [as_country(a) for a in targets]       # "berkunjung ke Beijing", "aid to Gaza": the country
     if not targets and len(own) > 1 and (pattern.mutual or plover in SYMMETRIC):
@@ -849,6 +864,11 @@ def _yields_to_object(parse: Parse, predicate: Predicate, pattern: Pattern, chos
         number = parse.predicates.index(predicate)
         return any(inner.governor == number and (found := chosen[n]) is not None and found.cameo is not None
                    for n, inner in enumerate(parse.predicates))
+    if pattern.cameo == "114" and predicate.voice == "active":
+        # "mengirimkan nota diplomatik … untuk meminta akses kekonsuleran": a note sent to ask is the request
+        number = parse.predicates.index(predicate)
+        return any(inner.governor == number and (found := chosen[n]) is not None and found.cameo is not None
+                   and plover_for(found.cameo) == "REQUEST" for n, inner in enumerate(parse.predicates))
     if plover_for(pattern.cameo) != "AGREE" or predicate.voice == "noun":
         return False
     obj = patient(predicate) or predicate.slot(predicate.text.split()[-1])     # "agreed to a ceasefire"
