@@ -232,7 +232,8 @@ def compile_words(pack: Any) -> Words:
         words.add(str(item), SPEECH_AFTER)
     for item in grammar.get("speech_pronouns") or ():
         words.add(str(item), SPEECH_AFTER, "pronoun")
-    for item in _inflected(pack.lang, [*(grammar.get("light_verbs") or ()), *(grammar.get("receiving_verbs") or ())]):
+    receiving = [str(item).lower() for item in grammar.get("receiving_verbs") or ()]
+    for item in _inflected(pack.lang, [*(grammar.get("light_verbs") or ()), *receiving], frozenset(receiving)):
         words.add(item, LIGHT)
     for item in grammar.get("demonstratives") or ():
         words.add(str(item), DEMO)
@@ -344,8 +345,18 @@ def _english_verbs(lemmas) -> dict[str, str]:
     return found
 
 
-def _inflected(lang: str, items) -> set[str]:
-    """Words as listed, and for English every inflection of their first word ("ask" → asked, asking)."""
+def _inflected(lang: str, items, receiving: frozenset[str] = frozenset()) -> set[str]:
+    """Words as listed, for English every inflection of their first word ("ask" → asked, asking), for Indonesian
+    the passive of a meN- verb."""
+    if lang == "id":
+        # "menjatuhkan" → "dijatuhkan": a light verb lends its act in the passive too ("Sanksi … dijatuhkan oleh UE");
+        # a root read two ways gives a form that never occurs ("dikadakan"), which costs nothing
+        from relasi.lang.morphology import indonesian_root_candidates
+
+        # (not a receiving verb: the agent of "diterima oleh" is who receives, see `received_passives`)
+        words = {str(i).lower() for i in items}
+        return words | {"di" + root for word in words if word.startswith("me") and " " not in word
+                        and word not in receiving for root in indonesian_root_candidates(word)}
     if lang != "en":
         return {str(i).lower() for i in items}
     from relasi.lang.morphology import english_verb_forms
