@@ -23,7 +23,7 @@ from relasi.model import Parse, Predicate
 # A commitment to do X is coded as intent (CAMEO 03x) or threat (13x): the CAMEO root of X → the code.
 MEDIATE, OFFER_TO_MEDIATE = "045", "039"
 # (not a statement's 01: "will comment later" promises no cooperation)
-PROMISE_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030", "02": "030"}
+PROMISE_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030"}
 THREAT_CODES = {"15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133",
                 "12": "130", "11": "130", "13": "130", "10": "130", "09": "130"}
 # A refusal to do X is a rejection (CAMEO 12x): the CAMEO root of X → the code.
@@ -199,6 +199,10 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
             return Factuality("asserted", negated, cameo)
         if cameo == MEDIATE:
             return Factuality("asserted", negated, OFFER_TO_MEDIATE)   # "offered to mediate", "menawarkan diri …"
+        if root == "02":
+            # "Kemlu akan meminta klarifikasi dari Kedubes China", "will ask Beijing to explain": a request still to
+            # be made is planned, no promise to cooperate
+            return Factuality("intended", negated, cameo)
         if root in PROMISE_CODES:
             return Factuality("asserted", negated, cameo if root in ("03",) else PROMISE_CODES[root])
         if root in THREAT_CODES and (predicate.voice != "noun" or predicate.light):
