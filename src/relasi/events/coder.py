@@ -508,6 +508,15 @@ def _repeat_phrases(pack, key: str = "repeating") -> re.Pattern[str]:
 ADDRESSEE_PREPOSITIONS = ("kepada", "to")
 
 
+def _plural_references(pack) -> frozenset[str]:
+    """"keduanya", "kedua pemimpin", "the two leaders": the phrases that stand for two sides."""
+    cached = pack.__dict__.get("_plural_heads")
+    if cached is None:
+        cached = pack.__dict__["_plural_heads"] = frozenset(
+            str(k).lower() for k in pack.grammar.get("plural_references", {}))
+    return cached
+
+
 def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[Event], parses: list[Parse],
              index: int, counterparts: list[Actor], defaults: tuple[str, ...], pack, content: list[Actor],
              text: str = "", carried: bool = False) \
@@ -522,6 +531,13 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         found = next((a for name in pattern.sources if (a := predicate.slot(name)) is not None and a.actors), None)
     sources = list(found.actors) if found else []
     how = found.how if found else "direct"
+    if found is not None and len(sources) == 2 \
+            and (text[found.start:found.end].lower() if text else found.head) in _plural_references(pack) \
+            and (sides := meeting_sides(events, parses, index)) is not None \
+            and {a.code for a in sides} != {a.code for a in sources}:
+        # "… mengadakan pertemuan bilateral dengan Presiden Filipina. Keduanya sepakat …": the two who just met,
+        # not the last two named
+        sources = list(sides)
     if not sources and predicate.voice == "passive" and predicate.slot("agent") is None \
             and (pattern.cameo in EXPULSIONS or plover_for(pattern.cameo) == "AID"):
         # "Sebanyak 20 diplomat Rusia diusir dari Jerman", "were expelled from Germany": the state they leave;

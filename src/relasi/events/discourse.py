@@ -87,7 +87,9 @@ def meeting_sides(earlier: list[Event], parses: list[Parse], index: int) -> tupl
     for event in reversed(earlier):
         if event.start < start:
             return None
-        if event.plover == "CONSULT" and state_level(event.source) and state_level(event.target):
+        # (not a mediation: "talks in Beijing mediated by China … both sides" are the two it brought together)
+        if event.plover == "CONSULT" and event.cameo != "045" and state_level(event.source) \
+                and state_level(event.target):
             return as_state(event.source), as_state(event.target)
     return None
 
