@@ -621,11 +621,17 @@ def _noun_after_verb(items: list[Item], i: int, voices: dict[int, str], words: W
 
 def _adjective_after_verb(items: list[Item], i: int, pack: Any) -> bool:
     """"imposed coordinated sanctions on …", "launched renewed strikes": an English -ed word between a past-tense
-    event verb and a noun describes the noun (two finite verbs do not stand side by side)."""
-    if i == 0 or i + 1 >= len(items) or items[i + 1].kind not in (WORD, PRED):
+    event verb (or a participle after a noun) and a noun describes the noun (two finite verbs do not stand side by
+    side)."""
+    if i == 0 or i + 1 >= len(items) or items[i + 1].kind not in (WORD, PRED, GROUP):
         return False
     word, previous = items[i].value, items[i - 1]
-    if " " in word or not word.endswith("ed") or previous.kind != PRED or " " in previous.value:
+    if " " in word or not word.endswith("ed") or " " in previous.value:
+        return False
+    if previous.value.endswith("ing") and i > 1 and items[i - 2].kind in (WORD, GROUP) \
+            and "noun" not in _form_senses(pack, word)[0]:
+        return True         # "planes carrying deported migrants": a participle after a noun takes the noun after it
+    if previous.kind != PRED or items[i + 1].kind == GROUP:
         return False
     tags = _form_senses(pack, previous.value)[1]
     return bool(tags) and tags <= {"VBN", "VBD"} and "noun" not in _form_senses(pack, word)[0]
