@@ -663,11 +663,15 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # (not for a request to one's own people: "urging Australians in Iran to leave")
         the_addressee = patient(predicate)
         addressed_own = plover == "REQUEST" and the_addressee is not None and bool(the_addressee.actors) \
-            and {a.code for a in the_addressee.actors} <= own
+            and {a.code for a in the_addressee.actors} <= own \
+            and not any(other.voice == "noun" and the_addressee.start <= other.start < the_addressee.end
+                        for other in parse.predicates)     # (but "demanded the release of its nationals in Iran")
         if not targets and not addressed_own:
             phrase_end = max([predicate.end, *(a.end for name, a in predicate.slots if name == "possessor")])
+            if plover == "REQUEST" and predicate.voice != "noun" and the_addressee is not None:
+                phrase_end = the_addressee.end      # "demanded the release of two nationals detained in Iran"
             targets = place_target(parse, predicate.start, own, predicate.clause,
-                                   phrase_end if predicate.voice == "noun" else None)
+                                   phrase_end if predicate.voice == "noun" or phrase_end > predicate.end else None)
     if not targets and plover == "MOBILIZE":
         # "meluncurkan rudal balistik yang jatuh di ZEE Jepang", "fired a missile that landed in Japan's EEZ"
         targets = _landing_state(parse, predicate, own, pack)
