@@ -1032,6 +1032,16 @@ class SlotReader:
         if not (items[p].kind == PRED and items[p].ref.text in self.reading.patient_nouns):
             return None
         j = self._genitive_end(p)
+        if j is None and not self.english:
+            # "penangkapan dua warganya": one's own people, owned by whom the sentence is about
+            k = p + 1
+            while k < len(items) and k - p <= 2 and self.clause(k) == self.clause(p) and items[k].kind in _DET_WORD:
+                k += 1
+            found = self.argument((p + 1, k)) if k > p + 1 else None
+            if found is not None and items[k - 1].kind == WORD and self._possessive(found):
+                owner = self._speaker_for(self.clause(p)) or self._first_party()
+                return Argument(found.start, found.end, tuple(owner), found.head, "pronoun") if owner else None
+            return None
         if j is None or self._undergoer_after(p):
             return None
         return self.argument((p + 1, j + 1))

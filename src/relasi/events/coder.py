@@ -506,6 +506,7 @@ def _repeat_phrases(pack, key: str = "repeating") -> re.Pattern[str]:
 
 
 ADDRESSEE_PREPOSITIONS = ("kepada", "to")
+RELEASE_REQUESTS = frozenset({"0253", "1053"})        # appeals and demands for the release of persons
 
 
 def _plural_references(pack) -> frozenset[str]:
@@ -684,6 +685,12 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         beside = [e.target for e in events if e.start == parse.start and e.plover == "SANCTION"
                   and e.source.code not in own and e.target.code not in own]
         targets, how = (beside[-1:], "implied") if beside else (targets, how)
+    if not targets and pattern.cameo in RELEASE_REQUESTS:
+        # "mengecam penangkapan dua warganya di Malaysia dan menuntut pembebasan mereka": a release is asked of whoever
+        # was told holding one's people
+        targets = [as_state(e.source) for e in reversed(events) if e.plover == "COERCE"
+                   and e.target.code in own and e.source.code not in own][:1]
+        how = "implied" if targets else how
     if not targets and (plover == "AID" or pattern.cameo.startswith("033")):
         # "Rusia, Malaysia, dan Singapura juga mengirimkan pasokan bantuan": aid with no recipient named goes where
         # the aid told before it went
@@ -691,9 +698,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         how = "implied" if targets else how
     the_object = patient(predicate)
     if not targets and plover == "ACCUSE" and predicate.voice != "noun" and the_object is not None \
-            and not the_object.actors and the_object.how == "direct":
+            and (not the_object.actors and the_object.how == "direct"
+                 or the_object.how == "pronoun" and {a.code for a in the_object.actors} <= own):
         # "condemned the coup in Niger", "mengecam kekerasan di Sudan": what is condemned there, with no doer named,
-        # is that state's
+        # is that state's ("mengecam penangkapan dua warganya di Malaysia": one's own people are no doer)
         targets = _place_of_object(parse, predicate, the_object, own, pack.words("locative"))
     if not targets and the_object is not None and the_object.how == "pronoun" and pattern.target \
             and {a.code for a in the_object.actors} <= own:
