@@ -743,8 +743,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
         # the act told before
         named = _named_statement(text, parse, the_patient, pack)
+        noun = head_noun(the_patient.head, pack.lang)
         targets = _answered(text, parse, predicate, own, pack) or \
             _named_act_doer(text, parse, parses, index, events, the_patient, named, own, pack) or \
+            (_last_of_kind(events, parse.start, noun, own, pack) if noun in pack.words("measure_references")
+             else []) or \
             reaction_target(events, parse.start, sources, plover, named) or \
             implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
@@ -1283,6 +1286,8 @@ def _last_of_kind(events: list[Event], before: int, noun: str, own: set[str], pa
     lexicon = pack.lexicon
     entries = lexicon.entries(noun) or (lexicon.entries(noun[:-1]) if noun.endswith("s") else [])
     roots = {entry.pattern.cameo[:2] for entry in entries if entry.pattern.cameo}
+    if not roots and noun in pack.words("measure_references"):
+        roots = {"16", "17"}
     if not roots:
         return []
     for event in reversed(events):
