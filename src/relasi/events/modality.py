@@ -174,6 +174,12 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     negated = negated or unwilling                   # "reluctant to condemn": not condemned
     if _under_refusal(parse, governor, words):
         negated = True          # "refused to allow the ASEAN envoy to meet Suu Kyi": what a refused act leads to
+    if governor_told is None and governor is not None and modality == "asserted" and not commitment \
+            and parse.clauses[predicate.clause].kind == "purpose" \
+            and _says(words.plan, words.plan_heads, governor.governed_by, _window(text, parse, governor)):
+        # "berencana mengirim delegasi ke Washington untuk bernegosiasi", "plans to send envoys to negotiate": the
+        # purpose of a planned act that is no event itself is planned too
+        return Factuality("intended", negated, cameo)
     if governor_told is not None and governor_told.modality in ("intended", "hypothetical") \
             and modality == "asserted" and not commitment:
         # "dijadwalkan berkunjung … untuk bertemu Xi": the purpose of a planned act is planned too
