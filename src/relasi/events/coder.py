@@ -214,6 +214,12 @@ def code_events(article: Article, pack) -> Article:
                 told = Factuality("hypothetical", told.negated, told.cameo)   # "it is time for Russia to withdraw"
             if predicate.voice == "noun":
                 told = _as_its_verb_tells(parse, predicate, told, readings)
+            answering_told = _answer_told(text, parse, predicate, readings, pack)
+            if answering_told is not None and (answering_told.negated or answering_told.modality != "asserted"):
+                # "tidak akan membalas kebijakan tersebut dengan menaikkan tarif": the means of an answer not given
+                # is not used either
+                told = Factuality(answering_told.modality, True, told.cameo) if answering_told.negated \
+                    else Factuality(answering_told.modality, told.negated, told.cameo)
             readings[number] = told
             sources, targets, told = _reported_defiance(parse, predicate, sources, targets, told)
             if not targets and plover_for(told.cameo) == "THREATEN":
@@ -1045,6 +1051,22 @@ def _warns_of_description(parse: Parse, index: int, chosen: list[Pattern | None]
     was a threat to its security", "Taiwan memperingatkan bahwa latihan China mengancam perdamaian"): that is the
     speaker's accusation, not a threat of its own."""
     return any(p.governor == index and _describes(p, chosen[n]) for n, p in enumerate(parse.predicates))
+
+
+def _answer_told(text: str, parse: Parse, predicate: Predicate, readings: dict[int, Factuality],
+                 pack) -> Factuality | None:
+    """How the answering verb is told whose means the predicate is ("membalas … dengan menaikkan tarif",
+    "retaliate … by raising tariffs"), if it is one."""
+    before = text[max(parse.start, predicate.start - 12):predicate.start].rstrip().lower()
+    if predicate.voice == "noun" or not before.endswith(MEANS):
+        return None
+    responding = compile_words(pack).responding
+    for number in range(len(parse.predicates) - 1, -1, -1):
+        other = parse.predicates[number]
+        if other.start >= predicate.start or other.clause != predicate.clause or other.voice == "noun":
+            continue
+        return readings.get(number) if other.text.split()[0] in responding else None
+    return None
 
 
 def _means_of_response(text: str, parse: Parse, predicate: Predicate, own: set[str], pack) -> list[Actor]:
