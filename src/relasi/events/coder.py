@@ -513,6 +513,7 @@ def _repeat_phrases(pack, key: str = "repeating") -> re.Pattern[str]:
 
 ADDRESSEE_PREPOSITIONS = ("kepada", "to")
 RELEASE_REQUESTS = frozenset({"0253", "1053"})        # appeals and demands for the release of persons
+RELEASE_PERSONS = "0841"
 
 
 def _plural_references(pack) -> frozenset[str]:
@@ -655,8 +656,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
                    for a in arg.actors if as_state(a).code not in own]
     if slot not in ("", "object", "subject"):
         targets = [as_country(a) for a in targets]       # "berkunjung ke Beijing", "aid to Gaza": the country
-    if not targets and len(own) > 1 and (pattern.mutual or plover in SYMMETRIC):
-        return sources, [], how                          # each other's partners (see _pairs)
+    if not targets and len(own) > 1 and (pattern.mutual or plover in SYMMETRIC
+                                          or pattern.cameo.startswith(RELEASE_PERSONS)):
+        # each other's partners (see _pairs); "Rusia dan Ukraina masing-masing membebaskan 150 tawanan perang": two
+        # sides that release people release them to each other
+        return sources, [], how
     if not targets and predicate.voice == "noun" and predicate.light in receiving:
         # "China's release of a new map laying claim to … drew protests from India": the subject the receiving verb
         # found is what an event noun's "of" names; the act is that noun's owner's
@@ -1555,7 +1559,8 @@ def _pairs(sources: list[Actor], targets: list[Actor], pattern: Pattern, cameo: 
         # "Russia swapped prisoners with Ukraine", "Thai troops clashed with Cambodian forces": a mutual act is done
         # by each side to the other
         return dyads(sources, targets, cameo) + dyads(targets, sources, cameo)
-    if targets or len({a.code for a in sources}) < 2 or not (pattern.mutual or mutual or plover in SYMMETRIC) \
+    if targets or len({a.code for a in sources}) < 2 \
+            or not (pattern.mutual or mutual or plover in SYMMETRIC or cameo.startswith(RELEASE_PERSONS)) \
             or cameo == MEDIATION:
         return dyads(sources, targets, cameo)    # (mediators of one deal do not mediate between each other)
     # "Thailand dan Kamboja menyepakati gencatan senjata", "Indonesia dan Singapura menandatangani …": each other

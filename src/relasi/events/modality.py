@@ -174,6 +174,16 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     negated = negated or unwilling                   # "reluctant to condemn": not condemned
     if _under_refusal(parse, governor, words):
         negated = True          # "refused to allow the ASEAN envoy to meet Suu Kyi": what a refused act leads to
+    clause = parse.clauses[predicate.clause]
+    heads = [other for other in parse.predicates if other.clause == clause.parent and other.voice != "noun"
+             and other.end <= clause.start]
+    if modality == "asserted" and not commitment and clause.kind == "temporal" and heads \
+            and all(words.future.search(_window(text, parse, other))
+                    and not _says(words.commitment, words.commitment_heads, other.governed_by, "")
+                    for other in heads):
+        # "keputusan akan diambil setelah Wellington berkonsultasi dengan Australia": what a coming act waits for
+        # has not happened yet
+        return Factuality("intended", negated, cameo)
     if governor_told is None and governor is not None and modality == "asserted" and not commitment \
             and parse.clauses[predicate.clause].kind == "purpose" \
             and _says(words.plan, words.plan_heads, governor.governed_by, _window(text, parse, governor)):
