@@ -912,7 +912,8 @@ def _yields_to_object(parse: Parse, predicate: Predicate, pattern: Pattern, chos
                    and plover_for(found.cameo) == "REQUEST" for n, inner in enumerate(parse.predicates))
     if plover_for(pattern.cameo) != "AGREE" or predicate.voice == "noun":
         return False
-    obj = patient(predicate) or predicate.slot(predicate.text.split()[-1])     # "agreed to a ceasefire"
+    # "agreed to a ceasefire", "agreed on Saturday to an immediate halt to all firing"
+    obj = patient(predicate) or predicate.slot(predicate.text.split()[-1]) or predicate.slot("to")
     if obj is None or obj.actors and obj.how != "antecedent":      # the broker of "a swap brokered by" is no party
         return False
     for number, inner in enumerate(parse.predicates):
