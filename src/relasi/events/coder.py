@@ -599,6 +599,12 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         return None
     targets, slot = target_of(predicate, pattern, defaults, sources, receiving)
     own = {a.code for a in sources}
+    warned = patient(predicate) if plover_for(pattern.cameo) == "THREATEN" and predicate.voice == "active" else None
+    if warned is not None and warned.actors and (warned.how == "direct" or pack.lang == "en") \
+            and {a.code for a in warned.actors} <= own \
+            and not any(other.voice == "noun" and warned.start <= other.start < warned.end
+                        for other in parse.predicates):
+        return None     # "warned French citizens against travelling to Iran": advice to one's own people, no threat
     if not targets and pattern.mutual and plover in ("AGREE", "CONSULT") and (how == "speaker" or len(own) == 1) \
             and (sides := meeting_sides(events, parses, index)) is not None \
             and own & {sides[0].code, sides[1].code}:
