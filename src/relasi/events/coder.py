@@ -156,7 +156,7 @@ def code_events(article: Article, pack) -> Article:
                                                          or pattern.source == "speaker"):
                 continue                    # "terlibat bentrokan" is the clash of both; "terlibat serangan" alleges
                 #                             (what it alleges is the speaker's: "terlibat kegiatan spionase")
-            if number in yielding:
+            if number in yielding or _relative_in_content(parse, predicate, chosen):
                 continue
             if plover_for(pattern.cameo) == "THREATEN" and _warns_of_description(parse, number, chosen):
                 continue                    # "warned that NATO's expansion was a threat to its security"
@@ -1596,6 +1596,23 @@ def _own_speech(parse: Parse, predicate: Predicate, sources: list[Actor]) -> boo
         return True
     own = {a.code for a in sources}
     return bool(own) and bool(own & {a.code for a in _speaker(parse, predicate)})
+
+
+def _relative_in_content(parse: Parse, predicate: Predicate, chosen: list[Pattern | None]) -> bool:
+    """"menuduh Pakistan mendukung kelompok militan yang menyerang wisatawan", "accused Iran of arming groups that
+    attacked …": a relative clause inside what is asked, alleged, refused or threatened is part of that content."""
+    clause: int | None = predicate.clause
+    if clause is None or parse.clauses[clause].kind != "relative":
+        return False
+    clause = parse.clauses[clause].parent
+    while clause is not None:
+        for other in parse.predicates:
+            if other.clause == clause and other.governor is not None \
+                    and (found := chosen[other.governor]) is not None and found.cameo is not None \
+                    and found.cameo != "016" and plover_for(found.cameo) in CONTENT_TYPES:
+                return True
+        clause = parse.clauses[clause].parent
+    return False
 
 
 def _governed_markers(parse: Parse, number: int) -> tuple[str, ...]:
