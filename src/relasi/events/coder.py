@@ -132,6 +132,8 @@ def code_events(article: Article, pack) -> Article:
         exhorting = telling and exhortations is not None and _holds_exhortation(text, parse, exhortations)
         exhorted = exhortations if exhorting else None
         content = _content_spans(parse, chosen)
+        signed = [(obj.start, obj.end) for p, found in zip(parse.predicates, chosen, strict=True)
+                  if found is not None and found.cameo == SIGNED and (obj := p.slot("object")) is not None]
         dates: dict[tuple, tuple[str | None, str]] = {}
         readings: dict[int, Factuality] = {}
         # verbs whose act is the one their object or complement codes: no event of their own, and no governor
@@ -149,7 +151,8 @@ def code_events(article: Article, pack) -> Article:
             if predicate.voice == "noun" and not requested \
                     and _not_new(text, parse, predicate, background, content, reasons, determiners):
                 continue
-            if _describes_content(parse, predicate, content) or _on_background(text, parse, predicate, background) \
+            if _describes_content(parse, predicate, content, signed) \
+                    or _on_background(text, parse, predicate, background) \
                     or _continuing(text, parse, predicate, continuing):
                 continue
             if predicate.light in participating and not (pattern.mutual or plover_for(pattern.cameo) in SYMMETRIC
@@ -514,6 +517,7 @@ def _repeat_phrases(pack, key: str = "repeating") -> re.Pattern[str]:
 ADDRESSEE_PREPOSITIONS = ("kepada", "to")
 RELEASE_REQUESTS = frozenset({"0253", "1053"})        # appeals and demands for the release of persons
 RELEASE_PERSONS = "0841"
+SIGNED = "057"
 
 
 def _plural_references(pack) -> frozenset[str]:
@@ -1628,7 +1632,9 @@ def _content_spans(parse: Parse, chosen: list[Pattern | None]) -> list[tuple[int
     ("menyerukan gencatan senjata")."""
     spans = []
     for predicate, pattern in zip(parse.predicates, chosen, strict=True):
-        if pattern is None or pattern.cameo is None or plover_for(pattern.cameo) not in CONTENT_TYPES - {"ACCUSE"}:
+        # (and what a signed document says: "signed an agreement, which allows the two militaries to …")
+        if pattern is None or pattern.cameo is None or (plover_for(pattern.cameo) not in CONTENT_TYPES - {"ACCUSE"}
+                                                        and pattern.cameo != SIGNED):
             continue
         obj = predicate.slot("object")
         if obj is not None:
@@ -1662,13 +1668,23 @@ def _continuing(text: str, parse: Parse, predicate: Predicate, continuing: froze
     return bool(before) and before[-1] in continuing
 
 
-def _describes_content(parse: Parse, predicate: Predicate, content: list[tuple[int, int]]) -> bool:
+def _describes_content(parse: Parse, predicate: Predicate, content: list[tuple[int, int]],
+                       signed: list[tuple[int, int]] = ()) -> bool:
     """"memveto rancangan resolusi yang menyerukan gencatan senjata", "rejected a plan that would cut …": a relative
     clause on what is asked for, refused or threatened tells what it says, not what happened."""
-    if parse.clauses[predicate.clause].kind != "relative":
-        return False
-    subject = predicate.slot("subject")
-    return subject is not None and subject.how == "antecedent" and any(a <= subject.start < b for a, b in content)
+    if parse.clauses[predicate.clause].kind == "relative":
+        subject = predicate.slot("subject")
+        if subject is not None and subject.how == "antecedent" and any(a <= subject.start < b for a, b in content):
+            return True
+    # an act inside such a clause's own clauses, on a signed document ("an agreement, which allows the two
+    # militaries to exchange fuel during joint training"): the relative clause opens right after the document
+    clause: int | None = predicate.clause
+    while signed and clause is not None:
+        opened = parse.clauses[clause]
+        if opened.kind == "relative" and any(a < opened.start <= b + 3 for a, b in signed):
+            return True
+        clause = opened.parent
+    return False
 
 
 def _not_new(text: str, parse: Parse, predicate: Predicate, background: tuple[str, ...],
