@@ -1046,7 +1046,12 @@ def _described(parse: Parse, predicate: Predicate, pattern: Pattern, events: lis
     doers = doers or _inner_doers(parse, subject, pack.lang, receiving)
     alone = not subject.actors and subject.how == "direct" and not subject.head   # "Ini adalah pelanggaran …"
     if not doers and (alone or _refers_back(subject, pack)):
-        # "the launch was a violation …": whoever did the act told before, else the story's other side
+        # "the launch was a violation …": whoever did the act told before, else the story's other side (but "Ini
+        # adalah salah satu paket sanksi terkuat yang pernah kami adopsi": the speaker's own act of that kind)
+        kind = predicate.text if predicate.voice == "noun" else head_noun(subject.head, pack.lang)
+        last = _last_of_kind(events, parse.start, kind, set(), pack)
+        if last and {a.code for a in last} <= own:
+            return None
         doers = _last_of_kind(events, parse.start, head_noun(subject.head, pack.lang), own, pack) \
             or reaction_target(events, parse.start, speaker) or (implied(speaker) if implied else [])
     targets = [as_state(a) for a in doers if a.code not in own]
