@@ -225,10 +225,11 @@ def code_events(article: Article, pack) -> Article:
                     else Factuality(answering_told.modality, told.negated, told.cameo)
             readings[number] = told
             sources, targets, told = _reported_defiance(parse, predicate, sources, targets, told)
-            if not targets and plover_for(told.cameo) == "THREATEN":
+            if (not targets or how == "implied") and plover_for(told.cameo) == "THREATEN":
                 # "Iran akan menutup Selat Hormuz apabila AS menyerang …": a threat is aimed at whom its condition names
                 own = {a.code for a in sources}
-                targets = [a for a in _condition_subject(parse, predicate) if a.code not in own]
+                targets = [a for a in _condition_subject(parse, predicate) if a.code not in own] \
+                    or _harmed_by_threatened(parse, predicate, own) or targets
             if told.cameo == "016" and not targets and predicate.voice == "active" \
                     and _denies_what_was_said(parse, number, sources):
                 # "China membantahnya", "Beijing denied it": the denial answers the accusation made against it just
@@ -1605,6 +1606,22 @@ def _own_speech(parse: Parse, predicate: Predicate, sources: list[Actor]) -> boo
         return True
     own = {a.code for a in sources}
     return bool(own) and bool(own & {a.code for a in _speaker(parse, predicate)})
+
+
+def _harmed_by_threatened(parse: Parse, predicate: Predicate, own: set[str]) -> list[Actor]:
+    """"memperingatkan bahwa Moskwa akan menyiapkan langkah balasan yang akan merugikan kepentingan Uni Eropa",
+    "countermeasures that would hurt the U.S.": a threat is aimed at whom the relative clause on what it threatens
+    says will be harmed."""
+    for other in parse.predicates:
+        subject = other.slot("subject")
+        if other.start <= predicate.end or parse.clauses[other.clause].kind != "relative" or subject is None \
+                or subject.how not in ("antecedent", "event") or subject.start < predicate.end:
+            continue
+        harmed = other.slot("object")
+        found = [as_state(a) for a in (harmed.actors if harmed is not None else ()) if a.code not in own]
+        if found:
+            return found
+    return []
 
 
 def _relative_in_content(parse: Parse, predicate: Predicate, chosen: list[Pattern | None]) -> bool:
