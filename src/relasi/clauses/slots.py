@@ -59,6 +59,7 @@ _DEMO_DET_QUOTE = frozenset({DEMO, DET, QUOTE})
 _DEMO_DET_WORD = frozenset({DEMO, DET, WORD})
 _DEMO_WORD = frozenset({DEMO, WORD})
 _ARTICLES = frozenset({"the", "a", "an"})
+_AGREEING = frozenset({"agreed", "agree", "agrees", "sepakat", "menyepakati", "menyetujui"})
 _DET_GROUP = frozenset({DET, GROUP})
 _DET_GROUP_PRON = frozenset({DET, GROUP, PRON})
 _DET_GROUP_PRON_WORD = frozenset({DET, GROUP, PRON, WORD})
@@ -1093,13 +1094,15 @@ class SlotReader:
             if items[j].kind == ADV and items[j].has(LIGHT) and not items[j + 1].has(BE):
                 return j                             # "had talks with": an auxiliary's form used as the verb
             j -= 1                                   # "held a fresh round of trade talks"
-        if j >= 1 and items[j].kind == PREP and items[j].value in ("to", "ke") and (
-                items[j - 1].has(LIGHT) or items[j - 1].kind == PRED) and self.clause(j) == self.clause(p):
-            j -= 1                                   # "agreed to a complete ceasefire"
+        if j >= 1 and items[j].kind == PREP and (items[j].value in ("to", "ke") and (
+                items[j - 1].has(LIGHT) or items[j - 1].kind == PRED) or items[j].value == "on"
+                and items[j - 1].kind == PRED and items[j - 1].value.split()[0] in _AGREEING) \
+                and self.clause(j) == self.clause(p):
+            j -= 1                                   # "agreed to a complete ceasefire", "agreed on new sanctions"
         if j >= 0 and self.clause(j) == self.clause(p) and (items[j].kind == LIGHT or items[j].has(LIGHT)):
             return j
         if j >= 0 and self.clause(j) == self.clause(p) and items[j].kind == PRED and \
-                items[j].value.split()[0] in ("agreed", "agree", "agrees", "sepakat", "menyepakati", "menyetujui"):
+                items[j].value.split()[0] in _AGREEING:
             return j
         return None
 

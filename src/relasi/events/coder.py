@@ -924,7 +924,8 @@ def _yields_to_object(parse: Parse, predicate: Predicate, pattern: Pattern, chos
     if plover_for(pattern.cameo) != "AGREE" or predicate.voice == "noun":
         return False
     # "agreed to a ceasefire", "agreed on Saturday to an immediate halt to all firing"
-    obj = patient(predicate) or predicate.slot(predicate.text.split()[-1]) or predicate.slot("to")
+    obj = patient(predicate) or predicate.slot(predicate.text.split()[-1]) or predicate.slot("to") \
+        or predicate.slot("on")                                               # "agree on border ceasefire"
     if obj is None or obj.actors and obj.how != "antecedent":      # the broker of "a swap brokered by" is no party
         return False
     for number, inner in enumerate(parse.predicates):
