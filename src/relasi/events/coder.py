@@ -544,6 +544,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         found = next((a for name in pattern.sources if (a := predicate.slot(name)) is not None and a.actors), None)
     sources = list(found.actors) if found else []
     how = found.how if found else "direct"
+    if not sources and found is not None and found.how == "event" and predicate.voice == "active" \
+            and plover_for(pattern.cameo) == "REQUEST":
+        # "menegaskan tuduhan itu tidak berdasar dan meminta Vanuatu berhenti …": an act asks nothing; the verb
+        # joined to what the speaker says is the speaker's
+        sources, how = _speaker(parse, predicate), "speaker"
     if found is not None and len(sources) == 2 \
             and (text[found.start:found.end].lower() if text else found.head) in _plural_references(pack) \
             and (sides := meeting_sides(events, parses, index)) is not None \
