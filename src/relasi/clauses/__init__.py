@@ -597,11 +597,13 @@ def _index_after(starts: list[int], offset: int) -> int:
 
 def _participle_adjective(items: list[Item], i: int, pack: Any) -> bool:
     """An English participle between a preposition (not "to" or "by") and a noun: an adjective, no predicate."""
-    if i == 0 or i + 1 >= len(items) or items[i - 1].kind != PREP or items[i - 1].value in ("to", "by") \
-            or items[i + 1].kind not in (WORD, PRED) or " " in items[i].value:
-        return False
+    if i == 0 or i + 1 >= len(items) or not (items[i - 1].kind == PREP or PREP in items[i - 1].kinds) \
+            or items[i - 1].value in ("to", "by") or items[i + 1].kind not in (WORD, PRED) or " " in items[i].value:
+        return False                                # ("amid stalled efforts": an opener that is a preposition too)
     voices, tags = _form_senses(pack, items[i].value)
-    return "noun" not in voices and bool(tags) and tags <= {"VBN", "VBD"}
+    # (a form listed as it is, "=stalled", carries no tag: its "-ed" tells)
+    return "noun" not in voices and bool(tags) and (tags <= {"VBN", "VBD"}
+                                                    or tags == {"plain"} and items[i].value.endswith("ed"))
 
 
 def _noun_after_verb(items: list[Item], i: int, voices: dict[int, str], words: Words) -> bool:
