@@ -228,12 +228,15 @@ _ENDINGS = ("", "nya", "s", "es", "kan", "an")
 
 
 def _patient_is(argument: Argument | None, wanted: str, lexicon: Lexicon) -> bool:
-    """Whether the patient names an actor ("actor"), a person ("person") or an act: an event noun, or a noun that
+    """Whether the patient names an actor ("actor"), a person ("person"), an organisation ("organisation") or an act:
+    an event noun, or a noun that
     refers to one ("event": "gencatan senjata", "keputusan itu", "the decision")."""
     if argument is None:
         return False
     if wanted == "actor":
         return bool(argument.actors) and argument.how != "event"
+    if wanted == "organisation":            # "quit ECOWAS", "keluar dari ECOWAS"
+        return bool(argument.actors) and argument.how != "event" and all(a.kind == "IGO" for a in argument.actors)
     if wanted == "person":                  # "welcomed Zelenskiy to Berlin", not "welcomed Beijing's removal of …"
         return bool(argument.actors) and argument.how != "event" and all(a.kind == "PERSON" for a in argument.actors) \
             and _names_person(argument, lexicon.lang)

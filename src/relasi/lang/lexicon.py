@@ -12,7 +12,8 @@ step's slots:
   target: [object, terhadap]    # slots tried in order for the target (default: grammar.yaml `targets`)
   source: subject               # or "speaker": the speaker of the reported speech is the source; or slots tried in
                                 #   order ([agent, ke]: "dipanggil ke UE" was summoned by the EU)
-  patient: actor                # the patient must name an actor ("menyambut Presiden X" hosts), or `event`: must be
+  patient: actor                # the patient must name an actor ("menyambut Presiden X" hosts), `organisation` an IGO
+                                #   ("keluar dari ECOWAS"), or `event`: must be
                                 #   an act ("menyambut gencatan senjata", "welcomed the decision")
   object: [pasukan, tentara]    # the sense needs one of these as the patient's head word
   object_not: [diri]            # ... and none of these ("menahan diri" is restraint, not detention)
@@ -69,7 +70,7 @@ class _KeyCheckingLoader(YAML_LOADER):  # type: ignore[misc, valid-type]
 KNOWN_KEYS = frozenset({"name", "cameo", "verbs", "nouns", "target", "source", "object", "object_not", "with",
                         "unless", "mutual", "describes", "modality", "note", "patient", "subject_head",
                         "places"})
-PATIENTS = frozenset({"actor", "person", "event"})
+PATIENTS = frozenset({"actor", "person", "organisation", "event"})
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class Pattern:
     target: tuple[str, ...] = ()             # slot names; () = the grammar's defaults
     source: str = "subject"                  # "subject" (the voice decides), "speaker", or the first of `sources`
     sources: tuple[str, ...] = ()            # slot names tried in order for the source
-    patient: str = ""                        # "actor", "person" or "event": what the patient must be for this sense
+    patient: str = ""                        # "actor", "person", "organisation" or "event": what the patient must be
     object_heads: tuple[str, ...] = ()
     object_not: tuple[str, ...] = ()
     subject_heads: tuple[str, ...] = ()
