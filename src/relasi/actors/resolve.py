@@ -560,6 +560,14 @@ def _defined_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
                 mention = Mention(mention.start, mention.end, mention.text, person, "defined:acronym",
                                   mention.extent, mention.part)
         result.append(mention)
+    # "Angkatan Pertahanan Australia (ADF)": an acronym no dictionary knows names the actor it was defined for, in the
+    # parentheses and wherever the article uses it again
+    taken = [(m.start, m.end) for m in result]
+    for acronym, actor in defined.items():
+        for found in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            if not any(a < found.end() and found.start() < b for a, b in taken):
+                result.append(Mention(found.start(), found.end(), acronym, actor, "defined:acronym"))
+                taken.append((found.start(), found.end()))
     return result
 
 
