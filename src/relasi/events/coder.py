@@ -628,7 +628,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     # "Russia and Ukraine agreed to a swap brokered by the UAE": sides that agree together are each other's
     # partners; the doer of a clause about what they agreed on is not one
     # "the two leaders discussed trade and the US tariffs": what sides talk about together is no third side
-    together = len(own) > 1 and pattern.mutual and plover in ("AGREE", "CONSULT")
+    together = len(own) > 1 and pattern.mutual and plover in SYMMETRIC
     if together and slot and predicate.slot(slot).how == "antecedent":
         targets, slot = [], ""
     if how == "controller" and plover == "RETREAT" and targets and slot in ("object", "possessor") \
