@@ -22,6 +22,7 @@ from relasi.events.dates import latest_stated_date, resolve_date
 from relasi.events.discourse import (
     IMPLIED_TARGET_TYPES,
     PLACE_TARGET_TYPES,
+    STATEMENT_TYPES,
     SYMMETRIC,
     aid_recipient,
     as_country,
@@ -544,10 +545,13 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         found = next((a for name in pattern.sources if (a := predicate.slot(name)) is not None and a.actors), None)
     sources = list(found.actors) if found else []
     how = found.how if found else "direct"
-    if not sources and found is not None and found.how == "event" and predicate.voice == "active" \
-            and plover_for(pattern.cameo) == "REQUEST":
-        # "menegaskan tuduhan itu tidak berdasar dan meminta Vanuatu berhenti …": an act asks nothing; the verb
-        # joined to what the speaker says is the speaker's
+    if not sources and found is not None and predicate.voice == "active" and (
+            found.how == "event" and plover_for(pattern.cameo) == "REQUEST"
+            or plover_for(pattern.cameo) in STATEMENT_TYPES and found.how == "direct" and not found.actors
+            and not _refers_back(found, pack) and _after_coordinator(text, parse, predicate, pack)):
+        # "menegaskan tuduhan itu tidak berdasar dan meminta Vanuatu berhenti …", "said the drills had been
+        # conducted in a safe manner and accused Canberra of …": an act asks or accuses nothing; the verb joined to
+        # what the speaker says is the speaker's
         sources, how = _speaker(parse, predicate), "speaker"
     if found is not None and len(sources) == 2 \
             and (text[found.start:found.end].lower() if text else found.head) in _plural_references(pack) \
@@ -1612,6 +1616,12 @@ def _own_speech(parse: Parse, predicate: Predicate, sources: list[Actor]) -> boo
         return True
     own = {a.code for a in sources}
     return bool(own) and bool(own & {a.code for a in _speaker(parse, predicate)})
+
+
+def _after_coordinator(text: str, parse: Parse, predicate: Predicate, pack) -> bool:
+    """Whether the verb comes right after "and"/"dan" (or ", and"): a verb phrase joined to the one before."""
+    before = text[max(parse.start, predicate.start - 12):predicate.start].lower().split()
+    return bool(before) and before[-1] in pack.words("coordinators")
 
 
 def _harmed_by_threatened(parse: Parse, predicate: Predicate, own: set[str]) -> list[Actor]:
