@@ -717,6 +717,9 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: s
         # preposition governs is the head of their compound, not a second finite verb (not after a verb of saying:
         # "said aid arrives …")
         return "noun"
+    if previous is not None and previous.kind == QUOTE and before is not None and before.kind in (WORD, ADV) \
+            and " " not in items[i].value and items[i].value.endswith("s") and tags <= {"VBZ", "NNS"}:
+        return "noun"                               # "what he called 'politically motivated' demands from …"
     if previous is not None and previous.kind == GROUP and before is not None \
             and (before.kind == PRED and before_voice == "active" or before.kind == VERB) \
             and not tags & {"VBG", "VBD", "VBN", "VBZ"} and " " not in items[i].value \

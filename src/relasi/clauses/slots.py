@@ -59,6 +59,8 @@ _DEMO_DET_QUOTE = frozenset({DEMO, DET, QUOTE})
 _DEMO_DET_WORD = frozenset({DEMO, DET, WORD})
 _DEMO_WORD = frozenset({DEMO, WORD})
 _ARTICLES = frozenset({"the", "a", "an"})
+_NAMING_VERBS = frozenset({"called", "calls", "described", "describes", "termed", "terms", "dubbed", "branded",
+                           "labelled", "labeled"})
 _AGREEING = frozenset({"agreed", "agree", "agrees", "sepakat", "menyepakati", "menyetujui"})
 _DET_GROUP = frozenset({DET, GROUP})
 _DET_GROUP_PRON = frozenset({DET, GROUP, PRON})
@@ -854,6 +856,12 @@ class SlotReader:
         start = p + 1
         if start < len(self.items) and self.items[start].value == "as":
             start = self._past_judgement(start)
+        if self.english and start + 2 < len(self.items) and self.items[start].value == "what" \
+                and self.items[start + 1].kind in (PRON, GROUP) and self.items[start + 2].value in _NAMING_VERBS:
+            # "rejected what he called 'politically motivated' demands from …": what is named is the object
+            start += 3
+            if start < len(self.items) and self.items[start].value == "as":
+                start += 1
         span = self.np_after(start, clause)
         if span is None:
             # "memblokir dan menyerang kapal-kapal Filipina": coordinated verbs share the object after the second
