@@ -232,8 +232,10 @@ def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Wo
                     and window.rstrip().endswith(tail[-1]):
                 # "nelayan asal Indonesia": people's origin is their nationality, not a maker; "produk asal China":
                 # goods' origin is the state a tariff or ban on them is aimed at
-                if not (len(tail) > length and (tail[-length - 1] in words.people_nouns
-                                                or any(w in words.origin_nouns for w in tail[:-length]))):
+                # (the goods' noun may stand a few words back: "produk tekstil dan garmen asal Indonesia")
+                before = _WORD.findall(text[max(sentence_start, group.start - 60):group.start].lower())[-6:-length]
+                if not (len(tail) > length and tail[-length - 1] in words.people_nouns
+                        or any(w in words.origin_nouns for w in before)):
                     group.excluded = "informant"
                 break
         if group.excluded:
