@@ -639,8 +639,9 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
     # "met Biden in Bali. Both sides …": a place is a side only where the sides are not named otherwise ("Blinken
     # held talks in Beijing. Both sides …"), a capital where it names the place ("in Jakarta") too
     locative = tuple(pack.words("locative"))
-    # (nor a state where it names the place: "bertemu Menlu China Wang Yi di Kazakhstan. Keduanya …")
-    sides = [m for m in heads if not _after_word(text, m, locative)
+    # (nor a state where it names the place: "bertemu Menlu China Wang Yi di Kazakhstan. Keduanya …"; but "in
+    # Pakistan's Balakot" names Pakistan's place)
+    sides = [m for m in heads if not (_after_word(text, m, locative) and text[m.end:m.end + 2] not in ("'s", "’s"))
              and (m.actor.kind != "CITY" or m.actor.sector)]
     found: list[Mention] = []
     for match in matches:
