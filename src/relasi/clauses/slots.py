@@ -269,7 +269,9 @@ class SlotReader:
         k = j
         while k < len(self.items) and self.items[k].kind in _ADV_DET_GROUP_NEG_WORD:
             k += 1
-        return k < len(self.items) and k > j and self.is_verb(k) and self.items[j].kind == GROUP
+        # (an event verb too: "belum memberikan akses kekonsuleran dan Indonesia telah mengirim nota protes")
+        return k < len(self.items) and k > j and (self.is_verb(k) or self.items[k].kind == PRED and (
+            k in self.verb_items or self.items[k].has(LIGHT))) and self.items[j].kind == GROUP
 
     def _holds_event_word(self, span: tuple[int, int], p: int) -> bool:
         """Whether an event word other than item `p` stands among the items of `span`."""
@@ -771,8 +773,10 @@ class SlotReader:
         if timed and PREP in item.kinds:
             return True           # "On Monday Russia launched …", "Pada Senin Rusia …": the preposition has its date
         if kind == COORD:
-            # "kedaulatan dan integritas Suriah": a noun before the coordinator makes one phrase of both
-            return not (b > 0 and items[b - 1].kind == WORD and clause_of[b - 1] == clause)
+            # "kedaulatan dan integritas Suriah": a noun before the coordinator makes one phrase of both (but "…
+            # akses kekonsuleran dan Indonesia telah mengirim …": a name a verb follows opens a clause of its own)
+            return not (b > 0 and items[b - 1].kind == WORD and clause_of[b - 1] == clause) \
+                or self._verb_follows_word(start)
         if b in self.reading.opened or kind == QUOTE or kind == PUNCT or SPEECH_AFTER in item.kinds:
             return True
         if PREP in item.kinds:                         # a preposition (no opener: that returned above)
