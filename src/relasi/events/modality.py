@@ -162,9 +162,12 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         modality = "asserted" if own_speech else "intended"
     # "tidak bersedia mencabut sanksi", "does not want to negotiate", "is not ready to lift": a willingness denied
     # ("tidak akan berhenti mendukung", "will not hesitate to": a set phrase's negator negates nothing)
+    # (the negator of a verb phrase before "dan"/"and" is that phrase's: "tidak akan tinggal diam dan akan mengirim
+    # bantuan")
+    own_window = _COORDINATOR.split(window)[-1]
     unwilling = predicate.voice != "noun" and (
-        (commitment and bool(words.negators.search(words.idioms.sub(" ", window))))
-        or bool(words.refusal.search(window)))
+        (commitment and bool(words.negators.search(words.idioms.sub(" ", own_window))))
+        or bool(words.refusal.search(own_window)))
     if (negated or unwilling) and (commitment or unwilling or words.future.search(window)) \
             and cameo[:2] in REFUSAL_CODES and (unwilling or not words.not_yet.search(window)) \
             and modality in ("asserted", "intended"):
@@ -339,6 +342,7 @@ def _scheduled_after(text: str, parse: Parse, predicate: Predicate, scheduled: r
 
 
 _LAST_WORD = re.compile(r"\w+\s*$")
+_COORDINATOR = re.compile(r"\s(?:dan|serta|and|but|tetapi|namun)\s", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*)+(?=\s+[a-z])")
 
 
