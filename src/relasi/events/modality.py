@@ -208,6 +208,11 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     if ("conditional" in chain or _consequent(parse, predicate) or counterfactual) and not hostile:
         # "Jika AS menyerang Iran, …", "Seandainya jalur darat dibuka, Yordania bisa mengirim …"
         return Factuality("hypothetical", negated, cameo)
+    if _consequent(parse, predicate) and hostile and not commitment and not negated and modality == "asserted" \
+            and plover_for(cameo) != "THREATEN" and cameo[:2] in THREAT_CODES:
+        # "Indonesia tidak segan-segan memanggil duta besar China jika pelanggaran terus terjadi": a hostile act its
+        # own side sets on a condition is a threat
+        return Factuality("asserted", negated, THREAT_CODES[cameo[:2]])
     if commitment and modality == "asserted":
         root = cameo[:2]
         if root == "08" and predicate.voice == "noun" and predicate.light:
