@@ -195,12 +195,24 @@ def _is_place(text: str, start: int, actor: Actor, words: Words, end: int | None
             # "hit out at Washington", "fired at Israel": after a particle or a verb of aiming, the phrase is what
             # the act is aimed at, not where it happens
             return not (word in words.aimed_prepositions and index > 0
-                        and (found[index - 1] in words.particles or found[index - 1] in words.aiming))
+                        and (found[index - 1] in words.particles
+                             or _aimed(_WORD.findall(lower)[:index - len(found)], words)))
         if word not in words.place_nouns and not (actor.kind == "CITY" and word in words.facility_nouns):
             return False                    # a town's airport or port is a place; "pangkalan AS" is the US's
     if not found and before.strip() == "" and end is not None and actor.kind in ("STATE", "CITY") \
             and _CLOSED.match(text, end) and text[max(0, start - 80):start].rstrip().endswith(","):
         return _apposed_place(text[max(0, start - 80):start].rstrip()[:-1], words)
+    return False
+
+
+def _aimed(before: list[str], words: Words) -> bool:
+    """"fired at", "fired two missiles at", "launched a barrage of rockets at": a verb of aiming up to six words
+    before the preposition, with nothing but its object between."""
+    for word in reversed(before[-6:]):
+        if word in words.aiming:
+            return True
+        if word in words.locatives:
+            return False
     return False
 
 
