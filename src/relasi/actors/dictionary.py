@@ -16,7 +16,7 @@ from relasi.pickling import reduce_by_fields
 ACTOR_COLUMNS = ("name", "code", "kind", "canonical", "country", "sector", "role", "valid_from", "valid_to", "flags")
 PEOPLE_COLUMNS = ("canonical", "variants", "code", "country", "sector", "role", "valid_from", "valid_to", "flags")
 ROLE_COLUMNS = ("phrase", "kind", "sector", "role", "flags")
-KNOWN_FLAGS = frozenset({"cs", "metonym", "adj", "ambiguous", "place", "plural", "regime"})
+KNOWN_FLAGS = frozenset({"cs", "metonym", "adj", "ambiguous", "place", "plural", "regime", "home"})
 
 
 @reduce_by_fields

@@ -507,6 +507,15 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
                             extent=(phrase.start, name_span[1]))]
         if actor.kind == "PERSON":
             return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], actor, "coref:title")]
+    home = pack.grammar.get("home_state")
+    if name_span is not None and home and "home" in title.entries[0].flags:
+        # "Menteri Hukum Supratman": a cabinet title that no state qualifies and no earlier holder explains is
+        # the home state's, as the news of that language writes its own government
+        name = text[name_span[0]:name_span[1]]
+        entry = title.entries[0]
+        person = Actor(str(home), "PERSON", name, str(home), entry.sector, entry.role)
+        new_names[name] = person
+        return [Mention(name_span[0], name_span[1], name, person, "home+name", extent=(phrase.start, name_span[1]))]
     return []
 
 
