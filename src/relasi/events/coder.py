@@ -464,6 +464,10 @@ def _done_again(sentence: str, parse: Parse, events: list[Event], mentions, pack
     by = _repeat_phrases(pack, "repeating_by").search(sentence)
     if by is not None:
         return _done_before_by(sentence, parse, events, mentions, pack, parse.start + by.end())
+    alike = _alike_phrase(sentence, pack)
+    if alike is not None:
+        return _done_before_by(sentence, parse, events, mentions, pack, parse.start + alike.end(),
+                               _noun_types(alike.group("noun"), pack))
     found = _repeat_phrases(pack).search(sentence)
     if found is None or not parse.subject:
         return []
@@ -486,26 +490,54 @@ def _done_again(sentence: str, parse: Parse, events: list[Event], mentions, pack
 REPEATABLE = frozenset({"SANCTION", "ACCUSE", "REJECT", "PROTEST", "SUPPORT", "AID", "MOBILIZE"})
 
 
-def _done_before_by(sentence: str, parse: Parse, events: list[Event], mentions, pack, after: int) -> list[Event]:
+def _done_before_by(sentence: str, parse: Parse, events: list[Event], mentions, pack, after: int,
+                    kinds: frozenset[str] = REPEATABLE) -> list[Event]:
     """"…, mengikuti keputusan serupa oleh Prancis, Belanda dan Spanyol", "following similar moves by Poland and the
     Czech Republic": the sides named after the phrase (the members of its list, where it names one) did the act told
-    last, against the same side."""
+    last (of `kinds`), against the same side."""
     last = next((e for e in reversed(events) if e.start <= parse.start and e.modality == "asserted"
-                 and not e.negated and e.plover in REPEATABLE), None)
+                 and not e.negated and e.plover in kinds), None)
     if last is None:
         return []
     rest = sentence[after - parse.start:].lower()
     listed = re.search(r"\b(?:" + "|".join(re.escape(w) for w in pack.words("example_markers")) + r")\b", rest) \
         if pack.words("example_markers") else None
     start = after + (listed.end() if listed else 0)
-    sources = []
+    sources: list[Actor] = []
+    previous_end = -1
     for mention in mentions:
         actor = as_state(mention.actor)
-        if start <= mention.start < parse.end and state_level(actor) and actor.code != last.target.code \
-                and all(actor.code != other.code for other in sources):
+        if mention.part or not start <= mention.start < parse.end or not state_level(actor):
+            continue
+        if sources and not _LIST_GAP.fullmatch(sentence[previous_end - parse.start:mention.start - parse.start]):
+            break                   # the list of doers ended ("…, dua negara yang oleh Trump disebut …")
+        previous_end = max(previous_end, mention.end)
+        if actor.code != last.target.code and all(actor.code != other.code for other in sources):
             sources.append(actor)
     return [replace(last, source=source, sentence=sentence, start=parse.start, end=parse.end,
                     confidence=CONFIDENCE["implied"]) for source in sources]
+
+
+# What may stand between two members of a list of doers: commas and a conjunction
+_LIST_GAP = re.compile(r"[\s,]*(?:(?:dan|serta|and|as well as|juga)\s+)*(?:pemerintah\s+|the\s+)?", re.IGNORECASE)
+
+
+def _alike_phrase(sentence: str, pack) -> re.Match[str] | None:
+    """The first of grammar `alike_by` ("* serupa disampaikan", "similar * came from") in the sentence, "*" standing
+    for the act's noun (the match's group "noun")."""
+    regexes = pack.__dict__.get("_alike_phrases")
+    if regexes is None:
+        regexes = pack.__dict__["_alike_phrases"] = [
+            re.compile(r"\b" + re.escape(str(form).lower()).replace(r"\*", r"(?P<noun>\w+)") + r"\b", re.IGNORECASE)
+            for form in pack.grammar.get("alike_by") or ()]
+    found = [m for m in (regex.search(sentence) for regex in regexes) if m is not None]
+    return min(found, key=lambda m: (m.start(), -m.end())) if found else None
+
+
+def _noun_types(noun: str, pack) -> frozenset[str]:
+    """The kinds of act a noun names in the lexicon ("dukungan": SUPPORT), within the acts another side repeats."""
+    kinds = {plover_for(e.pattern.cameo) for e in pack.lexicon.entries(noun.lower()) if e.pattern.cameo}
+    return frozenset(kinds & REPEATABLE) or REPEATABLE
 
 
 def _repeat_phrases(pack, key: str = "repeating") -> re.Pattern[str]:
