@@ -246,7 +246,7 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
     opened = {d.first for d in seg.drafts[1:] if d.first is not None and items[d.first].start >= sentence.start
               and (d.marker or d.kind == "relative")}
     reading = Reading(sentence.voices, pronouns, speaker, quote_speakers, opened, _patient_nouns(pack),
-                      _hostile_nouns(pack))
+                      _hostile_nouns(pack), _undergone_nouns(pack))
     reader = SlotReader(items, seg, words, reading, groups_of)
     predicate_items = sentence.predicates
     position = {item_index: number for number, item_index in enumerate(predicate_items)}
@@ -874,6 +874,19 @@ def _patient_nouns(pack: Any) -> frozenset[str]:
         cached = frozenset(text for text, entries in pack.lexicon.by_form.items()
                            if any(e.form.voice == "noun" and e.form.tag == "peN-an" for e in entries))
         pack.__dict__["_patient_nouns"] = cached
+    return cached
+
+
+def _undergone_nouns(pack: Any) -> frozenset[str]:
+    """Nouns of coercion and of mass violence only (CAMEO roots 17 and 20): civilians named after them undergo the
+    act ("relokasi paksa warga Palestina", "deportasi warga Afghanistan"), they never do it."""
+    cached = pack.__dict__.get("_undergone_nouns")
+    if cached is None:
+        cached = frozenset(text for text, entries in pack.lexicon.by_form.items()
+                           if any(e.form.voice == "noun" for e in entries) and all(
+                               e.pattern.cameo and e.pattern.cameo[:2] in ("17", "20") for e in entries
+                               if e.form.voice == "noun"))
+        pack.__dict__["_undergone_nouns"] = cached
     return cached
 
 

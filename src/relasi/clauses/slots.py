@@ -54,6 +54,7 @@ _ADV_NEG_QUOTE = frozenset({ADV, NEG, QUOTE})
 _COORD_PREP_PUNCT = frozenset({COORD, PREP, PUNCT})
 _COORD_PREP_PUNCT_QUOTE = frozenset({COORD, PREP, PUNCT, QUOTE})
 _DEMO_DET = frozenset({DEMO, DET})
+_HEADLESS = frozenset({DEMO, DET, ADV})        # words before a phrase's head: "keras setiap upaya …"
 _DEMO_DET_LIGHT_OPEN_PREP = frozenset({DEMO, DET, LIGHT, OPEN, PREP})
 _DEMO_DET_QUOTE = frozenset({DEMO, DET, QUOTE})
 _DEMO_DET_WORD = frozenset({DEMO, DET, WORD})
@@ -100,6 +101,7 @@ class Reading:
     opened: set[int]                        # item indexes that opened a clause
     patient_nouns: frozenset[str] = frozenset()   # nouns whose genitive is what undergoes them ("penangkapan X")
     hostile_nouns: frozenset[str] = frozenset()   # nouns of hostile acts only: no occasion for the clause's subject
+    undergone_nouns: frozenset[str] = frozenset()  # nouns of coercion: civilians after them undergo the act
 
 
 FRONTED_KINDS = frozenset({"temporal", "conditional", "reason", "concessive", "purpose"})
@@ -309,12 +311,15 @@ class SlotReader:
         items = self.items
         head = a
         for i in range(a, b):
-            if items[i].kind not in _DEMO_DET:
+            if items[i].kind not in _HEADLESS:
                 head = i
                 break
         if self.english and head + 2 < b and items[head].kind == GROUP and items[head + 1].value in ("'s", "’s") \
                 and items[head + 2].kind == PRED and head + 2 not in self.verb_items:
             head += 2                                # "China's support for Russia": the owner's act heads it
+        elif head + 1 < b and items[head].value in self.words.attempt_nouns and items[head + 1].kind == PRED \
+                and head + 1 not in self.verb_items:
+            head += 1                                # "upaya relokasi paksa warga Palestina": the act heads it
         if items[head].kind == PRED and head not in self.verb_items:
             # "mengutuk pencaplokan wilayah Ukraina oleh Rusia", "condemned Israel's strikes on Gaza": a phrase
             # headed by an event noun stands for that event's doer, not for what it names after it
@@ -943,7 +948,11 @@ class SlotReader:
             while j < len(items) and j - p <= 3 and self.clause(j) == clause and items[j].kind == WORD:
                 j += 1
             if j in self.party_at and self.clause(j) == clause:
-                return self.argument((j, j + 1))
+                found = self.argument((j, j + 1))
+                if found.actors and items[p].ref.text in self.reading.undergone_nouns \
+                        and all(a.sector == "CVL" for a in found.actors):
+                    return None                  # "relokasi paksa warga Palestina": the civilians undergo it
+                return found
             if j < len(items) and items[j].kind == PRON and items[j].value_of(PRON) == "first":
                 speaker = self._speaker_for(clause)    # "Komitmen kami terhadap …": the speaker's
                 return Argument(items[j].start, items[j].end, tuple(speaker), "", "speaker") if speaker else None

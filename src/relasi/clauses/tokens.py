@@ -185,7 +185,7 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             i += 1
         else:
             i = _word_item(text, spans, lows, i, group_at, cand_at, items, words, lexicon_verbs)
-    _retag(items, words, lows)
+    _retag(items, words, lows, lexicon_verbs)
     if words.description_heads:
         described = _descriptions(items, words)
         if described is not items:                     # items were merged: number them again
@@ -318,9 +318,9 @@ def _placed_item(text: str, spans: list[tuple[int, int]], lows: list[str], i: in
     return j
 
 
-def _retag(items: list[Item], words: Words, lows: list[str]) -> None:
+def _retag(items: list[Item], words: Words, lows: list[str], lexicon_verbs: frozenset[str] = frozenset()) -> None:
     """Readings that depend on the neighbours: openers without a comma, adverb phrases, nouns after determiners.
-    `lows`: the sentence's tokens (an opener's first word is one of them)."""
+    `lows`: the sentence's tokens (an opener's first word is one of them); `lexicon_verbs`: the lexicon's verb forms."""
     openers = words.comma_openers
     if openers and not _first_words(openers).isdisjoint(lows):
         for k in range(1, len(items)):
@@ -351,8 +351,10 @@ def _retag(items: list[Item], words: Words, lows: list[str]) -> None:
             # "accused her of spying", "told her that …": a possessive that owns no noun is the object pronoun
             items[k] = Item(item.start, item.end, PRON, item.value, item.classes[::-1], item.ref, k)
         if k > 0 and kind == ADV and item.value in adjectives and items[k - 1].kind in _PRED_WORD \
-                and nxt.kind in _DEMO_DET_GROUP_WORD and len(item.value.split()) == 1:
-            # "kebijakan baru Uni Eropa", "sanksi baru AS": a listed adverb after a noun is its adjective
+                and nxt.kind in _DEMO_DET_GROUP_WORD and len(item.value.split()) == 1 \
+                and items[k - 1].value not in lexicon_verbs:
+            # "kebijakan baru Uni Eropa", "sanksi baru AS": a listed adverb after a noun is its adjective (after a
+            # verb it stays an adverb: "menolak keras setiap upaya …")
             items[k] = Item(item.start, item.end, WORD, item.value, item.classes, item.ref, k)
 
 

@@ -76,6 +76,7 @@ class Words:
     noun_openers: frozenset[str] = frozenset()       # openers of a noun phrase, not a clause ("during", "amid")
     maker_nouns: frozenset[str] = frozenset()        # "the ruling of the court": the owner after "of" made it
     victim_nouns: frozenset[str] = frozenset()       # "korban serangan Israel": not the attacker's people
+    attempt_nouns: frozenset[str] = frozenset()      # "upaya relokasi …": the event noun after them heads the phrase
     carrier_nouns: frozenset[str] = frozenset()      # "pesawat", "ships": what carries goods to somewhere
     carrying_verbs: frozenset[str] = frozenset()     # "berisi", "carrying": what a carrier carries follows
     not_negating: tuple[str, ...] = ()               # "tidak akan berhenti", "not only": a negator that negates nothing
@@ -295,6 +296,7 @@ def compile_words(pack: Any) -> Words:
     words.noun_openers = frozenset(str(w).lower() for w in grammar.get("noun_openers") or ())
     words.maker_nouns = frozenset(str(w).lower() for w in grammar.get("maker_nouns") or ())
     words.victim_nouns = frozenset(str(w).lower() for w in grammar.get("victim_nouns") or ())
+    words.attempt_nouns = frozenset(str(w).lower() for w in grammar.get("attempt_nouns") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
