@@ -174,7 +174,8 @@ def code_events(article: Article, pack) -> Article:
             else:
                 parties = _parties(predicate, pattern, parse, events, parses, index, counterparts, defaults, pack,
                                    _content_target(parse, number, chosen, defaults), text,
-                                   plover_for(pattern.cameo) in CONTENT_TYPES and _carried_noun(parse, number, chosen))
+                                   plover_for(pattern.cameo) in CONTENT_TYPES and _carried_noun(parse, number, chosen),
+                                   article.mentions)
             if requested:
                 parties = _requested_by(parse, predicate) or parties
             if plover_for(pattern.cameo) == "PROTEST":
@@ -565,7 +566,7 @@ def _plural_references(pack) -> frozenset[str]:
 
 def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[Event], parses: list[Parse],
              index: int, counterparts: list[Actor], defaults: tuple[str, ...], pack, content: list[Actor],
-             text: str = "", carried: bool = False) \
+             text: str = "", carried: bool = False, mentions: tuple = ()) \
         -> tuple[list[Actor], list[Actor], str] | None:
     """(sources, targets, how) of one predicate read with one pattern, or None when it has no doer."""
     receiving = pack.words("receiving_verbs")
@@ -752,6 +753,12 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # was told holding one's people
         targets = [as_state(e.source) for e in reversed(events) if e.plover == "COERCE"
                    and e.target.code in own and e.source.code not in own][:1]
+        how = "implied" if targets else how
+    if not targets and plover == "REQUEST" and predicate.voice == "active" and found is not None \
+            and all((a.role or "") in MISSION_ROLES for a in found.actors):
+        # "Kedutaan Besar Vietnam di Jakarta meminta akses kekonsuleran", "KBRI Kuala Lumpur meminta …": a mission
+        # that asks no one named asks the state it is posted in
+        targets = _mission_host(found, mentions, own)
         how = "implied" if targets else how
     if not targets and (plover == "AID" or pattern.cameo.startswith("033")):
         # "Rusia, Malaysia, dan Singapura juga mengirimkan pasokan bantuan": aid with no recipient named goes where
@@ -1210,6 +1217,15 @@ def _possessor_of_act(parse: Parse, phrase: Argument) -> list[Actor]:
         if inner.voice == "noun" and phrase.start <= inner.start < phrase.end:
             owner = inner.slot("possessor")
             return list(owner.actors) if owner is not None else []
+    return []
+
+
+def _mission_host(mission: Argument, mentions, own: set[str]) -> list[Actor]:
+    """The state of the city a mission is named with ("KBRI Kuala Lumpur", "the Vietnamese embassy in Jakarta")."""
+    for mention in mentions:
+        if mission.start <= mention.start <= mission.end + 4 and mention.actor.kind == "CITY" \
+                and mention.actor.country and mention.actor.country not in own:
+            return [as_country(mention.actor)]
     return []
 
 
