@@ -85,8 +85,10 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                 last.actors.append(mention.actor)
                 last.mentions.append(mention)
                 last.end = span[1]
-                bare = "," in gap and not any(c.kind == COORD for w in _WORD.findall(gap.lower())
-                                              for c in words.phrases.get((w,), ()))
+                found = _WORD.findall(gap.lower())
+                # (a coordinator of several words is no bare comma: "Britain, along with France,")
+                bare = "," in gap and not any(c.kind == COORD for w in found for c in words.phrases.get((w,), ())) \
+                    and not any(c.kind == COORD for c in words.phrases.get(tuple(found), ()))
                 last.comma_tail = last.comma_tail + 1 if bare else 0
                 continue
         if place is None:
