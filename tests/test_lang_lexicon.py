@@ -85,6 +85,14 @@ def test_lexicon_subject_head_constrains_a_sense(tmp_path: Path) -> None:
     assert first.constrained and not lexicon.problems
 
 
+def test_lexicon_alone_marks_a_sense_one_side_does(tmp_path: Path) -> None:
+    (tmp_path / "15.yaml").write_text(
+        "- {name: drills, cameo: '150', alone: true, verbs: [gelar], object: [latihan], with: [gabungan]}\n",
+        encoding="utf-8")
+    lexicon = load_lexicon("id", tmp_path)
+    assert lexicon.entries("menggelar")[0].pattern.alone and not lexicon.problems
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_real_lexicons_have_no_problems(lang: str) -> None:
     from relasi.packs import load_pack

@@ -642,8 +642,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             and predicate.slot("agent") is None and (sides := meeting_sides(events, parses, index)) is not None:
         # "Dilakukan pula penandatanganan MoU …" after a meeting: the meeting's sides signed it
         return [sides[0]], [sides[1]], "antecedent"
-    if not sources:
-        return None
+    if not sources or pattern.alone and len({a.code for a in sources}) > 1:
+        return None                 # ("alone": "Korsel dan AS menggelar latihan gabungan" is no show of force)
     targets, slot = target_of(predicate, pattern, defaults, sources, receiving)
     own = {a.code for a in sources}
     warned = patient(predicate) if plover_for(pattern.cameo) == "THREATEN" and predicate.voice == "active" else None

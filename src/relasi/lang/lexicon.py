@@ -69,7 +69,7 @@ class _KeyCheckingLoader(YAML_LOADER):  # type: ignore[misc, valid-type]
 
 KNOWN_KEYS = frozenset({"name", "cameo", "verbs", "nouns", "target", "source", "object", "object_not", "with",
                         "unless", "mutual", "describes", "modality", "note", "patient", "subject_head",
-                        "places"})
+                        "places", "alone"})
 PATIENTS = frozenset({"actor", "person", "organisation", "event"})
 
 
@@ -90,6 +90,7 @@ class Pattern:
     describes: bool = False
     modality: str | None = None
     places: bool = False                     # a place in a target slot stands for its state
+    alone: bool = False                      # only one side does it: a sense that a list of doers rules out
 
     @property
     def constrained(self) -> bool:
@@ -243,7 +244,7 @@ def _add(lexicon: Lexicon, item: Any, where: str, index: int) -> None:
         subject_heads=_words(item.get("subject_head")), with_words=_words(item.get("with")),
         unless=_words(item.get("unless")),
         mutual=bool(item.get("mutual")), describes=bool(item.get("describes")),
-        modality=item.get("modality"), places=bool(item.get("places")),
+        modality=item.get("modality"), places=bool(item.get("places")), alone=bool(item.get("alone")),
     )
     lexicon.patterns.append(pattern)
     for kind, derive in (("verbs", verb_forms), ("nouns", noun_forms)):
