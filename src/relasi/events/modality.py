@@ -145,7 +145,7 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     if predicate.voice == "noun" and (words.cancelling.search(_before(text, parse, predicate))
                                       or words.cancelling.search(_rest_of_clause(text, parse, predicate))):
         negated = True          # "postponed his trip to Beijing", "kunjungan … ke Beijing batal": it did not happen
-    if governor_cameo == "016" or _says(words.denial, words.denial_heads, governed_by, window):
+    if governor_cameo == "016" or _says(words.denial, words.denial_heads, governed_by, _own_phrase(window)):
         modality = "denied"
     elif _says(words.failure, words.failure_heads, governed_by if _heads_its_clause(parse, predicate) else "",
                window if predicate.voice != "noun" else ""):
@@ -367,6 +367,16 @@ def _before(text: str, parse: Parse, predicate: Predicate) -> str:
     """The few words before the predicate back to the last comma: "postponed his trip", whoever owns the trip."""
     before = text[max(parse.start, predicate.start - 40):predicate.start]
     return before[before.rfind(",") + 1:]
+
+
+_COORDINATED = re.compile(r"\b(?:and|but|dan|serta|tetapi|namun)\s", re.IGNORECASE)
+
+
+def _own_phrase(window: str) -> str:
+    """The window from its last coordinator on: "denied the accusations and urged …" denies nothing it urges (a
+    denial, unlike "akan"/"will", does not reach over "and" to the next verb)."""
+    ends = [found.end() for found in _COORDINATED.finditer(window)]
+    return window[ends[-1]:] if ends else window
 
 
 def _window(text: str, parse: Parse, predicate: Predicate) -> str:
