@@ -629,6 +629,13 @@ def _reported_before_tag(items: list[Item], drafts: list[Draft], clause_of: list
         return
 
 
+def _owned_phrase(items: list[Item], i: int, j: int) -> bool:
+    """Whether the phrase from `i` to the preposition at `j` is an owner's noun phrase ("China's aggressive
+    activities toward Taiwan"): after "'s" a preposition goes on with the phrase."""
+    return j + 1 < len(items) and items[j + 1].kind in _DEMO_DET_GROUP_PRON_WORD \
+        and any(items[k].value in ("'s", "’s") for k in range(i, j))      # (not "'s incentive to hold talks")
+
+
 def _clause_follows(items: list[Item], i: int, verb_preds: set[int]) -> bool:
     """Whether a verb follows the noun phrase that starts at `i` (a clause of its own), or `i` is the verb."""
     if verbish(items[i], verb_preds):
@@ -636,7 +643,7 @@ def _clause_follows(items: list[Item], i: int, verb_preds: set[int]) -> bool:
     j = i
     while j < len(items) and (items[j].kind in _DEMO_DET_GROUP_PRON_WORD or (
             items[j].kind == PRED and j not in verb_preds) or items[j].value in ("'s", "’s") or (
-            items[j].kind == PREP and items[j].value in ("of", "by") and j > i)):
+            items[j].kind == PREP and j > i and (items[j].value in ("of", "by") or _owned_phrase(items, i, j)))):
         j += 1                      # "said Israel's blockade of Gaza was …": the phrase may hold "'s" and "of"
     while j < len(items) and items[j].kind in _ADV_NEG and not items[j].has(BE):
         j += 1
