@@ -636,6 +636,9 @@ def _owned_phrase(items: list[Item], i: int, j: int) -> bool:
         and any(items[k].value in ("'s", "’s") for k in range(i, j))      # (not "'s incentive to hold talks")
 
 
+_MODAL_TO = frozenset({"had", "has", "have", "ought", "needs", "need", "used"})
+
+
 def _clause_follows(items: list[Item], i: int, verb_preds: set[int]) -> bool:
     """Whether a verb follows the noun phrase that starts at `i` (a clause of its own), or `i` is the verb."""
     if verbish(items[i], verb_preds):
@@ -647,4 +650,7 @@ def _clause_follows(items: list[Item], i: int, verb_preds: set[int]) -> bool:
         j += 1                      # "said Israel's blockade of Gaza was …": the phrase may hold "'s" and "of"
     while j < len(items) and items[j].kind in _ADV_NEG and not items[j].has(BE):
         j += 1
+    if j + 1 < len(items) and j > i and items[j].value == "to" and items[j - 1].value in _MODAL_TO \
+            and verbish(items[j + 1], verb_preds):
+        return True                 # "said Beijing's bullying had to end": "had to", "has to" are modals
     return j < len(items) and j > i and (verbish(items[j], verb_preds) or items[j].kind == BE or items[j].has(BE))
