@@ -246,7 +246,7 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
     opened = {d.first for d in seg.drafts[1:] if d.first is not None and items[d.first].start >= sentence.start
               and (d.marker or d.kind == "relative")}
     reading = Reading(sentence.voices, pronouns, speaker, quote_speakers, opened, _patient_nouns(pack),
-                      _hostile_nouns(pack), _undergone_nouns(pack))
+                      _hostile_nouns(pack), _undergone_nouns(pack), pack.lexicon.references)
     reader = SlotReader(items, seg, words, reading, groups_of)
     predicate_items = sentence.predicates
     position = {item_index: number for number, item_index in enumerate(predicate_items)}
@@ -427,6 +427,15 @@ def _predicate(reader: SlotReader, p: int, position: dict[int, int]) -> Predicat
             resolved = reader.subject(light_index) if items[light_index].kind == PRED and (
                 draft.kind in ("relative", "temporal") or draft.kind in ("complement", "purpose")
                 and draft.governor is not None and items[draft.governor].kind == WORD) else None
+            if resolved is None and draft.kind == "relative" and draft.first == light_index - 1:
+                # "…, a move that drew condemnation from Moscow", "langkah yang menuai kecaman": the light verb right
+                # after the relative marker is done by the antecedent
+                # (a noun that names an act: "…, which drew protests" answers the whole clause, not Rafah)
+                span = reader.np_before(draft.first, draft.parent or 0)
+                antecedent = reader.argument(span, "antecedent") if span is not None else None
+                words = antecedent.head.split() if antecedent is not None else []
+                named = words and (words[0] if reader.words.lang == "id" else words[-1]) in reader.reading.references
+                resolved = antecedent if named and not antecedent.actors else None
             subject = resolved or reader._plain_subject(light_index, clause) \
                 or reader._shared_subject(light_index, clause)
             if subject is not None:

@@ -102,6 +102,7 @@ class Reading:
     patient_nouns: frozenset[str] = frozenset()   # nouns whose genitive is what undergoes them ("penangkapan X")
     hostile_nouns: frozenset[str] = frozenset()   # nouns of hostile acts only: no occasion for the clause's subject
     undergone_nouns: frozenset[str] = frozenset()  # nouns of coercion: civilians after them undergo the act
+    references: frozenset[str] = frozenset()       # nouns that refer to an act ("the move", "langkah itu")
 
 
 FRONTED_KINDS = frozenset({"temporal", "conditional", "reason", "concessive", "purpose"})
