@@ -180,10 +180,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             # "mengecam Israel yang memblokade bantuan dan mendesak PBB …": the second verb is the main clause's
             stack.pop()
         elif kind == COORD and not indonesian and drafts[stack[-1]].marker == "to" \
-                and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
+                and (depth := _infinitives_closed(items, i, verb_preds, clause_of, stack, drafts)):
             # "ordered French troops to leave and rejected any further cooperation": a past verb after "and" is
-            # no infinitive; it continues the clause the infinitive hangs on
-            stack.pop()
+            # no infinitive; it continues the clause the infinitives hang on ("called on China to press Russia to
+            # end its war and voiced concern …")
+            del stack[-depth:]
         elif kind == PREP and drafts[stack[-1]].kind == "relative" and indonesian \
                 and _adjectival(items, drafts[stack[-1]].first, i, clause_of, stack[-1], verb_preds):
             # "dukungan yang tak tergoyahkan bagi Venezuela": "yang" and an adjective modify the noun, and the
@@ -555,6 +556,24 @@ def _closes_relative(items: list[Item], i: int, verb_preds: set[int], clause_of:
     if not own or not outer:
         return False
     return _shape(items[outer[-1]]) == _shape(nxt)
+
+
+def _infinitives_closed(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], stack: list[int],
+                        drafts: list[Draft]) -> int:
+    """How many nested "to" clauses a coordinated verb closes: up to the clause whose verb has its form (0: none)."""
+    nxt = _next_content(items, i)
+    top = stack[-1]
+    if nxt is None or not verbish(nxt, verb_preds) or not any(
+            clause_of[j] == top and verbish(items[j], verb_preds) for j in range(drafts[top].first, i)):
+        return 0
+    k = len(stack) - 1
+    while k > 0 and drafts[stack[k]].marker == "to":
+        outer = [j for j in range(drafts[stack[k]].first) if clause_of[j] == stack[k - 1]
+                 and verbish(items[j], verb_preds)]
+        if outer and _shape(items[outer[-1]]) == _shape(nxt):
+            return len(stack) - k
+        k -= 1
+    return 0
 
 
 def _noun_governed(items: list[Item], draft: Draft, verb_preds: set[int], i: int) -> bool:
