@@ -63,6 +63,7 @@ class _Words:
     not_yet: re.Pattern[str]            # a negation that leaves the act to come ("belum menyepakati", "has yet to")
     scheduled: re.Pattern[str]          # after an event noun: it is still to come ("latihan yang dijadwalkan dimulai")
     idioms: re.Pattern[str]             # set phrases whose negator negates nothing ("tidak akan berhenti")
+    scheduling: frozenset[str]          # plan words that only fix a time ("menjadwalkan"): a commitment may govern them
 
 
 def phrase_regex(words: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
@@ -83,7 +84,7 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
     plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, possibility, future_time, \
-        negators, cancelling, adopting, not_yet, scheduled, idioms, auxiliaries = key
+        negators, cancelling, adopting, not_yet, scheduled, idioms, scheduling, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     rx = phrase_regex
@@ -91,7 +92,7 @@ def _compiled(key: tuple) -> _Words:
                   rx(failure), rx(deontic), rx(possibility, folded=False), rx(future_time), rx(negators), rx(refusal),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
                   _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting), rx(not_yet),
-                  rx(scheduled), rx(idioms))
+                  rx(scheduled), rx(idioms), frozenset(scheduling))
 
 
 def words_of(pack) -> _Words:
@@ -104,7 +105,7 @@ def words_of(pack) -> _Words:
             c.kind == BE for c in classes)))
         names = ("plan", "commitment", "offers", "future", "denial", "failure", "hypothetical", "refusal", "deontic",
                  "possibility", "future_time", "negators", "cancelling", "adopting", "not_yet", "scheduled_after",
-                 "not_negating")
+                 "not_negating", "scheduling")
         cached = _compiled((*(pack.words(name) for name in names), auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -150,9 +151,10 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     elif _says(words.failure, words.failure_heads, governed_by if _heads_its_clause(parse, predicate) else "",
                window if predicate.voice != "noun" else ""):
         negated = True                 # "gagal menyepakati …"; not the act a failed verb's object names
-    elif _says(words.plan, words.plan_heads, governed_by, window):
+    elif _says(words.plan, words.plan_heads, governed_by, window) and not _committed_to_plan(words, window):
         modality = "intended"
-    elif governor_plover == "AGREE" or _says(words.commitment, words.commitment_heads, governed_by, window):
+    elif governor_plover == "AGREE" or _says(words.commitment, words.commitment_heads, governed_by, window) \
+            or _committed_to_plan(words, window):
         commitment = True
     elif predicate.voice == "noun" and _scheduled_after(text, parse, predicate, words.scheduled):
         modality = "intended"   # "latihan gabungan … yang dijadwalkan dimulai pekan depan", "talks scheduled for …"
@@ -370,6 +372,15 @@ def _before(text: str, parse: Parse, predicate: Predicate) -> str:
 
 
 _COORDINATED = re.compile(r"\b(?:and|but|dan|serta|tetapi|namun)\s", re.IGNORECASE)
+
+
+def _committed_to_plan(words: _Words, window: str) -> bool:
+    """"berjanji akan menjadwalkan kunjungan", "promised to schedule a visit": a commitment word before a word of
+    scheduling commits its subject to the act it schedules (not "pledged to consider sending aid")."""
+    plan = words.plan.search(window)
+    commitment = words.commitment.search(window)
+    return plan is not None and commitment is not None and commitment.end() <= plan.start() \
+        and plan.group().lower() in words.scheduling
 
 
 def _own_phrase(window: str) -> str:
