@@ -35,6 +35,21 @@ def test_family_name_alone_refers_back(lang: str, text: str, form: str, code: st
     assert (form, code, "coref:surname") in _mentions(lang, text)
 
 
+@pytest.mark.parametrize(("lang", "text", "form", "code", "expected"), [
+    # Indonesian news names a person by the first name as often as by the last
+    ("id", "Menteri Agama Yaqut Cholil Qoumas bertemu Menteri Haji Arab Saudi di Jeddah. Yaqut juga meminta Arab "
+           "Saudi menurunkan biaya.", "Yaqut", "IDN", True),
+    ("id", "Menlu Kuba Ernesto Valdés bertemu Menlu Retno. Ernesto mengatakan Kuba berterima kasih.", "Ernesto",
+     "CUB", True),
+    # English news does not
+    ("en", "Cuban Foreign Minister Ernesto Valdés met Retno. Ernesto said Cuba was grateful.", "Ernesto", "CUB",
+     False),
+])
+def test_first_name_refers_back_where_the_language_uses_it(lang: str, text: str, form: str, code: str,
+                                                            expected: bool) -> None:
+    assert ((form, code, "coref:surname") in _mentions(lang, text)) is expected
+
+
 @pytest.mark.parametrize(("lang", "text", "form"), [
     # before the full name: no one to refer to yet
     ("en", "Wang arrived first. Chinese Foreign Minister Wang Yi then met Sugiono.", "Wang"),

@@ -66,7 +66,7 @@ def find_actors(article: Article, pack) -> Article:
             continue
         mentions.extend(_resolve_phrase(text, phrase, pack, day, support, stop_names, new_names, mentions))
     mentions = _defined_acronyms(text, mentions)
-    mentions.extend(_surname_mentions(text, mentions, new_names))
+    mentions.extend(_surname_mentions(text, mentions, new_names, pack.words("later_name_forms") or ("last",)))
     mentions.extend(_short_names(text, mentions))
     mentions.extend(_plural_references(text, mentions, pack))
     mentions = _without_credits(text, mentions)
@@ -519,14 +519,22 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
     return []
 
 
-def _surname_mentions(text: str, mentions: list[Mention], new_names: dict[str, Actor]) -> list[Mention]:
-    """Later "Rodríguez" refers to the "Menlu Kuba Bruno Rodríguez" introduced by a title."""
+def _surname_mentions(text: str, mentions: list[Mention], new_names: dict[str, Actor],
+                      later_forms: tuple[str, ...] = ("last",)) -> list[Mention]:
+    """Later "Rodríguez" refers to the "Menlu Kuba Bruno Rodríguez" introduced by a title; where the language names
+    people by their first name later (`later_name_forms` in grammar.yaml), "Yaqut" to "Menteri Agama Yaqut Cholil
+    Qoumas"."""
     if not new_names:
         return []
     taken = [m.span for m in mentions]
     found: list[Mention] = []
     for full, actor in new_names.items():
-        forms = {full, full.split()[-1]} if len(full.split()) > 1 else {full}
+        parts = full.split()
+        forms = {full}
+        if len(parts) > 1:
+            forms.add(parts[-1])
+            if "first" in later_forms and len(parts[0]) >= 4 and parts[0][0].isupper():
+                forms.add(parts[0])
         for form in sorted(forms, key=len, reverse=True):
             for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
                 span = (match.start(), match.end())
