@@ -435,13 +435,14 @@ class SlotReader:
         for i in range(a, b):
             item = items[i]
             kind, value = item.kind, item.value
-            if kind in _DEMO_DET_QUOTE or value in ("'s", "’s"):
-                continue                               # a scare quote's marks are not words of the phrase
+            if kind in _DEMO_DET_QUOTE or value in ("'s", "’s") or (kind == WORD and value.endswith(".")):
+                continue                               # a scare quote's marks, a title's abbreviation ("Mr.")
             if english and kind == PREP and value == "of":
                 break                                  # "the leaders of Russia": the head comes before "of"
             if english and kind in _GROUP_PRON:
                 if only_groups is None:
-                    only_groups = all(items[k].kind in _DET_GROUP_PUNCT for k in range(a, b))
+                    only_groups = all(items[k].kind in _DET_GROUP_PUNCT or items[k].value.endswith(".")
+                                      for k in range(a, b))
                 if not only_groups:
                     continue                           # "Iran's ambassador", "the Russian envoy"
             if english and kind == COORD and words and i + 1 < b and items[i + 1].kind == WORD:
