@@ -221,3 +221,12 @@ def test_portfolios_stop_at_the_next_title(lang: str, text: str, people: list[st
     for person in people:
         assert person in found
     assert not any(" and industry" in form for form in found)
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "code"), [
+    # a title's state names whose minister this is; another state's namesake in the dictionary is someone else
+    ("id", "Geraldo Alckmin berbicara dengan Menteri Perdagangan AS Howard Lutnick.", "Howard Lutnick", "USA"),
+    ("en", "Brazil's vice president spoke with U.S. Commerce Secretary Howard Lutnick.", "Howard Lutnick", "USA"),
+])
+def test_title_state_outranks_a_namesake_of_another_state(lang: str, text: str, name: str, code: str) -> None:
+    assert any(found == name and c == code for found, c, _ in _mentions(lang, text))

@@ -361,6 +361,23 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
         for h in holders if picked.get(id(h)) is not None
     ]
     title = person_title or institution
+    if people and picked.get(id(people[-1])) and holder_entry is not None and holder_entry.code \
+            and holder_entry.kind in ("STATE", "CITY") and person_title is not None \
+            and picked[id(people[-1])].country \
+            and all(picked[id(people[-1])].country not in (e.code, e.country)
+                    for h in holders if (e := picked.get(id(h))) is not None):
+        # "Menteri Perdagangan AS Howard Lutnick": the title's state says whose minister this is; a namesake of
+        # another state's ("John Howard") is someone else
+        name_span = _new_name(text, people[-1].start, stop_names)
+        if name_span is not None:
+            code = holder_entry.country if holder_entry.kind == "CITY" else holder_entry.code
+            role_entry = person_title.entries[0]
+            name = text[name_span[0]:name_span[1]]
+            actor = Actor(code or "", "PERSON", name, holder_entry.country if holder_entry.kind != "IGO" else None,
+                          role_entry.sector, role_entry.role)
+            new_names[name] = actor
+            return parts + [Mention(name_span[0], name_span[1], name, actor,
+                                    f"{role_entry.origin}+{holder_entry.origin}", extent=(phrase.start, name_span[1]))]
     if people and picked.get(id(people[-1])):
         head = people[-1]
         entry = picked[id(head)]

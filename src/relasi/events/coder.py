@@ -754,8 +754,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = [as_state(e.source) for e in reversed(events) if e.plover == "COERCE"
                    and e.target.code in own and e.source.code not in own][:1]
         how = "implied" if targets else how
+    asked = patient(predicate) if plover == "REQUEST" else None
     if not targets and plover == "REQUEST" and predicate.voice == "active" and found is not None \
-            and all((a.role or "") in MISSION_ROLES for a in found.actors):
+            and all((a.role or "") in MISSION_ROLES for a in found.actors) \
+            and not (asked is not None and asked.actors and {a.code for a in asked.actors} <= own):
+        # (not an appeal to its own people: "KBRI Kyiv mengimbau para WNI di Ukraina …")
         # "Kedutaan Besar Vietnam di Jakarta meminta akses kekonsuleran", "KBRI Kuala Lumpur meminta …": a mission
         # that asks no one named asks the state it is posted in
         targets = _mission_host(found, mentions, own)
