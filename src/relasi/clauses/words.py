@@ -77,6 +77,7 @@ class Words:
     maker_nouns: frozenset[str] = frozenset()        # "the ruling of the court": the owner after "of" made it
     victim_nouns: frozenset[str] = frozenset()       # "korban serangan Israel": not the attacker's people
     attempt_nouns: frozenset[str] = frozenset()      # "upaya relokasi …": the event noun after them heads the phrase
+    aside_openers: tuple[str, ...] = ()              # "Selain Indonesia, …": a sentence-opening aside up to its comma
     carrier_nouns: frozenset[str] = frozenset()      # "pesawat", "ships": what carries goods to somewhere
     carrying_verbs: frozenset[str] = frozenset()     # "berisi", "carrying": what a carrier carries follows
     not_negating: tuple[str, ...] = ()               # "tidak akan berhenti", "not only": a negator that negates nothing
@@ -297,6 +298,7 @@ def compile_words(pack: Any) -> Words:
     words.maker_nouns = frozenset(str(w).lower() for w in grammar.get("maker_nouns") or ())
     words.victim_nouns = frozenset(str(w).lower() for w in grammar.get("victim_nouns") or ())
     words.attempt_nouns = frozenset(str(w).lower() for w in grammar.get("attempt_nouns") or ())
+    words.aside_openers = tuple(str(w).lower() + " " for w in grammar.get("aside_openers") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
