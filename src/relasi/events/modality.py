@@ -64,6 +64,7 @@ class _Words:
     scheduled: re.Pattern[str]          # after an event noun: it is still to come ("latihan yang dijadwalkan dimulai")
     idioms: re.Pattern[str]             # set phrases whose negator negates nothing ("tidak akan berhenti")
     scheduling: frozenset[str]          # plan words that only fix a time ("menjadwalkan"): a commitment may govern them
+    cancelling_after: re.Pattern[str]   # cancelling words that may follow their noun ("kunjungan … dibatalkan")
 
 
 def phrase_regex(words: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
@@ -84,7 +85,7 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
     plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, possibility, future_time, \
-        negators, cancelling, adopting, not_yet, scheduled, idioms, scheduling, auxiliaries = key
+        negators, cancelling, adopting, not_yet, scheduled, idioms, scheduling, cancelling_after, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     rx = phrase_regex
@@ -92,7 +93,7 @@ def _compiled(key: tuple) -> _Words:
                   rx(failure), rx(deontic), rx(possibility, folded=False), rx(future_time), rx(negators), rx(refusal),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
                   _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting), rx(not_yet),
-                  rx(scheduled), rx(idioms), frozenset(scheduling))
+                  rx(scheduled), rx(idioms), frozenset(scheduling), rx(cancelling_after or cancelling))
 
 
 def words_of(pack) -> _Words:
@@ -105,7 +106,7 @@ def words_of(pack) -> _Words:
             c.kind == BE for c in classes)))
         names = ("plan", "commitment", "offers", "future", "denial", "failure", "hypothetical", "refusal", "deontic",
                  "possibility", "future_time", "negators", "cancelling", "adopting", "not_yet", "scheduled_after",
-                 "not_negating", "scheduling")
+                 "not_negating", "scheduling", "cancelling_after")
         cached = _compiled((*(pack.words(name) for name in names), auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -144,7 +145,7 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     if governed_by and words.cancelling.fullmatch(governed_by):
         negated = True          # "menghentikan baku tembak", "membatalkan kunjungan …": stopped or called off
     if predicate.voice == "noun" and (words.cancelling.search(_before(text, parse, predicate))
-                                      or words.cancelling.search(_rest_of_clause(text, parse, predicate))):
+                                      or words.cancelling_after.search(_rest_of_clause(text, parse, predicate))):
         negated = True          # "postponed his trip to Beijing", "kunjungan … ke Beijing batal": it did not happen
     if governor_cameo == "016" or _says(words.denial, words.denial_heads, governed_by, _own_phrase(window)):
         modality = "denied"
@@ -217,8 +218,10 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         return Factuality("asserted", negated, THREAT_CODES[cameo[:2]])
     if commitment and modality == "asserted":
         root = cameo[:2]
-        if root == "08" and predicate.voice == "noun" and predicate.light:
+        if root == "08" and predicate.voice == "noun" and predicate.light \
+                and predicate.light.split(" ")[0] not in pack.words("offers"):
             # "menyepakati gencatan senjata", "agreed to a ceasefire": an agreed ceasefire or withdrawal is the act
+            # (an offered one is a promise: "menawarkan penghapusan tarif")
             return Factuality("asserted", negated, cameo)
         if root == "16" and predicate.voice == "noun" and predicate.light.split(" ")[0] in words.adopting:
             # "menyepakati paket sanksi baru", "agreed a new package of sanctions": a measure agreed is adopted
