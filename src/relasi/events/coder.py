@@ -137,6 +137,7 @@ def code_events(article: Article, pack) -> Article:
                   if found is not None and found.cameo == SIGNED and (obj := p.slot("object")) is not None]
         dates: dict[tuple, tuple[str | None, str]] = {}
         readings: dict[int, Factuality] = {}
+        contained: set[int] = set()                 # predicates told as the content of another act
         # verbs whose act is the one their object or complement codes: no event of their own, and no governor
         yielding = {number for number, (predicate, pattern) in enumerate(zip(parse.predicates, chosen, strict=True))
                     if pattern is not None and pattern.cameo is not None
@@ -205,7 +206,10 @@ def code_events(article: Article, pack) -> Article:
             told = factuality(text, parse, number, cameo, governor.cameo if governor else None, pack,
                               _own_speech(parse, predicate, sources),
                               readings.get(predicate.governor) if predicate.governor is not None else None)
-            if told is None:
+            if told is None or predicate.governor in contained:
+                # what another act says, and what that in turn governs ("menuduh Rwanda mengerahkan pasukan untuk
+                # mendukung M23": the support is alleged too)
+                contained.add(number)
                 continue
             if told.cameo != cameo and _committed_by_another(parse, predicate, sources, commitments):
                 # "Turkey pledged to host talks between Russia and Ukraine": the talks are planned, not promised by
