@@ -39,7 +39,7 @@ from relasi.events.discourse import (
     state_level,
     voting_body,
 )
-from relasi.events.modality import CONTENT_TYPES, Factuality, factuality, phrase_regex
+from relasi.events.modality import CONTENT_TYPES, Factuality, factuality, phrase_regex, words_of
 from relasi.events.patterns import (
     BETWEEN,
     SOURCE_PREPOSITIONS,
@@ -206,7 +206,8 @@ def code_events(article: Article, pack) -> Article:
             told = factuality(text, parse, number, cameo, governor.cameo if governor else None, pack,
                               _own_speech(parse, predicate, sources),
                               readings.get(predicate.governor) if predicate.governor is not None else None)
-            if told is None or predicate.governor in contained:
+            if told is None or pattern.source != "speaker" \
+                    and _within_content(parse, predicate, chosen, contained, words_of(pack).cancelling):
                 # what another act says, and what that in turn governs ("menuduh Rwanda mengerahkan pasukan untuk
                 # mendukung M23": the support is alleged too)
                 contained.add(number)
@@ -280,6 +281,24 @@ def code_events(article: Article, pack) -> Article:
                 seen.add(key)
                 events.append(event)
     return article.with_(events=tuple(events))
+
+
+def _within_content(parse: Parse, predicate: Predicate, chosen: list[Pattern | None], contained: set[int],
+                    cancelling: re.Pattern[str]) -> bool:
+    """Whether a predicate hangs, through clauses that tell no event of their own, on one that is another act's
+    content or says one ("meminta Israel membuka perbatasan untuk membantu warga Gaza": the help is asked too)."""
+    if predicate.governed_by and cancelling.fullmatch(predicate.governed_by):
+        return False                # "asked Vanuatu to stop interfering": what is to stop is going on
+    governor, steps = predicate.governor, 0
+    while governor is not None and steps < 6:
+        if governor in contained:
+            return True
+        found = chosen[governor]
+        if steps and found is not None and found.cameo is not None \
+                and plover_for(found.cameo) in CONTENT_TYPES - {"REJECT"}:      # (a refusal negates: _under_refusal)
+            return True
+        governor, steps = parse.predicates[governor].governor, steps + 1
+    return False
 
 
 def _judged_owner(text: str, parse: Parse, judged: re.Pattern[str] | None, mentions, lang: str,
