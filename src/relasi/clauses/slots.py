@@ -531,6 +531,8 @@ class SlotReader:
                 if span is not None and self._has_actor(*span):
                     found = self.argument(span)
                     return Argument(found.start, found.end, found.actors, found.head, "controller")
+                if governor > 0 and self.items[governor - 1].value in self.words.any_quantifiers:
+                    return None     # "rejects any attempt to relocate …": anyone's attempt, not the rejecter's
                 shared = self._shared_subject(governor, self.clause(governor))
                 if shared is not None:
                     return Argument(shared.start, shared.end, shared.actors, shared.head, "controller")
