@@ -1194,8 +1194,13 @@ def _landing_state(parse: Parse, predicate: Predicate, own: set[str], pack) -> l
     landing = pack.words("landing_verbs")
     for other in parse.predicates:
         subject = other.slot("subject")
-        if other is predicate or other.text.split()[0] not in landing or subject is None \
-                or subject.how != "antecedent" or subject.start != fired.start:
+        if other is predicate or other.text.split()[0] not in landing or subject is None:
+            continue
+        # "rudal … yang jatuh di …"; "23 rudal ke laut, salah satunya jatuh di …", "missiles, one of which landed"
+        partitive = other.start > predicate.end and (
+            subject.how == "antecedent" and subject.start >= fired.start
+            or head_noun(subject.head, pack.lang) in pack.words("partitive_heads"))
+        if not partitive and (subject.how != "antecedent" or subject.start != fired.start):
             continue
         for name, argument in other.slots:
             if name in ("subject", "object"):
