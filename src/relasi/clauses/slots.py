@@ -345,6 +345,12 @@ class SlotReader:
                     found.append(actor)
             if group.how != "direct" and how == "direct":
                 how = group.how
+        if not found and b + 1 < len(items) and items[b].value == "," and (b + 1) in self.party_at \
+                and (b + 2 == len(items) or items[b + 2].value in (",", ".")) \
+                and _normal(items[b - 1].value) in self.words.relational_nouns:
+            # "sekutunya, Filipina,", "its ally, the Philippines,": the name set off after a relational noun is it
+            group = self.group_at(b + 1)
+            return items[a].start, items[b - 1].end, tuple(group.actors), self.head(a, b), how
         return items[a].start, items[b - 1].end, tuple(found), self.head(a, b), how
 
     def _participle_at(self, a: int, b: int) -> int:
@@ -491,6 +497,8 @@ class SlotReader:
                         return Argument(found.start, found.end, found.actors, found.head, "shared")
                     break
         free = self._free_group_before(p, clause)
+        if free is not None and self._apposition(free, p):
+            free = None             # "berdiri bersama sekutunya, Filipina, dan mengecam …": Filipina names the ally
         if free is not None:
             argument = self.argument(free)
             if not argument.actors and self._possessive(argument):
@@ -567,6 +575,14 @@ class SlotReader:
         if speaker:
             return Argument(self.items[p].start, self.items[p].start, tuple(speaker), "", "speaker")
         return None
+
+    def _apposition(self, span: tuple[int, int], p: int) -> bool:
+        """Whether the phrase is set off by commas right after a noun and a coordinated verb follows it ("…
+        sekutunya, Filipina, dan mengecam …", "… its ally, the Philippines, and condemned …")."""
+        a, b = span
+        items = self.items
+        return a >= 2 and b + 1 < len(items) and b + 2 == p and items[a - 1].value == "," \
+            and items[a - 2].kind == WORD and items[b].value == "," and items[b + 1].kind == COORD
 
     def _fronted_subject(self, draft) -> Argument | None:
         """"Jika diserang, Filipina akan …", "Sebelum bertolak ke Tokyo, Presiden Prabowo …": a fronted subordinate
