@@ -387,11 +387,16 @@ def _descriptions(items: list[Item], words: Words) -> list[Item]:
                 and not _complementiser(items, i)) \
                 or (not english and item.kind == WORD and item.value in heads):
             found = _description_at(items, i, words)
+            first = i
+            if found is None and not english and i > copied and items[i - 1].kind == DET \
+                    and words.counts.get(items[i - 1].value, 0) > 2 and heads.get(item.value) == "STATE":
+                # "ketiga negara", "keempat negara": a collective numeral makes the head definite by itself
+                found, first = (i, "STATES"), i - 1
             if found is not None:
                 last, kind = found
-                phrase = " ".join(x.value for x in items[i:last + 1])     # "the three countries": its count counts
-                result.extend(items[copied:i])
-                result.append(Item(item.start, items[last].end, PRON, phrase,
+                phrase = " ".join(x.value for x in items[first:last + 1])     # "the three countries": its count counts
+                result.extend(items[copied:first])
+                result.append(Item(items[first].start, items[last].end, PRON, phrase,
                                    [WordClass(PRON, "description", f"description:{kind}")]))
                 i = copied = last + 1
                 continue
