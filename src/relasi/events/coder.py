@@ -549,11 +549,17 @@ _LIST_GAP = re.compile(r"[\s,]*(?:(?:dan|serta|and|as well as|juga)\s+)*(?:pemer
 def _alike_phrase(sentence: str, pack) -> re.Match[str] | None:
     """The first of grammar `alike_by` ("* serupa disampaikan", "similar * came from") in the sentence, "*" standing
     for the act's noun (the match's group "noun")."""
-    regexes = pack.__dict__.get("_alike_phrases")
-    if regexes is None:
-        regexes = pack.__dict__["_alike_phrases"] = [
-            re.compile(r"\b" + re.escape(str(form).lower()).replace(r"\*", r"(?P<noun>\w+)") + r"\b", re.IGNORECASE)
-            for form in pack.grammar.get("alike_by") or ()]
+    cached = pack.__dict__.get("_alike_phrases")
+    if cached is None:
+        forms = [str(form).lower() for form in pack.grammar.get("alike_by") or ()]
+        # the longest word of each form: most sentences hold none of them, and a substring test says so cheaply
+        anchors = frozenset(max((w for w in f.split() if w != "*"), key=len) for f in forms if f.strip("* "))
+        cached = pack.__dict__["_alike_phrases"] = (anchors, [
+            re.compile(r"\b" + re.escape(f).replace(r"\*", r"(?P<noun>\w+)") + r"\b", re.IGNORECASE) for f in forms])
+    anchors, regexes = cached
+    lowered = sentence.lower()
+    if not any(anchor in lowered for anchor in anchors):
+        return None
     found = [m for m in (regex.search(sentence) for regex in regexes) if m is not None]
     return min(found, key=lambda m: (m.start(), -m.end())) if found else None
 
