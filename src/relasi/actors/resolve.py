@@ -678,8 +678,11 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
     sides = [m for m in heads if not (_after_word(text, m, locative) and text[m.end:m.end + 2] not in ("'s", "’s"))
              and (m.actor.kind != "CITY" or m.actor.sector)]
     found: list[Mention] = []
+    verbal = frozenset(pack.words("verbal_plural_references"))
     for match in matches:
         phrase, wanted = match.group().lower(), phrases[match.group().lower()]
+        if phrase in verbal and not _verb_follows(text, match.end(), pack.words("verbs_after_references")):
+            continue                # "the two agreed …" names the sides, "the two missiles" does not
         chosen = _last_two(sides, match.start(), wanted)
         if len(chosen) < 2 and len(sides) < len(heads):
             chosen = _last_two(heads, match.start(), wanted)
@@ -693,6 +696,15 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
             for actor in reversed(chosen):
                 found.append(Mention(match.start(), match.end(), match.group(), actor, f"coref:{phrase}"))
     return found
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _verb_follows(text: str, end: int, verbs: tuple[str, ...]) -> bool:
+    """Whether a verb (or an auxiliary or adverb before one) follows a phrase: "the two agreed", "the two also …"."""
+    found = _NEXT_WORD.match(text, end)
+    return found is not None and (found.group(1) in verbs or found.group(1).endswith("ed"))
 
 
 def _last_two(heads: list[Mention], before: int, wanted: str) -> list[Actor]:
