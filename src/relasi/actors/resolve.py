@@ -683,7 +683,10 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
         phrase, wanted = match.group().lower(), phrases[match.group().lower()]
         if phrase in verbal and not _verb_follows(text, match.end(), pack.words("verbs_after_references")):
             continue                # "the two agreed …" names the sides, "the two missiles" does not
-        chosen = _last_two(sides, match.start(), wanted)
+        # "Thailand dan Kamboja bentrok … Sekjen ASEAN meminta kedua pihak …": two states named together are the
+        # pair, before the last two names (where the language lists what joins them)
+        chosen = (_last_pair(text, sides, match.start(), _pair_gap(pack)) if wanted != "PERSON" else []) \
+            or _last_two(sides, match.start(), wanted)
         if len(chosen) < 2 and len(sides) < len(heads):
             chosen = _last_two(heads, match.start(), wanted)
         if not chosen and not any(m.end <= match.start() for m in heads):
@@ -705,6 +708,35 @@ def _verb_follows(text: str, end: int, verbs: tuple[str, ...]) -> bool:
     """Whether a verb (or an auxiliary or adverb before one) follows a phrase: "the two agreed", "the two also …"."""
     found = _NEXT_WORD.match(text, end)
     return found is not None and (found.group(1) in verbs or found.group(1).endswith("ed"))
+
+
+def _pair_gap(pack) -> re.Pattern[str] | None:
+    """What joins two states named as a pair (grammar `pair_reference_joiners`); None where the language lists none."""
+    cached = pack.__dict__.get("_pair_gap", False)
+    if cached is False:
+        joiners = pack.words("pair_reference_joiners")
+        words = [re.escape(w) for w in joiners if w.isalpha()]
+        marks = [re.escape(w) for w in joiners if not w.isalpha()]
+        parts = [rf"\s*(?:{'|'.join(words)})\s+"] if words else []
+        parts += [rf"\s*(?:{'|'.join(marks)})\s*"] if marks else []
+        cached = pack.__dict__["_pair_gap"] = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    return cached
+
+
+def _last_pair(text: str, heads: list[Mention], before: int, gap: re.Pattern[str] | None) -> list[Actor]:
+    """The last two states named together ("Thailand dan Kamboja", "Armenia-Azerbaijan") in the 1,500 characters
+    before `before`."""
+    if gap is None:
+        return []
+    named = [m for m in heads if m.end <= before and before - m.start <= 1500]
+    for first, second in reversed(list(zip(named, named[1:], strict=False))):
+        if not gap.fullmatch(text[first.end:second.start]):
+            continue
+        pair = _last_two([first, second], before, "STATE")      # ("both leaders": the two states' leaders)
+        if len(pair) == 2 and all(a.kind == "STATE" for a in pair) \
+                and all(m.actor.kind in ("STATE", "CITY", "PERSON") for m in (first, second)):
+            return list(reversed(pair))
+    return []
 
 
 def _last_two(heads: list[Mention], before: int, wanted: str) -> list[Actor]:
