@@ -72,6 +72,7 @@ CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0
               "pronoun": 0.7, "description": 0.7, "discourse": 0.6, "implied": 0.5}
 HISTORY_CLAUSES = frozenset({"temporal", "relative", "reason", "concessive"})
 JOINT_MILITARY = "062"
+MUTUAL_HELP = "060"                 # help that goes both ways ("saling membantu") is material cooperation
 BLOCKADE, EMBARGO = "191", "163"
 MEDIATION = "045"
 # The words before the act by which a side answers ("retaliated … by downgrading", "membalas … dengan menurunkan")
@@ -242,8 +243,12 @@ def code_events(article: Article, pack) -> Article:
                 # "China membantahnya", "Beijing denied it": the denial answers the accusation made against it just
                 # before (only a named accuser makes a denial an event)
                 targets = _accuser_of(events, parse.start, sources)
-            if len({a.code for a in sources}) > 1 and _reciprocal(text, predicate, reciprocals):
+            if len({a.code for a in sources}) > 1 and pattern.source != "speaker" \
+                    and _reciprocal(text, predicate, reciprocals):
                 targets = []                # "saling menuduh", "accused each other": each side of the other
+                if plover_for(told.cameo) == "AID":
+                    # "saling membantu", "help each other": help that goes both ways is cooperation, no aid given
+                    told = Factuality(told.modality, told.negated, MUTUAL_HELP)
                 pairs = _pairs(sources, targets, pattern, told.cameo, mutual=True)
             else:
                 pairs = _pairs(sources, targets, pattern, told.cameo)
