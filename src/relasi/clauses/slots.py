@@ -178,10 +178,15 @@ class SlotReader:
             item = items[j]
             kind = item.kind
             if item.value in self.words.origin_participles and j > k and j + 2 < len(items) \
-                    and items[j + 1].value in ("from", "in") and self.group_at(j + 2) is not None \
-                    and not self._has_actor(k, j):
-                j += 3                               # "electric vehicles imported from China", "drones made in Iran"
-                continue                             # (also where the participle opened a clause of its own)
+                    and items[j + 1].value in ("from", "in") and not self._has_actor(k, j):
+                # "electric vehicles imported from China", "drones made in Iran", "brandy imported from the European
+                # Union" (also where the participle opened a clause of its own)
+                if self.group_at(j + 2) is not None:
+                    j += 3
+                    continue
+                if items[j + 2].kind == DET and j + 3 < len(items) and self.group_at(j + 3) is not None:
+                    j += 4
+                    continue
             if clause_of[j] != clause:
                 break
             if kind == PRON and j > k and self.words.lang == "en":
