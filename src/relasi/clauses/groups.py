@@ -248,7 +248,9 @@ def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Wo
                 # goods' origin is the state a tariff or ban on them is aimed at
                 # (the goods' noun may stand a few words back: "produk tekstil dan garmen asal Indonesia")
                 before = _WORD.findall(text[max(sentence_start, group.start - 60):group.start].lower())[-6:-length]
+                # "the allegations made by Mali": what a statement's maker made is said, the maker its speaker
                 if not (len(tail) > length and tail[-length - 1] in words.people_nouns
+                        or len(tail) > length and tail[-length - 1] in words.maker_nouns and tail[-1] == "by"
                         or any(w in words.origin_nouns for w in before)):
                     group.excluded = "informant"
                 break
