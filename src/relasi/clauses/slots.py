@@ -515,6 +515,12 @@ class SlotReader:
                 owner = owner or self._speaker_for(clause) or self._first_party()
                 if owner:
                     return Argument(argument.start, argument.end, tuple(owner), argument.head, "pronoun")
+            if not argument.actors and argument.head.split()[-1:] \
+                    and argument.head.split()[-1] in self.words.member_nouns \
+                    and (listed := self._members_at_end(p)) is not None:
+                # "Sejumlah negara telah mengirimkan bantuan, di antaranya China dan Turki", "Several countries have
+                # sent aid, including China": the list that ends the sentence names the plural subject's members
+                return Argument(argument.start, argument.end, listed.actors, argument.head, "antecedent")
             if self._first_person(free):
                 speaker = self._speaker_for(clause)
                 return Argument(argument.start, argument.end, tuple(speaker), argument.head, "speaker") \
@@ -633,15 +639,44 @@ class SlotReader:
                 return Argument(found.start, found.end, found.actors, found.head, "controller")
         return None
 
+    def _members_at_end(self, p: int) -> Argument | None:
+        """A list set off by a comma and an apposition marker that ends the sentence after item `p` (", di antaranya
+        China dan Turki.", ", including China and Turkey."), unless a plural noun right before it is the one it
+        names ("… condemned by several states, including …")."""
+        items = self.items
+        for k in range(p + 1, len(items) - 2):
+            if items[k].value != ",":
+                continue
+            first = self._after_apposition_marker(k + 1)
+            if first is None:
+                continue
+            if first not in self.party_at or items[k - 1].value.split()[-1] in self.words.member_nouns:
+                return None
+            rest = range(first + 1, len(items))
+            if any(not (items[m].kind == PUNCT and items[m].value in (".", "!", ")")) for m in rest):
+                return None
+            return self.argument((first, first + 1))
+        return None
+
+    def _after_apposition_marker(self, k: int) -> int | None:
+        """The item after an apposition marker that starts at item `k` ("including", "di antaranya"), or None."""
+        items = self.items
+        if k < len(items) and items[k].value in self.words.appositions:
+            return k + 1
+        if k + 1 < len(items) and f"{items[k].value} {items[k + 1].value}" in self.words.appositions:
+            return k + 2
+        return None
+
     def _apposition_after(self, last: int) -> Argument | None:
         """", yaitu X, Y dan Z", ", including X and Y" right after item `last`: the list naming a phrase's members."""
         items = self.items
         k = last + 1
         if k < len(items) and items[k].kind == PUNCT and items[k].value in (",", "—", "–", ":"):
             k += 1
-        if k + 1 < len(items) and items[k].value in self.words.appositions:
-            if k + 1 in self.party_at:
-                return self.argument((k + 1, k + 2))
+        first = self._after_apposition_marker(k)
+        if first is not None and first < len(items):
+            if first in self.party_at:
+                return self.argument((first, first + 1))
         if k == last + 1 and k + 1 < len(items) and items[k].value in self.words.copulas and k + 1 in self.party_at:
             return self.argument((k + 1, k + 2))    # "Lima negara yang menolak resolusi itu adalah Rusia, …"
         return None

@@ -800,6 +800,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     if not targets and (plover == "AID" or pattern.cameo.startswith("033")):
         # "Rusia, Malaysia, dan Singapura juga mengirimkan pasokan bantuan": aid with no recipient named goes where
         # the aid told before it went
+        if any(e.plover == "AID" and e.target.code in own for e in events):
+            # "bantuan … didistribusikan oleh otoritas Pakistan": the recipient of aid told before hands out what it
+            # got, it gives no aid of its own to anyone
+            return sources, [], how
         targets = aid_recipient(events, own)
         how = "implied" if targets else how
     the_object = patient(predicate)
