@@ -817,11 +817,16 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             and {a.code for a in the_object.actors} <= own:
         # "menutup kedutaannya di Niger", "closed its embassy in Niger": one's own mission is where its host is
         targets = _place_in_slots(parse, predicate, pattern.target, own)
-    if not targets and plover in ("ASSAULT", "COERCE") and the_object is not None and the_object.how == "pronoun" \
+    owned_place = plover == "MOBILIZE" and pattern.target[:1] == ("possessor",)   # "violated its airspace"
+    if not targets and (plover in ("ASSAULT", "COERCE") or owned_place) \
+            and the_object is not None and the_object.how == "pronoun" \
             and {a.code for a in the_object.actors} <= own \
-            and not (pattern.object_heads and head_matches(the_object.head, pattern.object_heads, pack.lang == "en")):
+            and not (pattern.object_heads and head_matches(the_object.head, pattern.object_heads, pack.lang == "en")
+                     and parse.clauses[predicate.clause].kind not in ("temporal", "relative", "reason")):
         # "(jika) AS menyerang fasilitas nuklirnya": one does not strike one's own, "-nya"/"its" is the story's (not
-        # where the object names the act itself: "expand its military operation" is the doer's own operation)
+        # where the object names the act itself: "expand its military operation" is the doer's own operation); in a
+        # clause of time, reason or a relative it is the main clause's ("Japan scrambled jets after a Chinese
+        # helicopter entered its airspace")
         targets = [a for a in parse.subject if a.code not in own]
     if not targets and pattern.cameo[:2] == "04" and predicate.voice == "noun" and how == "shared" \
             and not any(name in ("possessor", "of") for name, _ in predicate.slots) \
@@ -829,8 +834,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # "pressed Wang Yi during talks in Bangkok to …": talks that are the occasion of an act are held with whom
         # that act is aimed at; not "a meeting of its council", nor a forum's name ("at the Shangri-La Dialogue")
         targets = _occasion_partner(parse, predicate, own, pack.words("comitative"), pack.words("occasions"))
-    if not targets and plover in IMPLIED_TARGET_TYPES and len(own) == 1 and pattern.cameo != "016":
-        # "Jepang menyampaikan protes setelah rudal China jatuh di ZEE-nya": the side its time clause names
+    if not targets and (plover in IMPLIED_TARGET_TYPES or plover == "MOBILIZE") and len(own) == 1 \
+            and pattern.cameo != "016":
+        # "Jepang menyampaikan protes setelah rudal China jatuh di ZEE-nya": the side its time clause names ("Japan
+        # scrambled jets after a Chinese helicopter violated its airspace")
         targets = occasion_target(parse, predicate.clause, own)
         how = "implied" if targets else how
     if not targets and (plover in IMPLIED_TARGET_TYPES or plover == "MOBILIZE") and len(own) == 1 \
