@@ -25,6 +25,7 @@ from relasi.events.discourse import (
     STATEMENT_TYPES,
     SYMMETRIC,
     aid_recipient,
+    answered_unnamed,
     as_country,
     as_state,
     dedup_key,
@@ -847,6 +848,12 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # it answers
         targets = _answered(text, parse, predicate, own, pack)
         how = "implied" if targets else how
+    if not targets and len(own) == 1 and plover not in SYMMETRIC and pattern.cameo != "016" \
+            and _answers_unnamed(text, parse, pack):
+        # "… dalam siaga penuh sebagai tanggapan", "expelled two diplomats in retaliation": an answer that names
+        # nothing answers the last act told against its doer
+        targets = answered_unnamed(events, own)
+        how = "implied" if targets else how
     the_patient = patient(predicate)
     said = predicate.slot("object")
     if not targets and plover in (*IMPLIED_TARGET_TYPES, "REQUEST") and predicate.voice == "active" \
@@ -1343,6 +1350,17 @@ def _inner_doers(parse: Parse, argument: Argument | None, lang: str, receiving: 
                 return seated                        # "the arrest of its citizens in Iran"
             return _inner_doers(parse, of, lang, receiving, depth - 1, own, owner_nouns, seat)
     return []
+
+
+def _answers_unnamed(text: str, parse: Parse, pack) -> bool:
+    """Whether the sentence says it answers without naming what ("in response.", "sebagai balasan,")."""
+    found = pack.__dict__.get("_answers_unnamed")
+    if found is None:
+        phrases = sorted(pack.words("answering_unnamed"), key=len, reverse=True)
+        found = re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in phrases)})\s*[,.;:!?\"”]", re.IGNORECASE) \
+            if phrases else re.compile(r"(?!)")
+        pack.__dict__["_answers_unnamed"] = found
+    return found.search(text, parse.start, parse.end) is not None
 
 
 def _answered(text: str, parse: Parse, predicate: Predicate, own: set[str], pack) -> list[Actor]:

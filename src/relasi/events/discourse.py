@@ -114,6 +114,15 @@ def aid_recipient(earlier: list[Event], own: set[str]) -> list[Actor]:
     return []
 
 
+def answered_unnamed(earlier: list[Event], own: set[str]) -> list[Actor]:
+    """The side that did the last act told against this one ("Venezuela threatened Guyana. Guyana put its forces on
+    full alert in response."): what an answer that names nothing answers."""
+    for event in reversed(earlier):
+        if event.target.code in own and event.source.code not in own and state_level(event.source):
+            return [as_state(event.source)]
+    return []
+
+
 def occasion_target(parse: Parse, clause: int | None, own: set[str]) -> list[Actor]:
     """"China vowed to retaliate after the United States announced tariffs", "Rusia mengecam keras setelah Ukraina
     menyerang …": a statement with no target answers the other side that acts in its own time or reason clause."""
