@@ -888,6 +888,17 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # the object is the speaker's own: "I want to compliment our aviators")
         targets = implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
+    addressed = patient(predicate)
+    if not targets and own and addressed is not None and addressed.actors \
+            and {as_state(a).code for a in addressed.actors} <= own and predicate.voice == "active" \
+            and (plover == "REQUEST" or plover in STATEMENT_TYPES) \
+            and parse.clauses[predicate.clause].kind == "complement" \
+            and _after_coordinator(text, parse, predicate, pack):
+        # "Britain said Iran's programme was advanced and called on Tehran to cooperate": no side appeals to
+        # itself; the verb joined to what the speaker says is the speaker's, aimed at whom it addresses
+        speaker = [a for a in _speaker(parse, predicate) if a.code not in own]
+        if speaker:
+            sources, targets, how = speaker, list(addressed.actors), "speaker"
     return sources, targets, how
 
 
