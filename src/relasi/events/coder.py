@@ -239,7 +239,7 @@ def code_events(article: Article, pack) -> Article:
                 own = {a.code for a in sources}
                 targets = [a for a in _condition_subject(parse, predicate) if a.code not in own] \
                     or _harmed_by_threatened(parse, predicate, own) or targets
-            if told.cameo == "016" and not targets and predicate.voice == "active" \
+            if told.cameo == "016" and not targets and predicate.voice in ("active", "passive") \
                     and _denies_what_was_said(parse, number, sources):
                 # "China membantahnya", "Beijing denied it": the denial answers the accusation made against it just
                 # before (only a named accuser makes a denial an event)
@@ -1429,19 +1429,21 @@ def _refers_back(argument: Argument, pack) -> bool:
 
 
 def _denies_what_was_said(parse: Parse, number: int, sources: list[Actor]) -> bool:
-    """A denial that names nothing it denies: no object, or a pronoun object that is the denier itself ("denied
-    it", "membantahnya"), and no clause of what is denied ("membantah merencanakan serangan" tells its own)."""
-    said = parse.predicates[number].slot("object")
-    if any(other.governor == number for other in parse.predicates):
-        return False
-    return said is None or said.how == "pronoun" and {a.code for a in said.actors} <= {a.code for a in sources}
+    """A denial that names no one it answers: no object, an object that names no party ("denied any role",
+    "membantah terlibat", "denied planning an attack"), or a pronoun object that is the denier itself ("denied it",
+    "membantahnya")."""
+    denial = parse.predicates[number]
+    said = denial.slot("subject" if denial.voice == "passive" else "object")   # "…, yang dibantah Teheran"
+    return said is None or not said.actors \
+        or said.how == "pronoun" and {a.code for a in said.actors} <= {a.code for a in sources}
 
 
 def _accuser_of(events: list[Event], sentence_start: int, sources: list[Actor]) -> list[Actor]:
-    """The maker of the last accusation aimed at one of `sources`, told before this sentence."""
+    """The maker of the last accusation aimed at one of `sources`, told before the denial (earlier in its sentence
+    too: "accused Iran of attacking the tanker, which Tehran denied")."""
     own = {a.code for a in sources}
     for event in reversed(events):
-        if event.start < sentence_start and event.plover == "ACCUSE" and event.target.code in own \
+        if event.start <= sentence_start and event.plover == "ACCUSE" and event.target.code in own \
                 and event.source.code not in own and state_level(event.source):
             return [as_state(event.source)]
     return []
@@ -1776,6 +1778,8 @@ def _relative_in_content(parse: Parse, predicate: Predicate, chosen: list[Patter
     clause: int | None = predicate.clause
     if clause is None or parse.clauses[clause].kind != "relative":
         return False
+    if (found := chosen[parse.predicates.index(predicate)]) is not None and found.cameo == "016":
+        return False                # "…, which Tehran denied", "…, yang dibantah Teheran": a comment on the content
     clause = parse.clauses[clause].parent
     while clause is not None:
         for other in parse.predicates:
