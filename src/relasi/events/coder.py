@@ -647,6 +647,15 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         speaker = [as_state(a) for a in _speaker(parse, predicate) if state_level(a)]
         if undergoing and speaker and not undergoing & {a.code for a in speaker}:
             sources, how = speaker[:1], "speaker"
+        elif undergoing:
+            # "AS mengenakan tarif 32 persen terhadap Indonesia. Vietnam dikenai tarif 46 persen": a measure no one
+            # is named for, told after another side's measure of the kind, is that side's
+            # (the same measure: its noun in the sentence is in the earlier one's)
+            nouns = [other.text.lower() for other in parse.predicates if other.voice == "noun"]
+            earlier = [as_state(e.source) for e in reversed(events) if e.plover == "SANCTION"
+                       and e.source.code not in undergoing and state_level(e.source)
+                       and any(noun in e.sentence.lower() for noun in nouns)]
+            sources, how = (earlier[:1], "implied") if earlier else (sources, how)
     subject = predicate.slot("subject")
     if not sources and pattern.cameo.startswith("128") and predicate.voice == "active" and subject is not None \
             and _refers_back(subject, pack):
