@@ -243,7 +243,8 @@ def code_events(article: Article, pack) -> Article:
                     and _denies_what_was_said(parse, number, sources):
                 # "China membantahnya", "Beijing denied it": the denial answers the accusation made against it just
                 # before (only a named accuser makes a denial an event)
-                targets = _accuser_of(events, parse.start, sources)
+                targets = _accuser_of(events, parse.start, sources, parses[max(0, index - 1)].start,
+                                      _denied_stems(parse, number, pack.lang))
             if len({a.code for a in sources}) > 1 and pattern.source != "speaker" \
                     and _reciprocal(text, predicate, reciprocals):
                 targets = []                # "saling menuduh", "accused each other": each side of the other
@@ -1447,12 +1448,30 @@ def _denies_what_was_said(parse: Parse, number: int, sources: list[Actor]) -> bo
         or said.how == "pronoun" and {a.code for a in said.actors} <= {a.code for a in sources}
 
 
-def _accuser_of(events: list[Event], sentence_start: int, sources: list[Actor]) -> list[Actor]:
-    """The maker of the last accusation aimed at one of `sources`, told before the denial (earlier in its sentence
-    too: "accused Iran of attacking the tanker, which Tehran denied")."""
+def _mentions_stem(sentence: str, stems: frozenset[str]) -> bool:
+    return any(stem in sentence.lower() for stem in stems)
+
+
+def _denied_stems(parse: Parse, number: int, lang: str) -> frozenset[str]:
+    """Stems of what a denial denies: its object's head and the verbs of the clauses it governs ("membantah
+    merencanakan serangan": rencana, serang)."""
+    denial = parse.predicates[number]
+    said = denial.slot("subject" if denial.voice == "passive" else "object")
+    words = [*(said.head.split() if said is not None else ()),
+             *(w for other in parse.predicates if other.governor == number for w in other.text.split())]
+    return frozenset(rough_stem(w, lang) for w in words if len(w) > 3)
+
+
+def _accuser_of(events: list[Event], sentence_start: int, sources: list[Actor], since: int,
+                stems: frozenset[str] = frozenset()) -> list[Actor]:
+    """The maker of the last accusation aimed at one of `sources` that the denial answers: one told in the
+    denial's sentence or the one before ("accused Iran of attacking the tanker, which Tehran denied"), or earlier
+    about the same act ("menuduh China memasok senjata … China membantah memasok senjata"). A denial answers a named
+    accuser, and no one in particular when the worry it answers names none ("Negara-negara Barat khawatir …")."""
     own = {a.code for a in sources}
     for event in reversed(events):
-        if event.start <= sentence_start and event.plover == "ACCUSE" and event.target.code in own \
+        if event.start <= sentence_start and (event.start >= since or stems and _mentions_stem(event.sentence, stems)) \
+                and event.plover == "ACCUSE" and event.target.code in own \
                 and event.source.code not in own and state_level(event.source):
             return [as_state(event.source)]
     return []
