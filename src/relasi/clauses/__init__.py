@@ -19,7 +19,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from relasi.clauses.discourse import Discourse, as_state, quote_spans, quote_tag, seated_ministry, tag_speaker
+from relasi.clauses.discourse import Discourse, as_state, quote_spans, quote_tag, seat, seated_ministry, tag_speaker
 from relasi.clauses.groups import Group, build_groups, joiner_regex, mark_excluded
 from relasi.clauses.segment import Segmentation, segment
 from relasi.clauses.slots import Reading, SlotReader, english_noun, english_passive
@@ -307,7 +307,10 @@ def _resolve_pronouns(items: list[Item], discourse: Discourse, speaker: list[Act
 def _seated_in(items: list[Item], i: int) -> Group | None:
     """"the foreign ministry in Moscow" stands for the capital's state."""
     states = seated_ministry(items, i)
-    return Group(items[i].start, items[i + 2].end, states, [], how="description") if states else None
+    if not states:
+        return None
+    end = items[i + 2].end if seat(items, i + 1) else items[i].end
+    return Group(items[i].start, end, states, [], how="description")
 
 
 def _named_as_people(items: list[Item], i: int, words: Words) -> bool:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from relasi.clauses.groups import Group
-from relasi.clauses.tokens import GROUP, PUNCT, WORD, Item
+from relasi.clauses.tokens import GROUP, PRED, PUNCT, WORD, Item
 from relasi.clauses.words import ADV, DET, PRON, SPEECH_AFTER, SPEECH_BEFORE, Words
 from relasi.model import Actor
 
@@ -208,10 +208,13 @@ def seated_ministry(items: list[Item], i: int) -> list[Actor]:
     that capital's state's (empty when items[i] is no such phrase)."""
     if items[i].kind != PRON or items[i].value_of(PRON) != "description:ministry":
         return []
-    return _seat(items, i + 1)
+    found = seat(items, i + 1)
+    if not found and i >= 3 and items[i - 1].value == "," and all(item.kind != PRED for item in items[:i]):
+        found = seat(items, 0)     # "In Beijing, a foreign ministry spokesperson said …", "Di Tokyo, kementerian …"
+    return found
 
 
-def _seat(items: list[Item], j: int) -> list[Actor]:
+def seat(items: list[Item], j: int) -> list[Actor]:
     """The state of the city named after "in"/"di" at items[j] (empty when there is none)."""
     if j + 1 >= len(items) or items[j].value not in ("in", "di") or items[j + 1].kind != GROUP:
         return []
@@ -236,7 +239,7 @@ def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, fi
         group = groups_of.get(j)
         if group is not None and group.party and group.how == "direct" and item.value not in words.addressing:
             return list(group.actors), False
-        seated = _seat(items, j) if any(words.description_heads.get(items[n].value) == "ministry"
+        seated = seat(items, j) if any(words.description_heads.get(items[n].value) == "ministry"
                                         for n in range(i + 1, j)) else []
         if seated:
             return seated, False                     # "kata kementerian luar negeri di Moskow"
