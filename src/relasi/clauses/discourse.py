@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from relasi.clauses.groups import Group
 from relasi.clauses.tokens import GROUP, PRED, PUNCT, WORD, Item
-from relasi.clauses.words import ADV, DET, PRON, SPEECH_AFTER, SPEECH_BEFORE, Words
+from relasi.clauses.words import ADV, DET, PREP, PRON, SPEECH_AFTER, SPEECH_BEFORE, Words
 from relasi.model import Actor
 
 _QUOTE_PAIR = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"|«([^«»\n]*)»")
@@ -209,8 +209,10 @@ def seated_ministry(items: list[Item], i: int) -> list[Actor]:
     if items[i].kind != PRON or items[i].value_of(PRON) != "description:ministry":
         return []
     found = seat(items, i + 1)
-    if not found and i >= 3 and items[i - 1].value == "," and all(item.kind != PRED for item in items[:i]):
-        found = seat(items, 0)     # "In Beijing, a foreign ministry spokesperson said …", "Di Tokyo, kementerian …"
+    if not found and i >= 3 and items[i - 1].value == "," \
+            and (items[0].kind == PREP or all(item.kind != PRED for item in items[:i])):
+        # "In Beijing, a foreign ministry spokesperson said …", "At a briefing in Beijing, a spokesperson …"
+        found = next((state for j in range(i - 2) if (state := seat(items, j))), [])
     return found
 
 
