@@ -243,8 +243,10 @@ def code_events(article: Article, pack) -> Article:
                     and _denies_what_was_said(parse, number, sources):
                 # "China membantahnya", "Beijing denied it": the denial answers the accusation made against it just
                 # before (only a named accuser makes a denial an event)
-                targets = _accuser_of(events, parse.start, sources, parses[max(0, index - 1)].start,
-                                      _denied_stems(parse, number, pack.lang))
+                before = parses[index - 1] if index else None
+                targets = _accuser_of(events, parse.start, sources, _denied_stems(parse, number, pack.lang),
+                                      text[before.start:before.end] if before is not None else "",
+                                      before.start if before is not None else parse.start)
             if len({a.code for a in sources}) > 1 and pattern.source != "speaker" \
                     and _reciprocal(text, predicate, reciprocals):
                 targets = []                # "saling menuduh", "accused each other": each side of the other
@@ -1462,19 +1464,19 @@ def _denied_stems(parse: Parse, number: int, lang: str) -> frozenset[str]:
     return frozenset(rough_stem(w, lang) for w in words if len(w) > 3)
 
 
-def _accuser_of(events: list[Event], sentence_start: int, sources: list[Actor], since: int,
-                stems: frozenset[str] = frozenset()) -> list[Actor]:
-    """The maker of the last accusation aimed at one of `sources` that the denial answers: one told in the
-    denial's sentence or the one before ("accused Iran of attacking the tanker, which Tehran denied"), or earlier
-    about the same act ("menuduh China memasok senjata … China membantah memasok senjata"). A denial answers a named
-    accuser, and no one in particular when the worry it answers names none ("Negara-negara Barat khawatir …")."""
+def _accuser_of(events: list[Event], sentence_start: int, sources: list[Actor], stems: frozenset[str],
+                before: str, before_start: int) -> list[Actor]:
+    """The maker of the last accusation aimed at one of `sources` told before the denial ("accused Iran of attacking
+    the tanker, which Tehran denied"; "menuduh China memasok senjata … China membantah memasok senjata"). A denial
+    answers a named accuser, and no one in particular where the sentence right before tells what it denies with no
+    accusation by anyone ("Negara-negara Barat khawatir Moskow merencanakan serangan. Rusia membantah merencanakan
+    serangan")."""
     own = {a.code for a in sources}
-    for event in reversed(events):
-        if event.start <= sentence_start and (event.start >= since or stems and _mentions_stem(event.sentence, stems)) \
-                and event.plover == "ACCUSE" and event.target.code in own \
-                and event.source.code not in own and state_level(event.source):
-            return [as_state(event.source)]
-    return []
+    accusations = [event for event in events if event.start <= sentence_start and event.plover == "ACCUSE"
+                   and event.target.code in own and event.source.code not in own and state_level(event.source)]
+    if stems and _mentions_stem(before, stems) and not any(event.start >= before_start for event in accusations):
+        return []
+    return [as_state(accusations[-1].source)] if accusations else []
 
 
 def _act_doers(parse: Parse, phrase: Argument, events: list[Event], own: list[Actor], pack) -> list[Actor]:
