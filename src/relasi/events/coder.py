@@ -73,6 +73,9 @@ CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0
               "pronoun": 0.7, "description": 0.7, "discourse": 0.6, "implied": 0.5}
 HISTORY_CLAUSES = frozenset({"temporal", "relative", "reason", "concessive"})
 JOINT_MILITARY = "062"
+PHONE_CALL = "041"
+CALL_MEANS = frozenset({"melalui", "lewat", "via", "by", "over", "dalam", "in", "during"})
+CALL_PARTNERS = frozenset({"kepada", "dengan", "to", "with", "object"})
 MUTUAL_HELP = "060"                 # help that goes both ways ("saling membantu") is material cooperation
 BLOCKADE, EMBARGO = "191", "163"
 MEDIATION = "045"
@@ -847,6 +850,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # "pressed Wang Yi during talks in Bangkok to …": talks that are the occasion of an act are held with whom
         # that act is aimed at; not "a meeting of its council", nor a forum's name ("at the Shangri-La Dialogue")
         targets = _occasion_partner(parse, predicate, own, pack.words("comitative"), pack.words("occasions"))
+    if not targets and pattern.cameo == PHONE_CALL and predicate.voice == "noun":
+        # "menyampaikan belasungkawa kepada Menlu Pakistan melalui sambungan telepon", "conveyed condolences to …
+        # by telephone": the call is with whom the words it carried went to
+        targets = _addressee_by_phone(parse, predicate, own)
     if not targets and (plover in IMPLIED_TARGET_TYPES or plover == "MOBILIZE") and len(own) == 1 \
             and pattern.cameo != "016":
         # "Jepang menyampaikan protes setelah rudal China jatuh di ZEE-nya": the side its time clause names ("Japan
@@ -1569,6 +1576,20 @@ def _own_side(text: str, argument: Argument | None, pack) -> bool:
     words = text[argument.start:argument.end].lower().split()
     first = pack.words("first_person")
     return bool(words) and (words[0] in first or words[-1].strip(".,") in first)
+
+
+def _addressee_by_phone(parse: Parse, predicate: Predicate, own: set[str]) -> list[Actor]:
+    """The addressee of the verb whose means phrase ("melalui sambungan telepon", "by telephone") holds the call."""
+    for verb in parse.predicates:
+        if verb.voice == "noun" or not any(name in CALL_MEANS and argument.start <= predicate.start < argument.end
+                                           for name, argument in verb.slots):
+            continue
+        for name, argument in verb.slots:
+            if name in CALL_PARTNERS and argument.how in ("direct", "pronoun"):
+                others = [a for a in argument.actors if a.code not in own]
+                if others:
+                    return others
+    return []
 
 
 def _occasion_partner(parse: Parse, predicate: Predicate, own: set[str], partners: tuple[str, ...],
