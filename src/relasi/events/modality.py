@@ -65,6 +65,7 @@ class _Words:
     idioms: re.Pattern[str]             # set phrases whose negator negates nothing ("tidak akan berhenti")
     scheduling: frozenset[str]          # plan words that only fix a time ("menjadwalkan"): a commitment may govern them
     cancelling_after: re.Pattern[str]   # cancelling words that may follow their noun ("kunjungan … dibatalkan")
+    performative: re.Pattern[str]       # "ingin", "would like to": a speaker's thanks said in wanting to say it
 
 
 def phrase_regex(words: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
@@ -85,7 +86,8 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 @lru_cache(maxsize=8)
 def _compiled(key: tuple) -> _Words:
     plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, possibility, future_time, \
-        negators, cancelling, adopting, not_yet, scheduled, idioms, scheduling, cancelling_after, auxiliaries = key
+        negators, cancelling, adopting, not_yet, scheduled, idioms, scheduling, cancelling_after, performative, \
+        auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     rx = phrase_regex
@@ -93,7 +95,8 @@ def _compiled(key: tuple) -> _Words:
                   rx(failure), rx(deontic), rx(possibility, folded=False), rx(future_time), rx(negators), rx(refusal),
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
                   _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting), rx(not_yet),
-                  rx(scheduled), rx(idioms), frozenset(scheduling), rx(cancelling_after or cancelling))
+                  rx(scheduled), rx(idioms), frozenset(scheduling), rx(cancelling_after or cancelling),
+                  rx(performative))
 
 
 def words_of(pack) -> _Words:
@@ -106,7 +109,7 @@ def words_of(pack) -> _Words:
             c.kind == BE for c in classes)))
         names = ("plan", "commitment", "offers", "future", "denial", "failure", "hypothetical", "refusal", "deontic",
                  "possibility", "future_time", "negators", "cancelling", "adopting", "not_yet", "scheduled_after",
-                 "not_negating", "scheduling", "cancelling_after")
+                 "not_negating", "scheduling", "cancelling_after", "performative")
         cached = _compiled((*(pack.words(name) for name in names), auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -225,6 +228,10 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
             return Factuality("asserted", negated, cameo)
         if root == "16" and predicate.voice == "noun" and predicate.light.split(" ")[0] in words.adopting:
             # "menyepakati paket sanksi baru", "agreed a new package of sanctions": a measure agreed is adopted
+            return Factuality("asserted", negated, cameo)
+        if root == "05" and own_speech and words.performative.search(window):
+            # "Saya ingin menyampaikan terima kasih kepada …", "I would like to thank …": thanks and praise said in
+            # wanting to say them are said
             return Factuality("asserted", negated, cameo)
         if cameo == MEDIATE:
             return Factuality("asserted", negated, OFFER_TO_MEDIATE)   # "offered to mediate", "menawarkan diri …"
