@@ -534,6 +534,11 @@ class SlotReader:
                 if listed is not None:
                     # "lima negara anggota yang menolak resolusi itu, yaitu Rusia, Nikaragua, …"
                     return Argument(found.start, found.end, listed.actors, found.head, "antecedent")
+                member = self._member_of(span[0]) if not found.actors else None
+                if member is not None:
+                    # "AS dan Israel termasuk di antara sembilan negara yang menolak resolusi itu", "China was among
+                    # the countries that …": those counted among the antecedent did it
+                    return Argument(found.start, found.end, member.actors, found.head, "antecedent")
                 author = self._author(span[0], draft.parent or 0) if not found.actors else None
                 if author is not None:
                     # "mengesahkan resolusi yang mengutuk …", "adopted a resolution condemning …"
@@ -680,6 +685,21 @@ class SlotReader:
         if k == last + 1 and k + 1 < len(items) and items[k].value in self.words.copulas and k + 1 in self.party_at:
             return self.argument((k + 1, k + 2))    # "Lima negara yang menolak resolusi itu adalah Rusia, …"
         return None
+
+    def _member_of(self, start: int) -> Argument | None:
+        """The party right before "termasuk (di antara)"/"(is) among"/"(is) one of" that an antecedent starting at
+        item `start` follows (its numerals and determiners skipped)."""
+        items = self.items
+        k = start - 1
+        while k >= 0 and items[k].kind == DET:
+            k -= 1
+        markers = self.words.membership
+        if k < 0 or items[k].value not in markers:
+            return None
+        k -= 1
+        while k >= 0 and (items[k].value in markers or items[k].kind == ADV):
+            k -= 1
+        return self.argument((k, k + 1)) if k >= 0 and k in self.party_at else None
 
     def _author(self, start: int, clause: int) -> Argument | None:
         """The subject of an authoring verb whose object starts at item `start`."""
