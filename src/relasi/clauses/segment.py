@@ -179,6 +179,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
             # "mengecam Israel yang memblokade bantuan dan mendesak PBB …": the second verb is the main clause's
             stack.pop()
+        elif kind == COORD and not indonesian and _gerund_clause(items, i, verb_preds, clause_of, stack[-1], drafts) \
+                and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
+            # "denied targeting civilian sites and blamed the damage on …": a past verb after "and" is no gerund;
+            # it continues the clause the gerund hangs on
+            stack.pop()
         elif kind == COORD and not indonesian and drafts[stack[-1]].marker == "to" \
                 and (depth := _infinitives_closed(items, i, verb_preds, clause_of, stack, drafts)):
             # "ordered French troops to leave and rejected any further cooperation": a past verb after "and" is
@@ -556,6 +561,19 @@ def _closes_relative(items: list[Item], i: int, verb_preds: set[int], clause_of:
     if not own or not outer:
         return False
     return _shape(items[outer[-1]]) == _shape(nxt)
+
+
+def _gerund_clause(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,
+                   drafts: list[Draft]) -> bool:
+    """Whether the clause open at a coordinator is an English complement that opens with a gerund ("denied
+    targeting …") and the verb after the coordinator is none."""
+    draft = drafts[clause]
+    if draft.kind != "complement" or draft.marker or draft.parent is None:
+        return False
+    own = [j for j in range(draft.first, i) if clause_of[j] == clause and verbish(items[j], verb_preds)]
+    nxt = _next_content(items, i)
+    return bool(own) and items[own[0]].value.split()[0].endswith("ing") and nxt is not None \
+        and not nxt.value.split()[0].endswith("ing")
 
 
 def _infinitives_closed(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], stack: list[int],
