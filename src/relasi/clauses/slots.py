@@ -219,6 +219,12 @@ class SlotReader:
             elif item.value in self.words.title_joiners and j > k and items[j - 1].kind == WORD \
                     and j + 1 < len(items) and items[j + 1].kind in _GROUP_WORD and self.clause(j + 1) == clause:
                 j += 1                               # "Penasihat Negara sekaligus Menteri Luar Negeri China Qin Gang"
+            elif item.kind == PUNCT and item.value == "," and j > k and not self.english and j + 1 < len(items) \
+                    and (place := self.group_at(j + 1)) is not None and place.actors \
+                    and all(a.kind == "CITY" for a in place.actors) and not self._has_actor(k, j) \
+                    and any(items[m].value in ("asal", "dari") for m in range(k, j)):
+                j += 2                               # "nelayan asal Pulau Rote, Nusa Tenggara Timur": the region
+                                                     # after the comma places the origin before it
             elif item.kind == PUNCT and item.value == "," and j > k and items[j - 1].kind == WORD \
                     and (owner := self._modifier_list_owner(j, clause)) is not None:
                 j = owner                            # "sektor minyak, gas, dan emas Venezuela": the owner of all
