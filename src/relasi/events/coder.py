@@ -279,6 +279,8 @@ def code_events(article: Article, pack) -> Article:
                     negated=told.negated, sentence=sentence, start=parse.start, end=parse.end, pattern=pattern.id,
                     confidence=CONFIDENCE.get(how, 0.7),
                 )
+                if pattern.describes and _describes_what_it_denies(event, events):
+                    continue
                 key = dedup_key(event)
                 if key not in seen:
                     seen.add(key)
@@ -1455,6 +1457,14 @@ def _denies_what_was_said(parse: Parse, number: int, sources: list[Actor]) -> bo
     said = denial.slot("subject" if denial.voice == "passive" else "object")   # "…, yang dibantah Teheran"
     return said is None or not said.actors \
         or said.how == "pronoun" and {a.code for a in said.actors} <= {a.code for a in sources}
+
+
+def _describes_what_it_denies(event: Event, events: list[Event]) -> bool:
+    """Whether a side that just denied an accusation in this sentence describes it ("membantah tuduhan Warsawa dan
+    menyebutnya sebagai histeria anti-Rusia", "denied the charges and called them a witch hunt"): the description is
+    the denial's, no criticism of its own."""
+    return any(other.start == event.start and other.cameo == "016" and other.source.code == event.source.code
+               and other.target.code == event.target.code for other in events)
 
 
 def _mentions_stem(sentence: str, stems: frozenset[str]) -> bool:
