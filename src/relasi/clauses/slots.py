@@ -508,6 +508,10 @@ class SlotReader:
                         return Argument(found.start, found.end, found.actors, found.head, "shared")
                     break
         free = self._free_group_before(p, clause)
+        if free is not None and self.english and free[0] >= 1 and self.items[free[0] - 1].kind == QUOTE \
+                and free[1] < len(self.items) and self.items[free[1]].kind == QUOTE and p >= 1 \
+                and self.items[p - 1].kind == COORD and not self._has_actor(*free):
+            free = None             # "called Iran's decision "unacceptable" and urged …": the quoted word describes
         if free is not None and self._apposition(free, p):
             free = None             # "berdiri bersama sekutunya, Filipina, dan mengecam …": Filipina names the ally
         if free is not None:
