@@ -508,6 +508,9 @@ class SlotReader:
                         return Argument(found.start, found.end, found.actors, found.head, "shared")
                     break
         free = self._free_group_before(p, clause)
+        if free is not None and self.english and free[1] - free[0] >= 2 and free[1] - 1 in self.party_at \
+                and self.items[free[1] - 2].value in self.words.maker_nouns:
+            free = (free[1] - 1, free[1])   # "…, a charge Tehran denied": the name before the verb is its subject
         if free is not None and self.english and free[0] >= 1 and self.items[free[0] - 1].kind == QUOTE \
                 and free[1] < len(self.items) and self.items[free[1]].kind == QUOTE and p >= 1 \
                 and self.items[p - 1].kind == COORD and not self._has_actor(*free):

@@ -33,6 +33,12 @@ REFUSAL_CODES = {"03": "127", "04": "125", "05": "120", "06": "121", "07": "122"
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE"})
 
 
+# ", an accusation Baku denied", ", a charge Tehran rejects": a denial set off after an accusation comments on it
+_APPOSITIVE_DENIAL = re.compile(r",\s+(?:an?\s+|the\s+)?(?:charge|charges|accusation|accusations|allegation|"
+                                r"allegations|claim|claims)\s+(?:that\s+|which\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*"
+                                r"\s+(?:has\s+|had\s+|have\s+)?(?:strongly\s+|firmly\s+|flatly\s+)?$")
+
+
 @dataclass(frozen=True, slots=True)
 class Factuality:
     modality: str                     # asserted, intended, denied, hypothetical
@@ -132,6 +138,10 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         # "Rusia membantah tuduhan Ukraina bahwa pasukannya menyerang …", "dismissed claims that …": the act the
         # denied accusation or report names
         return Factuality("denied", negated, cameo)
+    if cameo == "016" and _APPOSITIVE_DENIAL.search(text, parse.start, predicate.start):
+        # "accused Azerbaijani forces of opening fire, an accusation Baku denied": the denial answers the accusation,
+        # it is no part of what is alleged
+        return Factuality("asserted", predicate.negated, cameo)
     if governor_plover in CONTENT_TYPES and governor_cameo != "016" and predicate.governor is not None:
         return None
     if _denied_content(parse, predicate, words) or (governor is not None and _is_denial(governor.governed_by, words)):
