@@ -683,6 +683,10 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
         phrase, wanted = match.group().lower(), phrases[match.group().lower()]
         if phrase in verbal and not _verb_follows(text, match.end(), pack.words("verbs_after_references")):
             continue                # "the two agreed …" names the sides, "the two missiles" does not
+        owner = match.end() + 4 if text.startswith(" of ", match.end()) else match.end()
+        if any(match.start() <= m.start < match.end() < m.end or m.start == owner
+               or m.start == owner + 4 and text.startswith("the ", owner) for m in heads):
+            continue                # "para pemimpin ASEAN", "the leaders of ASEAN": the name says whose they are
         # "Thailand dan Kamboja bentrok … Sekjen ASEAN meminta kedua pihak …": two states named together are the
         # pair, before the last two names (where the language lists what joins them)
         chosen = (_last_pair(text, sides, match.start(), _pair_gap(pack)) if wanted != "PERSON" else []) \
