@@ -515,6 +515,7 @@ class SlotReader:
                 and free[1] < len(self.items) and self.items[free[1]].kind == QUOTE and p >= 1 \
                 and self.items[p - 1].kind == COORD and not self._has_actor(*free):
             free = None             # "called Iran's decision "unacceptable" and urged …": the quoted word describes
+        free = self._titled(free, clause)
         if free is not None and self._apposition(free, p):
             free = None             # "berdiri bersama sekutunya, Filipina, dan mengecam …": Filipina names the ally
         if free is not None:
@@ -604,6 +605,29 @@ class SlotReader:
         if speaker:
             return Argument(self.items[p].start, self.items[p].start, tuple(speaker), "", "speaker")
         return None
+
+    def _titled(self, free: tuple[int, int] | None, clause: int) -> tuple[int, int] | None:
+        """"Perwakilan UNHCR di Indonesia, Ann Maymann, menyampaikan …": a name of no known party set off by commas
+        is the holder of the title before it, which tells whose it is."""
+        if free is None or self._has_actor(*free) or free[0] < 2 or free[1] >= len(self.items) \
+                or self.items[free[0] - 1].value != "," or self.items[free[1]].value != "," \
+                or not all(self.items[k].kind == WORD and self.items[k].value[:1].isalpha() for k in range(*free)):
+            return free
+        return self._title_before(free[0] - 1, clause) or free
+
+    def _title_before(self, comma: int, clause: int) -> tuple[int, int] | None:
+        """The first party of the title phrase that opens the clause and ends at item `comma` ("Perwakilan UNHCR di
+        Indonesia", "the UNHCR representative in Jakarta"): a title with the post it holds, no verb in it."""
+        items = self.items
+        j = comma - 1
+        while j >= 0 and self.clause(j) == clause and (
+                items[j].kind in (GROUP, WORD, DET) or items[j].kind == PREP and items[j].value in self.words.locatives
+                or items[j].kind == PREP and items[j].value in self.words.post_prepositions):
+            j -= 1
+        if j >= 0 and self.clause(j) == clause and items[j].value not in (",", "."):
+            return None
+        first = next((k for k in range(j + 1, comma) if k in self.party_at), None)
+        return (first, first + 1) if first is not None else None
 
     def _apposition(self, span: tuple[int, int], p: int) -> bool:
         """Whether the phrase is set off by commas right after a noun and a coordinated verb follows it ("…
@@ -903,7 +927,7 @@ class SlotReader:
         return None
 
     def _plain_subject(self, j: int, clause: int) -> Argument | None:
-        free = self._free_group_before(j, clause)
+        free = self._titled(self._free_group_before(j, clause), clause)
         if free is not None:
             return self.argument(free)
         draft = self.seg.drafts[clause]
