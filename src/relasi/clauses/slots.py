@@ -608,12 +608,32 @@ class SlotReader:
 
     def _titled(self, free: tuple[int, int] | None, clause: int) -> tuple[int, int] | None:
         """"Perwakilan UNHCR di Indonesia, Ann Maymann, menyampaikan …": a name of no known party set off by commas
-        is the holder of the title before it, which tells whose it is."""
-        if free is None or self._has_actor(*free) or free[0] < 2 or free[1] >= len(self.items) \
-                or self.items[free[0] - 1].value != "," or self.items[free[1]].value != "," \
-                or not all(self.items[k].kind == WORD and self.items[k].value[:1].isalpha() for k in range(*free)):
+        is the holder of the title before it, which tells whose it is; "Petar Petkovic, who heads the Serbian
+        government's office for Kosovo, condemned …": or of the post a relative clause after it gives."""
+        items = self.items
+        if free is None or self._has_actor(*free) or free[1] >= len(items) or items[free[1]].value != "," \
+                or not all(items[k].kind == WORD and items[k].value[:1].isalpha() for k in range(*free)):
+            return free
+        held = self._post_after(free[1])
+        if held is not None:
+            return held
+        if free[0] < 2 or items[free[0] - 1].value != ",":
             return free
         return self._title_before(free[0] - 1, clause) or free
+
+    def _post_after(self, comma: int) -> tuple[int, int] | None:
+        """The first party of a relative clause of holding a post right after item `comma` (", who heads the
+        Serbian government's office", ", yang memimpin Kementerian …"), up to the clause's closing comma."""
+        items = self.items
+        if comma + 3 >= len(items) or items[comma + 1].value not in ("who", "yang") \
+                or items[comma + 2].value not in self.words.holding_verbs:
+            return None
+        for k in range(comma + 3, min(len(items), comma + 12)):
+            if items[k].value == ",":
+                return None
+            if k in self.party_at:
+                return (k, k + 1)
+        return None
 
     def _title_before(self, comma: int, clause: int) -> tuple[int, int] | None:
         """The first party of the title phrase that opens the clause and ends at item `comma` ("Perwakilan UNHCR di
