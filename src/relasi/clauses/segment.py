@@ -171,9 +171,10 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                     while len(stack) > 1 and drafts[stack[-1]].marker == "to":
                         stack.pop()
         elif kind == COORD and drafts[stack[-1]].kind == "complement" and i + 1 < n \
-                and (SPEECH_BEFORE in items[i + 1].kinds or items[i + 1].value in cognition):
+                and (SPEECH_BEFORE in items[i + 1].kinds or items[i + 1].value in cognition
+                     or _second_appeal(items, i, drafts[stack[-1]], words)):
             # "memperkirakan Rusia akan masuk … dan mengatakan Moskow akan …": a second speech act of the same
-            # subject closes what the first reported
+            # subject closes what the first reported ("menuntut Israel menghentikan serangan … dan meminta PBB …")
             stack.pop()
         elif kind == COORD and drafts[stack[-1]].kind == "relative" \
                 and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
@@ -561,6 +562,15 @@ def _closes_relative(items: list[Item], i: int, verb_preds: set[int], clause_of:
     if not own or not outer:
         return False
     return _shape(items[outer[-1]]) == _shape(nxt)
+
+
+def _second_appeal(items: list[Item], i: int, draft: Draft, words: Words) -> bool:
+    """Whether the verb after a coordinator is a verb of appeal or demand, as is the verb that governs the open
+    complement ("menuntut Israel menghentikan … dan meminta PBB melakukan …"): a second appeal of the same subject."""
+    governor = draft.governor
+    nxt = items[i + 1].value
+    return governor is not None and nxt in words.object_control and nxt in words.communication \
+        and items[governor].value in words.communication
 
 
 def _gerund_clause(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,
