@@ -199,6 +199,14 @@ def code_events(article: Article, pack) -> Article:
             cameo = pattern.cameo
             if not targets and plover_for(cameo) in PURPOSE_TARGET_TYPES:
                 targets = _purpose_target(parse, number, sources, chosen, plover_for(cameo) != "MOBILIZE")
+            if not targets and plover_for(cameo) in ("REQUEST", "ACCUSE") and predicate.governor is not None \
+                    and parse.clauses[predicate.clause].kind == "purpose":
+                # "memanggil Duta Besar Australia untuk meminta penjelasan", "summoned the Australian ambassador to
+                # demand an explanation": what the purpose asks is asked of whom the act it serves addresses
+                served = parse.predicates[predicate.governor].slot("object")
+                own = {a.code for a in sources}
+                targets = [a for a in (served.actors if served is not None and served.how == "direct" else ())
+                           if a.code not in own]
             if not targets and plover_for(cameo) == "MOBILIZE" and len({a.code for a in sources}) > 1:
                 cameo = JOINT_MILITARY     # "Russia and China held naval drills": drills together are cooperation
             if cameo.startswith(BLOCKADE) and _closes_its_own(predicate, sources):
@@ -1041,6 +1049,12 @@ def _carried_by_reference(parse: Parse, noun: Predicate, pack, text: str = "") -
     return False
 
 
+def _names_envoy(predicate: Predicate) -> bool:
+    """Whether the object of a verb is a person who holds a post (an ambassador, a chargé d'affaires)."""
+    obj = predicate.slot("object")
+    return obj is not None and any(a.kind == "PERSON" or a.role for a in obj.actors)
+
+
 def _yields_to_object(parse: Parse, predicate: Predicate, pattern: Pattern, chosen: list[Pattern | None]) -> bool:
     """"Thailand dan Kamboja menyepakati gencatan senjata", "agreed to a ceasefire": a verb of agreement whose object
     is an act coded itself yields to that act (an agreed ceasefire is the ceasefire); so does a verb of help whose
@@ -1051,8 +1065,9 @@ def _yields_to_object(parse: Parse, predicate: Predicate, pattern: Pattern, chos
         number = parse.predicates.index(predicate)
         return any(inner.governor == number and (found := chosen[n]) is not None and found.cameo is not None
                    for n, inner in enumerate(parse.predicates))
-    if pattern.cameo == "114" and predicate.voice == "active":
-        # "mengirimkan nota diplomatik … untuk meminta akses kekonsuleran": a note sent to ask is the request
+    if pattern.cameo == "114" and predicate.voice == "active" and not _names_envoy(predicate):
+        # "mengirimkan nota diplomatik … untuk meminta akses kekonsuleran": a note sent to ask is the request (an
+        # envoy summoned to be asked is summoned too: "memanggil Duta Besar Australia untuk meminta penjelasan")
         number = parse.predicates.index(predicate)
         return any(inner.governor == number and (found := chosen[n]) is not None and found.cameo is not None
                    and plover_for(found.cameo) == "REQUEST" for n, inner in enumerate(parse.predicates))

@@ -142,7 +142,10 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         # "accused Azerbaijani forces of opening fire, an accusation Baku denied": the denial answers the accusation,
         # it is no part of what is alleged
         return Factuality("asserted", predicate.negated, cameo)
-    if governor_plover in CONTENT_TYPES and governor_cameo != "016" and predicate.governor is not None:
+    if governor_plover in CONTENT_TYPES and governor_cameo != "016" and predicate.governor is not None \
+            and not (governor_cameo == "114" and parse.clauses[predicate.clause].kind == "purpose"
+                     and plover_for(cameo) == "REQUEST"):
+        # (what an envoy is summoned for is done too: "memanggil Duta Besar Australia untuk meminta penjelasan")
         return None
     if _denied_content(parse, predicate, words) or (governor is not None and _is_denial(governor.governed_by, words)):
         # what a denied report says ("denied reports that …"), or what one denies having said
