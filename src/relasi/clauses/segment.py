@@ -350,6 +350,8 @@ def _quotations(items: list[Item], quotes: list[tuple[int, int]], verb_preds: se
     ends: dict[int, int] = {}
     for quote in overlapping:
         run = range(bisect_left(starts, quote[0]), bisect_left(starts, quote[1]))
+        if quote[0] >= first and run and items[run.start].start != quote[0]:
+            continue                                    # its marks were dropped: words of the clause it sits in
         if not _scare_quote(items, run, verb_preds):
             runs.append((quote, run))
         elif run.stop < len(items):                     # a scare quotation has items: _scare_quote says so

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from relasi.clauses.words import ADV, COORD, DEMO, DET, LIGHT, OPEN, PREP, PRON, VERB, WordClass, Words
@@ -40,6 +41,9 @@ _DET_GROUP_PRED_VERB = frozenset({DET, GROUP, PRED, VERB})
 _DET_WORD = frozenset({DET, WORD})
 _LIGHT_VERB = frozenset({LIGHT, VERB})
 _PRED_WORD = frozenset({PRED, WORD})
+_PRED_VERB = frozenset({PRED, VERB})
+_LIGHT_PRED_VERB = frozenset({LIGHT, PRED, VERB})
+_PUNCT_QUOTE = frozenset({PUNCT, QUOTE})
 _PREP_PUNCT_COORD = frozenset({PREP, PUNCT, COORD})
 _VERB_WORD = frozenset({VERB, WORD})
 
@@ -188,6 +192,8 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
         else:
             i = _word_item(text, spans, lows, i, group_at, cand_at, items, words, lexicon_verbs)
     _retag(items, words, lows, lexicon_verbs)
+    if len(items) > 4 and any(item.kind == QUOTE for item in items):
+        items = _without_fragment_marks(items)
     if words.description_heads:
         described = _descriptions(items, words)
         if described is not items:                     # items were merged: number them again
@@ -195,6 +201,35 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             for index, item in enumerate(items):
                 item.index = index
     return items
+
+
+def _without_fragment_marks(items: list[Item]) -> list[Item]:
+    """'said Beijing "appreciates and welcomes" Nauru's decision': quoted words with a verb, set in a clause that
+    goes on after them with no punctuation and ending no sentence of their own, are that clause's words: their marks
+    go, so that the verbs keep their subject and object."""
+    drop: set[int] = set()
+    marks = [i for i, item in enumerate(items) if item.kind == QUOTE]
+    for opening, closing in pairwise(marks):             # the facing test below tells openings from closings
+        if opening == 0 or closing + 1 >= len(items) or closing - opening < 2:
+            continue
+        before, last, after = items[opening - 1], items[closing - 1], items[closing + 1]
+        if before.kind in _PUNCT_QUOTE or last.kind in _PUNCT_QUOTE or after.kind in _PUNCT_QUOTE:
+            continue
+        if before.kind in _LIGHT_PRED_VERB:
+            continue                                    # 'jika Seoul melakukan "provokasi sekecil apa pun"': an object
+        # marks that face their words (a space outside, none inside): an opening and its closing, not the end of
+        # one quotation and the start of the next
+        if not (before.end < items[opening].start and items[opening].end == items[opening + 1].start
+                and last.end == items[closing].start and items[closing].end < after.start):
+            continue
+        if any(items[k].kind in _PRED_VERB for k in range(opening + 1, closing)):
+            drop.update((opening, closing))
+    if not drop:
+        return items
+    kept = [item for i, item in enumerate(items) if i not in drop]
+    for index, item in enumerate(kept):
+        item.index = index
+    return kept
 
 
 def _reading(low: str, words: Words, lexicon_verbs: frozenset[str]) -> Reading | bool:
