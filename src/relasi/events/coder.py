@@ -74,6 +74,7 @@ CONFIDENCE = {"direct": 0.9, "antecedent": 0.85, "controller": 0.85, "shared": 0
 HISTORY_CLAUSES = frozenset({"temporal", "relative", "reason", "concessive"})
 JOINT_MILITARY = "062"
 PHONE_CALL = "041"
+RECOGNITION = "054"                 # recognising a state names it: no target is implied ("mengakui telah …")
 CALL_MEANS = frozenset({"melalui", "lewat", "via", "by", "over", "dalam", "in", "during"})
 CALL_PARTNERS = frozenset({"kepada", "dengan", "to", "with", "object"})
 MUTUAL_HELP = "060"                 # help that goes both ways ("saling membantu") is material cooperation
@@ -911,7 +912,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     elif not targets and plover in IMPLIED_TARGET_TYPES \
-            and predicate.voice != "noun" and len(own) == 1 and pattern.cameo != "016" \
+            and predicate.voice != "noun" and len(own) == 1 and pattern.cameo not in ("016", RECOGNITION) \
             and not _own_side(text, the_patient, pack) and not collective:
         # "Rusia mengecam keras.", "Iran warned of a crushing response": the other side of the story (not where
         # the object is the speaker's own: "I want to compliment our aviators")
