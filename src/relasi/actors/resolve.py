@@ -687,10 +687,12 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
         if any(match.start() <= m.start < match.end() < m.end or m.start == owner
                or m.start == owner + 4 and text.startswith("the ", owner) for m in heads):
             continue                # "para pemimpin ASEAN", "the leaders of ASEAN": the name says whose they are
+        addressed = _addressed_by(text, sides, match.start(), pack) if wanted != "PERSON" else None
+        candidates = sides if addressed is None else [m for m in sides if m.start < addressed]
         # "Thailand dan Kamboja bentrok … Sekjen ASEAN meminta kedua pihak …": two states named together are the
         # pair, before the last two names (where the language lists what joins them)
-        chosen = (_last_pair(text, sides, match.start(), _pair_gap(pack)) if wanted != "PERSON" else []) \
-            or _last_two(sides, match.start(), wanted)
+        chosen = (_last_pair(text, candidates, match.start(), _pair_gap(pack)) if wanted != "PERSON" else []) \
+            or _last_two(candidates, match.start(), wanted)
         if len(chosen) < 2 and len(sides) < len(heads):
             chosen = _last_two(heads, match.start(), wanted)
         if not chosen and not any(m.end <= match.start() for m in heads):
@@ -706,6 +708,29 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_SENTENCE_START = re.compile(r"[.!?]\s|\n")
+
+
+def _addressed_by(text: str, sides: list[Mention], at: int, pack) -> int | None:
+    """"UN Secretary-General Antonio Guterres called on both sides to …", "Washington urged both countries …": a
+    reference a few words after a name in its own sentence, with no comma, conjunction or "that" between, is what
+    that name's verb is aimed at, so the names its sentence opened with are none of its sides. Returns where that
+    sentence starts (the sides must be named before it), or None."""
+    before = [m for m in sides if m.end <= at]
+    if not before:
+        return None
+    last = before[-1]
+    gap = text[last.end:at]
+    gap = gap[1:] if gap.startswith(",") else gap         # "…'s foreign policy chief, Josep Borrell, called on"
+    words = gap.lower().split()
+    if not words or len(words) > 3 or any(c in gap for c in ",;:.()\n\"“”") or gap.startswith("'"):
+        return None
+    if any(w in pack.words("reference_breaks") for w in words):
+        return None
+    start = 0
+    for found in _SENTENCE_START.finditer(text, 0, last.start):
+        start = found.end()
+    return start
 
 
 def _verb_follows(text: str, end: int, verbs: tuple[str, ...]) -> bool:
