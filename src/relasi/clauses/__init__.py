@@ -610,9 +610,14 @@ def _index_after(starts: list[int], offset: int) -> int:
 
 
 def _participle_adjective(items: list[Item], i: int, pack: Any) -> bool:
-    """An English participle between a preposition (not "to" or "by") and a noun: an adjective, no predicate."""
-    if i == 0 or i + 1 >= len(items) or not (items[i - 1].kind == PREP or PREP in items[i - 1].kinds) \
-            or items[i - 1].value in ("to", "by") or items[i + 1].kind not in (WORD, PRED) or " " in items[i].value:
+    """An English participle between a preposition (not "to" or "by") and a noun, or between an article and a
+    name or noun ("released the captured Indian pilot"): an adjective, no predicate."""
+    if i == 0 or i + 1 >= len(items) or " " in items[i].value:
+        return False
+    after_article = items[i - 1].kind == DET and items[i - 1].value in ("the", "a", "an") \
+        and items[i + 1].kind in (WORD, GROUP) and items[i].value.endswith("ed")
+    if not after_article and (not (items[i - 1].kind == PREP or PREP in items[i - 1].kinds)
+                              or items[i - 1].value in ("to", "by") or items[i + 1].kind not in (WORD, PRED)):
         return False                                # ("amid stalled efforts": an opener that is a preposition too)
     voices, tags = _form_senses(pack, items[i].value)
     # (a form listed as it is, "=stalled", carries no tag: its "-ed" tells)

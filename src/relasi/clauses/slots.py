@@ -511,10 +511,11 @@ class SlotReader:
         if free is not None and self.english and free[1] - free[0] >= 2 and free[1] - 1 in self.party_at \
                 and self.items[free[1] - 2].value in self.words.maker_nouns:
             free = (free[1] - 1, free[1])   # "…, a charge Tehran denied": the name before the verb is its subject
-        if free is not None and self.english and free[0] >= 1 and self.items[free[0] - 1].kind == QUOTE \
-                and free[1] < len(self.items) and self.items[free[1]].kind == QUOTE and p >= 1 \
-                and self.items[p - 1].kind == COORD and not self._has_actor(*free):
-            free = None             # "called Iran's decision "unacceptable" and urged …": the quoted word describes
+        if free is not None and self.english and p >= 2 and self.items[p - 1].kind == COORD \
+                and self.items[p - 2].kind == QUOTE and free[0] < p - 2 and not self._has_actor(*free) \
+                and self._quoted_from(free[0]):
+            free = None             # "called Iran's decision "unacceptable" and urged …", "condemned the expulsions as
+            #                         "cruel and barbaric" and urged …": the quoted words describe
         free = self._titled(free, clause)
         if free is not None and self._apposition(free, p):
             free = None             # "berdiri bersama sekutunya, Filipina, dan mengecam …": Filipina names the ally
@@ -605,6 +606,15 @@ class SlotReader:
         if speaker:
             return Argument(self.items[p].start, self.items[p].start, tuple(speaker), "", "speaker")
         return None
+
+    def _quoted_from(self, a: int) -> bool:
+        """Whether a quotation opens right before item `a` or a few words before it, with no closing mark between."""
+        for k in range(a - 1, max(-1, a - 8), -1):
+            if self.items[k].kind == QUOTE:
+                return True
+            if self.items[k].kind == PUNCT:
+                return False
+        return False
 
     def _titled(self, free: tuple[int, int] | None, clause: int) -> tuple[int, int] | None:
         """"Perwakilan UNHCR di Indonesia, Ann Maymann, menyampaikan …": a name of no known party set off by commas
