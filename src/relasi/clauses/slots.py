@@ -351,6 +351,8 @@ class SlotReader:
             if parties[k] >= b or (parties[k] > cut and found):
                 break
             group = self.group_at(parties[k])
+            if found and self._owner_in_apposition(parties[k], b):
+                continue             # "the United States, Kosovo's closest ally,": the ally's owner is no member
             for actor in group.actors:
                 if actor not in found:
                     found.append(actor)
@@ -363,6 +365,24 @@ class SlotReader:
             group = self.group_at(b + 1)
             return items[a].start, items[b - 1].end, tuple(group.actors), self.head(a, b), how
         return items[a].start, items[b - 1].end, tuple(found), self.head(a, b), how
+
+    def _owner_in_apposition(self, k: int, b: int) -> bool:
+        """Whether the group at item `k`, after a comma, owns the relational noun of an apposition ("Japan,
+        Washington's closest ally in Asia,", "AS, sekutu terdekat Kosovo,")."""
+        items = self.items
+        if self.english:
+            if k < 1 or items[k - 1].value != "," or k + 2 >= b or items[k + 1].value not in ("'s", "’s"):
+                return False
+            for j in range(k + 2, min(b, k + 6)):
+                if items[j].kind == PUNCT:
+                    return False
+                if _normal(items[j].value) in self.words.relational_nouns:
+                    return True
+            return False
+        j = k - 1
+        while j > 0 and items[j].kind in (WORD, ADV) and _normal(items[j].value) not in self.words.relational_nouns:
+            j -= 1
+        return j > 0 and j < k and _normal(items[j].value) in self.words.relational_nouns and items[j - 1].value == ","
 
     def _participle_at(self, a: int, b: int) -> int:
         """The first participle followed by a preposition inside items a..b ("operating from"), else b."""

@@ -915,8 +915,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             and predicate.voice != "noun" and len(own) == 1 and pattern.cameo not in ("016", RECOGNITION) \
             and not _own_side(text, the_patient, pack) and not collective:
         # "Rusia mengecam keras.", "Iran warned of a crushing response": the other side of the story (not where
-        # the object is the speaker's own: "I want to compliment our aviators")
-        targets = implied_target(sources, events, parses, index, counterparts)
+        # the object is the speaker's own: "I want to compliment our aviators"); "…, a move Belgrade does not
+        # recognise": the act of the clause the reference comments on
+        comment = _comment_before(text, parse, predicate, pack)
+        targets = (_commented_act_doer(text, parse, comment, own) if comment >= 0 else []) or \
+            implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     addressed = patient(predicate)
     if not targets and own and addressed is not None and addressed.actors \
@@ -930,6 +933,42 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         if speaker:
             sources, targets, how = speaker, list(addressed.actors), "speaker"
     return sources, targets, how
+
+
+def _comment_before(text: str, parse: Parse, predicate: Predicate, pack) -> int:
+    """Where a reference noun set off by a comma opens the predicate's clause, its subject after it (", a move
+    Belgrade does not recognise"), else -1."""
+    subject = predicate.slot("subject")
+    if subject is None or subject.start <= parse.start:
+        return -1
+    if text[parse.start:subject.start].rstrip().endswith(","):
+        # the subject phrase holds the reference ("a move Belgrade …", read as one phrase)
+        head = subject.head.split()
+        return subject.start if head and names_act(head[-1], pack.lang, pack.lexicon.references) else -1
+    comma = text.rfind(",", parse.start, subject.start)
+    if comma < 0:
+        return -1
+    words = text[comma + 1:subject.start].lower().split()
+    if not 1 <= len(words) <= 3 or not names_act(words[-1], pack.lang, pack.lexicon.references):
+        return -1
+    return comma + 1
+
+
+def _commented_act_doer(text: str, parse: Parse, at: int, own: set[str]) -> list[Actor]:
+    """"Kosovo declared independence from Serbia in 2008, a move Belgrade still does not recognise": a reference set
+    off by a comma after a clause (the comment starting at `at`) comments on that clause's act, whose doer is its
+    subject."""
+    if not text[parse.start:at].rstrip().endswith(","):
+        return []
+    for predicate in reversed(parse.predicates):
+        if predicate.end > at or predicate.voice not in ("active", "passive") \
+                or parse.clauses[predicate.clause].kind != "main":
+            continue
+        doer = predicate.slot("subject" if predicate.voice == "active" else "agent")
+        if doer is not None and doer.actors and not {a.code for a in doer.actors} & own:
+            return list(doer.actors)
+        return []
+    return []
 
 
 def _named_act_doer(text: str, parse: Parse, parses: list[Parse], index: int, events: list[Event],
