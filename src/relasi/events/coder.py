@@ -1395,8 +1395,10 @@ def _protest_parties(text: str, parse: Parse, predicate: Predicate, pattern: Pat
         sources, how = [a for a in elsewhere if a.code not in {t.code for t in targets}][:1], "implied"
     if not sources:
         subject = predicate.slot("subject")
-        if subject is None or not elsewhere:
+        if subject is None and predicate.voice == "passive" or not elsewhere:
             return parties
+        # ("ratusan orang menggelar aksi …", "hundreds of people rallied …": a crowd of no named side; an event
+        # noun's crowd too)
         sources, how = elsewhere[:1], "implied"
         targets, _ = target_of(predicate, pattern, tuple(pack.words("targets")), sources)
     own = {a.code for a in sources}
