@@ -256,9 +256,12 @@ def code_events(article: Article, pack) -> Article:
                 # "China membantahnya", "Beijing denied it": the denial answers the accusation made against it just
                 # before (only a named accuser makes a denial an event)
                 before = parses[index - 1] if index else None
-                targets = _accuser_of(events, parse.start, sources, _denied_stems(parse, number, pack.lang),
-                                      text[before.start:before.end] if before is not None else "",
-                                      before.start if before is not None else parse.start)
+                comment = _comment_before(text, parse, predicate, pack)     # "…, a charge U.N. officials disputed"
+                targets = (_commented_act_doer(text, parse, comment, {a.code for a in sources})
+                           if comment >= 0 else []) or \
+                    _accuser_of(events, parse.start, sources, _denied_stems(parse, number, pack.lang),
+                                text[before.start:before.end] if before is not None else "",
+                                before.start if before is not None else parse.start)
             if len({a.code for a in sources}) > 1 and pattern.source != "speaker" \
                     and _reciprocal(text, predicate, reciprocals):
                 targets = []                # "saling menuduh", "accused each other": each side of the other
@@ -949,7 +952,8 @@ def _comment_before(text: str, parse: Parse, predicate: Predicate, pack) -> int:
     if comma < 0:
         return -1
     words = text[comma + 1:subject.start].lower().split()
-    if not 1 <= len(words) <= 3 or not names_act(words[-1], pack.lang, pack.lexicon.references):
+    if not 1 <= len(words) <= 3 or not (names_act(words[-1], pack.lang, pack.lexicon.references)
+                                        or words[-1] in pack.words("maker_nouns")):
         return -1
     return comma + 1
 
