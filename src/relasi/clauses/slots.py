@@ -342,6 +342,11 @@ class SlotReader:
         if items[head].value in self.words.victim_nouns and self._hostile_after(head + 1, b):
             # "korban serangan Israel", "victims of Israeli strikes": the victims are not the attacker's side
             return items[a].start, items[b - 1].end, (), self.head(a, b), how
+        if self.english and items[head].kind == WORD and head + 1 < b and items[head + 1].value == "of" \
+                and (agent := self._agent_in_phrase(head, b)) is not None:
+            # "condemned the obstruction of Philippine operations by Chinese vessels": the act's doer, named after
+            # "by", stands for the phrase, not the side it was done to
+            return items[a].start, items[b - 1].end, agent, self.head(a, b), how
         found: list[Actor] = []
         parties = self.parties
         # "aircraft operating from Jordan", "troops stationed in Poland": a participle with its preposition opens a
@@ -383,6 +388,26 @@ class SlotReader:
         while j > 0 and items[j].kind in (WORD, ADV) and _normal(items[j].value) not in self.words.relational_nouns:
             j -= 1
         return j > 0 and j < k and _normal(items[j].value) in self.words.relational_nouns and items[j - 1].value == ","
+
+    def _agent_in_phrase(self, head: int, b: int) -> tuple[Actor, ...] | None:
+        """The actors after "by" closing an English noun phrase "the N of X" ("the obstruction of Philippine
+        operations by Chinese vessels"), or None."""
+        items = self.items
+        before_side = False
+        # (the phrase read may stop before "by": an active verb's object has no agent of the verb's own)
+        for k in range(head + 1, min(len(items) - 1, b + 1)):
+            if k in self.party_at:
+                before_side = True
+            elif items[k].kind == PREP and items[k].value in self.words.agent_markers and before_side:
+                j = k + 1
+                while j < len(items) and items[j].kind == DET:
+                    j += 1
+                if j < len(items) and j in self.party_at:
+                    return tuple(self.group_at(j).actors)
+                return None
+            elif items[k].kind in (PUNCT, PRED) or k in self.verb_items:
+                return None
+        return None
 
     def _participle_at(self, a: int, b: int) -> int:
         """The first participle followed by a preposition inside items a..b ("operating from"), else b."""
