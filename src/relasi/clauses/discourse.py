@@ -166,6 +166,14 @@ class Discourse:
             if any(a.code not in sides for subject in subjects for a in subject):
                 self.last_pair = []
         for group in groups:
+            if group.place and not group.excluded and group.how == "direct":
+                # "Soldiers seized power in Niger. ECOWAS froze the country's assets": a state named as a place is
+                # still the state a later description may stand for
+                for actor in group.actors:
+                    if actor.kind == "STATE":
+                        self.last_state = actor
+                        self.named_states = [*self.named_states[-11:], actor]
+                continue
             if not group.party or group.how != "direct":
                 continue
             if len({a.code for a in group.actors}) > 1:

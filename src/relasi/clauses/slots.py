@@ -1386,6 +1386,11 @@ class SlotReader:
             if PREP in item.kinds and j not in opened:
                 prep = item.value_of(PREP) or item.value
                 span = self.np_after(j + 1, clause)
+                if span is not None and item.value in self.words.carrying_verbs and j - 1 > p \
+                        and items[j - 1].value in self.words.carrier_nouns \
+                        and all(items[k].kind in (DET, WORD, GROUP) for k in range(p + 1, j - 1)):
+                    j = span[1]                      # "sent a military aircraft with relief supplies to Vanuatu":
+                    continue                         # the goods the carrier takes; the phrases after are the verb's
                 if span is not None:
                     if prep not in seen:
                         seen.add(prep)
