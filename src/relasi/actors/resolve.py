@@ -66,6 +66,7 @@ def find_actors(article: Article, pack) -> Article:
             continue
         mentions.extend(_resolve_phrase(text, phrase, pack, day, support, stop_names, new_names, mentions))
     mentions = _defined_acronyms(text, mentions)
+    mentions.extend(_appositive_names(text, mentions, new_names))
     mentions.extend(_surname_mentions(text, mentions, new_names, pack.words("later_name_forms") or ("last",)))
     mentions.extend(_short_names(text, mentions))
     mentions.extend(_plural_references(text, mentions, pack))
@@ -534,6 +535,34 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
         new_names[name] = person
         return [Mention(name_span[0], name_span[1], name, person, "home+name", extent=(phrase.start, name_span[1]))]
     return []
+
+
+# A title phrase (optionally with a short phrase of its post after it), then a name set off by commas
+_APPOSITIVE_NAME = re.compile(r"(?:\s+[^\s,.;:()]+){0,4}?,\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),")
+
+
+def _appositive_names(text: str, mentions: list[Mention], new_names: dict[str, Actor]) -> list[Mention]:
+    """"Diplomat Perutusan Tetap RI untuk PBB, Rayyanul Sangadji, menyampaikan …", "the ministry's spokesperson,
+    Wang Li, said": a name no dictionary knows, set off by commas right after a title, is the title's holder; later
+    "Rayyanul" refers to the same person."""
+    taken = sorted(m.span for m in mentions)
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.part or mention.actor.kind != "PERSON" or "roles.tsv" not in mention.rule:
+            continue
+        match = _APPOSITIVE_NAME.match(text, mention.span[1])
+        if match is None:
+            continue
+        span = match.span(1)
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            continue                                      # a name the dictionary knows (or any actor) is its own
+        name = match.group(1)
+        actor = mention.actor
+        person = Actor(actor.code, "PERSON", name, actor.country, actor.sector, actor.role)
+        new_names.setdefault(name, person)
+        taken.append(span)
+        found.append(Mention(span[0], span[1], name, person, "apposition+title"))
+    return found
 
 
 def _surname_mentions(text: str, mentions: list[Mention], new_names: dict[str, Actor],
