@@ -230,3 +230,31 @@ def test_portfolios_stop_at_the_next_title(lang: str, text: str, people: list[st
 ])
 def test_title_state_outranks_a_namesake_of_another_state(lang: str, text: str, name: str, code: str) -> None:
     assert any(found == name and c == code for found, c, _ in _mentions(lang, text))
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "code", "later"), [
+    # a name set off by commas right after a title is the title's holder
+    ("id", "Diplomat Perutusan Tetap Republik Indonesia untuk PBB, Rayyanul Sangadji, menyampaikan hak jawab. "
+           "Rayyanul menuding Vanuatu mencampuri urusan dalam negeri Indonesia.", "Rayyanul Sangadji", "IDN",
+     "Rayyanul"),
+    ("en", "The Malaysian foreign ministry spokesperson, Ahmad Fadil Rahman, said Kuala Lumpur was ready. Rahman "
+           "also urged Beijing to show restraint.", "Ahmad Fadil Rahman", "MYS", "Rahman"),
+    # Indonesian news names an official right after the body they serve
+    ("id", "Direktur Pelindungan WNI Kemlu RI Judha Nugraha mengatakan para korban sudah dipulangkan. Judha juga "
+           "meminta otoritas Myanmar menindak tegas jaringan penipuan.", "Judha Nugraha", "IDN", "Judha"),
+])
+def test_unknown_official_named_beside_a_title_or_body(lang: str, text: str, name: str, code: str,
+                                                        later: str) -> None:
+    found = {(surface, actor) for surface, actor, _ in _mentions(lang, text)}
+    assert (name, code) in found
+    assert (later, code) in found
+
+
+@pytest.mark.parametrize("text", [
+    # a street, a building or a day after a body is no person
+    "Ribuan warga berunjuk rasa di depan Kedutaan Besar AS Jalan Medan Merdeka Selatan pada Senin.",
+    "Pernyataan itu disampaikan Kemlu RI Senin malam di Jakarta.",
+    "Kapal itu ditahan Bakamla Selat Malaka pekan lalu.",
+])
+def test_no_person_invented_after_a_body(text: str) -> None:
+    assert not [m for m in _mentions("id", text) if m[2] == "institution+name"]

@@ -67,6 +67,9 @@ def find_actors(article: Article, pack) -> Article:
         mentions.extend(_resolve_phrase(text, phrase, pack, day, support, stop_names, new_names, mentions))
     mentions = _defined_acronyms(text, mentions)
     mentions.extend(_appositive_names(text, mentions, new_names))
+    if pack.words("name_after_institution_not"):
+        stops = stop_names | frozenset(pack.words("name_after_institution_not"))
+        mentions.extend(_institution_names(text, mentions, new_names, stops))
     mentions.extend(_surname_mentions(text, mentions, new_names, pack.words("later_name_forms") or ("last",)))
     mentions.extend(_short_names(text, mentions))
     mentions.extend(_plural_references(text, mentions, pack))
@@ -562,6 +565,30 @@ def _appositive_names(text: str, mentions: list[Mention], new_names: dict[str, A
         new_names.setdefault(name, person)
         taken.append(span)
         found.append(Mention(span[0], span[1], name, person, "apposition+title"))
+    return found
+
+
+def _institution_names(text: str, mentions: list[Mention], new_names: dict[str, Actor],
+                       stop_names: frozenset[str]) -> list[Mention]:
+    """"Direktur Pelindungan WNI Kemlu RI Judha Nugraha mengatakan …": a name of two words or more that no
+    dictionary knows, right after a state's government body, is a person of that body's state; later "Judha" refers
+    to the same person."""
+    taken = sorted(m.span for m in mentions)
+    found: list[Mention] = []
+    for mention in mentions:
+        actor = mention.actor
+        if mention.part or actor.kind != "ORG" or actor.sector not in ("GOV", "DIP", "MIL") or not actor.code:
+            continue
+        span = _new_name(text, mention.span[1], stop_names)
+        if span is None or len(text[span[0]:span[1]].split()) < 2 or span[0] - mention.span[1] > 1:
+            continue
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        name = text[span[0]:span[1]]
+        person = Actor(actor.code, "PERSON", name, actor.country or actor.code, actor.sector, None)
+        new_names.setdefault(name, person)
+        taken.append(span)
+        found.append(Mention(span[0], span[1], name, person, "institution+name"))
     return found
 
 
