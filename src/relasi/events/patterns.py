@@ -234,7 +234,10 @@ def _patient_is(argument: Argument | None, wanted: str, lexicon: Lexicon) -> boo
     if argument is None:
         return False
     if wanted == "actor":
-        return bool(argument.actors) and argument.how != "event"
+        # ("menyambut keputusan Indonesia", "welcomed Indonesia's decision": a phrase headed by a word for an act
+        # names the act, not its owner)
+        return bool(argument.actors) and argument.how != "event" \
+            and not names_act(argument.head, lexicon.lang, lexicon.references)
     if wanted == "organisation":            # "quit ECOWAS", "keluar dari ECOWAS"
         return bool(argument.actors) and argument.how != "event" and all(a.kind == "IGO" for a in argument.actors)
     if wanted == "person":                  # "welcomed Zelenskiy to Berlin", not "welcomed Beijing's removal of …"
