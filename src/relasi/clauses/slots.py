@@ -363,11 +363,13 @@ class SlotReader:
                     found.append(actor)
             if group.how != "direct" and how == "direct":
                 how = group.how
-        if not found and b + 1 < len(items) and items[b].value == "," and (b + 1) in self.party_at \
-                and (b + 2 == len(items) or items[b + 2].value in (",", ".")) \
+        named = b + 2 if b + 2 < len(items) and items[b + 1].kind == DET else b + 1      # (", the Philippines,")
+        if not found and b + 1 < len(items) and items[b].value == "," and named in self.party_at \
+                and (named + 1 == len(items) or items[named + 1].value in (",", ".")) \
                 and _normal(items[b - 1].value) in self.words.relational_nouns:
-            # "sekutunya, Filipina,", "its ally, the Philippines,": the name set off after a relational noun is it
-            group = self.group_at(b + 1)
+            # "sekutunya, Filipina,", "its ally, the Philippines,", "its allies, the United States and Germany,": the
+            # names set off after a relational noun are it
+            group = self.group_at(named)
             return items[a].start, items[b - 1].end, tuple(group.actors), self.head(a, b), how
         return items[a].start, items[b - 1].end, tuple(found), self.head(a, b), how
 
