@@ -54,6 +54,7 @@ class Discourse:
     last_igo: Actor | None = None
     last_list: list[Actor] = field(default_factory=list)     # the last list of several states or bodies named
     recent_states: list[Actor] = field(default_factory=list)  # the states that acted so far, the latest last
+    dateline_state: Actor | None = None        # the state of the city the article's dateline names
     named_states: list[Actor] = field(default_factory=list)   # the states named so far, the latest last
 
     def resolve(self, item: Item, earlier: list[Group], speaker: list[Actor],
@@ -138,9 +139,22 @@ class Discourse:
                 actors = same[-1:] or ([self.last_igo] if self.last_igo else [])
             elif wanted == "ministry" and self.last_ministry:
                 actors = [self.last_ministry]
+            elif wanted == "ministry" and not parties and self._dateline(earlier) is not None:
+                # "DHAKA, Aug 29 - The foreign ministry summoned Myanmar's ambassador …": a ministry no state was
+                # named for, in a sentence that names no side before it, is the government's where the story is filed
+                actors = [self._dateline(earlier)]
         if not actors:
             return None
         return Group(item.start, item.end, actors, [], how=how)
+
+    def _dateline(self, earlier: list[Group]) -> Actor | None:
+        """The state of the dateline's city: told before, or opening this sentence."""
+        if self.dateline_state is None:
+            for group in earlier:
+                cities = [a for a in group.actors if a.kind == "CITY" and a.country]
+                if group.excluded == "dateline" and cities:
+                    self.dateline_state = as_state(cities[0])
+        return self.dateline_state
 
     def pronoun_speaker(self) -> list[Actor]:
         """Who "katanya", "he said" stand for: the last speaker, else the person the discourse is about."""
@@ -166,6 +180,10 @@ class Discourse:
             if any(a.code not in sides for subject in subjects for a in subject):
                 self.last_pair = []
         for group in groups:
+            if group.excluded == "dateline" and self.dateline_state is None:
+                cities = [a for a in group.actors if a.kind == "CITY" and a.country]
+                if cities:
+                    self.dateline_state = as_state(cities[0])
             if group.place and not group.excluded and group.how == "direct":
                 # "Soldiers seized power in Niger. ECOWAS froze the country's assets": a state named as a place is
                 # still the state a later description may stand for
