@@ -849,7 +849,8 @@ class SlotReader:
     def _first_person(self, span: tuple[int, int]) -> bool:
         items = self.items
         for i in range(span[0], span[1]):
-            if items[i].kind == PRON and items[i].value_of(PRON) == "first":
+            # ("Our military strongly condemns …": a first-person possessive is read as a determiner)
+            if (items[i].kind == PRON or PRON in items[i].kinds) and items[i].value_of(PRON) == "first":
                 return True
         return False
 
