@@ -280,7 +280,8 @@ def code_events(article: Article, pack) -> Article:
                 dates[others] = resolve_date(_without(sentence, parse.start, others), published, pack)
             when = dates[others]
             day, precision = when if (when[1] != "published" or dated) else (None, "published")
-            if _history(parse, predicate, day, precision, published):
+            if _history(parse, predicate, day, precision, published) \
+                    or _background_noun(text, parse, predicate, published, pack):
                 continue
             info = codebook.get(told.cameo) if told.cameo in codebook else None
             for source, target in pairs:
@@ -2022,6 +2023,24 @@ def _history(parse: Parse, predicate: Predicate, day: str | None, precision: str
             return True
         clause = parse.clauses[clause].parent
     return predicate.voice == "noun"
+
+
+_YEAR_AFTER = re.compile(r"[^,.;:]{0,60}?\b(?:in|pada|tahun)\s+((?:19|20)\d\d)\b")
+
+
+def _background_noun(text: str, parse: Parse, predicate: Predicate, published: date | None, pack) -> bool:
+    """An act named by a noun as a point in the past: after "since"/"sejak" ("their first meeting since Moscow's
+    invasion of Ukraine", "sejak invasi Rusia"), or with an earlier year of its own ("the invasion of Ukraine in
+    2022"), is background, not news."""
+    if predicate.voice != "noun":
+        return False
+    before = text[max(parse.start, predicate.start - 45):predicate.start].lower().split()
+    if any(word in pack.words("since_words") for word in before[-5:]):
+        return True
+    if published is None:
+        return False
+    found = _YEAR_AFTER.match(text, predicate.end, parse.end)
+    return found is not None and int(found.group(1)) < published.year
 
 
 def day_or_none(value: str | None) -> date | None:
