@@ -258,3 +258,20 @@ def test_unknown_official_named_beside_a_title_or_body(lang: str, text: str, nam
 ])
 def test_no_person_invented_after_a_body(text: str) -> None:
     assert not [m for m in _mentions("id", text) if m[2] == "institution+name"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "code"), [
+    ("id", "Kapal-kapal China memasuki ZEE Indonesia di Natuna. Kapal patroli Bakamla mengusir kapal-kapal tersebut.",
+     "kapal-kapal tersebut", "CHN"),
+    ("en", "Chinese coast guard vessels entered the waters near Natuna. An Indonesian patrol ship shadowed the "
+           "vessels.",
+     "the vessels", "CHN"),
+])
+def test_vessel_referred_back_is_its_states(lang: str, text: str, surface: str, code: str) -> None:
+    assert (surface, code, "coref:vessel") in _mentions(lang, text)
+
+
+def test_vessel_named_in_the_same_sentence_owns_no_reference() -> None:
+    # the patrol ship of the sentence that refers back is not the vessel referred to
+    found = _mentions("id", "Kapal patroli Bakamla mengusir kapal-kapal tersebut.")
+    assert not [m for m in found if m[2] == "coref:vessel"]

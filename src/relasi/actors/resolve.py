@@ -73,6 +73,8 @@ def find_actors(article: Article, pack) -> Article:
     mentions.extend(_surname_mentions(text, mentions, new_names, pack.words("later_name_forms") or ("last",)))
     mentions.extend(_short_names(text, mentions))
     mentions.extend(_plural_references(text, mentions, pack))
+    if pack.words("vessel_nouns"):
+        mentions.extend(_vessel_references(text, mentions, pack))
     mentions = _without_credits(text, mentions)
     if "-" in text:
         mentions = _reduplicated(text, mentions)
@@ -760,6 +762,46 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
         if len(chosen) == 2:
             for actor in reversed(chosen):
                 found.append(Mention(match.start(), match.end(), match.group(), actor, f"coref:{phrase}"))
+    return found
+
+
+def _vessel_references(text: str, mentions: list[Mention], pack) -> list[Mention]:
+    """"Kapal-kapal China memasuki ZEE Indonesia. … Bakamla mengusir kapal-kapal tersebut", "Chinese vessels
+    entered the zone … the coast guard drove the vessels away": a vessel referred back to is the state's whose
+    vessel was named last (grammar `vessel_nouns`, `vessel_references`)."""
+    nouns = sorted(pack.words("vessel_nouns"), key=len, reverse=True)
+    references = [re.compile(pattern.replace("<noun>", "(?:" + "|".join(re.escape(n) for n in nouns) + ")"),
+                             re.IGNORECASE) for pattern in pack.words("vessel_references")]
+    found: list[Mention] = []
+    if not references:
+        return found
+    heads = sorted((m for m in mentions if not m.part and m.actor.code), key=lambda m: m.start)
+    english = pack.lang == "en"
+    owners: list[tuple[int, Actor]] = []          # (offset, state) of each vessel named with its state
+    for mention in heads:
+        near = text[mention.end:mention.end + 25].lower() if english else \
+            text[max(0, mention.start - 30):mention.start].lower()
+        words = near.split()
+        # "Chinese vessels", "Chinese coast guard ships"; "kapal China", "kapal-kapal penjaga pantai China"
+        if any(word.strip(",.") in nouns for word in (words[:2] if english else words[-3:])):
+            owners.append((mention.start, mention.actor))
+    if not owners:
+        return found
+    taken = [m.span for m in mentions]
+    for regex in references:
+        for match in regex.finditer(text):
+            span = match.span()
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            opened = max(text.rfind(". ", 0, span[0]), text.rfind("\n", 0, span[0])) + 1
+            # (named in an earlier sentence: "Kapal patroli Bakamla mengusir kapal-kapal tersebut" is not Bakamla's)
+            before = [actor for start, actor in owners if start < opened]
+            if not before:
+                continue
+            owner = before[-1]
+            state = Actor(owner.country or owner.code, "STATE", owner.name, owner.country or owner.code, None, None)
+            found.append(Mention(span[0], span[1], match.group(), state, "coref:vessel"))
+            taken.append(span)
     return found
 
 
