@@ -769,11 +769,17 @@ def _vessel_references(text: str, mentions: list[Mention], pack) -> list[Mention
     """"Kapal-kapal China memasuki ZEE Indonesia. … Bakamla mengusir kapal-kapal tersebut", "Chinese vessels
     entered the zone … the coast guard drove the vessels away": a vessel referred back to is the state's whose
     vessel was named last (grammar `vessel_nouns`, `vessel_references`)."""
-    nouns = sorted(pack.words("vessel_nouns"), key=len, reverse=True)
-    references = [re.compile(pattern.replace("<noun>", "(?:" + "|".join(re.escape(n) for n in nouns) + ")"),
-                             re.IGNORECASE) for pattern in pack.words("vessel_references")]
+    cached = pack.__dict__.get("_vessel_regexes")
+    if cached is None:
+        nouns = sorted(pack.words("vessel_nouns"), key=len, reverse=True)
+        alternation = "(?:" + "|".join(re.escape(n) for n in nouns) + ")"
+        cached = pack.__dict__["_vessel_regexes"] = (
+            frozenset(nouns),
+            [re.compile(pattern.replace("<noun>", alternation), re.IGNORECASE)
+             for pattern in pack.words("vessel_references")])
+    nouns, references = cached
     found: list[Mention] = []
-    if not references:
+    if not references or not any(regex.search(text) for regex in references):
         return found
     heads = sorted((m for m in mentions if not m.part and m.actor.code), key=lambda m: m.start)
     english = pack.lang == "en"
