@@ -611,13 +611,29 @@ def _surname_mentions(text: str, mentions: list[Mention], new_names: dict[str, A
             if "first" in later_forms and len(parts[0]) >= 4 and parts[0][0].isupper():
                 forms.add(parts[0])
         for form in sorted(forms, key=len, reverse=True):
-            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-                span = (match.start(), match.end())
+            for span in _word_occurrences(text, form):
                 if any(s <= span[0] < e or s < span[1] <= e for s, e in taken):
                     continue
                 taken.append(span)
                 found.append(Mention(span[0], span[1], form, actor, "coref:surname"))
     return found
+
+
+def _word_occurrences(text: str, form: str) -> list[tuple[int, int]]:
+    r"""Where `form` stands in `text` as whole words (what `(?<!\w)form(?!\w)` finds, without compiling a pattern for
+    every name of every page)."""
+    found: list[tuple[int, int]] = []
+    start = text.find(form)
+    while start >= 0:
+        end = start + len(form)
+        if (start == 0 or not _is_word_char(text[start - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            found.append((start, end))
+        start = text.find(form, start + 1)
+    return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9]{1,6})\s*\)")
