@@ -319,7 +319,8 @@ def compile_words(pack: Any) -> Words:
         setattr(words, "locatives" if name == "locative" else name, values)
     words.attribution_prefixes = tuple(sorted(words.attribution_openers))
     words.members_before = _members_before(grammar.get("member_nouns") or (), grammar.get("example_markers") or (),
-                                           grammar.get("coordinators") or ())
+                                           grammar.get("coordinators") or (),
+                                           int(grammar.get("member_noun_modifiers_after") or 2))
     if words.members_before is not None:
         markers = [str(w).lower() for w in grammar.get("example_markers") or ()]
         words.members_marker = _ending_in(markers)
@@ -328,16 +329,16 @@ def compile_words(pack: Any) -> Words:
     return words
 
 
-def _members_before(nouns, markers, coordinators) -> re.Pattern[str] | None:
+def _members_before(nouns, markers, coordinators, after: int = 2) -> re.Pattern[str] | None:
     """Text that ends right before a list naming the members of a plural noun: up to two words (no coordinator),
-    the noun, up to two words, an optional comma, the marker ("sejumlah negara Teluk seperti ", "Western countries,
-    including the ")."""
+    the noun, up to `after` words (the language's modifiers after a noun: "negara kontributor pasukan lainnya"), an
+    optional comma, the marker ("sejumlah negara Teluk seperti ", "Western countries, including the ")."""
     if not nouns or not markers:
         return None
     def alternatives(items) -> str:
         return "|".join(re.escape(str(w).lower()) for w in sorted(items, key=len, reverse=True))
     word = rf"(?!(?:{alternatives(coordinators)})\b)\b[\w-]+" if coordinators else r"\b[\w-]+"
-    return re.compile(rf"(?:{word}\s+){{0,2}}\b(?:{alternatives(nouns)})\b(?:\s+[\w-]+){{0,2}}\s*,?\s*"
+    return re.compile(rf"(?:{word}\s+){{0,2}}\b(?:{alternatives(nouns)})\b(?:\s+[\w-]+){{0,{after}}}\s*,?\s*"
                       rf"(?:{alternatives(markers)})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
