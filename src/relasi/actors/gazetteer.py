@@ -51,6 +51,12 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _short_name(entry: Entry, key: str) -> bool:
+    """A person's name of four letters or fewer written with a capital ("Oli", "Sall", "Modi"): matched as written,
+    as the `cs` rows are, so that it raises no raw match inside every word that holds its letters ("politik")."""
+    return entry.kind == "PERSON" and len(key) <= 4 and entry.name[:1].isupper() and entry.name[1:].islower()
+
+
 class Gazetteer:
     """Two automata over the same names: one over the folded text for names that match in any case (or with a
     capital first letter), one over the text as written for names that must match exactly (the `cs` rows: "RI",
@@ -68,7 +74,7 @@ class Gazetteer:
         self._exact = ahocorasick.Automaton()           # text as written
         exact: dict[str, list[Entry]] = {}
         for key, group in grouped.items():
-            if all(e.case_sensitive and e.name == e.name.strip() for e in group):
+            if all((e.case_sensitive or _short_name(e, key)) and e.name == e.name.strip() for e in group):
                 # one key per spelling; the whole group decides the clitic rule, as in the folded automaton
                 for entry in group:
                     exact.setdefault(entry.name, []).append(entry)
