@@ -541,6 +541,8 @@ class SlotReader:
         if self.words.lang == "en" and draft.marker == "to" and draft.first >= 2 and draft.first + 1 == p \
                 and (found := self._for_subject(draft.first)) is not None:
             return found
+        if self.english and (absolute := self._absolute_subject(p)) is not None:
+            return absolute
         if self.words.lang == "en" and p > 1 and self.items[p - 1].value == "," \
                 and self.items[p].value.split()[0].endswith("ing") and not self.items[p].has(LIGHT):
             # "Beijing slammed the Netherlands' new curbs …, accusing The Hague of …": a participle after a comma
@@ -653,6 +655,30 @@ class SlotReader:
         if speaker:
             return Argument(self.items[p].start, self.items[p].start, tuple(speaker), "", "speaker")
         return None
+
+    def _absolute_subject(self, p: int) -> Argument | None:
+        """"Talks ended in failure, with Egypt and Sudan accusing Addis Ababa of intransigence", "… with Saudi Arabia
+        hosting the discussions": the names between "with" and a participle are the participle's subject."""
+        items = self.items
+        if p < 2 or not items[p].value.split()[0].endswith("ing") or (p - 1) not in self.party_at:
+            return None
+        k = p - 1
+        while k > 0 and (k - 1 in self.party_at or items[k - 1].kind == DET or items[k - 1].kind == COORD
+                         or items[k - 1].value == ","):
+            if items[k - 1].value == "with":
+                break
+            k -= 1
+        if k == 0 or items[k - 1].value != "with":
+            return None
+        found = self.argument((k, p))
+        return found if found.actors else None
+
+    def with_absolute(self, j: int, end: int) -> bool:
+        """Whether the noun phrase after "with" at item `j`, ending at `end`, is the subject of a participle right after
+        it (an absolute construction, no partner of the verb before)."""
+        return self.english and self.items[j].value == "with" and end < len(self.items) \
+            and self.items[end].value.split()[0].endswith("ing") and self.items[end].kind in (PRED, VERB) \
+            and any(k in self.party_at for k in range(j + 1, end))
 
     def _quoted_from(self, a: int) -> bool:
         """Whether a quotation opens right before item `a` or a few words before it, with no closing mark between."""
@@ -1394,6 +1420,9 @@ class SlotReader:
                         and all(items[k].kind in (DET, WORD, GROUP) for k in range(p + 1, j - 1)):
                     j = span[1]                      # "sent a military aircraft with relief supplies to Vanuatu":
                     continue                         # the goods the carrier takes; the phrases after are the verb's
+                if span is not None and self.with_absolute(j, span[1]):
+                    j = span[1]                      # "…, with Saudi Arabia hosting the talks": no partner
+                    continue
                 if span is not None:
                     if prep not in seen:
                         seen.add(prep)
