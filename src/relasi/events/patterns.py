@@ -238,6 +238,12 @@ def _patient_is(argument: Argument | None, wanted: str, lexicon: Lexicon) -> boo
         # names the act, not its owner)
         return bool(argument.actors) and argument.how != "event" \
             and not names_act(argument.head, lexicon.lang, lexicon.references)
+    if wanted == "nationals":               # "freed five Americans": a state's people named by their plural
+        head = head_noun(argument.head, lexicon.lang)
+        return bool(argument.actors) and argument.how == "direct" and all(a.kind == "STATE" for a in argument.actors) \
+            and head.endswith("s") and bool(head) and head[0].isalpha() \
+            and not names_act(argument.head, lexicon.lang, lexicon.references) \
+            and all(argument.head != a.name.lower() for a in argument.actors)     # not "the Philippines"
     if wanted == "organisation":            # "quit ECOWAS", "keluar dari ECOWAS"
         return bool(argument.actors) and argument.how != "event" and all(a.kind == "IGO" for a in argument.actors)
     if wanted == "person":                  # "welcomed Zelenskiy to Berlin", not "welcomed Beijing's removal of …"

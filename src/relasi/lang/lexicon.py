@@ -70,7 +70,7 @@ class _KeyCheckingLoader(YAML_LOADER):  # type: ignore[misc, valid-type]
 KNOWN_KEYS = frozenset({"name", "cameo", "verbs", "nouns", "target", "source", "object", "object_not", "with",
                         "unless", "mutual", "describes", "modality", "note", "patient", "subject_head",
                         "places", "alone"})
-PATIENTS = frozenset({"actor", "person", "organisation", "event"})
+PATIENTS = frozenset({"actor", "person", "organisation", "event", "nationals"})
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,8 @@ class Pattern:
     target: tuple[str, ...] = ()             # slot names; () = the grammar's defaults
     source: str = "subject"                  # "subject" (the voice decides), "speaker", or the first of `sources`
     sources: tuple[str, ...] = ()            # slot names tried in order for the source
-    patient: str = ""                        # "actor", "person", "organisation" or "event": what the patient must be
+    patient: str = ""                        # "actor", "person", "organisation", "nationals" or "event": what the
+    #                                          patient must be
     object_heads: tuple[str, ...] = ()
     object_not: tuple[str, ...] = ()
     subject_heads: tuple[str, ...] = ()
