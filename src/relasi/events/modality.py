@@ -33,10 +33,14 @@ REFUSAL_CODES = {"03": "127", "04": "125", "05": "120", "06": "121", "07": "122"
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE"})
 
 
-# ", an accusation Baku denied", ", a charge Tehran rejects": a denial set off after an accusation comments on it
-_APPOSITIVE_DENIAL = re.compile(r",\s+(?:an?\s+|the\s+)?(?:charge|charges|accusation|accusations|allegation|"
-                                r"allegations|claim|claims)\s+(?:that\s+|which\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*"
-                                r"\s+(?:has\s+|had\s+|have\s+)?(?:strongly\s+|firmly\s+|flatly\s+)?$")
+def _appositive_denial(makers: tuple[str, ...]) -> re.Pattern[str] | None:
+    """", an accusation Baku denied", ", a charge Tehran rejects": a denial set off after a statement's noun (the
+    grammar's `maker_nouns`) comments on it. None where the language lists no such nouns."""
+    if not makers:
+        return None
+    nouns = "|".join(re.escape(m) for m in sorted(makers, key=len, reverse=True))
+    return re.compile(rf",\s+(?:an?\s+|the\s+)?(?:{nouns})\s+(?:that\s+|which\s+)?[A-Z][\w'’.\-]*"
+                      r"(?:\s+[A-Z][\w'’.\-]*)*\s+(?:has\s+|had\s+|have\s+)?(?:strongly\s+|firmly\s+|flatly\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,7 @@ class _Words:
     scheduling: frozenset[str]          # plan words that only fix a time ("menjadwalkan"): a commitment may govern them
     cancelling_after: re.Pattern[str]   # cancelling words that may follow their noun ("kunjungan … dibatalkan")
     performative: re.Pattern[str]       # "ingin", "would like to": a speaker's thanks said in wanting to say it
+    appositive_denial: re.Pattern[str] | None   # ", a charge Tehran denied": a denial commenting on a statement
 
 
 def phrase_regex(words: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
@@ -93,7 +98,7 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 def _compiled(key: tuple) -> _Words:
     plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, possibility, future_time, \
         negators, cancelling, adopting, not_yet, scheduled, idioms, scheduling, cancelling_after, performative, \
-        auxiliaries = key
+        makers, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     rx = phrase_regex
@@ -102,7 +107,7 @@ def _compiled(key: tuple) -> _Words:
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
                   _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting), rx(not_yet),
                   rx(scheduled), rx(idioms), frozenset(scheduling), rx(cancelling_after or cancelling),
-                  rx(performative))
+                  rx(performative), _appositive_denial(makers))
 
 
 def words_of(pack) -> _Words:
@@ -115,7 +120,7 @@ def words_of(pack) -> _Words:
             c.kind == BE for c in classes)))
         names = ("plan", "commitment", "offers", "future", "denial", "failure", "hypothetical", "refusal", "deontic",
                  "possibility", "future_time", "negators", "cancelling", "adopting", "not_yet", "scheduled_after",
-                 "not_negating", "scheduling", "cancelling_after", "performative")
+                 "not_negating", "scheduling", "cancelling_after", "performative", "maker_nouns")
         cached = _compiled((*(pack.words(name) for name in names), auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -138,7 +143,8 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         # "Rusia membantah tuduhan Ukraina bahwa pasukannya menyerang …", "dismissed claims that …": the act the
         # denied accusation or report names
         return Factuality("denied", negated, cameo)
-    if cameo == "016" and _APPOSITIVE_DENIAL.search(text, parse.start, predicate.start):
+    if cameo == "016" and words.appositive_denial is not None \
+            and words.appositive_denial.search(text, parse.start, predicate.start):
         # "accused Azerbaijani forces of opening fire, an accusation Baku denied": the denial answers the accusation,
         # it is no part of what is alleged
         return Factuality("asserted", predicate.negated, cameo)
