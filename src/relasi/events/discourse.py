@@ -60,9 +60,9 @@ def implied_target(sources: list[Actor], earlier: list[Event], parses: list[Pars
     ("NATO telah menolak tuntutan tersebut" after Russia's demands), else the subject of the sentence before when it
     is another side, else the article's other main side."""
     own = {a.code for a in sources}
-    for event in reversed(earlier):
-        if event.target.code in own and event.source.code not in own and state_level(event.source):
-            return [as_state(event.source)]
+    answered = answered_unnamed(earlier, own)
+    if answered:
+        return answered
     last = earlier[-1] if earlier else None
     if last is not None and last.plover in REACTION_TYPES and last.source.code not in own \
             and last.target.code not in own and state_level(last.target):
@@ -115,8 +115,8 @@ def aid_recipient(earlier: list[Event], own: set[str]) -> list[Actor]:
 
 
 def answered_unnamed(earlier: list[Event], own: set[str]) -> list[Actor]:
-    """The side that did the last act told against this one ("Venezuela threatened Guyana. Guyana put its forces on
-    full alert in response."): what an answer that names nothing answers."""
+    """The side that did the last act told against `own` ("Venezuela threatened Guyana. Guyana put its forces on
+    full alert in response."): what an answer that names nothing answers, and the first guess of `implied_target`."""
     for event in reversed(earlier):
         if event.target.code in own and event.source.code not in own and state_level(event.source):
             return [as_state(event.source)]
