@@ -47,7 +47,7 @@ def fold(text: str) -> str:
     return "".join(c if len(low := c.lower()) != 1 else low for c in text)
 
 
-def _is_word_char(char: str) -> bool:
+def is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
@@ -118,7 +118,7 @@ class Gazetteer:
         """Candidates (start, minus length, where the match ended, end, entries) from one automaton's raw matches;
         `offset` is where the string the automaton read starts in `text`."""
         append = candidates.append
-        # The boundary tests are inlined (rather than calls to _is_word_char) because they run for every raw match.
+        # The boundary tests are inlined (rather than calls to is_word_char) because they run for every raw match.
         for last, (length, group, modes, whole) in matches:
             hit_end = offset + last + 1
             hit_start = hit_end - length
@@ -143,12 +143,12 @@ class Gazetteer:
 
 def _extend_boundary(text: str, hit_end: int, limit: int, group: tuple[Entry, ...]) -> int | None:
     """End offset of the hit once the word boundary is checked; titles may carry a clitic ("Menterinya")."""
-    if hit_end >= limit or not _is_word_char(text[hit_end]) or not _is_word_char(text[hit_end - 1]):
+    if hit_end >= limit or not is_word_char(text[hit_end]) or not is_word_char(text[hit_end - 1]):
         return hit_end
     if any(e.kind.startswith("ROLE_") for e in group):
         for clitic in CLITICS:
             stop = hit_end + len(clitic)
-            if text[hit_end:stop].lower() == clitic and (stop >= limit or not _is_word_char(text[stop])):
+            if text[hit_end:stop].lower() == clitic and (stop >= limit or not is_word_char(text[stop])):
                 return stop
     return None
 

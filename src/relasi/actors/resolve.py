@@ -15,7 +15,7 @@ from datetime import date
 from operator import itemgetter
 
 from relasi.actors.dictionary import Entry
-from relasi.actors.gazetteer import Hit, fold
+from relasi.actors.gazetteer import Hit, fold, is_word_char
 from relasi.model import Actor, Article, Mention
 
 ACTOR_KINDS = ("STATE", "CITY", "IGO", "ORG", "PERSON")
@@ -449,7 +449,7 @@ def _regime_reference(text: str, phrase: _Phrase, institution: Hit, person_title
                   and word in text[m.start:m.end].lower()), None)        # "junta Myanmar … the junta"
     if state is None:
         # not a state its own sentence names ("Xi Jinping berbicara dengan kepala junta")
-        opened = max(text.rfind(". ", 0, phrase.start), text.rfind("\n", 0, phrase.start)) + 1
+        opened = _sentence_start(text, phrase.start)
         before = [m for m in earlier if m.start < opened] or earlier
         counts: dict[str, int] = {}
         for mention in before:
@@ -497,7 +497,7 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
     if name_span is None and _after_possessive(text, phrase.start, pack) and _speech_follows(text, phrase.end, pack):
         # "Japan will impose sanctions on Russia, its foreign minister said": the role of the state the sentence
         # opened with (its subject, as a rule), else of the state named last
-        opened = max(text.rfind(". ", 0, phrase.start), text.rfind("\n", 0, phrase.start)) + 1
+        opened = _sentence_start(text, phrase.start)
         state = next((m.actor for m in earlier if m.start >= opened and m.actor.kind == "STATE"), None) or next(
             (m.actor for m in reversed(earlier) if m.actor.kind == "STATE"), None)
         if state is not None:
@@ -559,7 +559,7 @@ def _appositive_names(text: str, mentions: list[Mention], new_names: dict[str, A
         if match is None:
             continue
         span = match.span(1)
-        if any(a < span[1] and span[0] < b for a, b in taken):
+        if _overlaps(span, taken):
             continue                                      # a name the dictionary knows (or any actor) is its own
         name = match.group(1)
         actor = mention.actor
@@ -568,6 +568,10 @@ def _appositive_names(text: str, mentions: list[Mention], new_names: dict[str, A
         taken.append(span)
         found.append(Mention(span[0], span[1], name, person, "apposition+title"))
     return found
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in taken)
 
 
 def _institution_names(text: str, mentions: list[Mention], new_names: dict[str, Actor],
@@ -584,7 +588,7 @@ def _institution_names(text: str, mentions: list[Mention], new_names: dict[str, 
         span = _new_name(text, mention.span[1], stop_names)
         if span is None or len(text[span[0]:span[1]].split()) < 2 or span[0] - mention.span[1] > 1:
             continue
-        if any(a < span[1] and span[0] < b for a, b in taken):
+        if _overlaps(span, taken):
             continue
         name = text[span[0]:span[1]]
         person = Actor(actor.code, "PERSON", name, actor.country or actor.code, actor.sector, None)
@@ -626,14 +630,10 @@ def _word_occurrences(text: str, form: str) -> list[tuple[int, int]]:
     start = text.find(form)
     while start >= 0:
         end = start + len(form)
-        if (start == 0 or not _is_word_char(text[start - 1])) and (end == len(text) or not _is_word_char(text[end])):
+        if (start == 0 or not is_word_char(text[start - 1])) and (end == len(text) or not is_word_char(text[end])):
             found.append((start, end))
         start = text.find(form, start + 1)
     return found
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9]{1,6})\s*\)")
@@ -813,9 +813,9 @@ def _vessel_references(text: str, mentions: list[Mention], pack) -> list[Mention
     for regex in references:
         for match in regex.finditer(text):
             span = match.span()
-            if any(a < span[1] and span[0] < b for a, b in taken):
+            if _overlaps(span, taken):
                 continue
-            opened = max(text.rfind(". ", 0, span[0]), text.rfind("\n", 0, span[0])) + 1
+            opened = _sentence_start(text, span[0])
             # (named in an earlier sentence: "Kapal patroli Bakamla mengusir kapal-kapal tersebut" is not Bakamla's)
             before = [actor for start, actor in owners if start < opened]
             if not before:
@@ -828,7 +828,6 @@ def _vessel_references(text: str, mentions: list[Mention], pack) -> list[Mention
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
-_SENTENCE_START = re.compile(r"[.!?]\s|\n")
 
 
 def _addressed_by(text: str, sides: list[Mention], at: int, pack) -> int | None:
@@ -847,10 +846,13 @@ def _addressed_by(text: str, sides: list[Mention], at: int, pack) -> int | None:
         return None
     if any(w in pack.words("reference_breaks") for w in words):
         return None
-    start = 0
-    for found in _SENTENCE_START.finditer(text, 0, last.start):
-        start = found.end()
-    return start
+    return _sentence_start(text, last.start)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset `at` starts (after the last ". " or line break before it)."""
+    stop = text.rfind(". ", 0, at)
+    return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
 
 
 def _verb_follows(text: str, end: int, verbs: tuple[str, ...]) -> bool:

@@ -149,12 +149,18 @@ class Discourse:
 
     def _dateline(self, earlier: list[Group]) -> Actor | None:
         """The state of the dateline's city: told before, or opening this sentence."""
-        if self.dateline_state is None:
-            for group in earlier:
-                cities = [a for a in group.actors if a.kind == "CITY" and a.country]
-                if group.excluded == "dateline" and cities:
-                    self.dateline_state = as_state(cities[0])
+        self._note_dateline(earlier)
         return self.dateline_state
+
+    def _note_dateline(self, groups: list[Group]) -> None:
+        """Keep the state of the first dateline city among `groups`."""
+        if self.dateline_state is not None:
+            return
+        for group in groups:
+            cities = [a for a in group.actors if a.kind == "CITY" and a.country]
+            if group.excluded == "dateline" and cities:
+                self.dateline_state = as_state(cities[0])
+                return
 
     def pronoun_speaker(self) -> list[Actor]:
         """Who "katanya", "he said" stand for: the last speaker, else the person the discourse is about."""
@@ -179,11 +185,8 @@ class Discourse:
             sides = {a.code for a in self.last_pair}
             if any(a.code not in sides for subject in subjects for a in subject):
                 self.last_pair = []
+        self._note_dateline(groups)
         for group in groups:
-            if group.excluded == "dateline" and self.dateline_state is None:
-                cities = [a for a in group.actors if a.kind == "CITY" and a.country]
-                if cities:
-                    self.dateline_state = as_state(cities[0])
             if group.place and not group.excluded and group.how == "direct":
                 # "Soldiers seized power in Niger. ECOWAS froze the country's assets": a state named as a place is
                 # still the state a later description may stand for
