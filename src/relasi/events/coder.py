@@ -2025,7 +2025,6 @@ def _history(parse: Parse, predicate: Predicate, day: str | None, precision: str
     return predicate.voice == "noun"
 
 
-_YEAR_AFTER = re.compile(r"[^,.;:]{0,60}?\b(?:in|pada|tahun)\s+((?:19|20)\d\d)\b")
 
 
 def _background_noun(text: str, parse: Parse, predicate: Predicate, published: date | None, pack) -> bool:
@@ -2039,7 +2038,11 @@ def _background_noun(text: str, parse: Parse, predicate: Predicate, published: d
         return True
     if published is None:
         return False
-    found = _YEAR_AFTER.match(text, predicate.end, parse.end)
+    year_after = pack.__dict__.get("_year_after")
+    if year_after is None:
+        words = "|".join(re.escape(w) for w in pack.words("year_words_of_act") or ("in",))
+        year_after = pack.__dict__["_year_after"] = re.compile(rf"[^,.;:]{{0,60}}?\b(?:{words})\s+((?:19|20)\d\d)\b")
+    found = year_after.match(text, predicate.end, parse.end)
     return found is not None and int(found.group(1)) < published.year
 
 
