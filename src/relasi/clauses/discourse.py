@@ -67,9 +67,13 @@ class Discourse:
         how = "pronoun"
         if kind == "person":
             # "Putin mengatakan ia …": the person the sentence opened with; else the one the discourse is about
-            first = next((g for g in earlier if g.party), None)
-            if first is not None and first.actors[0].kind == "PERSON":
-                person = first.actors[0]
+            # (not a pronoun read before it: "'… mereka …,' kata Presiden AS Joe Biden, tempat ia …"; the state
+            # named before its person is the person's own: "US President Joe Biden said …, where he thanked …")
+            opening = [g for g in earlier if g.party and g.how != "pronoun"]
+            lead = next((g for g in opening if g.actors[0].kind == "PERSON"), None)
+            if lead is not None and all(g.actors[0].code == lead.actors[0].code
+                                        for g in opening[:opening.index(lead)]):
+                person = lead.actors[0]
             else:
                 person = self.last_person or self.last_named_person
             if person is not None and item.value in OBJECT_PERSONS:

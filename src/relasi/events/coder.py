@@ -129,7 +129,7 @@ def code_events(article: Article, pack) -> Article:
     seen: set[tuple] = set()
     for index, parse in enumerate(parses):
         sentence = text[parse.start:parse.end]
-        said = SentenceWords(sentence)
+        said = SentenceWords(sentence, parse.start)
         chosen = [choose(p, sentence, pack.lexicon, said, _governed_markers(parse, number))
                   for number, p in enumerate(parse.predicates)]
         # what a speaker says of an act (unlawful, owed, exhorted, hostile): one search says whether any of it is here
@@ -1030,7 +1030,7 @@ def _told_doer(text: str, parses: list[Parse], index: int, kind: str | frozenset
             if doer is None or not doer.actors or any(a.code in own for a in doer.actors):
                 continue
             if kind:
-                found = choose(predicate, sentence, pack.lexicon)
+                found = choose(predicate, sentence, pack.lexicon, start=parse.start)
                 if found is None or found.cameo is None or plover_for(found.cameo) not in (
                         kind if isinstance(kind, frozenset) else (kind,)):
                     continue
@@ -1059,7 +1059,7 @@ def _named_statement(text: str, parse: Parse, phrase: Argument, pack) -> str | N
         return None
     for noun in parse.predicates:
         if noun.voice == "noun" and phrase.start <= noun.start < phrase.end:
-            found = choose(noun, text[parse.start:parse.end], pack.lexicon)
+            found = choose(noun, text[parse.start:parse.end], pack.lexicon, start=parse.start)
             return plover_for(found.cameo) if found is not None and found.cameo is not None else None
     return None
 
@@ -1346,7 +1346,7 @@ def _seat_of_authority(parse: Parse, predicate: Predicate, pack) -> list[Actor]:
 def _authority_noun_seat(parse: Parse, text: str, pack, noun: Predicate) -> list[Actor]:
     """The seat of an arrest, a trial or a deportation named by a noun ("memprotes penahanan nelayan Indonesia di
     Malaysia"): the doer of the act that a protest or concern is about."""
-    chosen = choose(noun, text[parse.start:parse.end], pack.lexicon)
+    chosen = choose(noun, text[parse.start:parse.end], pack.lexicon, start=parse.start)
     if chosen is None or not chosen.cameo or chosen.cameo[:3] not in AUTHORITY_ACTS:
         return []
     return _seat_of_authority(parse, noun, pack)

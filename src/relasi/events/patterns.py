@@ -91,8 +91,9 @@ class SentenceWords:
     """A sentence's lower-cased text, and which listed words it holds: each asked once per sentence (the senses of
     all its predicates ask about the same lists)."""
 
-    def __init__(self, sentence: str) -> None:
+    def __init__(self, sentence: str, start: int = 0) -> None:
         self.sentence = sentence
+        self.start = start                  # where the sentence stands in the body (predicates' offsets are there)
         self._lowered: str | None = None
         self._any: dict[int, tuple[tuple[str, ...], bool]] = {}
 
@@ -111,6 +112,13 @@ class SentenceWords:
                 break
         self._any[id(words)] = (words, found)
         return found
+
+    def holds_any_after(self, words: tuple[str, ...], offset: int) -> bool:
+        """Whether one of `words` stands as a whole word after the body offset `offset`."""
+        if not self.holds_any(words):
+            return False
+        rest = self.sentence[max(0, offset - self.start):].lower()
+        return any(word in rest and _contains(rest, word) for word in words)
 
 
 _BY_FIRST: dict[int, tuple[tuple[str, ...], dict[str, list[tuple[str, ...]]]]] = {}
@@ -153,7 +161,7 @@ def _same_word(word: str, wanted: str) -> bool:
 
 
 def choose(predicate: Predicate, sentence: str, lexicon: Lexicon, said: SentenceWords | None = None,
-           governs: tuple[str, ...] = ()) -> Pattern | None:
+           governs: tuple[str, ...] = (), start: int = 0) -> Pattern | None:
     """The first sense whose constraints hold (constrained senses come first), or None. `said`: the sentence's
     words, when the caller asks for several predicates of one sentence; `governs`: the markers of the clauses the
     predicate governs."""
@@ -174,18 +182,19 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon, said: Sentence
     verb_phrase = predicate.voice != "noun" and len(words) == 2 and (lexicon.lang == "en" or words[1] == "untuk")
     if not patterns and not verb_phrase:
         return None
-    said = said or SentenceWords(sentence)
+    said = said or SentenceWords(sentence, start)
     the_patient = patient(predicate)
     head = HeadWords(the_patient.head if the_patient else "")
     anywhere = lexicon.lang == "en"
     doer_heads = _DoerHeads(predicate)
-    found = _first_sense(patterns, the_patient, head, anywhere, said, lexicon, doer_heads)
+    found = _first_sense(patterns, the_patient, head, anywhere, said, lexicon, doer_heads, predicate)
     if found is None and verb_phrase:
         # "agreed to appoint …": the phrase "agreed to" (to demands) does not apply, the verb alone may
         found = _first_sense(senses(predicate, lexicon, words[0]), the_patient, head, anywhere, said, lexicon,
-                             doer_heads)
+                             doer_heads, predicate)
     for form in extended if found is None else ():
-        found = _first_sense(senses(predicate, lexicon, form), the_patient, head, anywhere, said, lexicon, doer_heads)
+        found = _first_sense(senses(predicate, lexicon, form), the_patient, head, anywhere, said, lexicon, doer_heads,
+                             predicate)
         if found is not None:
             break
     return found
@@ -206,7 +215,7 @@ class _DoerHeads:
 
 
 def _first_sense(patterns: list[Pattern], the_patient: Argument | None, head: HeadWords, anywhere: bool,
-                 said: SentenceWords, lexicon: Lexicon, doer_heads: _DoerHeads) -> Pattern | None:
+                 said: SentenceWords, lexicon: Lexicon, doer_heads: _DoerHeads, predicate: Predicate) -> Pattern | None:
     for pattern in patterns:
         if pattern.object_heads and not head.matches(pattern.object_heads, anywhere):
             continue
@@ -218,6 +227,9 @@ def _first_sense(patterns: list[Pattern], the_patient: Argument | None, head: He
             continue
         if pattern.with_words and not said.holds_any(pattern.with_words):
             continue
+        if pattern.with_words and pattern.describes and predicate.voice != "noun" \
+                and not said.holds_any_after(pattern.with_words, predicate.end):
+            continue                # "thanked X for what he called difficult decisions": what it calls comes after
         if pattern.unless and said.holds_any(pattern.unless):
             continue
         return pattern
