@@ -399,7 +399,7 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
     if holder_entry is None or not holder_entry.code:
         if institution is not None and "regime" in institution.entries[0].flags and not holders:
             return _regime_reference(text, phrase, institution, person_title, earlier)   # "kepala junta"
-        return _title_reference(text, phrase, title, earlier, pack, stop_names, new_names)
+        return _title_reference(text, phrase, title, earlier, pack, stop_names, new_names, day)
     code = holder_entry.code if holder_entry.kind != "CITY" else (holder_entry.country or holder_entry.code)
     country = holder_entry.country if holder_entry.kind != "IGO" else None
     role_entry = title.entries[0]
@@ -435,7 +435,7 @@ def _resolve_hit(text, phrase: _Phrase, pack, day, support, earlier, stop_names,
     if kind in ("ROLE_PERSON", "ROLE_ORG") and "regime" in hit.entries[0].flags:
         return _regime_reference(text, phrase, hit, hit if kind == "ROLE_PERSON" else None, earlier)
     if kind in ("ROLE_PERSON", "ROLE_ORG"):
-        return _title_reference(text, phrase, hit, earlier, pack, stop_names, new_names)
+        return _title_reference(text, phrase, hit, earlier, pack, stop_names, new_names, day)
     return []
 
 
@@ -484,7 +484,7 @@ def _speech_follows(text: str, end: int, pack) -> bool:
 
 
 def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Mention], pack,
-                     stop_names: frozenset[str], new_names: dict[str, Actor]) -> list[Mention]:
+                     stop_names: frozenset[str], new_names: dict[str, Actor], day: date | None = None) -> list[Mention]:
     """A bare title ("Presiden", "Kepala Negara", "the minister") refers to the last person named with that role,
     or the last institution that role serves in ("Kedutaan Korea Utara ... Duta Besar"). Followed by a name the
     dictionary does not know ("Duta Besar Kang Chol"), it introduces that person, whose name is then recognised
@@ -531,6 +531,17 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
         if actor.kind == "PERSON":
             return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], actor, "coref:title")]
     home = pack.grammar.get("home_state")
+    entry = title.entries[0]
+    if name_span is not None and not home and title.kind == "ROLE_PERSON" and entry.sector == "GOV" \
+            and (dated := _dateline_state(text, earlier)) is not None \
+            and not (entry.role and pack.person_in_office(dated, entry.role, day)):
+        # "TOKYO (Reuters) - … Vice Foreign Minister Takehiro Funakoshi lodged a protest": a government title no
+        # state qualifies, held by a name no one knows, is the government's where the story is filed (not a post
+        # whose holder there is known: "ADDIS ABABA - … ousted President Mohamed Bazoum" is someone else's)
+        name = text[name_span[0]:name_span[1]]
+        person = Actor(dated, "PERSON", name, dated, entry.sector, entry.role)
+        new_names[name] = person
+        return [Mention(name_span[0], name_span[1], name, person, "dateline+name", extent=(phrase.start, name_span[1]))]
     if name_span is not None and home and "home" in title.entries[0].flags:
         # "Menteri Hukum Supratman": a cabinet title that no state qualifies and no earlier holder explains is
         # the home state's, as the news of that language writes its own government
@@ -540,6 +551,23 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
         new_names[name] = person
         return [Mention(name_span[0], name_span[1], name, person, "home+name", extent=(phrase.start, name_span[1]))]
     return []
+
+
+def _dateline_state(text: str, earlier: list[Mention]) -> str | None:
+    """The state (code) of the city that opens the story's first dateline ("TOKYO, May 3 (Reuters) -"), or None."""
+    from relasi.extract.meta import parse_dateline
+
+    for mention in earlier:
+        if mention.actor.kind != "CITY" or not mention.actor.country:
+            continue
+        opened = _sentence_start(text, mention.start)
+        if mention.start != opened:
+            return None
+        dateline = parse_dateline(text[opened:opened + 200])
+        if dateline is None or opened + dateline.end < mention.end:
+            return None
+        return mention.actor.country
+    return None
 
 
 # A title phrase (optionally with a short phrase of its post after it), then a name set off by commas
