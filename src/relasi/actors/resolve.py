@@ -925,6 +925,9 @@ def _last_two(heads: list[Mention], before: int, wanted: str) -> list[Actor]:
         if mention.end > before:
             continue
         actor = mention.actor
+        if wanted == "STATE" and (actor.sector == "IGO" or actor.kind == "PERSON" and actor.country
+                                  and actor.code != actor.country):
+            continue                # "European Council President Charles Michel" stands for his body, no country
         if wanted == "STATE" and actor.kind not in ("STATE", "IGO") and actor.code \
                 and actor.sector not in ("MED", "BUS", "CVL", "OTHER"):
             # "kedua negara" after "pejabat tinggi Korut" and "Malaysia": the states they stand for
