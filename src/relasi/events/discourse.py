@@ -159,7 +159,11 @@ def reaction_target(earlier: list[Event], sentence_start: int, sources: list[Act
     if named is not None:
         said = [e for e in earlier if e.start <= sentence_start and e.plover == named and e.source.code not in own]
         if said and state_level(said[-1].source):
-            return [as_state(said[-1].source)]      # "rejected the accusation": the last accusation's maker
+            last = said[-1]
+            if last.plover in SYMMETRIC and last.target.code not in own and state_level(last.target):
+                # "Kyrgyzstan and Tajikistan signed a border treaty. Russia welcomed the signing": both sides
+                return [as_state(last.source), as_state(last.target)]
+            return [as_state(last.source)]      # "rejected the accusation": the last accusation's maker
     for event in reversed(earlier):
         if event.start > sentence_start:
             continue
