@@ -123,6 +123,10 @@ class Discourse:
                     # country" is Israel)
                     named = [a for g in before for a in g.actors if a.kind == "STATE" and a.code in region]
                     same = named or [a for a in same if a.code in region]
+                    if not same and len(parties) > 1:
+                        # "Colombia agreed …, hours after Trump ordered tariffs on the South American country": the
+                        # sentence's first party, where another side's clause stands between it and the description
+                        same = [as_state(a) for a in parties[0].actors if a.kind == "STATE" and a.code in region]
                     subject = [a for a in subject if a.code in region]
                     last = [a for a in reversed(self.named_states) if a.code in region][:1]
                 actors = same[-1:] or subject or last
