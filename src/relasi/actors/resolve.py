@@ -489,6 +489,8 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
     or the last institution that role serves in ("Kedutaan Korea Utara ... Duta Besar"). Followed by a name the
     dictionary does not know ("Duta Besar Kang Chol"), it introduces that person, whose name is then recognised
     in the rest of the article."""
+    if title.kind == "ROLE_ORG" and len(phrase.hits) == 1:
+        return _home_ministry(text, phrase, title, earlier, pack)
     if title.kind != "ROLE_PERSON" or len(phrase.hits) != 1:
         return []
     role = title.entries[0].role
@@ -551,6 +553,27 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
         new_names[name] = person
         return [Mention(name_span[0], name_span[1], name, person, "home+name", extent=(phrase.start, name_span[1]))]
     return []
+
+
+def _home_ministry(text: str, phrase: _Phrase, title: Hit, earlier: list[Mention], pack) -> list[Mention]:
+    """"Kementerian Luar Negeri mendesak Pemerintah Malaysia …": a ministry of the pack's home state (flag `home`)
+    that no state qualifies is the one of its kind named before, else the home state's, or the state's
+    where a story from abroad is filed ("Beijing (ANTARA) - Kementerian Luar Negeri …"), once the story has named
+    that state."""
+    home = pack.grammar.get("home_state")
+    entry = title.entries[0]
+    if not home or "home" not in entry.flags:
+        return []
+    named = next((m for m in reversed(earlier) if not m.part and m.actor.kind == "ORG" and m.actor.role == entry.role),
+                 None)
+    if named is not None:
+        # "Kementerian Luar Negeri China mengecam … Kementerian Luar Negeri juga memanggil …": the one named before
+        return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], named.actor, "coref:title")]
+    state = _dateline_state(text, earlier) or str(home)
+    if not any(m.actor.code == state for m in earlier):
+        return []               # (a story that has not named the state yet: "…," tambah Ryabkov, of Russia's)
+    body = Actor(state, "ORG", f"{state} {entry.role or 'ministry'}", state, entry.sector, entry.role)
+    return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], body, "home")]
 
 
 def _dateline_state(text: str, earlier: list[Mention]) -> str | None:
