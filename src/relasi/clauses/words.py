@@ -41,6 +41,8 @@ class Words:
     not_verbs: frozenset[str] = frozenset()
     english_verbs: frozenset[str] = frozenset()
     english_participles: frozenset[str] = frozenset()    # past participles of the grammar's English verbs
+    duration_openers: frozenset[str] = frozenset()     # "selama" before "90 hari": a preposition
+    duration_units: frozenset[str] = frozenset()
     targets: tuple[str, ...] = ()
     object_control: frozenset[str] = frozenset()
     object_first: frozenset[str] = frozenset()          # verbs whose object comes before "of"/"for"
@@ -304,6 +306,8 @@ def compile_words(pack: Any) -> Words:
     words.victim_nouns = frozenset(str(w).lower() for w in grammar.get("victim_nouns") or ())
     words.attempt_nouns = frozenset(str(w).lower() for w in grammar.get("attempt_nouns") or ())
     words.aside_openers = tuple(str(w).lower() + " " for w in grammar.get("aside_openers") or ())
+    words.duration_openers = frozenset(str(w).lower() for w in grammar.get("duration_openers") or ())
+    words.duration_units = frozenset(str(w).lower() for w in grammar.get("duration_units") or ())
     words.any_quantifiers = frozenset(str(w).lower() for w in grammar.get("any_quantifiers") or ())
     words.relational_nouns = frozenset(str(w).lower() for w in grammar.get("relational_nouns") or ())
     words.member_nouns = frozenset(str(w).lower() for w in grammar.get("member_nouns") or ())
