@@ -223,7 +223,8 @@ def _first_sense(patterns: list[Pattern], the_patient: Argument | None, head: He
             continue
         if pattern.object_not and head.matches(pattern.object_not, anywhere):
             continue
-        if pattern.patient and not _patient_is(the_patient, pattern.patient, lexicon):
+        if pattern.patient and not _patient_is(_noun_patient(predicate, pattern, the_patient), pattern.patient,
+                                               lexicon):
             continue
         if pattern.with_words and not said.holds_any(pattern.with_words):
             continue
@@ -237,6 +238,14 @@ def _first_sense(patterns: list[Pattern], the_patient: Argument | None, head: He
 
 
 _ENDINGS = ("", "nya", "s", "es", "kan", "an")
+
+
+def _noun_patient(predicate: Predicate, pattern: Pattern, the_patient: Argument | None) -> Argument | None:
+    """An event noun's patient for a sense that asks what it must be: its first target slot there ("withdrawal from
+    ECOWAS": the body left), else its "of" or possessor."""
+    if predicate.voice != "noun":
+        return the_patient
+    return next((found for name in pattern.target if (found := predicate.slot(name)) is not None), the_patient)
 
 
 def _patient_is(argument: Argument | None, wanted: str, lexicon: Lexicon) -> bool:
