@@ -369,8 +369,9 @@ def _retag(items: list[Item], words: Words, lows: list[str], lexicon_verbs: froz
         for k in range(len(items) - 2):
             item = items[k]
             if item.kind == OPEN and item.value in words.duration_openers \
-                    and any(items[j].value in words.duration_units for j in range(k + 2, min(k + 4, len(items)))) \
-                    and (items[k + 1].value[:1].isdigit() or items[k + 1].kind == DET):
+                    and (items[k + 1].value in words.duration_units
+                         or any(items[j].value in words.duration_units for j in range(k + 2, min(k + 4, len(items))))
+                         and (items[k + 1].value[:1].isdigit() or items[k + 1].kind == DET)):
                 # "selama 90 hari", "selama satu bulan": a length of time, no clause
                 items[k] = Item(item.start, item.end, PREP, item.value, (WordClass(PREP, item.value),), None, k)
     english = words.lang == "en"
