@@ -228,9 +228,11 @@ def _first_sense(patterns: list[Pattern], the_patient: Argument | None, head: He
             continue
         if pattern.with_words and not said.holds_any(pattern.with_words):
             continue
-        if pattern.with_words and pattern.describes and predicate.voice != "noun" \
+        if pattern.with_words and pattern.describes and predicate.voice != "noun" and lexicon.lang == "en" \
                 and not said.holds_any_after(pattern.with_words, predicate.end):
-            continue                # "thanked X for what he called difficult decisions": what it calls comes after
+            # "thanked X for what he called difficult decisions": what it calls comes after (English only: an
+            # Indonesian description may stand before its verb, "… yang oleh X disebut ilegal")
+            continue
         if pattern.unless and said.holds_any(pattern.unless):
             continue
         return pattern
