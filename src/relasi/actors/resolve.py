@@ -488,7 +488,7 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
     """A bare title ("Presiden", "Kepala Negara", "the minister") refers to the last person named with that role,
     or the last institution that role serves in ("Kedutaan Korea Utara ... Duta Besar"). Followed by a name the
     dictionary does not know ("Duta Besar Kang Chol"), it introduces that person, whose name is then recognised
-    in the rest of the article."""
+    in the rest of the article. A bare institution is read by _home_ministry."""
     if title.kind == "ROLE_ORG" and len(phrase.hits) == 1:
         return _home_ministry(text, phrase, title, earlier, pack)
     if title.kind != "ROLE_PERSON" or len(phrase.hits) != 1:

@@ -164,7 +164,7 @@ def choose(predicate: Predicate, sentence: str, lexicon: Lexicon, said: Sentence
            governs: tuple[str, ...] = (), start: int = 0) -> Pattern | None:
     """The first sense whose constraints hold (constrained senses come first), or None. `said`: the sentence's
     words, when the caller asks for several predicates of one sentence; `governs`: the markers of the clauses the
-    predicate governs."""
+    predicate governs; `start`: where the sentence stands in the body (the predicate's offsets are the body's)."""
     patterns = senses(predicate, lexicon)
     words = predicate.text.split()
     # "coordinating closely with", "met separately with": an adverb split the phrasal verb from its particle;
