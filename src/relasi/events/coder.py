@@ -123,6 +123,7 @@ def code_events(article: Article, pack) -> Article:
     reciprocals = tuple(pack.words("reciprocal"))
     participating = frozenset(pack.words("participating"))
     continuing = frozenset(pack.words("continuing"))
+    conditions = frozenset(pack.words("condition_verbs"))
     unlawful, deontic, exhortations, judged, said_any = _said_regexes(pack)
     parses = list(article.parses)
     events: list[Event] = []
@@ -159,6 +160,9 @@ def code_events(article: Article, pack) -> Article:
             if predicate.voice == "noun" and not requested \
                     and _not_new(text, parse, predicate, background, content, reasons, determiners):
                 continue
+            if predicate.voice == "noun" and plover_for(pattern.cameo) == "COOPERATE" \
+                    and _told_as_condition(text, parse, predicate, conditions):
+                continue                    # "kerja sama perdagangan kedua negara terus tumbuh": a state, no act
             if _describes_content(parse, predicate, content, signed) \
                     or _on_background(text, parse, predicate, background) \
                     or _continuing(text, parse, predicate, continuing):
@@ -1997,6 +2001,15 @@ def _not_new(text: str, parse: Parse, predicate: Predicate, background: tuple[st
         return True                       # "berterima kasih atas bantuan", "thanked Japan for its support"
     after = text[predicate.end:predicate.end + 12].lower()
     return after.startswith((" itu", " tersebut", " ini")) or before.endswith(("this", "that", "these", "those"))
+
+
+def _told_as_condition(text: str, parse: Parse, predicate: Predicate, conditions: frozenset[str]) -> bool:
+    """Whether a verb of a changing quantity or state follows an event noun's phrase within its clause ("kerja sama
+    perdagangan kedua negara terus tumbuh", "bilateral trade grew 10 percent"): the noun names a condition."""
+    if not conditions:
+        return False
+    after = re.split(r"[,.;:!?\"“”()]", text[predicate.end:min(parse.end, predicate.end + 60)], maxsplit=1)[0]
+    return any(word in conditions for word in after.lower().split()[:6])
 
 
 def _committed_by_another(parse: Parse, predicate: Predicate, sources: list[Actor],
