@@ -260,9 +260,8 @@ def code_events(article: Article, pack) -> Article:
                 # "China membantahnya", "Beijing denied it": the denial answers the accusation made against it just
                 # before (only a named accuser makes a denial an event)
                 before = parses[index - 1] if index else None
-                comment = _comment_before(text, parse, predicate, pack)     # "…, a charge U.N. officials disputed"
-                targets = (_commented_act_doer(text, parse, comment, {a.code for a in sources})
-                           if comment >= 0 else []) or \
+                # "…, a charge U.N. officials disputed": the comment's clause, else the last accuser
+                targets = _comment_target(text, parse, predicate, {a.code for a in sources}, pack) or \
                     _accuser_of(events, parse.start, sources, _denied_stems(parse, number, pack.lang),
                                 text[before.start:before.end] if before is not None else "",
                                 before.start if before is not None else parse.start)
@@ -925,8 +924,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # "Rusia mengecam keras.", "Iran warned of a crushing response": the other side of the story (not where
         # the object is the speaker's own: "I want to compliment our aviators"); "…, a move Belgrade does not
         # recognise": the act of the clause the reference comments on
-        comment = _comment_before(text, parse, predicate, pack)
-        targets = (_commented_act_doer(text, parse, comment, own) if comment >= 0 else []) or \
+        targets = _comment_target(text, parse, predicate, own, pack) or \
             implied_target(sources, events, parses, index, counterparts)
         how = "implied" if targets else how
     addressed = patient(predicate)
@@ -941,6 +939,12 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         if speaker:
             sources, targets, how = speaker, list(addressed.actors), "speaker"
     return sources, targets, how
+
+
+def _comment_target(text: str, parse: Parse, predicate: Predicate, own: set[str], pack) -> list[Actor]:
+    """The doer of the clause a comment set off by a comma answers (", a move Belgrade does not recognise"), or []."""
+    comment = _comment_before(text, parse, predicate, pack)
+    return _commented_act_doer(text, parse, comment, own) if comment >= 0 else []
 
 
 def _comment_before(text: str, parse: Parse, predicate: Predicate, pack) -> int:
@@ -2036,8 +2040,6 @@ def _history(parse: Parse, predicate: Predicate, day: str | None, precision: str
             return True
         clause = parse.clauses[clause].parent
     return predicate.voice == "noun"
-
-
 
 
 def _background_noun(text: str, parse: Parse, predicate: Predicate, published: date | None, pack) -> bool:
