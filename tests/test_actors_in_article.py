@@ -206,6 +206,64 @@ def test_a_title_runs_over_the_portfolios_it_joins(lang: str, text: str, person:
     assert (person, code) in [(form, found) for form, found, _ in _people(lang, text)]
 
 
+@pytest.mark.parametrize(("lang", "text", "person", "code", "role"), [
+    # a portfolio the roles do not list, between the title and its state
+    ("id", "Wakil Menteri Kehakiman Filipina Raul Vasquez meneken pengaturan itu di Manila.",
+     "Wakil Menteri Kehakiman Filipina Raul Vasquez", "PHL", "deputy minister"),
+    ("id", "Menteri Keamanan Publik China Wang Xiaohong bertemu mitranya dari Thailand.",
+     "Menteri Keamanan Publik China Wang Xiaohong", "CHN", "minister"),
+    ("id", "Kementerian Urusan Digital Taiwan menuding Beijing meretas situsnya.", None, "TWN", None),
+    # a listed portfolio after a deputy's title, and a comma list of unlisted ones
+    ("id", "Wakil Menteri Perdagangan Jepang Hiroshi Tanaka tiba di Jakarta.",
+     "Wakil Menteri Perdagangan Jepang Hiroshi Tanaka", "JPN", "deputy minister"),
+    ("id", "Menteri Energi, Sains, Teknologi, dan Perubahan Iklim Malaysia Yeo Bee Yin mengecam kabut asap itu.",
+     "Menteri Energi, Sains, Teknologi, dan Perubahan Iklim Malaysia Yeo Bee Yin", "MYS", "energy minister"),
+    # a deputy's prefix before a title: the deputy's role, not the minister's
+    ("en", "Philippine Deputy Justice Minister Raul Vasquez signed the arrangement in Manila.",
+     "Philippine Deputy Justice Minister Raul Vasquez", "PHL", "deputy justice minister"),
+    ("en", "Japanese Vice Trade Minister Hiroshi Tanaka arrived in Jakarta on Monday.",
+     "Japanese Vice Trade Minister Hiroshi Tanaka", "JPN", "deputy trade minister"),
+    ("en", "U.S. deputy treasury secretary Wally Adeyemo met Chinese officials.",
+     "U.S. deputy treasury secretary Wally Adeyemo", "USA", "deputy treasury secretary"),
+])
+def test_titles_with_unlisted_portfolios_and_deputies(lang: str, text: str, person: str | None, code: str,
+                                                      role: str | None) -> None:
+    if person is None:
+        pack = load_pack(lang)
+        article = find_actors(split_sentences(Article(id="t", source="t", body=text, language=lang), pack), pack)
+        assert [(m.actor.code, m.actor.kind) for m in article.mentions if not m.part][0] == (code, "ORG")
+    else:
+        assert (person, code, role) in _people(lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a name between a title and a state is no portfolio: the title stays bare
+    ("id", "Menteri Sugiono bertemu Menlu Malaysia di Kuala Lumpur."),
+    # a deputy's bare title does not take the minister named before
+    ("en", "Chinese Foreign Minister Wang Yi met Sugiono. A vice minister said later that talks went well."),
+])
+def test_no_portfolio_or_deputy_invented(lang: str, text: str) -> None:
+    found = _people(lang, text)
+    assert all("Sugiono bertemu" not in form for form, _, _ in found)
+    assert all(not (form.lower() == "vice minister" and role == "foreign minister") for form, _, role in found)
+
+
+@pytest.mark.parametrize(("lang", "text", "form", "code"), [
+    # a person the dictionary knows, named in full, then by the last word of the name
+    ("en", "Sugiono and his Vietnamese counterpart Bui Thanh Son signed a memorandum. Son asked Jakarta to free the "
+           "fishermen.", "Son", "VNM"),
+    ("id", "Sugiono menerima Menlu Vietnam Bui Thanh Son di Jakarta. Son meminta Indonesia membebaskan para "
+           "nelayan.", "Son", "VNM"),
+    # an Arabic article before the family name is left out later
+    ("en", "Donald Trump met Syrian President Ahmed al-Sharaa in Riyadh. Sharaa invited U.S. companies to invest.",
+     "Sharaa", "SYR"),
+    ("id", "Donald Trump bertemu Presiden Suriah Ahmed al-Sharaa di Riyadh. Sharaa mengundang perusahaan AS.",
+     "Sharaa", "SYR"),
+])
+def test_last_word_of_a_full_dictionary_name_refers_back(lang: str, text: str, form: str, code: str) -> None:
+    assert (form, code, "coref:surname") in _mentions(lang, text)
+
+
 @pytest.mark.parametrize(("lang", "text", "people"), [
     # two titled people in a list: the second title is no portfolio of the first
     ("id", "Menteri Pertahanan Prabowo Subianto dan Menteri Luar Negeri Retno Marsudi tiba di Canberra.",

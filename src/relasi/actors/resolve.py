@@ -9,6 +9,7 @@ recognised in the rest of the article.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,6 +24,7 @@ _NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*")
 _BLANKS = re.compile(r"[ \t]+")
 _PARTICLE = re.compile(r"[a-z]+")
 _SPACES = re.compile(r"\s*")
+_NAME_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})    # "al-Sharaa", "el-Sisi"
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "de", "da", "van", "von", "der", "di", "la", "le", "dos"})
 
 
@@ -51,6 +53,10 @@ def find_actors(article: Article, pack) -> Article:
     words = _pack_words(pack)
     if words.portfolio is not None:
         hits = _with_portfolios(text, hits, words)
+    if words.unlisted_portfolio is not None:
+        hits = _unlisted_portfolios(text, hits, words)
+    if words.deputy is not None:
+        hits = _deputies(text, hits, words)
     stop_names = words.stop_names
     actors = words.actors
     mentions: list[Mention] = []
@@ -181,6 +187,12 @@ class _PackWords:
         self._aliases: dict[str | None, frozenset[str | None]] = {}
         self.portfolio_heads = frozenset(pack.words("portfolio_heads"))
         self.portfolio, self.first_portfolio = _portfolio_regexes(pack, self.portfolio_heads)
+        self.deputy = _deputy_regex(pack.words("deputy_prefixes"))
+        # a run of capitalised words between a minister's title and its state is a portfolio the roles do not list
+        # ("Wakil Menteri Keamanan Publik China"): only where the title stands before its state
+        self.unlisted_portfolio = re.compile(
+            rf"(?:,?\s+(?:(?:{'|'.join(re.escape(c) for c in pack.words('portfolio_connectors'))})\s+)?"
+            r"[A-ZÀ-ÖØ-Þ][\w’'-]*){1,8}\s+") if self.title_first and self.portfolio_heads else None
 
     def aliases(self, role: str | None) -> frozenset[str | None]:
         """The roles a title of `role` may refer back to: its own and the grammar's aliases of it."""
@@ -227,6 +239,47 @@ def _portfolio_regexes(pack, heads: frozenset[str]) -> tuple[re.Pattern[str] | N
     first = re.compile(rf"\s+(?:{'|'.join(re.escape(p) for p in prepositions)})\s+(?:the\s+)?(?:{names})(?![\w-])") \
         if prepositions else None
     return more, first
+
+
+def _deputy_regex(prefixes: list[str]) -> re.Pattern[str] | None:
+    """The words that make a title its holder's deputy ("Deputy", "Vice"), as they end the text before a title."""
+    if not prefixes:
+        return None
+    alternatives = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})\s+$", re.IGNORECASE)
+
+
+def _deputies(text: str, hits: list[Hit], words: _PackWords) -> list[Hit]:
+    """"Deputy Justice Minister", "Vice Trade Minister": a deputy's title is the title after the prefix with the
+    role of its deputy, so that neither the holder of the post nor a bare title's earlier holder is read for it."""
+    deputy = words.deputy
+    out: list[Hit] = []
+    for hit in hits:
+        if hit.kind == "ROLE_PERSON" and hit.start and (found := deputy.search(text, max(0, hit.start - 20),
+                                                                                hit.start)) \
+                and not (out and out[-1].end > found.start()):
+            entries = tuple(e if e.role is None or e.role.startswith(("deputy ", "vice "))
+                            else replace(e, role=f"deputy {e.role}") for e in hit.entries)
+            hit = Hit(found.start(), hit.end, entries)
+        out.append(hit)
+    return out
+
+
+def _unlisted_portfolios(text: str, hits: list[Hit], words: _PackWords) -> list[Hit]:
+    """"Wakil Menteri Kehakiman Filipina", "Menteri Keamanan Publik China": capitalised words between a minister's
+    title and the state right after them are a portfolio the roles do not list; the title runs over them."""
+    gap = words.unlisted_portfolio
+    heads = words.portfolio_heads
+    out = list(hits)
+    for i in range(len(hits) - 1):
+        hit, following = hits[i], hits[i + 1]
+        if not hit.kind.startswith("ROLE_") or following.kind != "STATE" \
+                or heads.isdisjoint(text[hit.start:hit.end].lower().split()):
+            continue
+        between = text[hit.end:following.start]
+        if gap.fullmatch(between) and "\n" not in between:
+            out[i] = Hit(hit.start, hit.end + len(between.rstrip()), hit.entries)
+    return out
 
 
 def _with_portfolios(text: str, hits: list[Hit], words: _PackWords) -> list[Hit]:
@@ -651,27 +704,48 @@ def _institution_names(text: str, mentions: list[Mention], new_names: dict[str, 
 
 def _surname_mentions(text: str, mentions: list[Mention], new_names: dict[str, Actor],
                       later_forms: tuple[str, ...] = ("last",)) -> list[Mention]:
-    """Later "Rodríguez" refers to the "Menlu Kuba Bruno Rodríguez" introduced by a title; where the language names
-    people by their first name later (`later_name_forms` in grammar.yaml), "Yaqut" to "Menteri Agama Yaqut Cholil
-    Qoumas"."""
-    if not new_names:
+    """Later "Rodríguez" refers to the "Menlu Kuba Bruno Rodríguez" introduced by a title, "Son" to the "Bui Thanh
+    Son" the dictionary knows in full, "Sharaa" to "Ahmed al-Sharaa"; where the language names people by their
+    first name later (`later_name_forms` in grammar.yaml), "Yaqut" to "Menteri Agama Yaqut Cholil Qoumas"."""
+    named = dict(new_names)
+    for mention in mentions:
+        if mention.actor.kind == "PERSON" and not mention.part and " " in mention.text \
+                and mention.text not in named and _ends_as(mention.actor.name, mention.text):
+            named[mention.text] = mention.actor
+    if not named:
         return []
     taken = [m.span for m in mentions]
     found: list[Mention] = []
-    for full, actor in new_names.items():
+    for full, actor in named.items():
         parts = full.split()
-        forms = {full}
+        forms = {full} if full in new_names else set()
         if len(parts) > 1:
             forms.add(parts[-1])
-            if "first" in later_forms and len(parts[0]) >= 4 and parts[0][0].isupper():
+            article, _, rest = parts[-1].partition("-")
+            if rest[:1].isupper() and article.lower() in _NAME_ARTICLES:
+                forms.add(rest)             # "al-Sharaa" → "Sharaa"
+            if "first" in later_forms and full in new_names and len(parts[0]) >= 4 and parts[0][0].isupper():
                 forms.add(parts[0])
         for form in sorted(forms, key=len, reverse=True):
+            if len(form) < 3 or not form[0].isupper():
+                continue
             for span in _word_occurrences(text, form):
                 if any(s <= span[0] < e or s < span[1] <= e for s, e in taken):
                     continue
                 taken.append(span)
                 found.append(Mention(span[0], span[1], form, actor, "coref:surname"))
     return found
+
+
+def _ends_as(name: str, text: str) -> bool:
+    """Whether the dictionary's `name` of a person ends in the last word of `text`, accents aside ("Bùi Thanh Sơn",
+    "… Bui Thanh Son"): the mention names the person, not only a title whose holder the dictionary knows."""
+    last = text.split()[-1]
+    return _plain(name).endswith(_plain(last)) and len(last) >= 3
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 def _word_occurrences(text: str, form: str) -> list[tuple[int, int]]:
