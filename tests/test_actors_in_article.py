@@ -248,6 +248,18 @@ def test_no_portfolio_or_deputy_invented(lang: str, text: str) -> None:
     assert all(not (form.lower() == "vice minister" and role == "foreign minister") for form, _, role in found)
 
 
+@pytest.mark.parametrize(("lang", "text", "name", "code"), [
+    # the body's acronym in brackets between it and its official's name
+    ("id", "Airlangga bertemu Perwakilan Dagang AS (USTR) Jamieson Greer di Washington.", "Jamieson Greer", "USA"),
+    ("id", "Juru bicara Kementerian Luar Negeri (Kemlu) Roy Soemirat mengatakan Indonesia prihatin.", "Roy Soemirat",
+     "IDN"),
+    # Indonesian "di" after a name is a preposition, no particle of the name
+    ("id", "Kemlu RI Judha Nugraha di Jakarta mengatakan WNI itu selamat.", "Judha Nugraha", "IDN"),
+])
+def test_official_named_after_a_body_and_its_acronym(lang: str, text: str, name: str, code: str) -> None:
+    assert (name, code) in [(form, found) for form, found, _ in _mentions(lang, text)]
+
+
 @pytest.mark.parametrize(("lang", "text", "form", "code"), [
     # a person the dictionary knows, named in full, then by the last word of the name
     ("en", "Sugiono and his Vietnamese counterpart Bui Thanh Son signed a memorandum. Son asked Jakarta to free the "

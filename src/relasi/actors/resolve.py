@@ -380,7 +380,8 @@ def _new_name(text: str, start: int, stop_names: frozenset[str]) -> tuple[int, i
             cursor, tokens = end, tokens + 1
             if text[end:end + 1] in ",":
                 break
-        elif particle and particle.group() in _NAME_PARTICLES and tokens:
+        elif particle and particle.group() in _NAME_PARTICLES and particle.group() not in stop_names and tokens:
+            # ("Luigi di Maio", but Indonesian "Jamieson Greer di Washington": there "di" is a preposition)
             cursor = particle.end()
         else:
             break
@@ -689,8 +690,11 @@ def _institution_names(text: str, mentions: list[Mention], new_names: dict[str, 
         actor = mention.actor
         if mention.part or actor.kind != "ORG" or actor.sector not in ("GOV", "DIP", "MIL") or not actor.code:
             continue
-        span = _new_name(text, mention.span[1], stop_names)
-        if span is None or len(text[span[0]:span[1]].split()) < 2 or span[0] - mention.span[1] > 1:
+        # the body's acronym in brackets may stand between it and the name ("Perwakilan Dagang AS (USTR) Jamieson
+        # Greer")
+        end = mention.span[1] + (text[mention.span[1]:mention.span[1] + 1] == ")")
+        span = _new_name(text, end, stop_names)
+        if span is None or len(text[span[0]:span[1]].split()) < 2 or span[0] - end > 1:
             continue
         if _overlaps(span, taken):
             continue
