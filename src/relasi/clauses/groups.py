@@ -95,8 +95,10 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
             place = _is_place(text, span[0], mention.actor, words, span[1])
         start = _members_start(text, span[0], words)
         if start < span[0] and groups and not place and not groups[-1].place \
+                and not groups[-1].end <= boundary < start \
                 and joiner.fullmatch(text[groups[-1].end:start]) and "\n" not in text[groups[-1].end:start]:
-            # "Arab Saudi dan sejumlah negara Teluk seperti Bahrain …": one list
+            # "Arab Saudi dan sejumlah negara Teluk seperti Bahrain …": one list (not across the comma that ends a
+            # fronted aside: "Selain Indonesia, sejumlah negara seperti AS dan Prancis …")
             groups[-1].actors.append(mention.actor)
             groups[-1].mentions.append(mention)
             groups[-1].end = span[1]
