@@ -452,7 +452,7 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
         return [Mention(p.start, p.end, p.text, p.actor, p.rule) for p in parts]
     if holder_entry is None or not holder_entry.code:
         if institution is not None and "regime" in institution.entries[0].flags and not holders:
-            return _regime_reference(text, phrase, institution, person_title, earlier)   # "kepala junta"
+            return _regime_reference(text, phrase, institution, person_title, earlier, pack)   # "kepala junta"
         return _title_reference(text, phrase, title, earlier, pack, stop_names, new_names, day)
     code = holder_entry.code if holder_entry.kind != "CITY" else (holder_entry.country or holder_entry.code)
     country = holder_entry.country if holder_entry.kind != "IGO" else None
@@ -487,17 +487,26 @@ def _resolve_hit(text, phrase: _Phrase, pack, day, support, earlier, stop_names,
         return [Mention(hit.start, hit.end, text[hit.start:hit.end], _pack_words(pack).actors.get(entry, day),
                         entry.origin)]
     if kind in ("ROLE_PERSON", "ROLE_ORG") and "regime" in hit.entries[0].flags:
-        return _regime_reference(text, phrase, hit, hit if kind == "ROLE_PERSON" else None, earlier)
+        return _regime_reference(text, phrase, hit, hit if kind == "ROLE_PERSON" else None, earlier, pack)
     if kind in ("ROLE_PERSON", "ROLE_ORG"):
         return _title_reference(text, phrase, hit, earlier, pack, stop_names, new_names, day)
     return []
 
 
+def _counted(text: str, start: int, pack) -> bool:
+    """Whether a number of two or more counts the noun at `start` ("ketiga junta", "the three juntas")."""
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and int((pack.grammar.get("counts") or {}).get(before[-1].lower(), 0)) > 1
+
+
 def _regime_reference(text: str, phrase: _Phrase, institution: Hit, person_title: Hit | None,
-                      earlier: list[Mention]) -> list[Mention]:
+                      earlier: list[Mention], pack) -> list[Mention]:
     """"junta", "kepala junta", "the junta chief" with no state named: the regime of the state the article is
     about (the one named with that regime before, else the state named most often before its sentence, the last
-    named of a tie)."""
+    named of a tie). Counted ("ketiga junta militer itu"), they are several states' regimes: the clause step's
+    description of several reads them."""
+    if _counted(text, phrase.start, pack):
+        return []
     word = (institution.entries[0].role or text[institution.start:institution.end]).split()[0].lower()
     state = next((m.actor.code for m in reversed(earlier) if not m.part and m.actor.kind == "ORG" and m.actor.code
                   and word in text[m.start:m.end].lower()), None)        # "junta Myanmar … the junta"

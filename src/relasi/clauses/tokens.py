@@ -432,10 +432,11 @@ def _descriptions(items: list[Item], words: Words) -> list[Item]:
                 or (not english and item.kind == WORD and item.value in heads):
             found = _description_at(items, i, words)
             first = i
-            if found is None and not english and i > copied and items[i - 1].kind == DET \
+            if not english and i > copied and items[i - 1].kind == DET \
                     and words.counts.get(items[i - 1].value, 0) > 2 and heads.get(item.value) == "STATE":
-                # "ketiga negara", "keempat negara": a collective numeral makes the head definite by itself
-                found, first = (i, "STATES"), i - 1
+                # "ketiga negara", "keempat negara", "ketiga junta militer itu": a collective numeral makes the head
+                # definite by itself, and several
+                found, first = (found[0] if found is not None else i, "STATES"), i - 1
             if found is not None:
                 last, kind = found
                 phrase = " ".join(x.value for x in items[first:last + 1])     # "the three countries": its count counts
