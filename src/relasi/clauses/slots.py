@@ -310,6 +310,12 @@ class SlotReader:
         end = j + 1
         while j >= 0 and (self.items[j].kind in NP_KINDS or (self.items[j].kind == PRED and j not in self.verb_items)):
             j -= 1
+        if end > j + 1 and j >= 1 and PREP in self.items[j].kinds \
+                and (self.items[j].value_of(PREP) or self.items[j].value) in BETWEEN \
+                and self.items[j - 1].kind == PRED and j - 1 not in self.verb_items:
+            # "a ceasefire between Israel and Hamas brokered by Egypt", "perundingan antara Rusia dan Ukraina yang
+            # dimediasi Turki": the act between the two sides is what the clause tells of, not the sides
+            return j - 1, end
         return (j + 1, end) if end > j + 1 else None
 
     def argument(self, span: tuple[int, int], how: str = "direct") -> Argument:
