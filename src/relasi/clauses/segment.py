@@ -75,6 +75,9 @@ class Segmentation:
     clause_of: list[int]             # item index -> draft index
 
 
+_NO_SECOND_VERB_AFTER = frozenset({COORD, PUNCT, BE, NEG, WORD})   # what a clause's own second verb may follow
+
+
 def verbish(item: Item, verb_preds: set[int]) -> bool:
     return item.kind in VERBS or (item.kind == PRED and item.index in verb_preds)
 
@@ -129,6 +132,16 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                 and _subject_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
             # "Lima negara yang menolak resolusi itu adalah Rusia, …", "The countries that voted against it were
             # …": a copula after a relative clause on the subject is the main clause's
+            stack.pop()
+        elif english and len(stack) > 1 and drafts[stack[-1]].kind == "relative" and verbish(item, verb_preds) \
+                and items[i - 1].kind not in _NO_SECOND_VERB_AFTER and items[i - 1].value != "to" \
+                and not value.endswith("ing") and drafts[stack[-1]].first \
+                and items[drafts[stack[-1]].first - 1].kind != PUNCT \
+                and _subject_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
+            # "The diplomats whom Moscow expelled in March criticised …", "The drones that Iran supplied struck …": a
+            # second verb with no coordinator after a restrictive relative clause on the subject is the main
+            # clause's (a relative set off by commas ends at its comma: "…, which form a confederation known as …";
+            # a verb right after a plain noun may be a reduced relative of its own: "the alliance led by France")
             stack.pop()
         if not pending_complement and kind in INERT and OPEN not in kinds and value != "that" \
                 and value not in words.content_openers:
