@@ -551,6 +551,10 @@ def _reduced_relative(items: list[Item], i: int, verb_preds: set[int], words: Wo
     if i == 0:
         return False
     before = items[i - 1]
+    if before.kind == PUNCT and before.value == "," and i >= 2 and items[i].value.endswith("ed") \
+            and i + 2 < len(items) and items[i + 1].kind == PREP and items[i + 1].value == "by" \
+            and not items[i + 2].value.endswith("ing"):
+        before = items[i - 2]                       # "The ceasefire, brokered by Malaysia, …": set off by commas
     if before.kind not in _GROUP_WORD and not (before.kind == PRED and i - 1 not in verb_preds):
         return False                                # a noun predicate too: "a ceasefire proposal drafted by Egypt"
     if items[i].value.split()[0].endswith("ing") and before.kind == WORD:

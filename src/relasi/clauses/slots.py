@@ -1549,7 +1549,11 @@ def english_passive(items: list[Item], p: int, object_first: frozenset[str] = fr
         # "Iran, accused of arming Russia, …": after a comma too; "ships involved in …": after an event word's noun
         return items[j].kind in _GROUP_WORD or items[j].kind == PRED and not items[j].value.endswith("ed") \
             or items[j].value == "," and j > 0 and items[j - 1].kind in _GROUP_WORD
-    # ("talks mediated by China": after an event word's noun too)
+    # ("talks mediated by China": after an event word's noun too; "The ceasefire, brokered by Malaysia, …": after a
+    # comma that sets it off from its noun, unless "by" tells how: "retaliated, by imposing …")
+    if nxt.value == "by" and items[j].value == "," and j > 0 and k + 1 < len(items) \
+            and not items[k + 1].value.endswith("ing"):
+        j -= 1
     return nxt.value == "by" and (items[j].kind in _GROUP_WORD
                                   or items[j].kind == PRED and not items[j].value.endswith("ed"))
 

@@ -31,6 +31,7 @@ from relasi.events.discourse import (
     dedup_key,
     dyads,
     implied_target,
+    last_sides,
     location,
     main_actors,
     meeting_sides,
@@ -905,7 +906,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # the act told before
         named = _named_statement(text, parse, the_patient, pack)
         noun = head_noun(the_patient.head, pack.lang)
-        targets = _answered(text, parse, predicate, own, pack) or \
+        targets = (last_sides(events, own) if pattern.cameo == MEDIATION else []) or \
+            _answered(text, parse, predicate, own, pack) or \
             _named_act_doer(text, parse, parses, index, events, the_patient, named, own, pack) or \
             (_last_of_kind(events, parse.start, noun, own, pack) if noun in pack.words("measure_references")
              else []) or \

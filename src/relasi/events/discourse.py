@@ -94,6 +94,16 @@ def meeting_sides(earlier: list[Event], parses: list[Parse], index: int) -> tupl
     return None
 
 
+def last_sides(earlier: list[Event], own: set[str]) -> list[Actor]:
+    """The two sides of the last act told between two others ("Thailand and Cambodia fought …. The ceasefire,
+    brokered by Malaysia, …"): whom a mediation of an act named only by a reference brought together."""
+    for event in reversed(earlier):
+        if event.source.code not in own and event.target.code not in own and event.source.code != event.target.code \
+                and state_level(event.source) and state_level(event.target):
+            return [as_state(event.source), as_state(event.target)]
+    return []
+
+
 def voting_body(mentions: tuple[Mention, ...], before: int, own: set[str]) -> list[Actor]:
     """The body a vote is taken in: the last international organisation named up to `before` ("Majelis Umum PBB
     … dua negara, yaitu AS dan Israel, menolak": they voted against the assembly's resolution), else the first
