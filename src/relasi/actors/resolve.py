@@ -627,6 +627,14 @@ def _home_ministry(text: str, phrase: _Phrase, title: Hit, earlier: list[Mention
     entry = title.entries[0]
     if not home or "home" not in entry.flags:
         return []
+    seat = earlier[-1] if earlier else None
+    if seat is not None and seat.actor.kind == "CITY" and seat.actor.sector and seat.actor.country \
+            and text[seat.end:phrase.start].strip() == "," \
+            and text[_sentence_start(text, seat.start):seat.start].strip().lower() in pack.words("place_openers"):
+        # "Di Jakarta, Kementerian Luar Negeri mengimbau …": the capital the sentence opens with seats it
+        state = seat.actor.country
+        body = Actor(state, "ORG", f"{state} {entry.role or 'ministry'}", state, entry.sector, entry.role)
+        return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], body, "seat")]
     named = next((m for m in reversed(earlier) if not m.part and m.actor.kind == "ORG" and m.actor.role == entry.role),
                  None)
     if named is not None:

@@ -214,13 +214,15 @@ FRONTED = frozenset({"temporal", "conditional", "reason", "concessive"})
 def _fronted_clause_end(text: str, start: int, end: int, words: Words) -> int:
     """"Sejak Rusia menginvasi Ukraina, Finlandia dan Swedia bergabung …": a sentence that opens with a
     subordinator has its first clause end at the first comma, and no list runs across it (-1: no such comma); so
-    does one that opens with an aside ("Selain Indonesia, China dan India juga mengirim …", "Besides Japan, …")."""
+    does one that opens with an aside ("Selain Indonesia, China dan India juga mengirim …", "Besides Japan, …") or
+    with a place ("In Islamabad, Pakistan's National Security Committee …", "Di Jakarta, Presiden …")."""
     first = text[start:end].split(maxsplit=1)
     if not first:
         return -1
     word = first[0].strip("\"“”'(").lower()
     if not any(c.kind == OPEN and c.role in FRONTED for c in words.phrases.get((word,), ())) \
-            and not text[start:end].lstrip("\"“ ").lower().startswith(words.aside_openers or ("\0",)):
+            and not text[start:end].lstrip("\"“ ").lower().startswith(words.aside_openers or ("\0",)) \
+            and not (word in words.place_openers and len(first) > 1 and first[1][:1].isupper()):
         return -1
     return text.find(",", start, end)
 

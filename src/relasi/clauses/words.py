@@ -80,6 +80,7 @@ class Words:
     victim_nouns: frozenset[str] = frozenset()       # "korban serangan Israel": not the attacker's people
     attempt_nouns: frozenset[str] = frozenset()      # "upaya relokasi …": the event noun after them heads the phrase
     aside_openers: tuple[str, ...] = ()              # "Selain Indonesia, …": a sentence-opening aside up to its comma
+    place_openers: frozenset[str] = frozenset()      # "In Islamabad, …": a fronted place phrase up to its comma
     any_quantifiers: frozenset[str] = frozenset()    # "any attempt to …", "setiap upaya untuk …": nobody in particular
     relational_nouns: frozenset[str] = frozenset()   # "its ally, the Philippines,": a name set off after them is them
     member_nouns: frozenset[str] = frozenset()       # "sejumlah negara", "several countries": a list names them
@@ -306,6 +307,7 @@ def compile_words(pack: Any) -> Words:
     words.victim_nouns = frozenset(str(w).lower() for w in grammar.get("victim_nouns") or ())
     words.attempt_nouns = frozenset(str(w).lower() for w in grammar.get("attempt_nouns") or ())
     words.aside_openers = tuple(str(w).lower() + " " for w in grammar.get("aside_openers") or ())
+    words.place_openers = frozenset(str(w).lower() for w in grammar.get("place_openers") or ())
     words.duration_openers = frozenset(str(w).lower() for w in grammar.get("duration_openers") or ())
     words.duration_units = frozenset(str(w).lower() for w in grammar.get("duration_units") or ())
     words.any_quantifiers = frozenset(str(w).lower() for w in grammar.get("any_quantifiers") or ())
