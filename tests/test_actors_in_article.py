@@ -270,6 +270,19 @@ def test_counted_regimes_are_no_one_states_regime(lang: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "text", "form", "code"), [
+    # missions where a state keeps no embassy, and ASEAN's humanitarian centre
+    ("id", "Kantor Dagang dan Ekonomi Indonesia (KDEI) di Taipei meminta otoritas Taiwan menyelidiki kasus itu.",
+     "KDEI", "IDN"),
+    ("en", "The Taipei Economic and Cultural Office in Jakarta protested the detention.",
+     "Taipei Economic and Cultural Office", "TWN"),
+    ("en", "The American Institute in Taiwan welcomed the vote.", "American Institute in Taiwan", "USA"),
+    ("id", "AHA Centre juga mengirimkan tenda ke Mandalay.", "AHA Centre", "ASEAN"),
+])
+def test_de_facto_missions_and_regional_bodies(lang: str, text: str, form: str, code: str) -> None:
+    assert (form, code) in [(found, actor) for found, actor, _ in _mentions(lang, text)]
+
+
+@pytest.mark.parametrize(("lang", "text", "form", "code"), [
     # a person the dictionary knows, named in full, then by the last word of the name
     ("en", "Sugiono and his Vietnamese counterpart Bui Thanh Son signed a memorandum. Son asked Jakarta to free the "
            "fishermen.", "Son", "VNM"),
