@@ -269,6 +269,17 @@ def test_counted_regimes_are_no_one_states_regime(lang: str, text: str) -> None:
     assert all(how != "coref:regime" for _, _, how in _mentions(lang, text))
 
 
+@pytest.mark.parametrize(("text", "form", "code"), [
+    # the spokesperson of a bare ministry: the ministry of its kind named before, else the home state's
+    ("Kementerian Luar Negeri China mengecam Jepang. Juru bicara Kementerian Luar Negeri mengatakan Beijing marah.",
+     "Juru bicara Kementerian Luar Negeri", "CHN"),
+    ("Indonesia menunda pembayaran iuran KF-21. \"Kami berterima kasih atas pengertian Korea Selatan,\" kata juru "
+     "bicara Kementerian Pertahanan.", "juru bicara Kementerian Pertahanan", "IDN"),
+])
+def test_spokesperson_of_a_bare_ministry(text: str, form: str, code: str) -> None:
+    assert (form, code) in [(found, actor) for found, actor, _ in _mentions("id", text)]
+
+
 @pytest.mark.parametrize(("lang", "text", "form", "code"), [
     # missions where a state keeps no embassy, and ASEAN's humanitarian centre
     ("id", "Kantor Dagang dan Ekonomi Indonesia (KDEI) di Taipei meminta otoritas Taiwan menyelidiki kasus itu.",

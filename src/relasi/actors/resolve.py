@@ -615,6 +615,16 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
         person = Actor(str(home), "PERSON", name, str(home), entry.sector, entry.role)
         new_names[name] = person
         return [Mention(name_span[0], name_span[1], name, person, "home+name", extent=(phrase.start, name_span[1]))]
+    if name_span is None and home and "home" in entry.flags and entry.role:
+        # "…," kata juru bicara Kementerian Pertahanan: the official of a bare ministry is the ministry's, read as a
+        # bare ministry is (_home_ministry): the one of its kind named before, else the home state's or the dateline's
+        ministry = entry.role.rsplit(" ", 1)[0]
+        named = next((m for m in reversed(earlier)
+                      if not m.part and m.actor.kind == "ORG" and m.actor.role == ministry), None)
+        state = named.actor.code if named is not None else (_dateline_state(text, earlier) or str(home))
+        if named is not None or any(m.actor.code == state for m in earlier):
+            person = Actor(state, "PERSON", f"{state} {entry.role}", state, entry.sector, entry.role)
+            return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], person, "home")]
     return []
 
 
