@@ -269,6 +269,17 @@ def test_counted_regimes_are_no_one_states_regime(lang: str, text: str) -> None:
     assert all(how != "coref:regime" for _, _, how in _mentions(lang, text))
 
 
+@pytest.mark.parametrize(("lang", "text", "name", "code"), [
+    # an official of a body no state qualifies: the body of that kind named before
+    ("en", "China's coast guard said Japanese boats entered its waters. \"We urge Japan to stop,\" coast guard "
+           "spokesperson Liu Dejun said. Liu added that the boats left.", "Liu", "CHN"),
+    ("id", "Penjaga pantai China mengusir kapal Filipina. Juru bicara penjaga pantai Gan Yu mengatakan kapal itu "
+           "melanggar hukum. Gan menambahkan Manila harus mundur.", "Gan", "CHN"),
+])
+def test_official_of_a_body_named_before(lang: str, text: str, name: str, code: str) -> None:
+    assert (name, code) in [(found, actor) for found, actor, _ in _mentions(lang, text)]
+
+
 @pytest.mark.parametrize(("text", "form", "code"), [
     # the spokesperson of a bare ministry: the ministry of its kind named before, else the home state's
     ("Kementerian Luar Negeri China mengecam Jepang. Juru bicara Kementerian Luar Negeri mengatakan Beijing marah.",

@@ -554,6 +554,8 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
     in the rest of the article. A bare institution is read by _home_ministry."""
     if title.kind == "ROLE_ORG" and len(phrase.hits) == 1:
         return _home_ministry(text, phrase, title, earlier, pack)
+    if title.kind == "ROLE_PERSON" and len(phrase.hits) == 2:
+        return _official_of_named_body(text, phrase, title, earlier, stop_names, new_names)
     if title.kind != "ROLE_PERSON" or len(phrase.hits) != 1:
         return []
     role = title.entries[0].role
@@ -626,6 +628,33 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
             person = Actor(state, "PERSON", f"{state} {entry.role}", state, entry.sector, entry.role)
             return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], person, "home")]
     return []
+
+
+def _official_of_named_body(text: str, phrase: _Phrase, title: Hit, earlier: list[Mention],
+                            stop_names: frozenset[str], new_names: dict[str, Actor]) -> list[Mention]:
+    """"China's coast guard said … ," coast guard spokesperson Liu Dejun said": an official of a body no state
+    qualifies is an official of the body of that kind the story named before (and a name after the title is the
+    official's, recognised in the rest of the article)."""
+    body = next((h for h in phrase.hits if h.kind == "ROLE_ORG"), None)
+    if body is None or not body.entries[0].role:
+        return []
+    role = body.entries[0].role
+    named = next((m for m in reversed(earlier) if not m.part and m.actor.kind == "ORG" and m.actor.role == role
+                  and m.actor.code), None)
+    if named is None:
+        return []
+    entry = title.entries[0]
+    code, sector = named.actor.code, entry.sector or named.actor.sector
+    name_span = _new_name(text, phrase.end, stop_names)
+    if name_span is not None:
+        name = text[name_span[0]:name_span[1]]
+        person = Actor(code, "PERSON", name, named.actor.country, sector, entry.role)
+        new_names[name] = person
+        return [Mention(name_span[0], name_span[1], name, person, "coref:body+name",
+                        extent=(phrase.start, name_span[1]))]
+    person = Actor(code, "PERSON", f"{named.actor.name} {entry.role or 'official'}", named.actor.country, sector,
+                   entry.role)
+    return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], person, "coref:body")]
 
 
 def _home_ministry(text: str, phrase: _Phrase, title: Hit, earlier: list[Mention], pack) -> list[Mention]:
