@@ -269,6 +269,21 @@ def test_counted_regimes_are_no_one_states_regime(lang: str, text: str) -> None:
     assert all(how != "coref:regime" for _, _, how in _mentions(lang, text))
 
 
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Hikmet Hajiyev, a foreign policy adviser to Azerbaijani President Ilham Aliyev, rejected the statement.",
+     "Hikmet Hajiyev", "AZE"),
+    ("Yuri Ushakov, an aide to the Kremlin, said the call lasted an hour.", "Yuri Ushakov", "RUS"),
+    ("Steve Witkoff, the special envoy of the United States, met Hamas negotiators.", "Steve Witkoff", "USA"),
+])
+def test_name_set_off_by_whom_it_serves(text: str, name: str, code: str) -> None:
+    assert (name, code) in [(found, actor) for found, actor, _ in _mentions("en", text)]
+
+
+def test_name_set_off_by_an_unserving_description_stays_unknown() -> None:
+    text = "Jimmy Cherizier, a former police officer who leads a gang coalition, warned Kenya."
+    assert all(found != "Jimmy Cherizier" for found, _, _ in _mentions("en", text))
+
+
 @pytest.mark.parametrize(("lang", "text", "name", "code"), [
     # an official of a body no state qualifies: the body of that kind named before
     ("en", "China's coast guard said Japanese boats entered its waters. \"We urge Japan to stop,\" coast guard "

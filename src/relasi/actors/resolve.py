@@ -73,6 +73,8 @@ def find_actors(article: Article, pack) -> Article:
         mentions.extend(_resolve_phrase(text, phrase, pack, day, support, stop_names, new_names, mentions))
     mentions = _defined_acronyms(text, mentions)
     mentions.extend(_appositive_names(text, mentions, new_names))
+    if pack.words("served_nouns"):
+        mentions.extend(_apposed_officials(text, mentions, new_names, tuple(pack.words("served_nouns"))))
     if pack.words("name_after_institution_not"):
         stops = stop_names | frozenset(pack.words("name_after_institution_not"))
         mentions.extend(_institution_names(text, mentions, new_names, stops))
@@ -728,6 +730,31 @@ def _appositive_names(text: str, mentions: list[Mention], new_names: dict[str, A
         new_names.setdefault(name, person)
         taken.append(span)
         found.append(Mention(span[0], span[1], name, person, "apposition+title"))
+    return found
+
+
+def _apposed_officials(text: str, mentions: list[Mention], new_names: dict[str, Actor],
+                       nouns: tuple[str, ...]) -> list[Mention]:
+    """"Hikmet Hajiyev, a foreign policy adviser to Azerbaijani President Ilham Aliyev, rejected …": a name no
+    dictionary knows, set off by a description of the adviser, aide or envoy of an actor, serves that actor's
+    state; later "Hajiyev" refers to the same person."""
+    before = re.compile(rf"((?:[A-Z][\w'’.-]*\s+){{1,3}}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}"
+                        rf"(?:{'|'.join(re.escape(n) for n in nouns)})\s+(?:to|of|for)\s+(?:the\s+)?\Z")
+    taken = sorted(m.span for m in mentions)
+    found: list[Mention] = []
+    for mention in mentions:
+        actor = mention.actor
+        if mention.part or not actor.code or actor.kind not in ("PERSON", "STATE", "ORG"):
+            continue
+        match = before.search(text, max(0, mention.span[0] - 120), mention.span[0])
+        if match is None or _overlaps(match.span(1), taken):
+            continue
+        name = match.group(1)
+        state = actor.country or actor.code if actor.kind != "STATE" else actor.code
+        person = Actor(state, "PERSON", name, state, actor.sector or "GOV", None)
+        new_names.setdefault(name, person)
+        taken.append(match.span(1))
+        found.append(Mention(match.start(1), match.end(1), name, person, "apposition+served"))
     return found
 
 
