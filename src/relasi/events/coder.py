@@ -901,13 +901,17 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = _coordinated_object(text, parse, predicate, own, frozenset(pack.words("coordinators")))
         how = "shared" if targets else how
     collective = _names_collective(text, the_patient, pack)     # "ignored the calls of the international community"
+    if not targets and pattern.cameo == MEDIATION and the_patient is not None and not the_patient.actors:
+        # "The ceasefire, brokered by Malaysia, …", "Trump hosted the trilateral meeting": a mediation that names no
+        # side brought together the two sides of the last act told between others
+        targets = last_sides(events, own)
+        how = "implied" if targets else how
     if not targets and the_patient is not None and not collective and _refers_back(the_patient, pack):
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
         # the act told before
         named = _named_statement(text, parse, the_patient, pack)
         noun = head_noun(the_patient.head, pack.lang)
-        targets = (last_sides(events, own) if pattern.cameo == MEDIATION else []) or \
-            _answered(text, parse, predicate, own, pack) or \
+        targets = _answered(text, parse, predicate, own, pack) or \
             _named_act_doer(text, parse, parses, index, events, the_patient, named, own, pack) or \
             (_last_of_kind(events, parse.start, noun, own, pack) if noun in pack.words("measure_references")
              else []) or \
