@@ -565,7 +565,9 @@ def _reduced_relative(items: list[Item], i: int, verb_preds: set[int], words: Wo
     if after < len(items) and items[after].kind == PREP and items[after].value in ("of", "for", "in") \
             and items[i].value.endswith("ed") and items[i].value in words.object_first:
         return True                                 # "firms accused of supplying …": the active needs its object
-    return after < len(items) and items[after].kind == PREP and items[after].value == "by"
+    # ("responded by raising tariffs": "by" before a gerund tells how, the verb is the clause's own)
+    return after < len(items) and items[after].kind == PREP and items[after].value == "by" \
+        and not (after + 1 < len(items) and items[after + 1].value.endswith("ing"))
 
 
 def _closes_relative(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,

@@ -1551,8 +1551,9 @@ def english_passive(items: list[Item], p: int, object_first: frozenset[str] = fr
             or items[j].value == "," and j > 0 and items[j - 1].kind in _GROUP_WORD
     # ("talks mediated by China": after an event word's noun too; "The ceasefire, brokered by Malaysia, …": after a
     # comma that sets it off from its noun, unless "by" tells how: "retaliated, by imposing …")
-    if nxt.value == "by" and items[j].value == "," and j > 0 and k + 1 < len(items) \
-            and not items[k + 1].value.endswith("ing"):
+    if nxt.value == "by" and k + 1 < len(items) and items[k + 1].value.endswith("ing"):
+        return False                                 # "responded by raising tariffs": "by" tells how
+    if nxt.value == "by" and items[j].value == "," and j > 0:
         j -= 1
     return nxt.value == "by" and (items[j].kind in _GROUP_WORD
                                   or items[j].kind == PRED and not items[j].value.endswith("ed"))
