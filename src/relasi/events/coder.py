@@ -21,6 +21,7 @@ from relasi.events.cameo import Codebook, plover_for
 from relasi.events.dates import latest_stated_date, resolve_date
 from relasi.events.discourse import (
     IMPLIED_TARGET_TYPES,
+    MEETING_REACH,
     PLACE_TARGET_TYPES,
     STATEMENT_TYPES,
     SYMMETRIC,
@@ -901,10 +902,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         targets = _coordinated_object(text, parse, predicate, own, frozenset(pack.words("coordinators")))
         how = "shared" if targets else how
     collective = _names_collective(text, the_patient, pack)     # "ignored the calls of the international community"
-    if not targets and pattern.cameo == MEDIATION and the_patient is not None and not the_patient.actors:
-        # "The ceasefire, brokered by Malaysia, …", "Trump hosted the trilateral meeting": a mediation that names no
-        # side brought together the two sides of the last act told between others
-        targets = last_sides(events, own)
+    if not targets and pattern.cameo == MEDIATION and (the_patient is None or not the_patient.actors):
+        # "The ceasefire, brokered by Malaysia, …", "Trump hosted the trilateral meeting", "setelah mediasi oleh
+        # Qatar": a mediation that names no side brought together the two sides of the last act told between others
+        targets = last_sides(events, own, parses[max(0, index - MEETING_REACH)].start)
         how = "implied" if targets else how
     if not targets and the_patient is not None and not collective and _refers_back(the_patient, pack):
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did

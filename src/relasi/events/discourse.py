@@ -94,11 +94,13 @@ def meeting_sides(earlier: list[Event], parses: list[Parse], index: int) -> tupl
     return None
 
 
-def last_sides(earlier: list[Event], own: set[str]) -> list[Actor]:
-    """The two sides of the last act told between two others ("Thailand and Cambodia fought …. The ceasefire,
-    brokered by Malaysia, …", "Aliyev and Pashinyan signed a declaration. Trump hosted the trilateral meeting"):
-    whom a mediation that names no side brought together."""
+def last_sides(earlier: list[Event], own: set[str], since: int = 0) -> list[Actor]:
+    """The two sides of the last act told between two others from `since` on (this sentence and the two before:
+    "Thailand and Cambodia fought …. The ceasefire, brokered by Malaysia, …", "Aliyev and Pashinyan signed a
+    declaration. Trump hosted the trilateral meeting"): whom a mediation that names no side brought together."""
     for event in reversed(earlier):
+        if event.start < since:
+            break
         if event.source.code not in own and event.target.code not in own and event.source.code != event.target.code \
                 and state_level(event.source) and state_level(event.target):
             return [as_state(event.source), as_state(event.target)]
