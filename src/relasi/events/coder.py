@@ -192,7 +192,7 @@ def code_events(article: Article, pack) -> Article:
             if requested:
                 parties = _requested_by(parse, predicate) or parties
             if plover_for(pattern.cameo) == "PROTEST":
-                parties = _protest_parties(text, parse, predicate, pattern, parties, pack)
+                parties = _protest_parties(text, parse, predicate, pattern, parties, pack, article.mentions)
             if parties is None:
                 continue
             sources, targets, how = parties
@@ -1397,12 +1397,15 @@ def _mission_host(mission: Argument, mentions, own: set[str]) -> list[Actor]:
 
 
 def _protest_parties(text: str, parse: Parse, predicate: Predicate, pattern: Pattern,
-                     parties: tuple[list[Actor], list[Actor], str] | None, pack) -> tuple | None:
+                     parties: tuple[list[Actor], list[Actor], str] | None, pack, mentions: tuple = ()) -> tuple | None:
     """A crowd protests where it stands ("Mahasiswa berdemo di Jakarta": Indonesia's people) and at whose mission
-    ("di depan Kedutaan Besar China", "outside the U.S. embassy": China, the United States)."""
+    ("di depan Kedutaan Besar China", "outside the U.S. embassy", "gathered outside the Pakistan High Commission":
+    China, the United States, Pakistan)."""
     missions = tuple(pack.words("missions"))
     at_mission = [actor for start, actor in parse.places
                   if (actor.role or "") in MISSION_ROLES or _at_mission(text, start, missions)]
+    at_mission += [m.actor for m in mentions if parse.start <= m.start < parse.end and not m.part
+                   and (m.actor.role or "") in MISSION_ROLES and m.actor not in at_mission]
     elsewhere = [as_country(actor) for start, actor in parse.places
                  if actor not in at_mission and actor.kind in ("STATE", "CITY")]
     sources, targets, how = parties if parties is not None else ([], [], "implied")
