@@ -1621,6 +1621,9 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
     if previous.kind in _OPEN_PREP and items[p].value.endswith("ing") and "VBG" in tags and nxt is not None \
             and nxt.kind == GROUP:
         return False                                  # "a day after meeting Erdogan", "before visiting China"
+    if previous.value in _ASPECT_FORMS and "VBG" in tags and items[p].value.endswith("ing") and nxt is not None \
+            and nxt.kind in _DET_GROUP_PRON_WORD:
+        return False                                  # "began bombing Iranian facilities": a verb with its object
     if previous.kind in _DEMO_DET_LIGHT_OPEN_PREP or previous.has(LIGHT) or previous.value in ("'s", "’s"):
         return True
     if previous.kind == WORD:
@@ -1634,3 +1637,10 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
     if previous.kind in _PRED_SPEECH_BEFORE_VERB:
         return True                                   # "held talks", "brokered talks", "condemned the attack"
     return not (tags & {"VBD", "VBN", "VBZ"})
+
+
+# The forms of the verbs of beginning and going on, after which an -ing form is a verb with its object (the act
+# happens; after "stop" it is what ends, a noun as before)
+_ASPECT_FORMS = frozenset({"begin", "begins", "began", "begun", "beginning", "start", "starts", "started", "starting",
+                           "continue", "continues", "continued", "continuing", "resume", "resumes", "resumed",
+                           "resuming", "keep", "keeps", "kept", "keeping"})
