@@ -62,6 +62,8 @@ from relasi.model import Actor, Argument, Article, Event, Parse, Predicate
 
 # Expelling diplomats or other people: a passive with no agent names the expelling state as the place left
 EXPULSIONS = frozenset({"161", "174"})
+# Acts of force no one does by saying them: a speech verb cannot carry one as its own
+MATERIAL_HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # Acts only a state's authorities do to people (arrest, detain, try; deport): with no doer named, the state where
 # they happen did them
 AUTHORITY_ACTS = frozenset({"173", "174"})
@@ -637,6 +639,12 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         found = predicate.slot("subject")
     if pattern.sources:
         found = next((a for name in pattern.sources if (a := predicate.slot(name)) is not None and a.actors), None)
+    if found is not None and predicate.voice == "noun" and found is predicate.slot("subject") \
+            and plover_for(pattern.cameo) in MATERIAL_HOSTILE and predicate.light in pack.words("speech_before") \
+            and _subject_of_a_later_verb(text, parse, predicate, frozenset(pack.words("coordinators"))):
+        # "menyatakan serangan militer di Ukraina tidak dapat diterima": what a speech verb says a predicate of is
+        # what it judges, not the speaker's own attack ("Russia announced strikes on …" is)
+        found = None
     sources = list(found.actors) if found else []
     how = found.how if found else "direct"
     if not sources and found is not None and predicate.voice == "active" and (
@@ -1518,6 +1526,17 @@ def _after_background(before: str, background: tuple[str, ...]) -> bool:
                 head.endswith(word) and (len(head) == len(word) or not head[-len(word) - 1].isalnum())
                 for word in background):
             return bool(tail) or length == 0
+    return False
+
+
+def _subject_of_a_later_verb(text: str, parse: Parse, noun: Predicate, coordinators: frozenset[str]) -> bool:
+    """Whether a verb follows the event noun in its clause with no comma or coordinator between: the noun's phrase
+    is that verb's subject ("… serangan militer di Ukraina tidak dapat diterima"), not the speech verb's object."""
+    for other in parse.predicates:
+        if other.voice == "noun" or other.start <= noun.end or other.clause != noun.clause:
+            continue
+        between = text[noun.end:other.start]
+        return "," not in between and not coordinators & set(between.lower().split())
     return False
 
 
