@@ -269,6 +269,14 @@ def test_counted_regimes_are_no_one_states_regime(lang: str, text: str) -> None:
     assert all(how != "coref:regime" for _, _, how in _mentions(lang, text))
 
 
+def test_the_pair_named_together_most_often_is_the_two_countries() -> None:
+    # the story's pair, named together twice, not the mediators named together last
+    text = ("Thailand dan Kamboja bentrok di perbatasan pada Kamis. Thailand dan Kamboja saling menyalahkan. "
+            "Malaysia dan Amerika Serikat menawarkan mediasi. Kedua negara sepakat gencatan senjata pada Senin.")
+    found = {code for form, code, how in _mentions("id", text) if how == "coref:kedua negara"}
+    assert found == {"THA", "KHM"}
+
+
 @pytest.mark.parametrize(("text", "name", "code"), [
     ("Hikmet Hajiyev, a foreign policy adviser to Azerbaijani President Ilham Aliyev, rejected the statement.",
      "Hikmet Hajiyev", "AZE"),

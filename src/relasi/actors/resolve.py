@@ -1091,15 +1091,26 @@ def _last_pair(text: str, heads: list[Mention], before: int, gap: re.Pattern[str
     before `before`."""
     if gap is None:
         return []
-    named = [m for m in heads if m.end <= before and before - m.start <= 1500]
-    for first, second in reversed(list(zip(named, named[1:], strict=False))):
+    named = [m for m in heads if m.end <= before]
+    pairs: list[list[Actor]] = []
+    for first, second in zip(named, named[1:], strict=False):
         if not gap.fullmatch(text[first.end:second.start]):
             continue
         pair = _last_two([first, second], before, "STATE")      # ("both leaders": the two states' leaders)
         if len(pair) == 2 and all(a.kind == "STATE" for a in pair) \
                 and all(m.actor.kind in ("STATE", "CITY", "PERSON") for m in (first, second)):
-            return list(reversed(pair))
-    return []
+            pairs.append(list(reversed(pair)) + [first])
+    recent = [p for p in pairs if before - p[2].start <= 1500]
+    if not recent:
+        return []
+    # the pair the story names together most often ("Thailand and Cambodia … the two countries"), not a pair of
+    # mediators named together last; a tie goes to the one named last
+    counts: dict[frozenset[str], int] = {}
+    for pair in pairs:
+        key = frozenset((pair[0].code, pair[1].code))
+        counts[key] = counts.get(key, 0) + 1
+    best = max(recent, key=lambda p: (counts[frozenset((p[0].code, p[1].code))], p[2].start))
+    return best[:2]
 
 
 def _last_two(heads: list[Mention], before: int, wanted: str) -> list[Actor]:
