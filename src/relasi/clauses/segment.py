@@ -507,6 +507,18 @@ def _serial_complement(items: list[Item], i: int, words: Words, verb_preds: set[
     return False
 
 
+def _object_gap(items: list[Item], i: int, verb_preds: set[int]) -> bool:
+    """Whether the clause after "that" at `i` is a subject and a verb with no object of its own right after it ("that
+    Turkey hosted in Istanbul", "that China imposed last year"): a relative clause whose object is the noun before."""
+    j = i + 1
+    while j < len(items) and items[j].kind in (DET, WORD, GROUP, PRON) and j - i <= 4:
+        j += 1
+    if j == i + 1 or j >= len(items) or not verbish(items[j], verb_preds):
+        return False
+    after = items[j + 1] if j + 1 < len(items) else None
+    return after is None or after.kind in (PREP, PUNCT, ADV) or after.value in ("last", "this", "on", "in")
+
+
 def _english_that(items: list[Item], i: int, verb_preds: set[int], words: Words | None = None) -> str:
     previous = _previous_content(items, i)
     j = previous.index if previous is not None else -1
@@ -523,6 +535,8 @@ def _english_that(items: list[Item], i: int, verb_preds: set[int], words: Words 
     if words is not None and content_noun(previous):
         if nxt is not None and (nxt.kind == BE or verbish(nxt, verb_preds)):
             return "relative"                    # "the offer of talks that was sent by Trump": no subject of its own
+        if previous.value not in words.control_nouns and _object_gap(items, i, verb_preds):
+            return "relative"                    # "the talks that Turkey hosted in Istanbul": an act says nothing
         return "complement"                      # "Beijing's demand that Tokyo retract …", "the accusation that …"
     if verbish(previous, verb_preds) or previous.has(SPEECH_BEFORE) or previous.kind == PUNCT:
         return "complement"
