@@ -184,6 +184,9 @@ def _is_place(text: str, start: int, actor: Actor, words: Words, end: int | None
     if last is not None and actor.kind != "IGO":
         word = last.group()[::-1]
         if word in words.locatives:
+            previous = _WORD.findall(lower)[-2:-1]
+            if previous and previous[0] in words.origin_participles:
+                return False                # "vehicles made in China": the goods' origin, no place
             if word not in words.aimed_prepositions:
                 return True
         elif word not in words.place_nouns and not (actor.kind == "CITY" and word in words.facility_nouns):
