@@ -112,6 +112,9 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
     return [part for group in groups for part in _unlisted(group)]
 
 
+_SPACE_AFTER = re.compile(r"\s*")
+
+
 def _members_start(text: str, start: int, words: Words) -> int:
     """Where a plural noun whose members a list names begins, when the list starts at `start` ("sejumlah negara
     seperti Jerman, …", "Western countries, including the United States …"): the noun and the list are one
@@ -122,7 +125,18 @@ def _members_start(text: str, start: int, words: Words) -> int:
     if not _marker_before(text, window, start, words):
         return start                                   # the whole pattern cannot match: no need to search it
     found = words.members_before.search(text, window, start)
-    return found.start() if found is not None and found.end() == start else start
+    if found is None or found.end() != start:
+        return start
+    begin = found.start()
+    # the words before the plural noun are its modifiers, never a verb that takes it ("urged Western partners,
+    # including the United States …", "mendesak para mitra Barat, termasuk …")
+    for match in _WORD.finditer(text, begin, start):
+        word = match.group().lower()
+        if word in words.member_nouns:
+            break
+        if words.is_verb(word):
+            begin = match.end()
+    return _SPACE_AFTER.match(text, begin).end()
 
 
 _THE = re.compile("the", re.IGNORECASE)
