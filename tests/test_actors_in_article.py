@@ -309,6 +309,9 @@ def test_official_of_a_body_named_before(lang: str, text: str, name: str, code: 
      "Juru bicara Kementerian Luar Negeri", "CHN"),
     ("Indonesia menunda pembayaran iuran KF-21. \"Kami berterima kasih atas pengertian Korea Selatan,\" kata juru "
      "bicara Kementerian Pertahanan.", "juru bicara Kementerian Pertahanan", "IDN"),
+    # with a name no dictionary knows: still the ministry of its kind named before, not the home state's
+    ("Kementerian Luar Negeri China mengecam Jepang. Juru Bicara Kemlu Lin Wei mengatakan Beijing marah.", "Lin Wei",
+     "CHN"),
 ])
 def test_spokesperson_of_a_bare_ministry(text: str, form: str, code: str) -> None:
     assert (form, code) in [(found, actor) for found, actor, _ in _mentions("id", text)]

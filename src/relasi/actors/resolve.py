@@ -611,20 +611,22 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
         person = Actor(dated, "PERSON", name, dated, entry.sector, entry.role)
         new_names[name] = person
         return [Mention(name_span[0], name_span[1], name, person, "dateline+name", extent=(phrase.start, name_span[1]))]
+    # an official of a bare ministry ("juru bicara Kementerian Pertahanan") is the ministry's, read as a bare
+    # ministry is (_home_ministry): the one of its kind named before ("Kementerian Luar Negeri China … Juru Bicara
+    # Kemlu Lin Wei")
+    ministry = entry.role.rsplit(" ", 1)[0] if home and "home" in entry.flags and entry.role else None
+    named = next((m for m in reversed(earlier) if not m.part and m.actor.kind == "ORG" and m.actor.role == ministry),
+                 None) if ministry else None
     if name_span is not None and home and "home" in title.entries[0].flags:
         # "Menteri Hukum Supratman": a cabinet title that no state qualifies and no earlier holder explains is
         # the home state's, as the news of that language writes its own government
         name = text[name_span[0]:name_span[1]]
-        entry = title.entries[0]
-        person = Actor(str(home), "PERSON", name, str(home), entry.sector, entry.role)
+        state = named.actor.code if named is not None else str(home)
+        person = Actor(state, "PERSON", name, state, entry.sector, entry.role)
         new_names[name] = person
         return [Mention(name_span[0], name_span[1], name, person, "home+name", extent=(phrase.start, name_span[1]))]
-    if name_span is None and home and "home" in entry.flags and entry.role:
-        # "…," kata juru bicara Kementerian Pertahanan: the official of a bare ministry is the ministry's, read as a
-        # bare ministry is (_home_ministry): the one of its kind named before, else the home state's or the dateline's
-        ministry = entry.role.rsplit(" ", 1)[0]
-        named = next((m for m in reversed(earlier)
-                      if not m.part and m.actor.kind == "ORG" and m.actor.role == ministry), None)
+    if name_span is None and ministry:
+        # "…," kata juru bicara Kementerian Pertahanan: else the home state's or the dateline's, once named
         state = named.actor.code if named is not None else (_dateline_state(text, earlier) or str(home))
         if named is not None or any(m.actor.code == state for m in earlier):
             person = Actor(state, "PERSON", f"{state} {entry.role}", state, entry.sector, entry.role)
