@@ -462,19 +462,26 @@ def _description_at(items: list[Item], i: int, words: Words) -> tuple[int, str] 
     """The last item and the kind of a description phrase opened by items[i], if any."""
     heads = words.description_heads
     item = items[i]
+    counted = any(words.counts.get(items[k].value, 0) > 1 for k in range(max(0, i - 1), min(len(items), i + 3)))
     if words.lang == "en":
         j = i + 1
-        while j < len(items) and j - i <= 4 and items[j].kind in _DET_WORD:
+        while j < len(items) and j - i <= 4 and (items[j].kind in _DET_WORD or counted and _body_group(items[j])):
             if items[j].value in heads and (j + 1 >= len(items) or items[j + 1].kind != WORD):
                 return j, heads[items[j].value]
             j += 1
     elif words.lang == "id":
         j = i + 1
-        while j < len(items) and j - i <= 4 and items[j].kind == WORD:
+        while j < len(items) and j - i <= 4 and (items[j].kind == WORD or counted and _body_group(items[j])):
             j += 1
         if j < len(items) and items[j].kind == DEMO:
             return j, heads[item.value]
     return None
+
+
+def _body_group(item: Item) -> bool:
+    """"the three ASEAN countries", "ketiga negara ASEAN itu": an international body that counted states are members
+    of describes them, it is no party of its own."""
+    return item.kind == GROUP and item.ref is not None and all(a.kind == "IGO" for a in item.ref.actors)
 
 
 def _function_classes(words: Words, lows: list[str], i: int, tokens: int = 1) -> list[WordClass]:
