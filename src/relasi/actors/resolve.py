@@ -9,7 +9,6 @@ recognised in the rest of the article.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
@@ -17,6 +16,7 @@ from operator import itemgetter
 
 from relasi.actors.dictionary import Entry
 from relasi.actors.gazetteer import Hit, fold, is_word_char
+from relasi.actors.names import fold as fold_accents
 from relasi.model import Actor, Article, Mention
 
 ACTOR_KINDS = ("STATE", "CITY", "IGO", "ORG", "PERSON")
@@ -615,8 +615,7 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
     # ministry is (_home_ministry): the one of its kind named before ("Kementerian Luar Negeri China … Juru Bicara
     # Kemlu Lin Wei")
     ministry = entry.role.rsplit(" ", 1)[0] if home and "home" in entry.flags and entry.role else None
-    named = next((m for m in reversed(earlier) if not m.part and m.actor.kind == "ORG" and m.actor.role == ministry),
-                 None) if ministry else None
+    named = _last_body(earlier, ministry)
     if name_span is not None and home and "home" in title.entries[0].flags:
         # "Menteri Hukum Supratman": a cabinet title that no state qualifies and no earlier holder explains is
         # the home state's, as the news of that language writes its own government
@@ -634,17 +633,23 @@ def _title_reference(text: str, phrase: _Phrase, title: Hit, earlier: list[Menti
     return []
 
 
+def _last_body(earlier: list[Mention], role: str | None) -> Mention | None:
+    """The last body of `role` named before ("Kementerian Luar Negeri China", "China's coast guard"), or None."""
+    if not role:
+        return None
+    return next((m for m in reversed(earlier) if not m.part and m.actor.kind == "ORG" and m.actor.role == role
+                 and m.actor.code), None)
+
+
 def _official_of_named_body(text: str, phrase: _Phrase, title: Hit, earlier: list[Mention],
                             stop_names: frozenset[str], new_names: dict[str, Actor]) -> list[Mention]:
     """"China's coast guard said … ," coast guard spokesperson Liu Dejun said": an official of a body no state
     qualifies is an official of the body of that kind the story named before (and a name after the title is the
     official's, recognised in the rest of the article)."""
     body = next((h for h in phrase.hits if h.kind == "ROLE_ORG"), None)
-    if body is None or not body.entries[0].role:
+    if body is None:
         return []
-    role = body.entries[0].role
-    named = next((m for m in reversed(earlier) if not m.part and m.actor.kind == "ORG" and m.actor.role == role
-                  and m.actor.code), None)
+    named = _last_body(earlier, body.entries[0].role)
     if named is None:
         return []
     entry = title.entries[0]
@@ -678,8 +683,7 @@ def _home_ministry(text: str, phrase: _Phrase, title: Hit, earlier: list[Mention
         state = seat.actor.country
         body = Actor(state, "ORG", f"{state} {entry.role or 'ministry'}", state, entry.sector, entry.role)
         return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], body, "seat")]
-    named = next((m for m in reversed(earlier) if not m.part and m.actor.kind == "ORG" and m.actor.role == entry.role),
-                 None)
+    named = _last_body(earlier, entry.role)
     if named is not None:
         # "Kementerian Luar Negeri China mengecam … Kementerian Luar Negeri juga memanggil …": the one named before
         return [Mention(phrase.start, phrase.end, text[phrase.start:phrase.end], named.actor, "coref:title")]
@@ -830,11 +834,7 @@ def _ends_as(name: str, text: str) -> bool:
     """Whether the dictionary's `name` of a person ends in the last word of `text`, accents aside ("Bùi Thanh Sơn",
     "… Bui Thanh Son"): the mention names the person, not only a title whose holder the dictionary knows."""
     last = text.split()[-1]
-    return _plain(name).endswith(_plain(last)) and len(last) >= 3
-
-
-def _plain(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+    return fold_accents(name).endswith(fold_accents(last)) and len(last) >= 3
 
 
 def _word_occurrences(text: str, form: str) -> list[tuple[int, int]]:

@@ -752,7 +752,7 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: s
         # "a Philippine supply boat", "Israeli strikes": after an adjective, a noun (not after a people's name:
         # "South Koreans rallied")
         return "noun"
-    if english_noun(items, i, verbs, nouns, tags):
+    if english_noun(items, i, verbs, nouns, tags, words.aspect_forms):
         return "noun"
     if "VBN" in tags and english_passive(items, i, words.object_first):
         return "passive"

@@ -516,7 +516,7 @@ def _object_gap(items: list[Item], i: int, verb_preds: set[int]) -> bool:
     if j == i + 1 or j >= len(items) or not verbish(items[j], verb_preds):
         return False
     after = items[j + 1] if j + 1 < len(items) else None
-    return after is None or after.kind in (PREP, PUNCT, ADV) or after.value in ("last", "this", "on", "in")
+    return after is None or after.kind in (PREP, PUNCT, ADV) or after.value in ("last", "this")
 
 
 def _english_that(items: list[Item], i: int, verb_preds: set[int], words: Words | None = None) -> str:

@@ -1565,7 +1565,8 @@ def _with_clitic(item: Item) -> bool:
     return item.kind == PRED and item.end - item.start == len(item.value) + 3
 
 
-def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[str]) -> bool:
+def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[str],
+                 aspect_forms: frozenset[str] = frozenset()) -> bool:
     """Whether an English word that is both a noun and a verb form ("strikes", "visit", "talks") is the noun here;
     a verb form in a noun's place ("artillery shells", "the attacks") is a noun too, with no event sense."""
     if not verbs:
@@ -1621,7 +1622,7 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
     if previous.kind in _OPEN_PREP and items[p].value.endswith("ing") and "VBG" in tags and nxt is not None \
             and nxt.kind == GROUP:
         return False                                  # "a day after meeting Erdogan", "before visiting China"
-    if previous.value in _ASPECT_FORMS and "VBG" in tags and items[p].value.endswith("ing") and nxt is not None \
+    if previous.value in aspect_forms and "VBG" in tags and items[p].value.endswith("ing") and nxt is not None \
             and nxt.kind in _DET_GROUP_PRON_WORD:
         return False                                  # "began bombing Iranian facilities": a verb with its object
     if previous.kind in _DEMO_DET_LIGHT_OPEN_PREP or previous.has(LIGHT) or previous.value in ("'s", "’s"):
@@ -1638,9 +1639,3 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
         return True                                   # "held talks", "brokered talks", "condemned the attack"
     return not (tags & {"VBD", "VBN", "VBZ"})
 
-
-# The forms of the verbs of beginning and going on, after which an -ing form is a verb with its object (the act
-# happens; after "stop" it is what ends, a noun as before)
-_ASPECT_FORMS = frozenset({"begin", "begins", "began", "begun", "beginning", "start", "starts", "started", "starting",
-                           "continue", "continues", "continued", "continuing", "resume", "resumes", "resumed",
-                           "resuming", "keep", "keeps", "kept", "keeping"})

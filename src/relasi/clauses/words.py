@@ -81,6 +81,7 @@ class Words:
     attempt_nouns: frozenset[str] = frozenset()      # "upaya relokasi …": the event noun after them heads the phrase
     aside_openers: tuple[str, ...] = ()              # "Selain Indonesia, …": a sentence-opening aside up to its comma
     place_openers: frozenset[str] = frozenset()      # "In Islamabad, …": a fronted place phrase up to its comma
+    aspect_forms: frozenset[str] = frozenset()       # "began", "continued": an -ing form after them takes an object
     any_quantifiers: frozenset[str] = frozenset()    # "any attempt to …", "setiap upaya untuk …": nobody in particular
     relational_nouns: frozenset[str] = frozenset()   # "its ally, the Philippines,": a name set off after them is them
     member_nouns: frozenset[str] = frozenset()       # "sejumlah negara", "several countries": a list names them
@@ -268,6 +269,7 @@ def compile_words(pack: Any) -> Words:
         forms = _english_verbs(grammar.get("verbs") or ())
         words.english_verbs = frozenset(forms)
         words.english_participles = frozenset(word for word, tag in forms.items() if tag == "VBN")
+        words.aspect_forms = frozenset(_english_verbs(grammar.get("aspect_verbs") or ()))
     for item in grammar.get("bare_verbs") or ():
         words.add(str(item), VERB)
     words.verb_prefixes = tuple(str(p).lower() for p in grammar.get("verb_prefixes") or ())

@@ -261,15 +261,12 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
         if root in PROMISE_CODES:
             return Factuality("asserted", negated, cameo if root in ("03",) else PROMISE_CODES[root])
         if root in THREAT_CODES and (predicate.voice != "noun" or predicate.light
-                                     or window.rstrip().lower().endswith(_MEANS)):
+                                     or window.rstrip().lower().endswith(tuple(pack.words("means_prepositions")))):
             # a noun no light verb carries is no promised act ("kami akan bermitra untuk mengatasi provokasi DPRK":
             # the provocations are North Korea's, not a threat of the speaker's), unless it is the means of the
             # promised act ("Rusia akan membalas dengan sanksi": a threat of sanctions)
             return Factuality("asserted", negated, cameo if root == "13" else THREAT_CODES[root])
     return Factuality(modality, negated, cameo)
-
-
-_MEANS = ("dengan", "with")      # what a promised or threatened act is done with
 
 
 def _under_refusal(parse: Parse, governor: Predicate | None, words: _Words) -> bool:
