@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from operator import itemgetter
 
 from relasi.actors.dictionary import Entry
@@ -739,18 +740,30 @@ def _appositive_names(text: str, mentions: list[Mention], new_names: dict[str, A
     return found
 
 
+@lru_cache(maxsize=4)
+def _served_regexes(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The serving noun and its preposition (found first, cheaply), and the whole apposition: a name, a comma and a
+    description of whom it serves, ending where the served actor's mention starts."""
+    alternatives = "|".join(re.escape(n) for n in nouns)
+    served = re.compile(rf"\b(?:{alternatives})\s+(?:to|of|for)\s+(?:the\s+)?")
+    before = re.compile(rf"((?:[A-Z][\w'’.-]*\s+){{1,3}}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}"
+                        rf"(?:{alternatives})\s+(?:to|of|for)\s+(?:the\s+)?\Z")
+    return served, before
+
+
 def _apposed_officials(text: str, mentions: list[Mention], new_names: dict[str, Actor],
                        nouns: tuple[str, ...]) -> list[Mention]:
     """"Hikmet Hajiyev, a foreign policy adviser to Azerbaijani President Ilham Aliyev, rejected …": a name no
     dictionary knows, set off by a description of the adviser, aide or envoy of an actor, serves that actor's
     state; later "Hajiyev" refers to the same person."""
-    before = re.compile(rf"((?:[A-Z][\w'’.-]*\s+){{1,3}}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}"
-                        rf"(?:{'|'.join(re.escape(n) for n in nouns)})\s+(?:to|of|for)\s+(?:the\s+)?\Z")
+    served, before = _served_regexes(nouns)
+    at = {m.span[0]: m for m in mentions if not m.part}
     taken = sorted(m.span for m in mentions)
     found: list[Mention] = []
-    for mention in mentions:
-        actor = mention.actor
-        if mention.part or not actor.code or actor.kind not in ("PERSON", "STATE", "ORG"):
+    for description in served.finditer(text):     # "… adviser to ", then the served actor's mention
+        mention = at.get(description.end())
+        actor = mention.actor if mention is not None else None
+        if actor is None or not actor.code or actor.kind not in ("PERSON", "STATE", "ORG"):
             continue
         match = before.search(text, max(0, mention.span[0] - 120), mention.span[0])
         if match is None or _overlaps(match.span(1), taken):
@@ -808,6 +821,7 @@ def _surname_mentions(text: str, mentions: list[Mention], new_names: dict[str, A
     if not named:
         return []
     taken = [m.span for m in mentions]
+    starts = {span[0] for span in taken}        # most occurrences are names matched already: rejected at once
     found: list[Mention] = []
     for full, actor in named.items():
         parts = full.split()
@@ -823,9 +837,10 @@ def _surname_mentions(text: str, mentions: list[Mention], new_names: dict[str, A
             if len(form) < 3 or not form[0].isupper():
                 continue
             for span in _word_occurrences(text, form):
-                if any(s <= span[0] < e or s < span[1] <= e for s, e in taken):
+                if span[0] in starts or any(s <= span[0] < e or s < span[1] <= e for s, e in taken):
                     continue
                 taken.append(span)
+                starts.add(span[0])
                 found.append(Mention(span[0], span[1], form, actor, "coref:surname"))
     return found
 
@@ -834,7 +849,7 @@ def _ends_as(name: str, text: str) -> bool:
     """Whether the dictionary's `name` of a person ends in the last word of `text`, accents aside ("Bùi Thanh Sơn",
     "… Bui Thanh Son"): the mention names the person, not only a title whose holder the dictionary knows."""
     last = text.split()[-1]
-    return fold_accents(name).endswith(fold_accents(last)) and len(last) >= 3
+    return len(last) >= 3 and (name.endswith(last) or fold_accents(name).endswith(fold_accents(last)))
 
 
 def _word_occurrences(text: str, form: str) -> list[tuple[int, int]]:
