@@ -640,6 +640,14 @@ class SlotReader:
                 found = self.possessor(governor) or self.subject(governor)
             else:
                 found = self.subject(governor)
+            if self.reading.voices.get(governor) == "passive" \
+                    and (draft.kind == "purpose" or found is None or not found.actors):
+                # "Kunjungan itu dilakukan Jokowi untuk mempererat …", "The aid was sent by Australia to help …": a
+                # purpose is the doer's, whom a passive names as its agent (so is an English "to" clause after a
+                # passive whose subject names no party: "Sanctions were announced by Britain to pressure …")
+                doer = self.agent(governor)
+                if doer is not None and doer.actors:
+                    found = doer
             if found is not None:
                 return Argument(found.start, found.end, found.actors, found.head, "controller")
         if draft.kind in ("complement", "purpose") and draft.governor is None and draft.parent is not None:
