@@ -787,10 +787,11 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
                    for a in arg.actors if as_state(a).code not in own]
     if slot not in ("", "object", "subject"):
         targets = [as_country(a) for a in targets]       # "berkunjung ke Beijing", "aid to Gaza": the country
-    if not targets and len(own) > 1 and (pattern.mutual or plover in SYMMETRIC
-                                          or pattern.cameo.startswith(RELEASE_PERSONS)):
-        # each other's partners (see _pairs); "Rusia dan Ukraina masing-masing membebaskan 150 tawanan perang": two
-        # sides that release people release them to each other
+    if not targets and len(own) > 1 and pattern.cameo != MEDIATION \
+            and (pattern.mutual or plover in SYMMETRIC or pattern.cameo.startswith(RELEASE_PERSONS)):
+        # each other's partners (see _pairs; several mediators are not: "brokered by Qatar, Egypt and the United
+        # States"); "Rusia dan Ukraina masing-masing membebaskan 150 tawanan perang": two sides that release people
+        # release them to each other
         return sources, [], how
     if not targets and predicate.voice == "noun" and predicate.light in receiving:
         # "China's release of a new map laying claim to … drew protests from India": the subject the receiving verb
