@@ -1025,6 +1025,11 @@ class SlotReader:
             # an event word governs it: an event noun its possessor ("serangan Israel"), an event verb its object;
             # but after a noun an article opens a phrase of its own ("At the meeting the president invited …")
             return self.words.lang == "en" and items[start].value in _ARTICLES and b not in self.verb_items
+        if self.words.lang == "en" and kind == WORD and items[start].value in _ARTICLES \
+                and (first := self._np_start(b, clause)) >= 1 and clause_of[first - 1] == clause \
+                and items[first].value in _ARTICLES \
+                and (items[first - 1].kind in VERBISH or first - 1 in self.verb_items):
+            return False            # "called the suspension a devastating signal": a second object, no subject
         return not (kind in VERBISH or kind == BE or kind == NEG)
 
     def _shared_subject(self, p: int, clause: int) -> Argument | None:
