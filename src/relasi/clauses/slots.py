@@ -308,6 +308,8 @@ class SlotReader:
         while j >= 0 and self.items[j].kind == PUNCT and self.items[j].value == ",":
             j -= 1
         end = j + 1
+        if j >= 1 and not self.english and self.items[j].kind == ADV and self.items[j].value in self.words.adjectives:
+            j -= 1                  # "surat resmi yang meminta …": an adjective after its noun is the phrase's
         while j >= 0 and (self.items[j].kind in NP_KINDS or (self.items[j].kind == PRED and j not in self.verb_items)):
             j -= 1
         if end > j + 1 and j >= 1 and PREP in self.items[j].kinds \

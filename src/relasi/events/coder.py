@@ -840,7 +840,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # (not an appeal to its own people: "KBRI Kyiv mengimbau para WNI di Ukraina …")
         # "Kedutaan Besar Vietnam di Jakarta meminta akses kekonsuleran", "KBRI Kuala Lumpur meminta …": a mission
         # that asks no one named asks the state it is posted in
-        targets = _mission_host(found, mentions, own)
+        targets = _mission_host(found, mentions, own, parse)
         how = "implied" if targets else how
     if not targets and (plover == "AID" or pattern.cameo.startswith("033")):
         # "Rusia, Malaysia, dan Singapura juga mengirimkan pasokan bantuan": aid with no recipient named goes where
@@ -1396,12 +1396,18 @@ def _possessor_of_act(parse: Parse, phrase: Argument) -> list[Actor]:
     return []
 
 
-def _mission_host(mission: Argument, mentions, own: set[str]) -> list[Actor]:
-    """The state of the city a mission is named with ("KBRI Kuala Lumpur", "the Vietnamese embassy in Jakarta")."""
-    for mention in mentions:
-        if mission.start <= mention.start <= mission.end + 4 and mention.actor.kind == "CITY" \
-                and mention.actor.country and mention.actor.country not in own:
-            return [as_country(mention.actor)]
+def _mission_host(mission: Argument, mentions, own: set[str], parse: Parse) -> list[Actor]:
+    """The state of the city a mission is named with ("KBRI Kuala Lumpur", "the Vietnamese embassy in Jakarta"),
+    also where a relative clause's antecedent stands for it ("KBRI Port Moresby menyampaikan nota diplomatik yang
+    meminta …": the mission is where the author is named)."""
+    spans = [(mission.start, mission.end)] + [
+        (m.start, m.end) for m in mentions if parse.start <= m.start < parse.end and m.actor in mission.actors
+        and not mission.start <= m.start <= mission.end]
+    for start, end in spans:
+        for mention in mentions:
+            if start <= mention.start <= end + 4 and mention.actor.kind == "CITY" \
+                    and mention.actor.country and mention.actor.country not in own:
+                return [as_country(mention.actor)]
     return []
 
 
