@@ -1022,7 +1022,9 @@ class SlotReader:
         if b in self.reading.opened or kind == QUOTE or kind == PUNCT or SPEECH_AFTER in item.kinds:
             return True
         if PREP in item.kinds:                         # a preposition (no opener: that returned above)
-            return False
+            # "A spokesperson for Foreign Minister Winston Peters accused …": who is spoken for is the subject
+            return b >= 1 and f"{items[b - 1].value} {item.value}".lower() in self.words.speaking_for \
+                and start in self.party_at and self._free(self._np_start(b - 1, clause), clause)
         if kind == PRED:
             # an event word governs it: an event noun its possessor ("serangan Israel"), an event verb its object;
             # but after a noun an article opens a phrase of its own ("At the meeting the president invited …")
