@@ -375,6 +375,8 @@ def _retag(items: list[Item], words: Words, lows: list[str], lexicon_verbs: froz
                 # "selama 90 hari", "selama satu bulan": a length of time, no clause
                 items[k] = Item(item.start, item.end, PREP, item.value, (WordClass(PREP, item.value),), None, k)
     english = words.lang == "en"
+    if not english:
+        _ber_adjectives(items, lexicon_verbs)
     adjectives = words.adjectives
     for k in range(len(items) - 1):
         item = items[k]
@@ -402,6 +404,31 @@ def _retag(items: list[Item], words: Words, lows: list[str], lexicon_verbs: froz
             # "kebijakan baru Uni Eropa", "sanksi baru AS": a listed adverb after a noun is its adjective (after a
             # verb it stays an adverb: "menolak keras setiap upaya …")
             items[k] = Item(item.start, item.end, WORD, item.value, item.classes, item.ref, k)
+
+
+_IN_OBJECT = frozenset({WORD, DET, COORD})
+
+
+def _ber_adjectives(items: list[Item], lexicon_verbs: frozenset[str]) -> None:
+    """"mengerahkan kapal selam bertenaga nuklir ke …", "menangguhkan pengiriman bom berbobot 2.000 pon ke Israel":
+    a ber- word right after a common noun in a verb's object describes that noun, no verb of its own (one the
+    lexicon names stays a verb: "mengajak semua negara bekerja sama")."""
+    for k in range(2, len(items)):
+        item = items[k]
+        if item.kind != VERB or not item.value.startswith("ber") or item.value in lexicon_verbs \
+                or items[k - 1].kind != WORD:
+            continue
+        j = k - 1
+        while j > 0 and (items[j].kind in _IN_OBJECT
+                         or items[j].kind == PRED and not _verb_form(items[j], lexicon_verbs)):
+            j -= 1
+        if (items[j].kind == VERB or _verb_form(items[j], lexicon_verbs)) and not items[j].value.startswith("ber"):
+            items[k] = Item(item.start, item.end, WORD, item.value, (), None, k)
+
+
+def _verb_form(item: Item, lexicon_verbs: frozenset[str]) -> bool:
+    """Whether an event word is one of the lexicon's verbs ("mengerahkan"), not a noun ("pengiriman")."""
+    return item.kind == PRED and item.ref is not None and item.ref.text in lexicon_verbs
 
 
 _FIRST_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
