@@ -143,6 +143,13 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             # clause's (a relative set off by commas ends at its comma: "…, which form a confederation known as …";
             # a verb right after a plain noun may be a reduced relative of its own: "the alliance led by France")
             stack.pop()
+        elif not english and len(stack) > 1 and drafts[stack[-1]].kind == "relative" and verbish(item, verb_preds) \
+                and _shape(item) == "me" and items[i - 1].kind not in (COORD, PUNCT) \
+                and _passive_relative_on_noun(items, i, verb_preds, clause_of, stack[-1], drafts) \
+                and _subject_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
+            # "Pernyataan yang dikeluarkan Kemlu Iran pada Senin mengecam …", "Kapal yang ditahan Indonesia
+            # memasuki …": an active verb after a passive relative clause on the subject noun is the main clause's
+            stack.pop()
         if not pending_complement and kind in INERT and OPEN not in kinds and value != "that" \
                 and value not in words.content_openers:
             # no rule below can open or close a clause here: the common case, decided at once
@@ -663,6 +670,16 @@ def _subject_relative(items: list[Item], i: int, verb_preds: set[int], clause_of
     own = any(clause_of[j] == clause and verbish(items[j], verb_preds) for j in range(first, i))
     outer = any(clause_of[j] == parent and verbish(items[j], verb_preds) for j in range(first))
     return own and not outer
+
+
+def _passive_relative_on_noun(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,
+                              drafts: list[Draft]) -> bool:
+    """A relative clause on a common noun whose verb, the first after its "yang", is a di- passive."""
+    first = drafts[clause].first
+    if first < 1 or items[first - 1].kind != WORD:
+        return False
+    own = next((j for j in range(first + 1, i) if clause_of[j] == clause and verbish(items[j], verb_preds)), None)
+    return own is not None and _shape(items[own]) == "di"
 
 
 def _shape(item: Item) -> str:

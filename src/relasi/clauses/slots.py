@@ -578,6 +578,9 @@ class SlotReader:
             free = None             # "berdiri bersama sekutunya, Filipina, dan mengecam …": Filipina names the ally
         if free is not None:
             argument = self.argument(free)
+            author = self._document_author(free) if not argument.actors else None
+            if author is not None:
+                return Argument(argument.start, argument.end, author.actors, argument.head, "antecedent")
             if not argument.actors and self._possessive(argument):
                 # "its Secretary-General Stanislav Zas held talks", "menterinya": the owner is who the sentence is
                 # about (its speaker, else its first party); in a relative clause, its antecedent ("Thailand, yang
@@ -799,6 +802,20 @@ class SlotReader:
                     return None
                 return Argument(found.start, found.end, found.actors, found.head, "controller")
         return None
+
+    def _document_author(self, span: tuple[int, int]) -> Argument | None:
+        """The author of a document a passive after it names ("A statement issued by Iran's foreign ministry …",
+        "Pernyataan yang dikeluarkan Kemlu Iran …"), or None."""
+        a, b = span
+        words = self.items[b - 1].value.split() if b > a else []
+        documents = self.words.document_nouns
+        if not words or words[-1] not in documents and " ".join(words[-2:]) not in documents:
+            return None
+        j = b + 1 if b < len(self.items) and self.items[b].value == "yang" else b
+        if j >= len(self.items) or self.reading.voices.get(j) != "passive":
+            return None
+        found = self.agent(j)
+        return found if found is not None and found.actors else None
 
     def _members_at_end(self, p: int) -> Argument | None:
         """A list set off by a comma and an apposition marker that ends the sentence after item `p` (", di antaranya
