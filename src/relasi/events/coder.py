@@ -1424,6 +1424,7 @@ def _protest_parties(text: str, parse: Parse, predicate: Predicate, pattern: Pat
     elsewhere = [as_country(actor) for start, actor in parse.places
                  if actor not in at_mission and actor.kind in ("STATE", "CITY")]
     sources, targets, how = parties if parties is not None else ([], [], "implied")
+    guessed = parties is not None and how == "implied"      # a target told by the story, not by the sentence
     mission_states = {(a.country or a.code) for a in at_mission}
     if sources and elsewhere and ({a.code for a in sources} <= mission_states
                                   or all((a.role or "") in MISSION_ROLES for a in sources)):
@@ -1440,8 +1441,10 @@ def _protest_parties(text: str, parse: Parse, predicate: Predicate, pattern: Pat
         sources, how = elsewhere[:1], "implied"
         targets, _ = target_of(predicate, pattern, tuple(pack.words("targets")), sources)
     own = {a.code for a in sources}
-    if not targets:
-        targets = [as_state(a) for a in at_mission if (a.country or a.code) not in own]
+    if not targets or guessed:
+        # (the mission protested at outweighs the story's other side: "menggelar protes di luar Kedutaan Besar Turki
+        # di Stockholm" in a story about Indonesia's answer)
+        targets = [as_state(a) for a in at_mission if (a.country or a.code) not in own] or targets
     return sources, targets, how
 
 
