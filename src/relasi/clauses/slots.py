@@ -742,9 +742,20 @@ class SlotReader:
         Indonesia", "the UNHCR representative in Jakarta"): a title with the post it holds, no verb in it."""
         items = self.items
         j = comma - 1
-        while j >= 0 and self.clause(j) == clause and (
-                items[j].kind in (GROUP, WORD, DET) or items[j].kind == PREP and items[j].value in self.words.locatives
-                or items[j].kind == PREP and items[j].value in self.words.post_prepositions):
+        while j >= 0 and self.clause(j) == clause:
+            if items[j].value == ")":
+                # "Juru bicara Penjaga Pantai Filipina (PCG) untuk Laut Filipina Barat, Komodor Jay Tarriela, …": a
+                # bracketed acronym stays in the title
+                opening = next((k for k in range(j - 1, max(-1, j - 6), -1) if "(" in items[k].value), None)
+                if opening is None:
+                    break
+                j = opening - 1 if items[opening].value == "(" else opening
+                continue
+            if not (items[j].kind in (GROUP, WORD, DET)
+                    or items[j].kind == PREP and items[j].value in self.words.locatives
+                    or items[j].kind in (PREP, OPEN) and items[j].value in self.words.post_prepositions
+                    or items[j].kind == PREP and items[j].value in self.words.title_joiners):
+                break
             j -= 1
         if j >= 0 and self.clause(j) == clause and items[j].value not in (",", "."):
             return None
