@@ -23,7 +23,7 @@ from relasi.clauses.discourse import Discourse, as_state, quote_spans, quote_tag
 from relasi.clauses.groups import Group, build_groups, joiner_regex, mark_excluded
 from relasi.clauses.segment import Segmentation, segment
 from relasi.clauses.slots import Reading, SlotReader, english_noun, english_passive
-from relasi.clauses.tokens import GROUP, PRED, QUOTE, WORD, Candidate, Item, items_of
+from relasi.clauses.tokens import GROUP, PRED, PUNCT, QUOTE, WORD, Candidate, Item, items_of
 from relasi.clauses.words import (
     ADV,
     BE,
@@ -715,6 +715,14 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: s
     verbs, nouns = bool(voices & {"active", "passive"}), "noun" in voices
     previous = items[i - 1] if i > 0 else None
     noun_phrase = _noun_before_preposition(items[i].value, pack, words)
+    if verbs and not noun_phrase and previous is not None and previous.value in words.relative_pronouns \
+            and tags & {"VBZ", "VBD"} and i > 1 and (items[i - 2].kind in (GROUP, WORD, PUNCT)
+                           or items[i - 2].kind == PRED and before_voice == "noun") \
+            and (previous.value != "that" or i + 1 < len(items) and (items[i + 1].kind in (GROUP, DET)
+                                                                     or items[i + 1].value == "that")):
+        # "a resolution which demands that …", "the text that condemns Russia": a verb form right after a relative
+        # pronoun on a noun is the relative clause's verb ("reports that sanctions hurt …": "that" opens content)
+        return "passive" if "VBN" in tags and english_passive(items, i, words.object_first) else "active"
     if noun_phrase and previous is not None and (
             previous.kind == DET and previous.value != "that" or previous.kind == PRED and previous_voice != "passive"
             or previous.kind == WORD and not previous.value.endswith("s")):

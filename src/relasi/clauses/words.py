@@ -77,6 +77,7 @@ class Words:
     title_joiners: frozenset[str] = frozenset()      # "Penasihat Negara sekaligus Menteri Luar Negeri China"
     title_first: bool = False                        # titles come before their state ("Kanselir Jerman")
     noun_openers: frozenset[str] = frozenset()       # openers of a noun phrase, not a clause ("during", "amid")
+    relative_pronouns: frozenset[str] = frozenset()  # "which", "that", "yang": a relative clause's first word
     maker_nouns: frozenset[str] = frozenset()        # "the ruling of the court": the owner after "of" made it
     victim_nouns: frozenset[str] = frozenset()       # "korban serangan Israel": not the attacker's people
     attempt_nouns: frozenset[str] = frozenset()      # "upaya relokasi …": the event noun after them heads the phrase
@@ -217,6 +218,9 @@ def compile_words(pack: Any) -> Words:
     grammar = pack.grammar
     words = Words(pack.lang)
     for kind, items in (grammar.get("openers") or {}).items():
+        if kind == "relative":
+            # ("that" opens a relative clause too where it is no complementiser: the clause step decides)
+            words.relative_pronouns = frozenset(str(item).lower() for item in items or ()) | {"that"}
         for item in items or ():
             if str(item).startswith(","):
                 words.comma_openers = words.comma_openers | {str(item).lstrip(", ").strip()}
