@@ -23,6 +23,7 @@ from relasi.events.discourse import (
     IMPLIED_TARGET_TYPES,
     MEETING_REACH,
     PLACE_TARGET_TYPES,
+    PRAISE,
     STATEMENT_TYPES,
     SYMMETRIC,
     aid_recipient,
@@ -97,6 +98,7 @@ EXHORTATION = Pattern(id="coder#exhortation", cameo="020")
 QUOTE_MARKS = frozenset('"“”‘’')
 _NO_QUOTES = str.maketrans("", "", '"“”‘’')
 JUDGED = Pattern(id="coder#judged-act", cameo="111")
+ARMED_BACKING = Pattern(id="coder#backed-armed-act", cameo="062")
 # The dictionary's roles of a state's missions abroad: a protest there is aimed at that state.
 MISSION_ROLES = frozenset({"embassy", "consulate", "mission", "high commission"})
 # Acts whose target may be named only by their purpose: "pledged €50bn to keep Ukraine's economy afloat".
@@ -193,6 +195,13 @@ def code_events(article: Article, pack) -> Article:
                                    article.mentions)
             if requested:
                 parties = _requested_by(parse, predicate) or parties
+            if pattern.cameo == PRAISE and parties is not None and _backs_armed_act(parse, number, chosen, pack):
+                # "The U.S.-led strikes, supported by Australia, …": taking part with the act's doers (no one's doer
+                # known: no event)
+                doers = _armed_doers(parse, number, events, {a.code for a in parties[0]}, pack)
+                if not doers:
+                    continue
+                parties, pattern = (parties[0], doers, "implied"), ARMED_BACKING
             if plover_for(pattern.cameo) == "PROTEST":
                 parties = _protest_parties(text, parse, predicate, pattern, parties, pack, article.mentions)
             if parties is None:
@@ -1785,6 +1794,52 @@ def _as_its_verb_tells(parse: Parse, noun: Predicate, told: Factuality, readings
         if said is not None and said.start <= noun.start < said.end and plover_for(reading.cameo) == kind:
             return Factuality(reading.modality, reading.negated, told.cameo)
     return told
+
+
+def _backs_armed_act(parse: Parse, number: int, chosen: list[Pattern | None], pack) -> bool:
+    """Whether what a verb of support backs is an armed act ("The U.S.-led strikes, supported by Australia, …",
+    "Operasi tersebut didukung Australia, Bahrain, …"): backing strikes or an operation is taking part in it (062),
+    no praise."""
+    backed = patient(parse.predicates[number])
+    if backed is None:
+        return False
+    if head_noun(backed.head, pack.lang) in pack.words("armed_operation_nouns"):
+        return True
+    if backed.how == "event" and any(
+            p.voice == "noun" and backed.start <= p.start < backed.end and (found := chosen[n]) is not None
+            and found.cameo is not None and plover_for(found.cameo) in ("ASSAULT", "MOBILIZE")
+            for n, p in enumerate(parse.predicates)):
+        return True
+    return False
+
+
+def _armed_doers(parse: Parse, number: int, events: list[Event], own: set[str], pack) -> list[Actor]:
+    """The doers of the armed act a verb of support backs: the ones its noun names ("mendukung operasi militer AS"),
+    else those of the last armed act told (several where one act is told of each: "AS dan Inggris melancarkan
+    serangan udara …. Operasi tersebut didukung …")."""
+    backed = patient(parse.predicates[number])
+    receiving = pack.words("receiving_verbs")
+    for other in parse.predicates:
+        if backed is not None and other.voice == "noun" and backed.start <= other.start < backed.end:
+            found = source_of(other, pack.lang, receiving)
+            named = [as_state(a) for a in (found.actors if found else ()) if a.code not in own and state_level(a)]
+            if named:
+                return named
+    named = [as_state(a) for a in (backed.actors if backed is not None else ()) if a.code not in own
+             and state_level(a)]
+    if named:
+        return named                # "backed the U.S. military operation": whose operation it names
+    armed = [e for e in events if e.plover in ("ASSAULT", "MOBILIZE") and e.source.code not in own
+             and state_level(e.source)]
+    if not armed:
+        return []
+    last = armed[-1]
+    doers: list[Actor] = []
+    for event in armed:
+        if event.start == last.start and event.cameo == last.cameo \
+                and all(d.code != event.source.code for d in doers):
+            doers.append(as_state(event.source))
+    return doers
 
 
 def _carried_noun(parse: Parse, number: int, chosen: list[Pattern | None]) -> bool:
