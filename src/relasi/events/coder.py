@@ -1014,12 +1014,16 @@ def _named_act_doer(text: str, parse: Parse, parses: list[Parse], index: int, ev
     """The doer of the earlier act a definite phrase names, when no event coded so far is that act: by the act's kind
     where the phrase holds an event word ("uji coba rudal tersebut"), else by the stem its noun shares with a verb
     told before ("peluncuran tersebut" / "meluncurkan", "the launch" / "launched")."""
-    if named:
-        if any(e.plover == named and e.start <= parse.start for e in events):
-            return []                       # the coded act answers it (reaction_target)
-        return _told_doer(text, parses, index, named, own, pack)
     head = _head_word(text, phrase, pack)
-    found = _told_doer(text, parses, index, None, own, pack, rough_stem(head, pack.lang)) \
+    if named:
+        # the same word told before with its doer names it best ("menyebut peluncuran rudal Korea Utara itu …
+        # mengecam peluncuran tersebut", after South Korea fired missiles in answer)
+        same = _told_doer(text, parses, index, None, own, pack, rough_stem(head, pack.lang), nouns=True) \
+            if named not in SYMMETRIC else []       # (a signing or a meeting has two sides: reaction_target)
+        if same or any(e.plover == named and e.start <= parse.start for e in events):
+            return same                     # (else the coded act answers it: reaction_target)
+        return _told_doer(text, parses, index, named, own, pack)
+    found = _told_doer(text, parses, index, None, own, pack, rough_stem(head, pack.lang), nouns=True) \
         or _told_doer(text, parses, index, _kinds_of(head, pack), own, pack)
     if found or not head:
         return found
@@ -1048,7 +1052,7 @@ def _kinds_of(noun: str, pack) -> frozenset[str] | None:
 
 
 def _told_doer(text: str, parses: list[Parse], index: int, kind: str | frozenset[str] | None, own: set[str], pack,
-               stem: str = "") -> list[Actor]:
+               stem: str = "", nouns: bool = False) -> list[Actor]:
     """The doer of the last act of `kind` (or of the verb whose stem is `stem`) told in the sentences before, coded
     or not ("Korea Utara meluncurkan rudal ke arah Laut Jepang. … mengecam peluncuran tersebut": the launch had no
     target, its doer is still named)."""
@@ -1057,9 +1061,10 @@ def _told_doer(text: str, parses: list[Parse], index: int, kind: str | frozenset
     for parse in reversed(parses[:index]):
         sentence = text[parse.start:parse.end]
         for predicate in parse.predicates:
-            if predicate.voice == "noun":
+            if predicate.voice == "noun" and not (nouns and not kind):
                 continue
-            doer = predicate.slot("agent" if predicate.voice == "passive" else "subject")
+            doer = predicate.slot("possessor") if predicate.voice == "noun" else \
+                predicate.slot("agent" if predicate.voice == "passive" else "subject")
             if doer is None or not doer.actors or any(a.code in own for a in doer.actors):
                 continue
             if kind:
@@ -1067,8 +1072,9 @@ def _told_doer(text: str, parses: list[Parse], index: int, kind: str | frozenset
                 if found is None or found.cameo is None or plover_for(found.cameo) not in (
                         kind if isinstance(kind, frozenset) else (kind,)):
                     continue
-            elif rough_stem(predicate.text.split()[0], pack.lang) != stem:
-                continue
+            elif rough_stem(head_noun(predicate.text, pack.lang) if predicate.voice == "noun"
+                            else predicate.text.split()[0], pack.lang) != stem:
+                continue            # ("missile launch": an English noun's head comes last)
             return [as_state(a) for a in doer.actors if state_level(a)][:1]
     return []
 
