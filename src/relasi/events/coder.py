@@ -2068,7 +2068,7 @@ def _continuing(text: str, parse: Parse, predicate: Predicate, continuing: froze
     if not continuing or clause is None or clause.kind != "relative" or predicate.voice == "noun":
         return False
     before = text[max(clause.start, predicate.start - 20):predicate.start].lower().split()
-    return bool(before) and before[-1] in continuing
+    return bool(before) and (before[-1] in continuing or " ".join(before[-2:]) in continuing)
 
 
 def _describes_content(parse: Parse, predicate: Predicate, content: list[tuple[int, int]],
