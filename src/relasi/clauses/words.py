@@ -355,7 +355,8 @@ def _members_before(nouns, markers, coordinators, after: int = 2) -> re.Pattern[
         return None
     def alternatives(items) -> str:
         return "|".join(re.escape(str(w).lower()) for w in sorted(items, key=len, reverse=True))
-    word = rf"(?!(?:{alternatives(coordinators)})\b)\b[\w-]+" if coordinators else r"\b[\w-]+"
+    # (a word may be the noun's owner: "Kyiv's partners, first of all the United States …")
+    word = rf"(?!(?:{alternatives(coordinators)})\b)\b[\w-]+(?:['’]s)?" if coordinators else r"\b[\w-]+(?:['’]s)?"
     return re.compile(rf"(?:{word}\s+){{0,2}}\b(?:{alternatives(nouns)})\b(?:\s+[\w-]+){{0,{after}}}\s*,?\s*"
                       rf"(?:{alternatives(markers)})\s+(?:the\s+)?$", re.IGNORECASE)
 
