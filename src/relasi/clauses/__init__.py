@@ -139,8 +139,8 @@ def _prepare(text: str, start: int, end: int, mentions: list[Mention], spans: li
              candidates: list[Candidate], *, pack: Any, words: Words, joiner, lexicon_verbs: frozenset[str], quotes,
              inert: frozenset[str], readings: dict) -> _Sentence:
     """One sentence's items, clauses and speech tag. `mentions`: its mentions in span order, with their `spans`."""
-    groups = build_groups(text, mentions, words, joiner, _fronted_clause_end(text, start, end, words), spans) \
-        if mentions else []
+    groups = build_groups(text, mentions, words, joiner, _fronted_clause_end(text, start, end, words), spans,
+                          lexicon_verbs) if mentions else []
     dateline_end = -1
     if groups and groups[0].start == start:
         from relasi.extract.meta import parse_dateline

@@ -39,7 +39,8 @@ _SIDES = frozenset({"STATE", "IGO"})
 
 
 def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pattern[str],
-                 boundary: int = -1, spans: list[tuple[int, int]] | None = None) -> list[Group]:
+                 boundary: int = -1, spans: list[tuple[int, int]] | None = None,
+                 verbs: frozenset[str] = frozenset()) -> list[Group]:
     """Coordinated mentions as groups; mentions sharing one span ("kedua pemimpin") are one group already. No list
     runs across `boundary` (the comma that ends a fronted subordinate clause). `spans`: the mentions' spans, where
     the caller has them and the mentions are in span order already."""
@@ -76,7 +77,8 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                 last.comma_tail += 1 if last.comma_tail else 0
                 continue
             if gap and "\n" not in gap and not last.end <= boundary < span[0] and joiner.fullmatch(gap) \
-                    and not (words.title_first and not gap.strip() and mention.actor.kind == "PERSON") and (
+                    and not (words.title_first and not gap.strip() and mention.actor.kind == "PERSON") \
+                    and not (len(last.mentions) == 1 and _opens_clause(text, gap, span[1], words, verbs)) and (
                     last.place and mention.actor.kind != "PERSON"
                     or not last.place and not (place := _is_place(text, span[0], mention.actor, words, span[1]))):
                 # "di dekat Damaskus dan Homs": a place coordinated with a place is a place; a person is none
@@ -110,6 +112,19 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
     if not any(group.comma_tail for group in groups):
         return groups
     return [part for group in groups for part in _unlisted(group)]
+
+
+def _opens_clause(text: str, gap: str, end: int, words: Words, verbs: frozenset[str]) -> bool:
+    """"… its border with Guyana, and Guyana asked Brazil …": a name after a comma and a coordinator with a verb
+    right after it opens a clause of its own, no second member of a list ("Mali, Burkina Faso, dan Niger menarik …"
+    has its members before)."""
+    if "," not in gap or not gap.strip(" ,"):
+        return False
+    after = _WORD.search(text, end, end + 30)
+    if after is None or text[end:after.start()].strip():
+        return False
+    word = after.group().lower()
+    return word in verbs or words.is_verb(word)
 
 
 _SPACE_AFTER = re.compile(r"\s*")

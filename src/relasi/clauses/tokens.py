@@ -391,6 +391,10 @@ def _retag(items: list[Item], words: Words, lows: list[str], lexicon_verbs: froz
                 and items[k - 1].kind in _DET_GROUP_PRED_VERB:
             # "demanded security guarantees", "the trade talks": a plural after a modifier noun
             nxt = items[k + 1] = Item(nxt.start, nxt.end, WORD, nxt.value, (), None, k + 1)
+        if english and nxt.kind == OPEN and item.value in _PERFECT and nxt.value_of(OPEN) == "temporal":
+            # "Caracas has since moved troops …": a time opener right after a perfect's auxiliary is an adverb (not
+            # "has yet to reach": "yet" there says it has not)
+            nxt = items[k + 1] = Item(nxt.start, nxt.end, ADV, nxt.value, (WordClass(ADV, nxt.value),), None, k + 1)
         if english and nxt.kind in _LIGHT_VERB and (
                 (kind == DET and item.value != "that") or item.value in ("'s", "’s")):
             # "the proposed deal", "the occupied territory", "the move", "Israel's plan"
@@ -407,6 +411,7 @@ def _retag(items: list[Item], words: Words, lows: list[str], lexicon_verbs: froz
 
 
 _IN_OBJECT = frozenset({WORD, DET, COORD})
+_PERFECT = frozenset({"has", "have", "had"})
 
 
 def _ber_adjectives(items: list[Item], lexicon_verbs: frozenset[str]) -> None:
