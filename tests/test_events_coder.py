@@ -35,6 +35,7 @@ LEXICON = """
 - {name: telepon, cameo: "041", verbs: [ber-bicara], with: [telepon]}
 - {name: bertemu, cameo: "040", verbs: [ber-temu, temu-i], nouns: [per-temu-an]}
 - {name: kecam, cameo: "111", verbs: [kecam]}
+- {name: tuduh, cameo: "112", verbs: [tuduh]}
 - {name: serang, cameo: "190", verbs: [serang], nouns: [serang-an]}
 - {name: sanksi, cameo: "163", nouns: [sanksi]}
 - {name: kirim-bantuan, cameo: "073", verbs: [kirim], object: [bantuan]}
@@ -145,3 +146,12 @@ def test_coder_date_comes_from_the_clause_of_the_act(pack, body, date, precision
 def test_coder_repeated_event_coded_once(pack):
     events = _code(pack, "Rusia mengecam AS. Sekali lagi, Rusia mengecam AS.")
     assert len(events) == 1
+
+
+def test_coder_one_statement_of_a_kind_per_sentence(pack):
+    # a criticism told with two verbs in one sentence is one statement; told again in a later sentence with
+    # another word it is a statement of its own
+    one = _code(pack, "Rusia mengecam AS dan menuduh AS melanggar perjanjian.")
+    assert [(e.source.code, e.target.code, e.cameo) for e in one] == [("RUS", "USA", "111")]
+    two = _code(pack, "Rusia mengecam AS. Sehari kemudian, Rusia menuduh AS melanggar perjanjian.")
+    assert sorted(e.cameo for e in two) == ["111", "112"]
