@@ -754,7 +754,7 @@ class SlotReader:
             if not (items[j].kind in (GROUP, WORD, DET)
                     or items[j].kind == PREP and items[j].value in self.words.locatives
                     or items[j].kind in (PREP, OPEN) and items[j].value in self.words.post_prepositions
-                    or items[j].kind == PREP and items[j].value in self.words.title_joiners):
+                    or items[j].kind == PREP and items[j].value in self.words.title_prepositions):
                 break
             j -= 1
         if j >= 0 and self.clause(j) == clause and items[j].value not in (",", "."):

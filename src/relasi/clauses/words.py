@@ -73,7 +73,7 @@ class Words:
     authoring: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     post_prepositions: frozenset[str] = frozenset()  # "Duta Besar RI untuk Rusia": before the state of a post
-    title_joiners: frozenset[str] = frozenset()      # "the representative of the UN refugee agency": in a title
+    title_prepositions: frozenset[str] = frozenset()  # "the representative of the UN refugee agency": in a title
     title_joiners: frozenset[str] = frozenset()      # "Penasihat Negara sekaligus Menteri Luar Negeri China"
     title_first: bool = False                        # titles come before their state ("Kanselir Jerman")
     noun_openers: frozenset[str] = frozenset()       # openers of a noun phrase, not a clause ("during", "amid")
@@ -310,7 +310,7 @@ def compile_words(pack: Any) -> Words:
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
     words.post_prepositions = frozenset(str(w).lower() for w in grammar.get("post_prepositions") or ())
     words.title_joiners = frozenset(str(w).lower() for w in grammar.get("title_joiners") or ())
-    words.title_joiners = frozenset(str(w).lower() for w in grammar.get("title_joiners") or ())
+    words.title_prepositions = frozenset(str(w).lower() for w in grammar.get("title_prepositions") or ())
     words.title_first = bool(grammar.get("title_first"))
     words.noun_openers = frozenset(str(w).lower() for w in grammar.get("noun_openers") or ())
     words.maker_nouns = frozenset(str(w).lower() for w in grammar.get("maker_nouns") or ())

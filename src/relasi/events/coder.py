@@ -99,6 +99,7 @@ QUOTE_MARKS = frozenset('"“”‘’')
 _NO_QUOTES = str.maketrans("", "", '"“”‘’')
 JUDGED = Pattern(id="coder#judged-act", cameo="111")
 ARMED_BACKING = Pattern(id="coder#backed-armed-act", cameo="062")
+ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})     # acts a side may back by taking part
 # The dictionary's roles of a state's missions abroad: a protest there is aimed at that state.
 MISSION_ROLES = frozenset({"embassy", "consulate", "mission", "high commission"})
 # Acts whose target may be named only by their purpose: "pledged €50bn to keep Ukraine's economy afloat".
@@ -310,29 +311,31 @@ def code_events(article: Article, pack) -> Article:
                 )
                 if pattern.describes and _describes_what_it_denies(event, events):
                     continue
-                key, here = dedup_key(event), _statement_here(event)
-                if key not in seen and here not in seen:
-                    seen.update((key, here))
+                if _first_telling(event, seen):
                     events.append(event)
         spoken = [*_told_as_unlawful(text, parse, unlawful, codebook),
                   *_told_as_duty(text, parse, chosen, deontic, codebook),
                   *_exhortation_requests(text, parse, chosen, exhorted, article.mentions, codebook),
                   *_judged_owner(text, parse, judged, article.mentions, pack.lang, codebook)] if telling else []
         for event in [*_done_again(sentence, parse, events, article.mentions, pack), *spoken]:
-            key, here = dedup_key(event), _statement_here(event)
-            if key not in seen and here not in seen:
-                seen.update((key, here))
+            if _first_telling(event, seen):
                 events.append(event)
     return article.with_(events=tuple(events))
 
 
-def _statement_here(event: Event) -> tuple:
-    """One sentence tells one statement of a kind from one side to another ("mengutuk tindakan China itu, dengan
-    mengatakan bahwa tindakan tersebut mengancam perdamaian": one criticism, 111 and 112 in its words); other acts
-    key as themselves."""
-    if event.plover not in STATEMENT_TYPES:
-        return ("act", id(event))
-    return ("said", event.start, event.plover, event.source.code, event.target.code, event.modality, event.negated)
+def _first_telling(event: Event, seen: set[tuple]) -> bool:
+    """Whether an event is told here for the first time (and note it): not the same real-world event told again
+    (discourse.dedup_key), nor a second statement of a kind from one side to another in one sentence ("mengutuk
+    tindakan China itu, dengan mengatakan bahwa tindakan tersebut mengancam perdamaian": one criticism, though its
+    words say 111 and 112)."""
+    keys = [dedup_key(event)]
+    if event.plover in STATEMENT_TYPES:
+        keys.append(("said", event.start, event.plover, event.source.code, event.target.code, event.modality,
+                     event.negated))
+    if any(key in seen for key in keys):
+        return False
+    seen.update(keys)
+    return True
 
 
 def _within_content(parse: Parse, predicate: Predicate, chosen: list[Pattern | None], contained: set[int],
@@ -1822,7 +1825,7 @@ def _backs_armed_act(parse: Parse, number: int, chosen: list[Pattern | None], pa
         return True
     if backed.how == "event" and any(
             p.voice == "noun" and backed.start <= p.start < backed.end and (found := chosen[n]) is not None
-            and found.cameo is not None and plover_for(found.cameo) in ("ASSAULT", "MOBILIZE")
+            and found.cameo is not None and plover_for(found.cameo) in ARMED_TYPES
             for n, p in enumerate(parse.predicates)):
         return True
     return False
@@ -1833,18 +1836,18 @@ def _armed_doers(parse: Parse, number: int, events: list[Event], own: set[str], 
     else those of the last armed act told (several where one act is told of each: "AS dan Inggris melancarkan
     serangan udara …. Operasi tersebut didukung …")."""
     backed = patient(parse.predicates[number])
-    receiving = pack.words("receiving_verbs")
-    for other in parse.predicates:
-        if backed is not None and other.voice == "noun" and backed.start <= other.start < backed.end:
-            found = source_of(other, pack.lang, receiving)
-            named = [as_state(a) for a in (found.actors if found else ()) if a.code not in own and state_level(a)]
-            if named:
-                return named
-    named = [as_state(a) for a in (backed.actors if backed is not None else ()) if a.code not in own
-             and state_level(a)]
-    if named:
-        return named                # "backed the U.S. military operation": whose operation it names
-    armed = [e for e in events if e.plover in ("ASSAULT", "MOBILIZE") and e.source.code not in own
+    if backed is not None:
+        receiving = pack.words("receiving_verbs")
+        for other in parse.predicates:
+            if other.voice == "noun" and backed.start <= other.start < backed.end:
+                found = source_of(other, pack.lang, receiving)
+                named = [as_state(a) for a in (found.actors if found else ()) if a.code not in own and state_level(a)]
+                if named:
+                    return named
+        named = [as_state(a) for a in backed.actors if a.code not in own and state_level(a)]
+        if named:
+            return named            # "backed the U.S. military operation": whose operation it names
+    armed = [e for e in events if e.plover in ARMED_TYPES and e.source.code not in own
              and state_level(e.source)]
     if not armed:
         return []
