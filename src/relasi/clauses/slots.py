@@ -822,7 +822,7 @@ class SlotReader:
         documents = self.words.document_nouns
         if not words or words[-1] not in documents and " ".join(words[-2:]) not in documents:
             return None
-        j = b + 1 if b < len(self.items) and self.items[b].value == "yang" else b
+        j = b + 1 if b < len(self.items) and self.items[b].value in self.words.relative_pronouns else b
         if j >= len(self.items) or self.reading.voices.get(j) != "passive":
             return None
         found = self.agent(j)
