@@ -551,11 +551,11 @@ class SlotReader:
             return found
         if self.english and (absolute := self._absolute_subject(p)) is not None:
             return absolute
-        if self.words.lang == "en" and p > 1 and self.items[p - 1].value == "," \
+        if self.words.lang == "en" and p > 1 and self.items[p - 1].value in (",", "by") \
                 and self.items[p].value.split()[0].endswith("ing") and not self.items[p].has(LIGHT):
             # "Beijing slammed the Netherlands' new curbs …, accusing The Hague of …": a participle after a comma
             # is done by the subject of the verb it follows (not "…, prompting Japan to protest": what prompts is
-            # the act told before)
+            # the act told before); so is a gerund after "by" ("justified the tariffs by accusing Mexico …")
             for j in range(p - 2, -1, -1):
                 if self.clause(j) != clause:
                     break
@@ -564,6 +564,9 @@ class SlotReader:
                     if found is not None and found.actors:
                         return Argument(found.start, found.end, found.actors, found.head, "shared")
                     break
+            else:
+                if self.items[p - 1].value == "by" and (first := self._clause_subject(clause, p)) is not None:
+                    return first        # (a verb no pattern lists: "Trump had justified the tariffs by accusing …")
         free = self._free_group_before(p, clause)
         if free is not None and self.english and free[1] - free[0] >= 2 and free[1] - 1 in self.party_at \
                 and self.items[free[1] - 2].value in self.words.maker_nouns:
@@ -673,6 +676,21 @@ class SlotReader:
         speaker = self._speaker_for(clause)
         if speaker:
             return Argument(self.items[p].start, self.items[p].start, tuple(speaker), "", "speaker")
+        return None
+
+    def _clause_subject(self, clause: int, p: int) -> Argument | None:
+        """The party that opens a clause as its subject, before item `p`, or None."""
+        for j in range(self.seg.drafts[clause].first, p):
+            if self.clause(j) != clause:
+                continue
+            if j in self.party_at:
+                start = self._np_start(j, clause)
+                if not self._free(start, clause):
+                    return None
+                found = self.argument((start, j + 1))
+                return Argument(found.start, found.end, found.actors, found.head, "shared") if found.actors else None
+            if self.is_verb(j):
+                return None
         return None
 
     def _absolute_subject(self, p: int) -> Argument | None:
