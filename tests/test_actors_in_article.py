@@ -155,6 +155,20 @@ def test_state_epithets_are_the_state(text: str, form: str, code: str) -> None:
     assert any(found == form and found_code == code for found, found_code, _ in _mentions("id", text))
 
 
+@pytest.mark.parametrize(("text", "form", "code"), [
+    # Indonesian spells some states more than one way: the standard "Hongaria" beside "Hungaria", "Chili" beside
+    # "Cile"; "chili" in lower case is the pepper of a sauce, no state
+    ("Hongaria mengkritik Komisi Eropa.", "Hongaria", "HUN"),
+    ("Presiden Chili Gabriel Boric mengecam Venezuela.", "Chili", "CHL"),
+])
+def test_exonym_spellings(text: str, form: str, code: str) -> None:
+    assert any(found == form and found_code == code for found, found_code, _ in _mentions("id", text))
+
+
+def test_lower_case_chili_is_no_state() -> None:
+    assert all(code != "CHL" for _, code, _ in _mentions("id", "Harga saus chili naik di pasar."))
+
+
 @pytest.mark.parametrize(("lang", "text", "form", "code"), [
     # the state named with that regime before
     ("id", "Junta Myanmar menolak usulan ASEAN. Sementara itu, China mendukung junta.", "junta", "MMR"),

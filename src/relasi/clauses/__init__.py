@@ -299,11 +299,25 @@ def _resolve_pronouns(items: list[Item], discourse: Discourse, speaker: list[Act
                 # the speakers themselves outside a quotation ("Chinese officials said they opposed …"); "expelled
                 # a Russian diplomat, accusing him of spying" where no person is named before
                 group = Group(item.start, item.end, list(people.actors), [], how="pronoun")
-            group = group or discourse.resolve(item, earlier, speaker, words.counts, region_of(words, item.value))
+            group = group or _object_thing(items, i, earlier) \
+                or discourse.resolve(item, earlier, speaker, words.counts, region_of(words, item.value))
             if group is not None:
                 pronouns[i] = group
                 earlier.append(group)
     return pronouns
+
+
+def _object_thing(items: list[Item], i: int, earlier: list[Group]) -> Group | None:
+    """"… announced their withdrawal from ECOWAS, accusing it of …": "it" right after a verb, with a preposition or
+    the sentence's end after it, is the verb's object, which is not the subject its sentence opened with (that would
+    be "itself") but the last other body named before it. ("said it would …" keeps "it" the subject's.)"""
+    if items[i].value_of(PRON) != "thing" or i < 1 or i + 1 >= len(items) \
+            or items[i - 1].kind not in (PRED, VERB) or items[i + 1].kind not in (PREP, PUNCT):
+        return None
+    parties = [g for g in earlier if g.party]
+    others = [g for g in parties[1:] if all(a.kind != "PERSON" for a in g.actors)
+              and not {a.code for a in g.actors} & {a.code for a in parties[0].actors}]
+    return Group(items[i].start, items[i].end, list(others[-1].actors), [], how="pronoun") if others else None
 
 
 def _seated_in(items: list[Item], i: int) -> Group | None:
