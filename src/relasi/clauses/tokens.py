@@ -391,7 +391,8 @@ def _retag(items: list[Item], words: Words, lows: list[str], lexicon_verbs: froz
                 and items[k - 1].kind in _DET_GROUP_PRED_VERB:
             # "demanded security guarantees", "the trade talks": a plural after a modifier noun
             nxt = items[k + 1] = Item(nxt.start, nxt.end, WORD, nxt.value, (), None, k + 1)
-        if english and nxt.kind == OPEN and item.value in _PERFECT and nxt.value_of(OPEN) == "temporal":
+        if english and nxt.kind == OPEN and item.value in words.perfect_auxiliaries \
+                and nxt.value_of(OPEN) == "temporal":
             # "Caracas has since moved troops …": a time opener right after a perfect's auxiliary is an adverb (not
             # "has yet to reach": "yet" there says it has not)
             nxt = items[k + 1] = Item(nxt.start, nxt.end, ADV, nxt.value, (WordClass(ADV, nxt.value),), None, k + 1)
@@ -411,7 +412,6 @@ def _retag(items: list[Item], words: Words, lows: list[str], lexicon_verbs: froz
 
 
 _IN_OBJECT = frozenset({WORD, DET, COORD})
-_PERFECT = frozenset({"has", "have", "had"})
 
 
 def _ber_adjectives(items: list[Item], lexicon_verbs: frozenset[str]) -> None:

@@ -84,6 +84,7 @@ class Words:
     aside_openers: tuple[str, ...] = ()              # "Selain Indonesia, …": a sentence-opening aside up to its comma
     place_openers: frozenset[str] = frozenset()      # "In Islamabad, …": a fronted place phrase up to its comma
     aspect_forms: frozenset[str] = frozenset()       # "began", "continued": an -ing form after them takes an object
+    perfect_auxiliaries: frozenset[str] = frozenset()  # "has since deployed": a time opener after one is an adverb
     any_quantifiers: frozenset[str] = frozenset()    # "any attempt to …", "setiap upaya untuk …": nobody in particular
     relational_nouns: frozenset[str] = frozenset()   # "its ally, the Philippines,": a name set off after them is them
     member_nouns: frozenset[str] = frozenset()       # "sejumlah negara", "several countries": a list names them
@@ -277,6 +278,7 @@ def compile_words(pack: Any) -> Words:
         words.english_verbs = frozenset(forms)
         words.english_participles = frozenset(word for word, tag in forms.items() if tag == "VBN")
         words.aspect_forms = frozenset(_english_verbs(grammar.get("aspect_verbs") or ()))
+    words.perfect_auxiliaries = frozenset(str(w).lower() for w in grammar.get("perfect_auxiliaries") or ())
     for item in grammar.get("bare_verbs") or ():
         words.add(str(item), VERB)
     words.verb_prefixes = tuple(str(p).lower() for p in grammar.get("verb_prefixes") or ())
