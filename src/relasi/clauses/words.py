@@ -219,9 +219,6 @@ def compile_words(pack: Any) -> Words:
     grammar = pack.grammar
     words = Words(pack.lang)
     for kind, items in (grammar.get("openers") or {}).items():
-        if kind == "relative":
-            # ("that" opens a relative clause too where it is no complementiser: the clause step decides)
-            words.relative_pronouns = frozenset(str(item).lower() for item in items or ()) | {"that"}
         for item in items or ():
             if str(item).startswith(","):
                 words.comma_openers = words.comma_openers | {str(item).lstrip(", ").strip()}
@@ -279,6 +276,7 @@ def compile_words(pack: Any) -> Words:
         words.english_participles = frozenset(word for word, tag in forms.items() if tag == "VBN")
         words.aspect_forms = frozenset(_english_verbs(grammar.get("aspect_verbs") or ()))
     words.perfect_auxiliaries = frozenset(str(w).lower() for w in grammar.get("perfect_auxiliaries") or ())
+    words.relative_pronouns = frozenset(str(w).lower() for w in grammar.get("relative_pronouns") or ())
     for item in grammar.get("bare_verbs") or ():
         words.add(str(item), VERB)
     words.verb_prefixes = tuple(str(p).lower() for p in grammar.get("verb_prefixes") or ())
