@@ -285,7 +285,7 @@ def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Wo
                 # "the allegations made by Mali": what a statement's maker made is said, the maker its speaker
                 if not (len(tail) > length and tail[-length - 1] in words.people_nouns
                         or len(tail) > length and tail[-length - 1] in words.maker_nouns and tail[-1] == "by"
-                        or any(w in words.origin_nouns for w in before)):
+                        or any(_single(w) in words.origin_nouns for w in before)):
                     group.excluded = "informant"
                 break
         if group.excluded:
@@ -295,6 +295,12 @@ def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Wo
             continue
         if window.rstrip().endswith(_after_comma(words.comparisons)):
             group.excluded = "aside"
+
+
+def _single(word: str) -> str:
+    """The base of a reduplicated plural ("barang-barang" → barang); any other word as it is."""
+    left, dash, right = word.partition("-")
+    return left if dash and left == right else word
 
 
 _AFTER_COMMA: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
