@@ -1495,7 +1495,7 @@ class SlotReader:
                 if span is not None:
                     if prep not in seen:
                         seen.add(prep)
-                        argument = self.argument(span)
+                        argument = self.argument(self._border_with(span, clause))
                         owner = () if argument.actors else self._relative_agent(span[1])
                         if owner:   # "penyelidikan atas kejahatan yang dilakukan pasukan Rusia"
                             argument = Argument(argument.start, argument.end, owner, argument.head, "antecedent")
@@ -1506,6 +1506,16 @@ class SlotReader:
                     continue
             j += 1
         return found
+
+    def _border_with(self, span: tuple[int, int], clause: int) -> tuple[int, int]:
+        """A border phrase holds the side it is shared with: "di perbatasan dengan Guyana", "on the border with
+        Guyana" (the comitative after it stays a slot of its own too: "berunding di perbatasan dengan India")."""
+        items, end = self.items, span[1]
+        if end + 1 >= len(items) or items[end - 1].value not in self.words.border_nouns \
+                or items[end].value not in self.words.comitative:
+            return span
+        after = self.np_after(end + 1, clause)
+        return (span[0], after[1]) if after is not None and self._has_actor(*after) else span
 
     def _carrying(self, j: int, p: int) -> bool:
         """Whether item `j` says what the carrier before it carries, the carrier being what verb `p` sends."""

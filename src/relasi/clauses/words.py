@@ -111,6 +111,7 @@ class Words:
     judging: frozenset[str] = frozenset()                # verbs that name what their object is ("menilai …")
     aimed_prepositions: frozenset[str] = frozenset()     # locatives that name a target after those ("at")
     comitative: frozenset[str] = frozenset()             # prepositions of the other side of a joint act ("with")
+    border_nouns: frozenset[str] = frozenset()           # "the border with Guyana": the comitative is the noun's
     attributive: frozenset[str] = frozenset()            # participles that describe the one named after them
     origin_participles: frozenset[str] = frozenset()     # "vehicles imported from China": goods' origin follows
     adjectives: frozenset[str] = frozenset()             # adverbs that after a noun are its adjective ("baru")
@@ -305,6 +306,7 @@ def compile_words(pack: Any) -> Words:
     words.undergoer_prepositions = frozenset(str(w).lower() for w in grammar.get("undergoer_prepositions") or ())
     words.aimed_prepositions = frozenset(str(w).lower() for w in grammar.get("aimed_prepositions") or ())
     words.comitative = frozenset(str(w).lower() for w in grammar.get("comitative") or ())
+    words.border_nouns = frozenset(str(w).lower() for w in grammar.get("border_nouns") or ())
     words.attributive = frozenset(str(w).lower() for w in grammar.get("attributive_participles") or ())
     words.origin_participles = frozenset(str(w).lower() for w in grammar.get("origin_participles") or ())
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
