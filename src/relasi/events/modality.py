@@ -77,6 +77,7 @@ class _Words:
     cancelling_after: re.Pattern[str]   # cancelling words that may follow their noun ("kunjungan … dibatalkan")
     performative: re.Pattern[str]       # "ingin", "would like to": a speaker's thanks said in wanting to say it
     appositive_denial: re.Pattern[str] | None   # ", a charge Tehran denied": a denial commenting on a statement
+    upcoming: re.Pattern[str]           # before an event noun: it is still to come ("the next round of talks")
 
 
 def phrase_regex(words: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
@@ -98,7 +99,7 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 def _compiled(key: tuple) -> _Words:
     plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, possibility, future_time, \
         negators, cancelling, adopting, not_yet, scheduled, idioms, scheduling, cancelling_after, performative, \
-        makers, auxiliaries = key
+        makers, upcoming, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     rx = phrase_regex
@@ -107,7 +108,7 @@ def _compiled(key: tuple) -> _Words:
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
                   _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting), rx(not_yet),
                   rx(scheduled), rx(idioms), frozenset(scheduling), rx(cancelling_after or cancelling),
-                  rx(performative), _appositive_denial(makers))
+                  rx(performative), _appositive_denial(makers), rx(upcoming))
 
 
 def words_of(pack) -> _Words:
@@ -120,7 +121,7 @@ def words_of(pack) -> _Words:
             c.kind == BE for c in classes)))
         names = ("plan", "commitment", "offers", "future", "denial", "failure", "hypothetical", "refusal", "deontic",
                  "possibility", "future_time", "negators", "cancelling", "adopting", "not_yet", "scheduled_after",
-                 "not_negating", "scheduling", "cancelling_after", "performative", "maker_nouns")
+                 "not_negating", "scheduling", "cancelling_after", "performative", "maker_nouns", "upcoming")
         cached = _compiled((*(pack.words(name) for name in names), auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -179,7 +180,8 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     elif governor_plover == "AGREE" or _says(words.commitment, words.commitment_heads, governed_by, window) \
             or _committed_to_plan(words, window):
         commitment = True
-    elif predicate.voice == "noun" and _scheduled_after(text, parse, predicate, words.scheduled):
+    elif predicate.voice == "noun" and (_scheduled_after(text, parse, predicate, words.scheduled)
+                                        or bool(words.upcoming.search(_modifiers(text, parse, predicate)))):
         modality = "intended"   # "latihan gabungan … yang dijadwalkan dimulai pekan depan", "talks scheduled for …"
     elif words.future.search(window) or words.future_time.search(_rest_of_clause(text, parse, predicate)):
         # "akan berkunjung", "melawat ke Jakarta pekan depan", "visits Jakarta next week"
@@ -391,9 +393,15 @@ def _phrase_end(text: str, parse: Parse, predicate: Predicate) -> int:
     named = _NAME_AFTER.match(text, end, parse.end)
     end = named.end() if named else end
     for argument in sorted((argument for _, argument in predicate.slots), key=lambda argument: argument.start):
-        if end <= argument.start <= end + 12:
-            end = max(end, argument.end)
+        if predicate.end <= argument.start <= end + 12:     # (a name after the noun may open a slot too:
+            end = max(end, argument.end)                     # "latihan gabungan Indonesia dan Australia")
     return end
+
+
+def _modifiers(text: str, parse: Parse, predicate: Predicate) -> str:
+    """The three words before an event noun, within its phrase: where "next" or "upcoming" stands ("the next round
+    of talks")."""
+    return " ".join(_before(text, parse, predicate).split()[-3:])
 
 
 def _before(text: str, parse: Parse, predicate: Predicate) -> str:
