@@ -130,6 +130,7 @@ def code_events(article: Article, pack) -> Article:
     reciprocals = tuple(pack.words("reciprocal"))
     participating = frozenset(pack.words("participating"))
     continuing = frozenset(pack.words("continuing"))
+    habitual = frozenset(pack.words("habitual"))
     conditions = frozenset(pack.words("condition_verbs"))
     unlawful, deontic, exhortations, judged, said_any = _said_regexes(pack)
     parses = list(article.parses)
@@ -172,7 +173,7 @@ def code_events(article: Article, pack) -> Article:
                 continue                    # "kerja sama perdagangan kedua negara terus tumbuh": a state, no act
             if _describes_content(parse, predicate, content, signed) \
                     or _on_background(text, parse, predicate, background) \
-                    or _continuing(text, parse, predicate, continuing):
+                    or _continuing(text, parse, predicate, continuing, habitual):
                 continue
             if predicate.light in participating and not (pattern.mutual or plover_for(pattern.cameo) in SYMMETRIC
                                                          or pattern.source == "speaker"):
@@ -2073,14 +2074,26 @@ def _on_background(text: str, parse: Parse, predicate: Predicate, background: tu
     return False
 
 
-def _continuing(text: str, parse: Parse, predicate: Predicate, continuing: frozenset[str]) -> bool:
+def _continuing(text: str, parse: Parse, predicate: Predicate, continuing: frozenset[str],
+                habitual: frozenset[str] = frozenset()) -> bool:
     """"membebaskan warga sipil Ukraina yang masih ditahan di Rusia", "release the sailors still held by Iran": a
-    relative clause that tells a state still lasting describes its noun; the act it names is no news of its own."""
+    relative clause that tells a state still lasting describes its noun; the act it names is no news of its own. A
+    habit told in any clause is no news either ("Korea Utara selama ini mengecam latihan gabungan semacam itu",
+    "Pyongyang has long condemned such drills")."""
     clause = parse.clauses[predicate.clause] if predicate.clause is not None else None
-    if not continuing or clause is None or clause.kind != "relative" or predicate.voice == "noun":
+    if clause is None or predicate.voice == "noun":
         return False
-    before = text[max(clause.start, predicate.start - 20):predicate.start].lower().split()
-    return bool(before) and (before[-1] in continuing or " ".join(before[-2:]) in continuing)
+    words = continuing if clause.kind == "relative" else habitual
+    before = text[max(clause.start, predicate.start - 20):predicate.start].lower().split() if words else []
+    if before and (before[-1] in words or " ".join(before[-2:]) in words):
+        return True
+    # what a habit is for is done by habit too ("China routinely sends coast guard ships to harass …")
+    if clause.kind != "purpose" or clause.parent is None or not habitual:
+        return False
+    parent = parse.clauses[clause.parent]
+    told = text[parent.start:min(parent.end, clause.start)].lower().split()
+    pairs = zip(told, [*told[1:], ""], strict=True)
+    return any(word in habitual or f"{word} {after}" in habitual for word, after in pairs)
 
 
 def _describes_content(parse: Parse, predicate: Predicate, content: list[tuple[int, int]],
