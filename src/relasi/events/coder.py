@@ -1192,6 +1192,10 @@ def _other_clauses(parse: Parse, predicate: Predicate) -> tuple[tuple[int, int],
     while clause is not None:
         own.add(clause)
         clause = parse.clauses[clause].parent
+    # "sejak 2018, ketika Kanada menangkap …", "pada April 2023, ketika …": a time clause right before a "when"
+    # clause of the predicate's is its date
+    own |= {number for number, c in enumerate(parse.clauses) if c.kind == "temporal" for mine in list(own)
+            if parse.clauses[mine].kind == "temporal" and 0 <= parse.clauses[mine].start - c.end <= 2}
     return tuple((c.start, c.end) for number, c in enumerate(parse.clauses)
                  if c.kind in DATED_ASIDE and number not in own)
 
