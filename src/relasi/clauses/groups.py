@@ -290,11 +290,27 @@ def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Wo
                 break
         if group.excluded:
             continue
+        if _names_a_document(text, group, words):
+            group.excluded = "name"
+            continue
         # "Maduro, seperti Díaz-Canel, berterima kasih …": a comparison set off by commas is an aside
         if text[group.end:group.end + 1] != ",":
             continue
         if window.rstrip().endswith(_after_comma(words.comparisons)):
             group.excluded = "aside"
+
+
+def _names_a_document(text: str, group: Group, words: Words) -> bool:
+    """A city that names a document or a process is no party: "the Ankara Declaration", "Deklarasi Ankara", "the
+    Astana process" (the document noun after the city in English, before it and capitalised in Indonesian)."""
+    if not words.document_names or not all(actor.kind == "CITY" for actor in group.actors):
+        return False
+    if words.lang == "en":
+        after = _WORD.match(text, group.end + 1) if text[group.end:group.end + 1] == " " else None
+        return after is not None and after.group().lower() in words.document_names
+    # (capitalised: "kesepakatan Washington dengan Teheran" is Washington's agreement, a party's)
+    before = _WORD.findall(text[max(0, group.start - 20):group.start])
+    return bool(before) and before[-1][:1].isupper() and before[-1].lower() in words.document_names
 
 
 def _single(word: str) -> str:

@@ -112,6 +112,7 @@ class Words:
     aimed_prepositions: frozenset[str] = frozenset()     # locatives that name a target after those ("at")
     comitative: frozenset[str] = frozenset()             # prepositions of the other side of a joint act ("with")
     border_nouns: frozenset[str] = frozenset()           # "the border with Guyana": the comitative is the noun's
+    document_names: frozenset[str] = frozenset()         # "the Ankara Declaration": a city that names a document
     attributive: frozenset[str] = frozenset()            # participles that describe the one named after them
     origin_participles: frozenset[str] = frozenset()     # "vehicles imported from China": goods' origin follows
     adjectives: frozenset[str] = frozenset()             # adverbs that after a noun are its adjective ("baru")
@@ -307,6 +308,7 @@ def compile_words(pack: Any) -> Words:
     words.aimed_prepositions = frozenset(str(w).lower() for w in grammar.get("aimed_prepositions") or ())
     words.comitative = frozenset(str(w).lower() for w in grammar.get("comitative") or ())
     words.border_nouns = frozenset(str(w).lower() for w in grammar.get("border_nouns") or ())
+    words.document_names = frozenset(str(w).lower() for w in grammar.get("document_names") or ())
     words.attributive = frozenset(str(w).lower() for w in grammar.get("attributive_participles") or ())
     words.origin_participles = frozenset(str(w).lower() for w in grammar.get("origin_participles") or ())
     words.copulas = frozenset(str(w).lower() for w in grammar.get("copulas") or ())
