@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from relasi.clauses.words import COORD, Words
+from relasi.clauses.words import ADV, COORD, Words
 from relasi.model import Actor, Mention
 
 _PUNCTUATION = re.compile(r"[.,;:!?()\"“”\n]")
@@ -78,7 +78,8 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
                 continue
             if gap and "\n" not in gap and not last.end <= boundary < span[0] and joiner.fullmatch(gap) \
                     and not (words.title_first and not gap.strip() and mention.actor.kind == "PERSON") \
-                    and not (len(last.mentions) == 1 and _opens_clause(text, gap, span[1], words, verbs)) and (
+                    and not ((len(last.mentions) == 1 or not last.comma_tail)
+                             and _opens_clause(text, gap, span[1], words, verbs)) and (
                     last.place and mention.actor.kind != "PERSON"
                     or not last.place and not (place := _is_place(text, span[0], mention.actor, words, span[1]))):
                 # "di dekat Damaskus dan Homs": a place coordinated with a place is a place; a person is none
@@ -116,15 +117,20 @@ def build_groups(text: str, mentions: list[Mention], words: Words, joiner: re.Pa
 
 def _opens_clause(text: str, gap: str, end: int, words: Words, verbs: frozenset[str]) -> bool:
     """"… its border with Guyana, and Guyana asked Brazil …": a name after a comma and a coordinator with a verb
-    right after it opens a clause of its own, no second member of a list ("Mali, Burkina Faso, dan Niger menarik …"
-    has its members before)."""
+    right after it opens a clause of its own, no further member of a list that is closed already ("alarming Canberra
+    and Washington, and Australia has since …"); "Mali, Burkina Faso, dan Niger menarik …" has its members before."""
     if "," not in gap or not gap.strip(" ,"):
         return False
     after = _WORD.search(text, end, end + 30)
     if after is None or text[end:after.start()].strip():
         return False
     word = after.group().lower()
-    return word in verbs or words.is_verb(word)
+    if word in verbs or words.is_verb(word):
+        return True
+    # (so does a verb after an adverb: "…, dan Australia telah menandatangani …")
+    following = _WORD.match(text, after.end() + 1) if any(
+        c.kind == ADV for c in words.phrases.get((word,), ())) else None
+    return following is not None and (following.group().lower() in verbs or words.is_verb(following.group().lower()))
 
 
 _SPACE_AFTER = re.compile(r"\s*")
