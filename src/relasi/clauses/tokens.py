@@ -374,6 +374,12 @@ def _retag(items: list[Item], words: Words, lows: list[str], lexicon_verbs: froz
                          and (items[k + 1].value[:1].isdigit() or items[k + 1].kind == DET)):
                 # "selama 90 hari", "selama satu bulan": a length of time, no clause
                 items[k] = Item(item.start, item.end, PREP, item.value, (WordClass(PREP, item.value),), None, k)
+    if words.approximators and not words.approximators.isdisjoint(lows):
+        for k in range(len(items) - 1):
+            item = items[k]
+            if item.value in words.approximators and items[k + 1].value[:1].isdigit():
+                # "France has about 1,500 troops stationed in Niger": a quantity, no preposition's object
+                items[k] = Item(item.start, item.end, DET, item.value, (), None, k)
     english = words.lang == "en"
     if not english:
         _ber_adjectives(items, lexicon_verbs)

@@ -42,6 +42,7 @@ class Words:
     english_verbs: frozenset[str] = frozenset()
     english_participles: frozenset[str] = frozenset()    # past participles of the grammar's English verbs
     duration_openers: frozenset[str] = frozenset()     # "selama" before "90 hari": a preposition
+    approximators: frozenset[str] = frozenset()        # "about" before "1,500 troops": part of the quantity
     duration_units: frozenset[str] = frozenset()
     targets: tuple[str, ...] = ()
     object_control: frozenset[str] = frozenset()
@@ -323,6 +324,7 @@ def compile_words(pack: Any) -> Words:
     words.aside_openers = tuple(str(w).lower() + " " for w in grammar.get("aside_openers") or ())
     words.place_openers = frozenset(str(w).lower() for w in grammar.get("place_openers") or ())
     words.duration_openers = frozenset(str(w).lower() for w in grammar.get("duration_openers") or ())
+    words.approximators = frozenset(str(w).lower() for w in grammar.get("approximators") or ())
     words.duration_units = frozenset(str(w).lower() for w in grammar.get("duration_units") or ())
     words.any_quantifiers = frozenset(str(w).lower() for w in grammar.get("any_quantifiers") or ())
     words.relational_nouns = frozenset(str(w).lower() for w in grammar.get("relational_nouns") or ())
