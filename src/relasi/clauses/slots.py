@@ -1401,7 +1401,8 @@ class SlotReader:
         items = self.items
         j = p - 1
         while j >= 0 and p - j <= 6 and self.clause(j) == self.clause(p) and (
-                items[j].kind in _ADV_COORD_DET_WORD or (items[j].kind == PRED and j not in self.verb_items)):
+                items[j].kind in _ADV_COORD_DET_WORD or items[j].kind == QUOTE     # 'expressed "full support"'
+                or (items[j].kind == PRED and j not in self.verb_items)):
             if items[j].kind == ADV and items[j].has(LIGHT) and not items[j + 1].has(BE):
                 return j                             # "had talks with": an auxiliary's form used as the verb
             j -= 1                                   # "held a fresh round of trade talks"

@@ -78,6 +78,7 @@ class _Words:
     performative: re.Pattern[str]       # "ingin", "would like to": a speaker's thanks said in wanting to say it
     appositive_denial: re.Pattern[str] | None   # ", a charge Tehran denied": a denial commenting on a statement
     upcoming: re.Pattern[str]           # before an event noun: it is still to come ("the next round of talks")
+    presupposing: re.Pattern[str]       # a condition that goes on with an act presupposes it ("if X continues its …")
 
 
 def phrase_regex(words: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
@@ -99,7 +100,7 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 def _compiled(key: tuple) -> _Words:
     plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, possibility, future_time, \
         negators, cancelling, adopting, not_yet, scheduled, idioms, scheduling, cancelling_after, performative, \
-        makers, upcoming, auxiliaries = key
+        makers, upcoming, presupposing, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     rx = phrase_regex
@@ -108,7 +109,7 @@ def _compiled(key: tuple) -> _Words:
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
                   _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting), rx(not_yet),
                   rx(scheduled), rx(idioms), frozenset(scheduling), rx(cancelling_after or cancelling),
-                  rx(performative), _appositive_denial(makers), rx(upcoming))
+                  rx(performative), _appositive_denial(makers), rx(upcoming), rx(presupposing))
 
 
 def words_of(pack) -> _Words:
@@ -121,7 +122,8 @@ def words_of(pack) -> _Words:
             c.kind == BE for c in classes)))
         names = ("plan", "commitment", "offers", "future", "denial", "failure", "hypothetical", "refusal", "deontic",
                  "possibility", "future_time", "negators", "cancelling", "adopting", "not_yet", "scheduled_after",
-                 "not_negating", "scheduling", "cancelling_after", "performative", "maker_nouns", "upcoming")
+                 "not_negating", "scheduling", "cancelling_after", "performative", "maker_nouns", "upcoming",
+                 "presupposing")
         cached = _compiled((*(pack.words(name) for name in names), auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -232,7 +234,12 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
                                         and not (own_speech and plover_for(cameo) == "REQUEST"))
     # "may impose sanctions", "is unlikely to cut ties", "mungkin akan memutuskan hubungan": only possible, not done
     counterfactual = counterfactual or bool(words.possibility.search(window))
-    if ("conditional" in chain or _consequent(parse, predicate) or counterfactual) and not hostile:
+    # what a condition names is only supposed, hostile or not ("… akan membalas jika Seoul melakukan "provokasi" …"),
+    # unless the condition is that it goes on ("if the Philippines continues its provocations": they are told as
+    # happening)
+    supposed = "conditional" in chain and not (hostile and words.presupposing.search(
+        f"{_window(text, parse, predicate)} {predicate.light} {predicate.governed_by}"))
+    if supposed or ("conditional" in chain or _consequent(parse, predicate) or counterfactual) and not hostile:
         # "Jika AS menyerang Iran, …", "Seandainya jalur darat dibuka, Yordania bisa mengirim …"
         return Factuality("hypothetical", negated, cameo)
     if _consequent(parse, predicate) and hostile and not commitment and not negated and modality == "asserted" \
