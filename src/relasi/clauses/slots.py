@@ -1304,12 +1304,15 @@ class SlotReader:
         its clause has the clause's subject as its doers."""
         items = self.items
         j = p - 1
-        while j >= 0 and items[j].kind in _DET_WORD and p - j <= 3:
-            j -= 1
+        while j >= 0 and (items[j].kind in _DET_WORD or items[j].kind == PRED and j not in self.verb_items) \
+                and p - j <= 3:
+            j -= 1                                   # ("for trade talks": a noun that modifies it)
         if j >= 0 and self._answered_with(j):
             found = self.subject(j - 1) if items[j - 1].kind == PRED else self._plain_subject(j - 1, self.clause(j))
             return Argument(found.start, found.end, found.actors, found.head, "shared") \
                 if found is not None and found.actors else None
+        if j >= 0 and items[j].value in self.words.purpose_prepositions:
+            return self._present_for(j)
         if j < 0 or not (items[j].value in self.words.occasions or items[j].value_of(PREP) in self.words.occasions):
             return None
         if items[j].value == "as" and j > 0 and items[j - 1].kind in (DET, GROUP, WORD, PRED, PRON) \
@@ -1328,6 +1331,21 @@ class SlotReader:
                     if found is not None and found.actors:
                         return Argument(found.start, found.end, found.actors, found.head, "shared")
             clause = self.seg.drafts[clause].parent
+        return None
+
+    def _present_for(self, j: int) -> Argument | None:
+        """"Kamikawa is in Manila for talks with …", "Kamikawa berada di Manila untuk pembicaraan dengan …": the one
+        who is somewhere for an act (item `j` is "for") does it."""
+        items, clause = self.items, self.clause(j)
+        for k in range(j - 1, -1, -1):
+            if self.clause(k) != clause:
+                return None
+            if items[k].value in self.words.presence_verbs:
+                found = self._plain_subject(k, clause)
+                return Argument(found.start, found.end, found.actors, found.head, "shared") \
+                    if found is not None and found.actors else None
+            if k in self.verb_items or items[k].kind == PRED:
+                return None
         return None
 
     def _answered_with(self, j: int) -> bool:
