@@ -372,9 +372,11 @@ class SlotReader:
             if group.how != "direct" and how == "direct":
                 how = group.how
         named = b + 2 if b + 2 < len(items) and items[b + 1].kind == DET else b + 1      # (", the Philippines,")
+        # (the noun may have its owner after it: "sekutu kami, Filipina,")
+        noun = b - 2 if b - 2 >= a and items[b - 1].kind == PRON else b - 1
         if not found and b + 1 < len(items) and items[b].value == "," and named in self.party_at \
-                and (named + 1 == len(items) or items[named + 1].value in (",", ".")) \
-                and _normal(items[b - 1].value) in self.words.relational_nouns:
+                and (named + 1 == len(items) or items[named + 1].value in (",", ".", "\"", "”")) \
+                and _normal(items[noun].value) in self.words.relational_nouns:
             # "sekutunya, Filipina,", "its ally, the Philippines,", "its allies, the United States and Germany,": the
             # names set off after a relational noun are it
             group = self.group_at(named)
