@@ -209,6 +209,7 @@ def code_events(article: Article, pack) -> Article:
             if parties is None:
                 continue
             sources, targets, how = parties
+            sources, targets = _speaker_for_self_directed(text, parse, predicate, pattern, sources, targets)
             if (not targets or how == "implied") and (pattern.cameo == VETO or plover_for(pattern.cameo) in VOTE_TYPES
                                                       and said.holds_any(votes)):
                 # "… sementara dua negara, yaitu AS dan Israel, menolak", "two countries voted against"; a veto is
@@ -322,6 +323,27 @@ def code_events(article: Article, pack) -> Article:
             if _first_telling(event, seen):
                 events.append(event)
     return article.with_(events=tuple(events))
+
+
+def _speaker_for_self_directed(text: str, parse: Parse, predicate: Predicate, pattern: Pattern,
+                               sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """"mengatakan bahwa Jepang tidak berhak menuntut China dan menuduh Tokyo …", "said that Japan had no right … and
+    accused Tokyo of …": a verb of a reported clause whose subject would be its own object is the speaker's, joined
+    to the speech (no side accuses itself)."""
+    obj = predicate.slot("object") if predicate.voice == "active" else None
+    if pattern.source == "speaker" or obj is None or not obj.actors or not sources \
+            or {a.code for a in obj.actors} != {a.code for a in sources} \
+            or not (text[obj.start:obj.end].split() or [""])[-1][:1].isupper():
+        return sources, targets             # (not its own forces, "menarik pasukannya": only a name is another side)
+    clause: int | None = predicate.clause
+    while clause is not None and not parse.clauses[clause].speaker:
+        if parse.clauses[clause].kind in ("conditional", "temporal", "reason", "concessive"):
+            return sources, targets         # "… apabila Amerika Serikat menyerang fasilitas nuklirnya": its own act
+        clause = parse.clauses[clause].parent
+    if clause is None or parse.clauses[clause].kind not in ("complement", "quote"):
+        return sources, targets
+    speaker = [a for a in parse.clauses[clause].speaker if a.code not in {b.code for b in obj.actors}]
+    return (speaker, list(obj.actors)) if speaker else (sources, targets)
 
 
 def _first_telling(event: Event, seen: set[tuple]) -> bool:
