@@ -278,7 +278,7 @@ def code_events(article: Article, pack) -> Article:
                 before = parses[index - 1] if index else None
                 # "…, a charge U.N. officials disputed": the comment's clause, else the last accuser
                 targets = _comment_target(text, parse, predicate, {a.code for a in sources}, pack) or \
-                    _accuser_of(events, parse.start, sources, _denied_stems(parse, number, pack.lang),
+                    _accuser_of(events, parse.start, sources, _denied_stems(parse, number, pack),
                                 text[before.start:before.end] if before is not None else "",
                                 before.start if before is not None else parse.start)
             if len({a.code for a in sources}) > 1 and pattern.source != "speaker" \
@@ -1614,12 +1614,12 @@ def _refers_back(argument: Argument, pack) -> bool:
 
 def _denies_what_was_said(parse: Parse, number: int, sources: list[Actor]) -> bool:
     """A denial that names no one it answers: no object, an object that names no party ("denied any role",
-    "membantah terlibat", "denied planning an attack"), or a pronoun object that is the denier itself ("denied it",
-    "membantahnya")."""
+    "membantah terlibat", "denied planning an attack"), or an object that is the denier itself or its own ("denied
+    it", "membantahnya", "membantah kedua kapal tersebut …")."""
     denial = parse.predicates[number]
     said = denial.slot("subject" if denial.voice == "passive" else "object")   # "…, yang dibantah Teheran"
-    return said is None or not said.actors \
-        or said.how == "pronoun" and {a.code for a in said.actors} <= {a.code for a in sources}
+    # (or its own things: "membantah kedua kapal tersebut beroperasi di perairan Indonesia")
+    return said is None or not said.actors or {a.code for a in said.actors} <= {a.code for a in sources}
 
 
 def _describes_what_it_denies(event: Event, events: list[Event]) -> bool:
@@ -1634,14 +1634,18 @@ def _mentions_stem(sentence: str, stems: frozenset[str]) -> bool:
     return any(stem in sentence.lower() for stem in stems)
 
 
-def _denied_stems(parse: Parse, number: int, lang: str) -> frozenset[str]:
+def _denied_stems(parse: Parse, number: int, pack) -> frozenset[str]:
     """Stems of what a denial denies: its object's head and the verbs of the clauses it governs ("membantah
-    merencanakan serangan": rencana, serang)."""
+    merencanakan serangan": rencana, serang); not its demonstrative ("kedua kapal tersebut": kapal)."""
     denial = parse.predicates[number]
     said = denial.slot("subject" if denial.voice == "passive" else "object")
+    demonstratives = frozenset(pack.words("demonstratives"))
     words = [*(said.head.split() if said is not None else ()),
              *(w for other in parse.predicates if other.governor == number for w in other.text.split())]
-    return frozenset(rough_stem(w, lang) for w in words if len(w) > 3)
+    return frozenset(rough_stem(w, pack.lang) for w in words if len(w) > 3 and w not in demonstratives)
+
+
+ACCUSING_TYPES = frozenset({"ACCUSE", "COERCE", "SANCTION"})
 
 
 def _accuser_of(events: list[Event], sentence_start: int, sources: list[Actor], stems: frozenset[str],
@@ -1652,7 +1656,10 @@ def _accuser_of(events: list[Event], sentence_start: int, sources: list[Actor], 
     accusation by anyone ("Negara-negara Barat khawatir Moskow merencanakan serangan. Rusia membantah merencanakan
     serangan")."""
     own = {a.code for a in sources}
-    accusations = [event for event in events if event.start <= sentence_start and event.plover == "ACCUSE"
+    # (a seizure or an expulsion told as punishment accuses too: "menangkap dua kapal Vietnam yang mencuri ikan …
+    # Vietnam membantah kedua kapal tersebut beroperasi di perairan Indonesia")
+    accusations = [event for event in events if event.start <= sentence_start and (
+                       event.plover == "ACCUSE" or event.plover in ACCUSING_TYPES and event.counted)
                    and event.target.code in own and event.source.code not in own and state_level(event.source)]
     if stems and _mentions_stem(before, stems) and not any(event.start >= before_start for event in accusations):
         return []
