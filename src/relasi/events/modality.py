@@ -164,6 +164,10 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
             and cameo[:2] in REFUSAL_CODES:
         # "Rusia menolak untuk menarik pasukannya", "Israel declined to attend": the refusal is the event
         return Factuality("asserted", False, REFUSAL_CODES[cameo[:2]])
+    if governor_plover == "CONSULT" and cameo[:2] == "08" and parse.clauses[predicate.clause].kind == "purpose":
+        # "held talks to defuse the standoff", "perundingan guna meredakan ketegangan": what talks are held for is
+        # their aim, not yet done
+        return Factuality("intended", negated, cameo)
     chain = _chain(parse, predicate.clause)
     window = _window(text, parse, predicate)
     modality, commitment = "asserted", False
