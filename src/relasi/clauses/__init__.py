@@ -723,6 +723,8 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: s
     if words.lang == "id":
         if "noun" in voices and i > 0 and (items[i - 1].kind == DET or LIGHT in items[i - 1].kinds):
             return "noun"                           # "sejumlah unjuk kekuatan", "melakukan unjuk kekuatan"
+        if i > 0 and items[i - 1].value in words.nominalising_prepositions and items[i].ref.clitic == "nya":
+            return "noun"                           # "atas ditangkapnya tiga nelayan Indonesia": a verb's noun
         if voices & {"active", "passive"}:
             return "passive" if "active" not in voices else "active"
         return "noun"

@@ -183,8 +183,10 @@ def items_of(text: str, start: int, end: int, groups: list, candidates: list[Can
             reading = readings[low] = _reading(low, words, lexicon_verbs)
         if reading:
             kind, value, classes, kinds = reading
-            if kind == VERB and i > 0 and text[a].isupper() and lows[i - 1][:1].isalnum():
-                # "di kawasan Menteng", "Jalan Diponegoro": a capitalised word inside a sentence is a name
+            if kind == VERB and i > 0 and (text[a].isupper() and lows[i - 1][:1].isalnum()
+                                           or low.endswith("nya") and lows[i - 1] in words.nominalising_prepositions):
+                # "di kawasan Menteng", "Jalan Diponegoro": a capitalised word inside a sentence is a name; "atas
+                # meningkatnya aktivitas militer China": a verb with -nya after such a preposition is its noun
                 append(Item(a, b, WORD, low, (), None, len(items), _WORD_KINDS))
             else:
                 append(Item(a, b, kind, value, classes, None, len(items), kinds))
