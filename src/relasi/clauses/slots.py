@@ -488,6 +488,8 @@ class SlotReader:
                     continue
                 if self.reading.voices.get(k) == "passive":
                     found = self.agent(k)
+                    if found is None and self.items[k].value in self.words.custody_verbs:
+                        return self._held_in(k, number)
                     return found.actors if found is not None else ()
                 # "the proposal that Egypt put forward", "the claims, which China made": an authoring verb whose
                 # own subject stands in the clause
@@ -498,6 +500,17 @@ class SlotReader:
                     return found.actors if found is not None and found.how == "direct" else ()
                 return ()
             return ()
+        return ()
+
+    def _held_in(self, k: int, clause: int) -> tuple[Actor, ...]:
+        """"dua warganya yang ditahan di Iran", "nationals held in Iran": who is held in a state with no holder named
+        is held by that state."""
+        items = self.items
+        for j in range(k + 1, min(len(items) - 1, k + 4)):
+            if self.clause(j) != clause:
+                break
+            if items[j].value in self.words.locatives and (group := self.group_at(j + 1)) is not None:
+                return tuple(a for a in group.actors if a.kind in ("STATE", "CITY"))
         return ()
 
     def head(self, a: int, b: int) -> str:

@@ -43,6 +43,7 @@ class Words:
     english_participles: frozenset[str] = frozenset()    # past participles of the grammar's English verbs
     duration_openers: frozenset[str] = frozenset()     # "selama" before "90 hari": a preposition
     approximators: frozenset[str] = frozenset()        # "about" before "1,500 troops": part of the quantity
+    custody_verbs: frozenset[str] = frozenset()        # "nationals held in Iran": held there by that state
     nominalising_prepositions: frozenset[str] = frozenset()  # "atas meningkatnya …": a verb with -nya after is a noun
     presence_verbs: frozenset[str] = frozenset()       # "is in Manila for talks": the one there does the talks
     purpose_prepositions: frozenset[str] = frozenset()  # "for", "untuk" before an event noun of purpose
@@ -328,6 +329,7 @@ def compile_words(pack: Any) -> Words:
     words.place_openers = frozenset(str(w).lower() for w in grammar.get("place_openers") or ())
     words.duration_openers = frozenset(str(w).lower() for w in grammar.get("duration_openers") or ())
     words.approximators = frozenset(str(w).lower() for w in grammar.get("approximators") or ())
+    words.custody_verbs = frozenset(str(w).lower() for w in grammar.get("custody_verbs") or ())
     words.nominalising_prepositions = frozenset(str(w).lower() for w in grammar.get("nominalising_prepositions") or ())
     words.presence_verbs = frozenset(str(w).lower() for w in grammar.get("presence_verbs") or ())
     words.purpose_prepositions = frozenset(str(w).lower() for w in grammar.get("purpose") or ())
