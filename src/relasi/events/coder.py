@@ -171,6 +171,8 @@ def code_events(article: Article, pack) -> Article:
             if predicate.voice == "noun" and plover_for(pattern.cameo) == "COOPERATE" \
                     and _told_as_condition(text, parse, predicate, conditions):
                 continue                    # "kerja sama perdagangan kedua negara terus tumbuh": a state, no act
+            if predicate.voice == "noun" and pattern.cameo == TRUCE and _standing_truce(text, parse, predicate, pack):
+                continue                    # "to salvage the fragile truce between Israel and Hamas": a state
             if _describes_content(parse, predicate, content, signed) \
                     or _on_background(text, parse, predicate, background) \
                     or _continuing(text, parse, predicate, continuing, habitual):
@@ -2163,6 +2165,23 @@ def _not_new(text: str, parse: Parse, predicate: Predicate, background: tuple[st
         return True                       # "berterima kasih atas bantuan", "thanked Japan for its support"
     after = text[predicate.end:predicate.end + 12].lower()
     return after.startswith((" itu", " tersebut", " ini")) or before.endswith(("this", "that", "these", "those"))
+
+
+TRUCE = "0871"
+
+
+def _standing_truce(text: str, parse: Parse, predicate: Predicate, pack) -> bool:
+    """A truce named with a definite article and no verb that makes or starts it is the truce in force ("salvage
+    the fragile truce between Israel and Hamas", "the ceasefire largely held"), no new act; "the ceasefire, which
+    began on Friday" is."""
+    definite = pack.words("standing_determiners")
+    if predicate.light or not definite:
+        return False
+    before = text[max(parse.start, predicate.start - 30):predicate.start].lower().split()[-3:]
+    if not any(word in definite for word in before):
+        return False
+    after = text[predicate.end:min(parse.end, predicate.end + 60)].lower()
+    return not any(re.search(rf"\b{re.escape(word)}\b", after) for word in pack.words("onset_verbs"))
 
 
 def _told_as_condition(text: str, parse: Parse, predicate: Predicate, conditions: frozenset[str]) -> bool:
