@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from relasi.clauses.groups import Group
-from relasi.clauses.tokens import GROUP, PRED, PUNCT, WORD, Item
+from relasi.clauses.tokens import GROUP, PRED, PUNCT, QUOTE, WORD, Item
 from relasi.clauses.words import ADV, DET, PREP, PRON, SPEECH_AFTER, SPEECH_BEFORE, Words
 from relasi.model import Actor
 
@@ -271,12 +271,18 @@ def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, fi
             continue
         if item.value_of(SPEECH_AFTER) == "pronoun":
             return [], True
-        # "kata X", "said X", "ujar juru bicara X" (but "X told Y": Y hears it)
+        # "kata X", "said X", "ujar juru bicara X" (but "X told Y": Y hears it; "Analysts said Russia could …": a
+        # tag with a subject of its own before it is followed by what is said)
         j = i + 1
         while j < len(items) and items[j].kind in (ADV, DET, WORD) and j - i <= 3:
             j += 1
         group = groups_of.get(j)
-        if group is not None and group.party and group.how == "direct" and item.value not in words.addressing:
+        b = i - 1
+        while b >= first and items[b].kind == ADV:
+            b -= 1
+        inverted = b < first or items[b].kind in (PUNCT, QUOTE)
+        if group is not None and group.party and group.how == "direct" and item.value not in words.addressing \
+                and inverted:
             return list(group.actors), False
         seated = seat(items, j) if any(words.description_heads.get(items[n].value) == "ministry"
                                         for n in range(i + 1, j)) else []
@@ -289,6 +295,8 @@ def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, fi
         group = groups_of.get(k)
         if group is not None and group.party:
             return list(group.actors), False
+        if group is not None and _officials_in(items, k, group, words):
+            return list(group.actors), False         # "Officials in Kyiv said …": the capital's officials
         seated = seated_ministry(items, k - 2) if k >= 2 else []
         if seated:
             return seated, False                     # "…, the foreign ministry in Moscow said"
@@ -303,11 +311,18 @@ def tag_speaker(items: list[Item], groups_of: dict[int, Group], words: Words, fi
         if SPEECH_BEFORE in items[i].kinds:
             for k in range(i - 1, first - 1, -1):
                 group = groups_of.get(k)
-                if group is not None and group.party:
+                if group is not None and (group.party or _officials_in(items, k, group, words)):
                     return list(group.actors), False
                 if items[k].kind == PUNCT and items[k].value in (",", ";"):
                     break
     return [], False
+
+
+def _officials_in(items: list[Item], k: int, group: Group, words: Words) -> bool:
+    """Whether the place group at item `k` is the capital whose officials speak ("Officials in Kyiv said …",
+    "Pejabat di Kyiv mengatakan …")."""
+    return k >= 2 and items[k - 1].value in words.locatives and items[k - 2].value in words.origin_nouns \
+        and bool(group.actors) and all(a.kind == "CITY" for a in group.actors)
 
 
 def quote_tag(items: list[Item], groups_of: dict[int, Group], words: Words, opening: int,
