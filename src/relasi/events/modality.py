@@ -246,8 +246,11 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     if supposed or ("conditional" in chain or _consequent(parse, predicate) or counterfactual) and not hostile:
         # "Jika AS menyerang Iran, …", "Seandainya jalur darat dibuka, Yordania bisa mengirim …"
         return Factuality("hypothetical", negated, cameo)
-    if _consequent(parse, predicate) and hostile and not commitment and not negated and modality == "asserted" \
-            and plover_for(cameo) != "THREATEN" and cameo[:2] in THREAT_CODES:
+    supposed_own = bool(words.possibility.search(_COORDINATOR.split(window)[-1]))
+    if (_consequent(parse, predicate) or supposed_own and own_speech) and hostile and not commitment \
+            and not negated and modality == "asserted" and plover_for(cameo) != "THREATEN" \
+            and cameo[:2] in THREAT_CODES:
+        # (so is one its own side says it could or might do: "Medvedev said Russia could strike Kyiv's …")
         # "Indonesia tidak segan-segan memanggil duta besar China jika pelanggaran terus terjadi": a hostile act its
         # own side sets on a condition is a threat
         return Factuality("asserted", negated, THREAT_CODES[cameo[:2]])
