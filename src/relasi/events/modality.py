@@ -189,6 +189,8 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     elif predicate.voice == "noun" and (_scheduled_after(text, parse, predicate, words.scheduled)
                                         or bool(words.upcoming.search(_modifiers(text, parse, predicate)))):
         modality = "intended"   # "latihan gabungan … yang dijadwalkan dimulai pekan depan", "talks scheduled for …"
+    elif predicate.voice == "noun" and _offered(parse, predicate, frozenset(pack.words("offers"))):
+        modality = "intended"   # "proposed a 30-day ceasefire between Russia and Ukraine": offered, not in force
     elif words.future.search(window) or words.future_time.search(_rest_of_clause(text, parse, predicate)):
         # "akan berkunjung", "melawat ke Jakarta pekan depan", "visits Jakarta next week"
         commitment = own_speech
@@ -410,6 +412,15 @@ def _phrase_end(text: str, parse: Parse, predicate: Predicate) -> int:
         if predicate.end <= argument.start <= end + 12:     # (a name after the noun may open a slot too:
             end = max(end, argument.end)                     # "latihan gabungan Indonesia dan Australia")
     return end
+
+
+def _offered(parse: Parse, predicate: Predicate, offers: frozenset[str]) -> bool:
+    """Whether an event noun is what a verb of offering or proposing offers: its light verb, or the object of such a
+    verb ("mengusulkan gencatan senjata 30 hari antara Rusia dan Ukraina")."""
+    if predicate.light.split(" ")[0] in offers:
+        return True
+    return any(other.text.split(" ")[0] in offers and (found := other.slot("object")) is not None
+               and found.start <= predicate.start < found.end for other in parse.predicates if other is not predicate)
 
 
 def _modifiers(text: str, parse: Parse, predicate: Predicate) -> str:
