@@ -1218,8 +1218,9 @@ def _other_clauses(parse: Parse, predicate: Predicate) -> tuple[tuple[int, int],
         clause = parse.clauses[clause].parent
     # "sejak 2018, ketika Kanada menangkap …", "pada April 2023, ketika …": a time clause right before a "when"
     # clause of the predicate's is its date
-    own |= {number for number, c in enumerate(parse.clauses) if c.kind == "temporal" for mine in list(own)
-            if parse.clauses[mine].kind == "temporal" and 0 <= parse.clauses[mine].start - c.end <= 2}
+    own_starts = [parse.clauses[mine].start for mine in own if parse.clauses[mine].kind == "temporal"]
+    own |= {number for number, c in enumerate(parse.clauses)
+            if c.kind == "temporal" and any(0 <= start - c.end <= 2 for start in own_starts)}
     return tuple((c.start, c.end) for number, c in enumerate(parse.clauses)
                  if c.kind in DATED_ASIDE and number not in own)
 
