@@ -210,7 +210,10 @@ def _unlisted(group: Group) -> list[Group]:
 
 
 def _is_place(text: str, start: int, actor: Actor, words: Words, end: int | None = None) -> bool:
-    """"di Jenewa", "di dekat perbatasan Ukraina", "KTT G20": a place or a venue, not an actor."""
+    """"di Jenewa", "di dekat perbatasan Ukraina", "KTT G20": a place or a venue, not an actor (a person is none:
+    "called in the Canadian high commissioner")."""
+    if actor.kind == "PERSON":
+        return False
     window = text[max(0, start - 60):start]
     mark = _PUNCTUATION.search(window[::-1])           # the last punctuation before it, read backwards
     before = window[len(window) - mark.start():] if mark else window
