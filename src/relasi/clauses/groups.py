@@ -310,14 +310,14 @@ def mark_excluded(text: str, sentence_start: int, groups: list[Group], words: Wo
 
 
 def _names_a_document(text: str, group: Group, words: Words) -> bool:
-    """A city that names a document or a process is no party: "the Ankara Declaration", "Deklarasi Ankara", "the
-    Astana process" (the document noun after the city in English, before it and capitalised in Indonesian)."""
+    """A city that names a document or a process is no party: "the Ankara Declaration", "the Astana process" (the
+    document noun right after the city), "Deklarasi Ankara" (a capitalised one right before it: "kesepakatan
+    Washington dengan Teheran" is Washington's agreement, a party's)."""
     if not words.document_names or not all(actor.kind == "CITY" for actor in group.actors):
         return False
-    if words.lang == "en":
-        after = _WORD.match(text, group.end + 1) if text[group.end:group.end + 1] == " " else None
-        return after is not None and after.group().lower() in words.document_names
-    # (capitalised: "kesepakatan Washington dengan Teheran" is Washington's agreement, a party's)
+    after = _WORD.match(text, group.end + 1) if text[group.end:group.end + 1] == " " else None
+    if after is not None and after.group().lower() in words.document_names:
+        return True
     before = _WORD.findall(text[max(0, group.start - 20):group.start])
     return bool(before) and before[-1][:1].isupper() and before[-1].lower() in words.document_names
 

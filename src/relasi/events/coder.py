@@ -2181,8 +2181,10 @@ def _standing_truce(text: str, parse: Parse, predicate: Predicate, pack) -> bool
     before = text[max(parse.start, predicate.start - 30):predicate.start].lower().split()[-3:]
     if not any(word in definite for word in before):
         return False
-    after = text[predicate.end:min(parse.end, predicate.end + 60)].lower()
-    return not any(re.search(rf"\b{re.escape(word)}\b", after) for word in pack.words("onset_verbs"))
+    onset = pack.__dict__.get("_onset_verbs")
+    if onset is None:
+        onset = pack.__dict__["_onset_verbs"] = phrase_regex(tuple(pack.words("onset_verbs")))
+    return onset.search(text, predicate.end, min(parse.end, predicate.end + 60)) is None
 
 
 def _told_as_condition(text: str, parse: Parse, predicate: Predicate, conditions: frozenset[str]) -> bool:

@@ -79,6 +79,7 @@ class _Words:
     appositive_denial: re.Pattern[str] | None   # ", a charge Tehran denied": a denial commenting on a statement
     upcoming: re.Pattern[str]           # before an event noun: it is still to come ("the next round of talks")
     presupposing: re.Pattern[str]       # a condition that goes on with an act presupposes it ("if X continues its …")
+    offers: frozenset[str]              # verbs of offering or proposing ("proposed a ceasefire": not in force)
 
 
 def phrase_regex(words: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
@@ -109,7 +110,7 @@ def _compiled(key: tuple) -> _Words:
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
                   _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting), rx(not_yet),
                   rx(scheduled), rx(idioms), frozenset(scheduling), rx(cancelling_after or cancelling),
-                  rx(performative), _appositive_denial(makers), rx(upcoming), rx(presupposing))
+                  rx(performative), _appositive_denial(makers), rx(upcoming), rx(presupposing), frozenset(offers))
 
 
 def words_of(pack) -> _Words:
@@ -189,7 +190,7 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     elif predicate.voice == "noun" and (_scheduled_after(text, parse, predicate, words.scheduled)
                                         or bool(words.upcoming.search(_modifiers(text, parse, predicate)))):
         modality = "intended"   # "latihan gabungan … yang dijadwalkan dimulai pekan depan", "talks scheduled for …"
-    elif predicate.voice == "noun" and _offered(parse, predicate, frozenset(pack.words("offers"))):
+    elif predicate.voice == "noun" and _offered(parse, predicate, words.offers):
         modality = "intended"   # "proposed a 30-day ceasefire between Russia and Ukraine": offered, not in force
     elif words.future.search(window) or words.future_time.search(_rest_of_clause(text, parse, predicate)):
         # "akan berkunjung", "melawat ke Jakarta pekan depan", "visits Jakarta next week"
@@ -244,8 +245,8 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     # unless the condition is that it goes on ("if the Philippines continues its provocations": they are told as
     # happening)
     supposed = "conditional" in chain and not (hostile and words.presupposing.search(
-        f"{_window(text, parse, predicate)} {predicate.light} {predicate.governed_by}"))
-    if supposed or ("conditional" in chain or _consequent(parse, predicate) or counterfactual) and not hostile:
+        f"{window} {predicate.light} {predicate.governed_by}"))
+    if supposed or (_consequent(parse, predicate) or counterfactual) and not hostile:
         # "Jika AS menyerang Iran, …", "Seandainya jalur darat dibuka, Yordania bisa mengirim …"
         return Factuality("hypothetical", negated, cameo)
     supposed_own = bool(words.possibility.search(_COORDINATOR.split(window)[-1]))
@@ -259,7 +260,7 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     if commitment and modality == "asserted":
         root = cameo[:2]
         if root == "08" and predicate.voice == "noun" and predicate.light \
-                and predicate.light.split(" ")[0] not in pack.words("offers"):
+                and predicate.light.split(" ")[0] not in words.offers:
             # "menyepakati gencatan senjata", "agreed to a ceasefire": an agreed ceasefire or withdrawal is the act
             # (an offered one is a promise: "menawarkan penghapusan tarif")
             return Factuality("asserted", negated, cameo)
