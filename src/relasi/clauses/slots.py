@@ -1708,8 +1708,10 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
             return True                 # "struck a residential building in Kharkiv": an -ing form with no object
             #                             after "a" and a modifier is the noun ("a ship carrying arms" is not)
         if previous is not None and previous.kind == GROUP and items[p].value.endswith("s") and "VBZ" in tags \
-                and nxt is not None and nxt.kind in _PRED_VERB:
-            return True                 # "Chinese coast guard ships blocked …": a plural noun before its verb
+                and nxt is not None and nxt.kind in _PRED_VERB and not nxt.value.split()[0].endswith("s"):
+            # "Chinese coast guard ships blocked …": a plural noun before its verb; a plural subject takes no -s
+            # form after it ("The Kremlin denies reports that …": the verb and its object)
+            return True
         if previous is not None and previous.kind == GROUP and tags and not tags & {"VBZ", "VBD", "VBN", "VBG"} \
                 and nxt is not None and nxt.kind in _PRED_VERB:
             return True                 # "a Chinese coast guard ship entered …": a bare form before a verb
