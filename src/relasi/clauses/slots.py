@@ -981,6 +981,11 @@ class SlotReader:
                         # "… untuk Rusia Jose Tavares bertemu", "… untuk Malaysia, Hermono, menemui"
                         comma = start >= 1 and items[start - 1].value == ","
                         titled = self._posted_title(start - 2 if comma else start - 1, clause)
+                        if titled is not None and not self._free(self._np_start(titled[0], clause), clause):
+                            # "memanggil Duta Besar China untuk Indonesia Wang Lutong dan menyerahkan …": the name
+                            # ends the object of the verb before it, whose subject is further back
+                            j = self._np_start(titled[0], clause) - 1
+                            continue
                     return titled or self._whole_subject(start, j + 1, clause)
                 j = start - 1
                 continue

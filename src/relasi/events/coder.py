@@ -131,6 +131,7 @@ def code_events(article: Article, pack) -> Article:
     participating = frozenset(pack.words("participating"))
     continuing = frozenset(pack.words("continuing"))
     habitual = frozenset(pack.words("habitual"))
+    topic_verbs = pack.words("topic_verbs")
     conditions = frozenset(pack.words("condition_verbs"))
     unlawful, deontic, exhortations, judged, said_any = _said_regexes(pack)
     parses = list(article.parses)
@@ -147,7 +148,7 @@ def code_events(article: Article, pack) -> Article:
             and said_any.search(sentence.translate(_NO_QUOTES)) is not None)
         exhorting = telling and exhortations is not None and _holds_exhortation(text, parse, exhortations)
         exhorted = exhortations if exhorting else None
-        content = _content_spans(parse, chosen)
+        content = _content_spans(parse, chosen, topic_verbs)
         signed = [(obj.start, obj.end) for p, found in zip(parse.predicates, chosen, strict=True)
                   if found is not None and found.cameo == SIGNED and (obj := p.slot("object")) is not None]
         dates: dict[tuple, tuple[str | None, str]] = {}
@@ -2079,11 +2080,17 @@ def _governed_markers(parse: Parse, number: int) -> tuple[str, ...]:
                   if p.governor == number and p.clause is not None and parse.clauses[p.clause].marker})
 
 
-def _content_spans(parse: Parse, chosen: list[Pattern | None]) -> list[tuple[int, int]]:
+def _content_spans(parse: Parse, chosen: list[Pattern | None], topic_verbs: tuple[str, ...] = ()) \
+        -> list[tuple[int, int]]:
     """The objects of demands, threats and refusals: event nouns inside them are what is asked, not what happened
-    ("menyerukan gencatan senjata")."""
+    ("menyerukan gencatan senjata"); so are the topics of talk ("membahas kerja sama pertahanan kedua negara")."""
     spans = []
     for predicate, pattern in zip(parse.predicates, chosen, strict=True):
+        if predicate.voice == "active" and predicate.text in topic_verbs:
+            obj = predicate.slot("object")
+            if obj is not None:
+                spans.append((obj.start, obj.end))
+            continue
         # (and what a signed document says: "signed an agreement, which allows the two militaries to …")
         if pattern is None or pattern.cameo is None or (plover_for(pattern.cameo) not in CONTENT_TYPES - {"ACCUSE"}
                                                         and pattern.cameo != SIGNED):
