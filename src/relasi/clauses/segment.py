@@ -197,9 +197,11 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
             # subject closes what the first reported ("menuntut Israel menghentikan serangan … dan meminta PBB …")
             stack.pop()
         elif kind == COORD and drafts[stack[-1]].kind == "relative" \
-                and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
+                and (depth := _relatives_closed(items, i, verb_preds, clause_of, stack, drafts)):
             # "mengecam Israel yang memblokade bantuan dan mendesak PBB …": the second verb is the main clause's
-            stack.pop()
+            # (through a verbless clause the relative hangs in: "condemned the exercises as a provocation that
+            # undermined peace and called on Beijing …")
+            del stack[-depth:]
         elif kind == COORD and not indonesian and _gerund_clause(items, i, verb_preds, clause_of, stack[-1], drafts) \
                 and _closes_relative(items, i, verb_preds, clause_of, stack[-1], drafts):
             # "denied targeting civilian sites and blamed the damage on …": a past verb after "and" is no gerund;
@@ -604,6 +606,25 @@ def _closes_relative(items: list[Item], i: int, verb_preds: set[int], clause_of:
     if not own or not outer:
         return False
     return _shape(items[outer[-1]]) == _shape(nxt)
+
+
+def _relatives_closed(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], stack: list[int],
+                      drafts: list[Draft]) -> int:
+    """How many clauses a coordinated verb closes when the relative clause open at it has its verb: the relative and
+    any verbless clause it hangs in, up to a clause whose last verb has the coordinated verb's form (0: none)."""
+    clause = stack[-1]
+    nxt = _next_content(items, i)
+    if nxt is None or not verbish(nxt, verb_preds) or not any(
+            clause_of[j] == clause and verbish(items[j], verb_preds) for j in range(drafts[clause].first, i)):
+        return 0
+    k = len(stack) - 1
+    while k > 0:
+        outer = [j for j in range(drafts[stack[k]].first) if clause_of[j] == stack[k - 1]
+                 and verbish(items[j], verb_preds)]
+        if outer:
+            return len(stack) - k if _shape(items[outer[-1]]) == _shape(nxt) else 0
+        k -= 1
+    return 0
 
 
 def _second_appeal(items: list[Item], i: int, draft: Draft, words: Words) -> bool:

@@ -1066,6 +1066,16 @@ class SlotReader:
                 continue
             return start
 
+    def _scare_quoted_modifier(self, closing: int, clause: int) -> bool:
+        """Whether the quotation mark at `closing` ends one to three words quoted right after a determiner ("a
+        “necessary” response", "sebuah “provokasi” baru"): a modifier inside a noun phrase, no quotation."""
+        items, clause_of = self.items, self.seg.clause_of
+        k = closing - 1
+        while k >= 0 and items[k].kind in (WORD, ADV) and closing - k <= 3:
+            k -= 1
+        return k < closing - 1 and k >= 1 and items[k].kind == QUOTE and items[k - 1].kind == DET \
+            and clause_of[k - 1] == clause
+
     def _free(self, start: int, clause: int) -> bool:
         """Whether the phrase starting at item `start` is a subject: nothing before it in the clause governs it."""
         items, clause_of = self.items, self.seg.clause_of
@@ -1085,6 +1095,9 @@ class SlotReader:
             # akses kekonsuleran dan Indonesia telah mengirim …": a name a verb follows opens a clause of its own)
             return not (b > 0 and items[b - 1].kind == WORD and clause_of[b - 1] == clause) \
                 or self._verb_follows_word(start)
+        if kind == QUOTE and (b >= 1 and items[b - 1].kind == DET and clause_of[b - 1] == clause
+                              or self._scare_quoted_modifier(b, clause)):
+            return False        # "defended the drills as a “necessary” response to …": the quote is inside a phrase
         if b in self.reading.opened or kind == QUOTE or kind == PUNCT or SPEECH_AFTER in item.kinds:
             return True
         if PREP in item.kinds:                         # a preposition (no opener: that returned above)
