@@ -1066,15 +1066,17 @@ class SlotReader:
                 continue
             return start
 
-    def _scare_quoted_modifier(self, closing: int, clause: int) -> bool:
-        """Whether the quotation mark at `closing` ends one to three words quoted right after a determiner ("a
-        “necessary” response", "sebuah “provokasi” baru"): a modifier inside a noun phrase, no quotation."""
+    def _determiner_of_quoted(self, mark: int, clause: int) -> int | None:
+        """The determiner right before the quotation mark at `mark` when it opens one to three quoted words, or
+        before the mark that opens them when it closes them ("a “necessary” response", "sebuah “provokasi” baru"):
+        a modifier inside a noun phrase, no quotation. None otherwise."""
         items, clause_of = self.items, self.seg.clause_of
-        k = closing - 1
-        while k >= 0 and items[k].kind in (WORD, ADV) and closing - k <= 3:
+        k = mark - 1
+        while k >= 0 and items[k].kind in (WORD, ADV) and mark - k <= 3:
             k -= 1
-        return k < closing - 1 and k >= 1 and items[k].kind == QUOTE and items[k - 1].kind == DET \
-            and clause_of[k - 1] == clause
+        opening = k if k < mark - 1 and k >= 0 and items[k].kind == QUOTE else mark
+        before = opening - 1
+        return before if before >= 0 and items[before].kind == DET and clause_of[before] == clause else None
 
     def _free(self, start: int, clause: int) -> bool:
         """Whether the phrase starting at item `start` is a subject: nothing before it in the clause governs it."""
@@ -1095,9 +1097,10 @@ class SlotReader:
             # akses kekonsuleran dan Indonesia telah mengirim …": a name a verb follows opens a clause of its own)
             return not (b > 0 and items[b - 1].kind == WORD and clause_of[b - 1] == clause) \
                 or self._verb_follows_word(start)
-        if kind == QUOTE and (b >= 1 and items[b - 1].kind == DET and clause_of[b - 1] == clause
-                              or self._scare_quoted_modifier(b, clause)):
-            return False        # "defended the drills as a “necessary” response to …": the quote is inside a phrase
+        if kind == QUOTE and (determiner := self._determiner_of_quoted(b, clause)) is not None:
+            # "defended the drills as a “necessary” response to …": the quoted words are inside the phrase that the
+            # determiner before them opens, free where that phrase is
+            return self._free(determiner, clause)
         if b in self.reading.opened or kind == QUOTE or kind == PUNCT or SPEECH_AFTER in item.kinds:
             return True
         if PREP in item.kinds:                         # a preposition (no opener: that returned above)
@@ -1107,13 +1110,20 @@ class SlotReader:
         if kind == PRED:
             # an event word governs it: an event noun its possessor ("serangan Israel"), an event verb its object;
             # but after a noun an article opens a phrase of its own ("At the meeting the president invited …")
-            return self.words.lang == "en" and items[start].value in _ARTICLES and b not in self.verb_items
+            return self.words.lang == "en" and items[start].value in _ARTICLES and b not in self.verb_items \
+                and not self._second_object(b, clause)
         if self.words.lang == "en" and kind == WORD and items[start].value in _ARTICLES \
-                and (first := self._np_start(b, clause)) >= 1 and clause_of[first - 1] == clause \
-                and items[first].value in _ARTICLES \
-                and (items[first - 1].kind in VERBISH or first - 1 in self.verb_items):
+                and self._second_object(b, clause):
             return False            # "called the suspension a devastating signal": a second object, no subject
         return not (kind in VERBISH or kind == BE or kind == NEG)
+
+    def _second_object(self, b: int, clause: int) -> bool:
+        """Whether the noun at `b` ends a phrase that opens with an article right after a verb: a phrase with an
+        article after it is that verb's second object ("called the strike a cowardly act")."""
+        items, clause_of = self.items, self.seg.clause_of
+        first = self._np_start(b, clause)
+        return first >= 1 and clause_of[first - 1] == clause and items[first].value in _ARTICLES \
+            and (items[first - 1].kind in VERBISH or first - 1 in self.verb_items)
 
     def _shared_subject(self, p: int, clause: int) -> Argument | None:
         """A verb with no subject of its own after another in its clause shares that one's subject
