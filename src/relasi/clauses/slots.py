@@ -1097,6 +1097,8 @@ class SlotReader:
             # akses kekonsuleran dan Indonesia telah mengirim …": a name a verb follows opens a clause of its own)
             return not (b > 0 and items[b - 1].kind == WORD and clause_of[b - 1] == clause) \
                 or self._verb_follows_word(start)
+        if kind == DET and b < start - 1 and item.value != "that":
+            return self._free(b, clause)    # "a cowardly act": the adverb-like word is inside the determiner's phrase
         if kind == QUOTE and (determiner := self._determiner_of_quoted(b, clause)) is not None:
             # "defended the drills as a “necessary” response to …": the quoted words are inside the phrase that the
             # determiner before them opens, free where that phrase is
