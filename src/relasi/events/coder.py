@@ -786,7 +786,7 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     if not targets and pattern.places:
         # "tiba di Beijing", "arrived in Jakarta": the capital reached stands for its state
         targets = _place_in_slots(parse, predicate, tuple(target_slots(predicate, pattern, defaults, receiving)),
-                                  own)[:1]
+                                  own, _sending_verbs(pack))[:1]
     # "Russia and Ukraine agreed to a swap brokered by the UAE": sides that agree together are each other's
     # partners; the doer of a clause about what they agreed on is not one
     # "the two leaders discussed trade and the US tariffs": what sides talk about together is no third side
@@ -861,7 +861,9 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
             if plover == "REQUEST" and predicate.voice != "noun" and the_addressee is not None:
                 phrase_end = the_addressee.end      # "demanded the release of two nationals detained in Iran"
             targets = place_target(parse, predicate.start, own, predicate.clause,
-                                   phrase_end if predicate.voice == "noun" or phrase_end > predicate.end else None)
+                                   phrase_end if predicate.voice == "noun" or phrase_end > predicate.end else None,
+                                   skip=[span for other in parse.predicates
+                                         for span in _origin_spans(other, _sending_verbs(pack), text)])
     if not targets and plover == "MOBILIZE":
         # "meluncurkan rudal balistik yang jatuh di ZEE Jepang", "fired a missile that landed in Japan's EEZ"
         targets = _landing_state(parse, predicate, own, pack)
@@ -1434,11 +1436,45 @@ def _authority_noun_seat(parse: Parse, text: str, pack, noun: Predicate) -> list
     return _seat_of_authority(parse, noun, pack)
 
 
-def _place_in_slots(parse: Parse, predicate: Predicate, names: tuple[str, ...], own: set[str]) -> list[Actor]:
-    """The country of a place named in one of the pattern's target slots (a locative phrase holds no actor)."""
+_ORIGIN_PREPOSITIONS = tuple(p for prepositions in SOURCE_PREPOSITIONS.values() for p in prepositions)
+
+
+def _sending_verbs(pack) -> frozenset[str]:
+    cached = pack.__dict__.get("_sending_verbs")
+    if cached is None:
+        cached = pack.__dict__["_sending_verbs"] = frozenset(pack.words("sending_verbs"))
+    return cached
+
+
+_APPOSED_PLACE = re.compile(r",\s+(?:[A-Z][\w'’.-]*\s?)+")
+
+
+def _origin_spans(predicate: Predicate, sending: frozenset[str], text: str = "") -> list[tuple[int, int]]:
+    """Where what the predicate sends comes from: its "dari"/"from" phrase right after its object, with the phrase
+    right after it that places the origin and the name set off after that ("mengirim logistik dari gudang
+    regionalnya di Subang, Malaysia"): no place in them is reached."""
+    spans: list[tuple[int, int]] = []
+    if predicate.voice != "active" or predicate.text.split()[0] not in sending:
+        return spans
+    sent = predicate.slot("object")
+    for name in _ORIGIN_PREPOSITIONS:
+        origin = predicate.slot(name)
+        if origin is None or sent is None or not 0 < origin.start - sent.end <= 7:
+            continue
+        end = max([origin.end, *(a.end for _, a in predicate.slots if 0 < a.start - origin.end <= 5)])
+        apposed = _APPOSED_PLACE.match(text, end)
+        spans.append((origin.start, apposed.end() if apposed else end))
+    return spans
+
+
+def _place_in_slots(parse: Parse, predicate: Predicate, names: tuple[str, ...], own: set[str],
+                    sending: frozenset[str] = frozenset()) -> list[Actor]:
+    """The country of a place named in one of the pattern's target slots (a locative phrase holds no actor); not
+    one that places the origin named right before it ("mengirim logistik dari gudangnya di Subang, Malaysia")."""
+    origins = _origin_spans(predicate, sending)
     for name in names:
         argument = predicate.slot(name)
-        if argument is not None and not argument.actors:
+        if argument is not None and not argument.actors and not any(a <= argument.start < b for a, b in origins):
             found = place_target(parse, 0, own, within=(argument.start, argument.end))
             if found:
                 return found

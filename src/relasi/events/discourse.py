@@ -190,15 +190,19 @@ def reaction_target(earlier: list[Event], sentence_start: int, sources: list[Act
 
 
 def place_target(parse: Parse, after: int, own: set[str], clause: int | None = None,
-                 phrase_end: int | None = None, within: tuple[int, int] | None = None) -> list[Actor]:
+                 phrase_end: int | None = None, within: tuple[int, int] | None = None,
+                 skip: list[tuple[int, int]] | None = None) -> list[Actor]:
     """The country of the place a conflict or aid act reaches, when no actor is its object; not a place told inside
     a relative clause on something else ("kepada pihak yang terlibat konflik di Ukraina"). A relative clause right
-    after the act's own phrase (`phrase_end`) tells of the act itself ("serangan Israel yang menewaskan … di Gaza")."""
+    after the act's own phrase (`phrase_end`) tells of the act itself ("serangan Israel yang menewaskan … di Gaza");
+    places in `skip` are where the act comes from."""
     found: list[Actor] = []
     for start, actor in parse.places:
         code = actor.country or actor.code
         if within is not None and not within[0] <= start < within[1]:
             continue                        # only the place a named slot holds ("kedutaannya di Niger")
+        if skip and any(a <= start < b for a, b in skip):
+            continue                        # where the act comes from ("dari gudangnya di Subang, Malaysia")
         if start >= after and code and actor.kind in ("STATE", "CITY") and code not in own \
                 and not _in_other_relative(parse, start, clause, phrase_end) \
                 and all(code != other.code for other in found):
