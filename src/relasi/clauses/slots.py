@@ -388,6 +388,14 @@ class SlotReader:
         Washington's closest ally in Asia,", "AS, sekutu terdekat Kosovo,")."""
         items = self.items
         if self.english:
+            of = k - 2 if k >= 2 and items[k - 1].kind == DET else k - 1
+            if of >= 2 and items[of].value == "of" and _normal(items[of - 1].value) in self.words.relational_nouns:
+                # ("the United States, a treaty ally of the Philippines,")
+                j = of - 2
+                while j > 0 and (items[j].kind in (WORD, ADV, DET)
+                                 or items[j].kind == PRED and j not in self.verb_items):
+                    j -= 1
+                return items[j].value == ","
             if k < 1 or items[k - 1].value != "," or k + 2 >= b or items[k + 1].value not in ("'s", "’s"):
                 return False
             for j in range(k + 2, min(b, k + 6)):
@@ -397,7 +405,9 @@ class SlotReader:
                     return True
             return False
         j = k - 1
-        while j > 0 and items[j].kind in (WORD, ADV) and _normal(items[j].value) not in self.words.relational_nouns:
+        # (over modifiers, event nouns among them: "AS, sekutu perjanjian pertahanan Filipina,")
+        while j > 0 and (items[j].kind in (WORD, ADV) or items[j].kind == PRED and j not in self.verb_items) \
+                and _normal(items[j].value) not in self.words.relational_nouns:
             j -= 1
         return j > 0 and j < k and _normal(items[j].value) in self.words.relational_nouns and items[j - 1].value == ","
 
