@@ -954,7 +954,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
     the_patient = patient(predicate)
     said = predicate.slot("object")
     if not targets and plover in (*IMPLIED_TARGET_TYPES, "REQUEST") and predicate.voice == "active" \
-            and parse.clauses[predicate.clause].kind == "main" and not (said is not None and said.actors):
+            and parse.clauses[predicate.clause].kind == "main" and not (said is not None and said.actors) \
+            and not _addresses_collective(text, predicate, pack):
         # "memanggil Duta Besar China dan menuntut penjelasan", "summoned China's ambassador and demanded an
         # explanation": a verb coordinated with one that has a party as its object is aimed at that party too
         targets = _coordinated_object(text, parse, predicate, own, frozenset(pack.words("coordinators")))
@@ -1786,6 +1787,16 @@ def _names_collective(text: str, argument: Argument | None, pack) -> bool:
         alternation = "|".join(re.escape(name) for name in names) or "(?!)"
         regex = pack.__dict__["_collective_regex"] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
     return regex.search(" ".join(text[argument.start:argument.end].lower().split())) is not None
+
+
+def _addresses_collective(text: str, predicate: Predicate, pack) -> bool:
+    """Whether the words right after a verb, past a marker of its addressee, name one that is no state ("menyerukan
+    agar semua pihak mematuhi …", "called on all parties to …"): no party the verb before it had is addressed."""
+    words = text[predicate.end:predicate.end + 60].lower().split()
+    if words and words[0] in pack.words("addressee_markers"):
+        words = words[1:]
+    said = " ".join(words) + " "
+    return any(said.startswith(name + " ") for name in pack.words("collective_others"))
 
 
 def _own_side(text: str, argument: Argument | None, pack) -> bool:
