@@ -633,6 +633,10 @@ class SlotReader:
             span = self.np_before(draft.first, draft.parent or 0)
             if span is not None:
                 found = self.argument(span, "antecedent")
+                sender = self._document_sender(span[0], draft, p) if found.actors else None
+                if sender is not None:
+                    # "mengirimkan nota diplomatik kepada Kemlu RI yang meminta …": what the note asks, its sender asks
+                    return Argument(found.start, found.end, sender.actors, found.head, "antecedent")
                 listed = self._apposition_after(draft.last) if not found.actors else None
                 if listed is not None:
                     # "lima negara anggota yang menolak resolusi itu, yaitu Rusia, Nikaragua, …"
@@ -927,6 +931,23 @@ class SlotReader:
         while k >= 0 and (items[k].value in markers or items[k].kind == ADV):
             k -= 1
         return self.argument((k, k + 1)) if k >= 0 and k in self.party_at else None
+
+    def _document_sender(self, start: int, draft, p: int) -> Argument | None:
+        """The sender of a document sent to the antecedent at item `start` of a relative clause whose verb `p` says
+        something ("mengirimkan nota diplomatik kepada Kemlu RI yang meminta …", "sent a letter to the Secretary-
+        General that called for …"): the clause tells what the document says."""
+        items, clause = self.items, draft.parent or 0
+        first = items[p].value.split()[0] if items[p].value else ""
+        if start < 2 or items[start - 1].value not in self.words.recipient_prepositions \
+                or not (items[p].value in self.words.communication or first in self.words.communication):
+            return None
+        j = start - 2
+        while j >= 0 and self.clause(j) == clause and items[j].kind in (WORD, ADV) \
+                and items[j].value not in self.words.document_nouns:
+            j -= 1
+        if j < 0 or self.clause(j) != clause or items[j].value not in self.words.document_nouns:
+            return None
+        return self._author(j, clause)
 
     def _author(self, start: int, clause: int) -> Argument | None:
         """The subject of an authoring verb whose object starts at item `start`."""

@@ -97,6 +97,7 @@ class Words:
     holding_verbs: frozenset[str] = frozenset()      # ", who heads …", ", yang memimpin …": a post a name holds
     speaking_for: frozenset[str] = frozenset()       # "a spokesperson for", "an aide to": whom the speaker serves
     document_nouns: frozenset[str] = frozenset()     # "a statement issued by …": what its author says
+    recipient_prepositions: frozenset[str] = frozenset()     # "nota … kepada Kemlu RI yang meminta …": its sender asks
     carrier_nouns: frozenset[str] = frozenset()      # "pesawat", "ships": what carries goods to somewhere
     carrying_verbs: frozenset[str] = frozenset()     # "berisi", "carrying": what a carrier carries follows
     not_negating: tuple[str, ...] = ()               # "tidak akan berhenti", "not only": a negator that negates nothing
@@ -341,6 +342,7 @@ def compile_words(pack: Any) -> Words:
     words.holding_verbs = frozenset(str(w).lower() for w in grammar.get("holding_verbs") or ())
     words.speaking_for = frozenset(str(w).lower() for w in grammar.get("speaking_for") or ())
     words.document_nouns = frozenset(str(w).lower() for w in grammar.get("document_nouns") or ())
+    words.recipient_prepositions = frozenset(str(w).lower() for w in grammar.get("recipient_prepositions") or ())
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
