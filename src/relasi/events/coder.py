@@ -2175,7 +2175,7 @@ def _continuing(text: str, parse: Parse, predicate: Predicate, continuing: froze
         return False
     words = continuing if clause.kind == "relative" else habitual
     before = text[max(clause.start, predicate.start - 20):predicate.start].lower().split() if words else []
-    if before and (before[-1] in words or " ".join(before[-2:]) in words):
+    if before and (before[-1] in words or " ".join(before[-2:]) in words or " ".join(before[-3:]) in words):
         return True
     # what a habit is for is done by habit too ("China routinely sends coast guard ships to harass …")
     if clause.kind != "purpose" or clause.parent is None or not habitual:
