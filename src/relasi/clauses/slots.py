@@ -1733,6 +1733,9 @@ def _with_clitic(item: Item) -> bool:
     return item.kind == PRED and item.end - item.start == len(item.value) + 3
 
 
+_FLOATING = frozenset({"both", "all", "each"})
+
+
 def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[str],
                  aspect_forms: frozenset[str] = frozenset()) -> bool:
     """Whether an English word that is both a noun and a verb form ("strikes", "visit", "talks") is the noun here;
@@ -1747,6 +1750,8 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
     if not nouns:
         previous = items[p - 1] if p > 0 else None
         nxt = items[p + 1] if p + 1 < len(items) else None
+        if previous is not None and previous.value in _FLOATING and before is not None and before.kind == GROUP:
+            return False                # "Aliyev and Pashinyan both praised Trump": a quantifier after its subject
         if previous is not None and (previous.value in ("'s", "’s") or previous.value.endswith(("'s", "’s"))):
             return True                 # "Pyongyang's launch was …": after a possessive, a noun
         if previous is not None and previous.kind == DET and previous.value != "that" \
