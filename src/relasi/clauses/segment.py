@@ -486,18 +486,24 @@ def _serial_complement(items: list[Item], i: int, words: Words, verb_preds: set[
         j -= 1
     if j < 0 or clause_of[j] != clause:
         return False
+    pointed = items[j].kind == DEMO and j > 0 and items[j - 1].kind in _GROUP_PRON and clause_of[j - 1] == clause
+    if pointed:
+        j -= 1          # "mendesak kedua negara bertetangga itu menghentikan …": the object's demonstrative
     before = items[j]
     if verbish(before, verb_preds) or before.kind == VERB:
         return _controls(before, words)
     if before.kind in _GROUP_PRON and j > 0:
         k = j - 1
-        while k >= 0 and items[k].kind in _ADV_NEG_WORD and clause_of[k] == clause and items[k].kind != WORD:
+        # (over the quantifier of a description: "mendesak kedua negara itu menghentikan …")
+        while k >= 0 and (items[k].kind in _ADV_NEG_WORD and items[k].kind != WORD
+                          or items[k].kind == DET and before.kind == PRON) and clause_of[k] == clause:
             k -= 1
         governor = items[k] if k >= 0 else None
         if governor is not None and clause_of[k] == clause and (verbish(governor, verb_preds) or governor.kind == VERB):
             first = governor.value.split()[0]
             return governor.value in words.object_control or first in words.object_control
         if governor is not None and clause_of[k] == clause and governor.kind == WORD and words.serial_nouns \
+                and not pointed \
                 and governor.value in words.control_nouns and _shape(items[i]) not in ("di", "ter"):
             # "keputusan Israel memperluas operasi": the owner's intended act; but "usulan Ukraina ditolak …": a
             # passive verb after the phrase has it as its subject

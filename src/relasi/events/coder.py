@@ -1976,6 +1976,9 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
     # verbs first: a noun inside a verb's slot is read through that verb ("agar aksi militer Israel dihentikan")
     for number, predicate in sorted(governed, key=lambda pair: pair[1].voice == "noun"):
         pattern = chosen[number]
+        if asking == "THREATEN" and (_between_others(predicate, own)
+                                     or _told_of_conflict_between(parse, predicate, own)):
+            continue        # "warned that a confrontation between the two neighbours would be …": no side threatened
         # "agar aksi militer Israel di Gaza dihentikan": a passive's subject undergoes it, its agent does it
         doer = predicate.slot("agent" if predicate.voice == "passive" else "subject")
         doers = [a for a in doer.actors if a.code not in own] if doer and doer.how not in ("controller", "shared") \
@@ -2007,7 +2010,7 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
         for number, inner in enumerate(parse.predicates):
             pattern = chosen[number]
             if inner.voice == "noun" and argument.start <= inner.start < argument.end and pattern is not None \
-                    and pattern.cameo is not None:
+                    and pattern.cameo is not None and not (asking == "THREATEN" and _between_others(inner, own)):
                 targets = [a for a in target_of(inner, pattern, defaults, [])[0] if a.code not in own]
                 if targets:
                     return targets
@@ -2018,6 +2021,26 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
                 p.governor == index and p.clause == candidate.parent for p in parse.predicates)):
             return list(candidate.subject)
     return []
+
+
+def _between_others(predicate: Predicate, own: set[str]) -> bool:
+    """Whether an act is told as one between two sides, neither of them the teller's ("konfrontasi antara India dan
+    Pakistan", "a confrontation between the two neighbours")."""
+    sides = {a.code for name in _BETWEEN_WORDS if (argument := predicate.slot(name)) is not None
+             for a in argument.actors}
+    return len(sides) > 1 and not sides & own
+
+
+_BETWEEN_WORDS = tuple(BETWEEN.values())
+
+
+def _told_of_conflict_between(parse: Parse, predicate: Predicate, own: set[str]) -> bool:
+    """Whether the predicate's subject is an act between two others ("konfrontasi militer antara India dan Pakistan
+    akan berakibat fatal")."""
+    subject = predicate.slot("subject")
+    return subject is not None and subject.how == "event" and any(
+        other.voice == "noun" and subject.start <= other.start < subject.end and _between_others(other, own)
+        for other in parse.predicates)
 
 
 def _opens_its_phrase(text: str, parse: Parse, predicate: Predicate) -> bool:
