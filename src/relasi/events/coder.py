@@ -132,6 +132,7 @@ def code_events(article: Article, pack) -> Article:
     continuing = frozenset(pack.words("continuing"))
     habitual = frozenset(pack.words("habitual"))
     topic_verbs = pack.words("topic_verbs")
+    role_act = _role_act_regex(pack)
     conditions = frozenset(pack.words("condition_verbs"))
     unlawful, deontic, exhortations, judged, said_any = _said_regexes(pack)
     parses = list(article.parses)
@@ -184,6 +185,9 @@ def code_events(article: Article, pack) -> Article:
                 #                             (what it alleges is the speaker's: "terlibat kegiatan spionase")
             if number in yielding or _relative_in_content(parse, predicate, chosen):
                 continue
+            if predicate.voice != "noun" and role_act is not None \
+                    and role_act.search(text, max(parse.start, predicate.start - 60), predicate.start):
+                continue                    # "memuji peran Oman dalam menjembatani …": the role's act, known before
             if plover_for(pattern.cameo) == "THREATEN" and _warns_of_description(parse, number, chosen):
                 continue                    # "warned that NATO's expansion was a threat to its security"
             if predicate.light.startswith("="):
@@ -1438,6 +1442,18 @@ def _authority_noun_seat(parse: Parse, text: str, pack, noun: Predicate) -> list
 
 
 _ORIGIN_PREPOSITIONS = tuple(p for prepositions in SOURCE_PREPOSITIONS.values() for p in prepositions)
+
+
+def _role_act_regex(pack) -> re.Pattern[str] | None:
+    """A role or effort noun, its owner, and the preposition right before an act ("peran Oman dalam", "Oman's role
+    in"); None where the language lists no role nouns."""
+    cached = pack.__dict__.get("_role_act", False)
+    if cached is False:
+        nouns, preps = pack.words("role_nouns"), pack.words("role_prepositions")
+        cached = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, nouns))})(?!\w)[^,.;:\"“”]{{0,40}}?\s"
+                            rf"(?:{'|'.join(map(re.escape, preps))})\s+$", re.IGNORECASE) if nouns and preps else None
+        pack.__dict__["_role_act"] = cached
+    return cached
 
 
 def _sending_verbs(pack) -> frozenset[str]:
