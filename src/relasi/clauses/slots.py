@@ -855,7 +855,11 @@ class SlotReader:
                 # "Hal itu disampaikan Menlu Retno usai bertemu …": a statement told in the passive was the
                 # speaker's, who did what the clause after it says
                 told = self.items[j].value in self.words.attribution_verbs
-                found = (self.agent(j) if told else None) or self.subject(j)
+                # (so is what a thing's passive names its doer for: "Isu tersebut dibahas Presiden Prabowo saat
+                # bertemu …": a thing meets no one)
+                thing = self.reading.voices.get(j) == "passive" and not told \
+                    and not ((undergoer := self.subject(j)) is not None and undergoer.actors)
+                found = (self.agent(j) if told or thing else None) or self.subject(j)
                 if found is None or not found.actors:
                     return None
                 return Argument(found.start, found.end, found.actors, found.head, "controller")
