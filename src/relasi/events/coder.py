@@ -307,7 +307,8 @@ def code_events(article: Article, pack) -> Article:
             when = dates[others]
             day, precision = when if (when[1] != "published" or dated) else (None, "published")
             if _history(parse, predicate, day, precision, published) \
-                    or _background_noun(text, parse, predicate, published, pack):
+                    or _background_noun(text, parse, predicate, published, pack) \
+                    or _ongoing_since(text, parse, predicate, published, pack):
                 continue
             info = codebook.get(told.cameo) if told.cameo in codebook else None
             for source, target in pairs:
@@ -2313,6 +2314,62 @@ def _history(parse: Parse, predicate: Predicate, day: str | None, precision: str
             return True
         clause = parse.clauses[clause].parent
     return predicate.voice == "noun"
+
+
+def _ongoing_since(text: str, parse: Parse, predicate: Predicate, published: date | None, pack) -> bool:
+    """An act told as going on since an earlier year ("Korea Utara telah melakukan puluhan uji coba rudal sejak 2022
+    dan …", "has conducted dozens of missile tests since 2022"): a record over years, background, not news."""
+    if published is None:
+        return False
+    regex = pack.__dict__.get("_since_year")
+    if regex is None:
+        words = "|".join(map(re.escape, pack.words("since_words"))) or "(?!)"
+        regex = pack.__dict__["_since_year"] = re.compile(
+            rf"(?<!\w)(?:{words})\s+(?:[^\W\d]+\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+    # the record is told in the act's own clause or one it hangs in (not in a quotation or a relative clause of its
+    # own: "meminta pembebasan jurnalis yang dipenjara di China sejak 2020" asks now)
+    ancestry: set[int] = set()
+    clause: int | None = predicate.clause
+    while clause is not None and clause not in ancestry:
+        ancestry.add(clause)
+        clause = parse.clauses[clause].parent
+    superlatives, since = pack.words("since_superlatives"), pack.words("since_words")
+    for found in regex.finditer(text, parse.start, parse.end):
+        told = _innermost_clause(parse, found.start())
+        if told is not None and parse.clauses[told].marker.lower() in since \
+                and parse.clauses[told].start == found.start():
+            told = parse.clauses[told].parent       # ("sejak 2022 dan …" read as a clause of its own: its date)
+        if int(found.group(1)) >= published.year or told not in ancestry \
+                or not _nearest_verb_before(text, parse, predicate, found.start()):
+            continue
+        before = text[max(parse.start, found.start() - 40):found.start()].lower().split()
+        if any(word in superlatives or f"{word} {after}" in superlatives
+               for word, after in zip(before, [*before[1:], ""], strict=True)):
+            continue            # "pertama kalinya sejak 1996", "the first since 1996": a record broken is news
+        return True
+    return False
+
+
+_PARTICIPLE = re.compile(r"(?<!\w)(?:\w+ed|di\w{3,})(?!\w)")
+
+
+def _nearest_verb_before(text: str, parse: Parse, predicate: Predicate, offset: int) -> bool:
+    """Whether the predicate (a noun through its light verb) is the verb nearest before `offset`, with no participle
+    between them: what a date phrase there tells is its ("telah melakukan puluhan uji coba rudal sejak 2022", not
+    "the release of two citizens held in China since 2018")."""
+    verbs = [p for p in parse.predicates if p.voice != "noun" and p.end <= offset]
+    anchor = predicate
+    if predicate.voice == "noun" and predicate.light:
+        anchor = next((p for p in reversed(verbs) if p.end <= predicate.start and p.text == predicate.light), predicate)
+    if verbs and verbs[-1].start > anchor.start:
+        return False
+    return _PARTICIPLE.search(text, anchor.end, offset) is None
+
+
+def _innermost_clause(parse: Parse, offset: int) -> int | None:
+    """The narrowest clause of the sentence that holds `offset`."""
+    holding = [(c.end - c.start, number) for number, c in enumerate(parse.clauses) if c.start <= offset < c.end]
+    return min(holding)[1] if holding else None
 
 
 def _background_noun(text: str, parse: Parse, predicate: Predicate, published: date | None, pack) -> bool:
