@@ -393,6 +393,14 @@ def _new_name(text: str, start: int, stop_names: frozenset[str]) -> tuple[int, i
     return (_SPACES.match(text, start).end(), end)
 
 
+def _first_of_longer_name(text: str, hit: Hit, stop_names: frozenset[str]) -> bool:
+    """Whether a one-word person name runs on into another capitalised name ("Christian Lindner")."""
+    if hit.kind != "PERSON" or " " in text[hit.start:hit.end].strip():
+        return False
+    following = _new_name(text, hit.end, stop_names)
+    return following is not None and following[0] - hit.end <= 1
+
+
 def _as_role(hit: Hit) -> Hit:
     """The title reading of a hit that is also a named body ("Foreign Office" is the UK's, "Pakistan's Foreign
     Office" is Pakistan's)."""
@@ -401,6 +409,11 @@ def _as_role(hit: Hit) -> Hit:
 
 
 def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_names, earlier) -> list[Mention]:
+    if len(phrase.hits) > 1 and any(_first_of_longer_name(text, h, stop_names) for h in phrase.hits):
+        # "Finance Minister Christian Lindner": a one-word name followed by another capitalised name is the first
+        # name of someone else, not the surname it is in the dictionary ("Christian" of Micronesia)
+        hits = [h for h in phrase.hits if not _first_of_longer_name(text, h, stop_names)]
+        phrase = _Phrase(phrase.start, hits[-1].end if hits else phrase.end, hits)
     if len(phrase.hits) == 1:
         return _resolve_hit(text, phrase, pack, day, support, earlier, stop_names, new_names)
     if len(phrase.hits) > 1 and any(h.kind in ("STATE", "IGO") for h in phrase.hits):
