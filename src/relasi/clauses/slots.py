@@ -1778,9 +1778,11 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
             return True                 # "struck a residential building in Kharkiv": an -ing form with no object
             #                             after "a" and a modifier is the noun ("a ship carrying arms" is not)
         if previous is not None and previous.kind == GROUP and items[p].value.endswith("s") and "VBZ" in tags \
-                and nxt is not None and nxt.kind in _PRED_VERB and not nxt.value.split()[0].endswith("s"):
+                and nxt is not None and nxt.kind in _PRED_VERB and not nxt.value.split()[0].endswith("s") \
+                and (" " not in nxt.value or nxt.value.split()[0].endswith("ed")):
             # "Chinese coast guard ships blocked …": a plural noun before its verb; a plural subject takes no -s
-            # form after it ("The Kremlin denies reports that …": the verb and its object)
+            # form after it ("The Kremlin denies reports that …": the verb and its object), nor is a phrase that
+            # opens with a modifier a verb ("Iran vows harsh response")
             return True
         if previous is not None and previous.kind == GROUP and tags and not tags & {"VBZ", "VBD", "VBN", "VBG"} \
                 and nxt is not None and nxt.kind in _PRED_VERB:
@@ -1813,6 +1815,9 @@ def english_noun(items: list[Item], p: int, verbs: bool, nouns: bool, tags: set[
     if previous.kind in _GROUP_PRON:
         if nxt is not None and nxt.kind in _DET_GROUP_PRON_WORD:
             return False
+        if nxt is not None and nxt.kind == PRED and " " in nxt.value and "VBZ" in tags \
+                and not nxt.value.split()[0].endswith(("ed", "s")):
+            return False                              # "Iran vows harsh response": a verb and its object's phrase
         return not (tags & {"VBD", "VBN"})
     if previous.kind in _PRED_SPEECH_BEFORE_VERB:
         return True                                   # "held talks", "brokered talks", "condemned the attack"
