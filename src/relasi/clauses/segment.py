@@ -192,7 +192,8 @@ def segment(items: list[Item], words: Words, verb_preds: set[int], quotes: list[
                         stack.pop()
         elif kind == COORD and drafts[stack[-1]].kind == "complement" and i + 1 < n \
                 and (SPEECH_BEFORE in items[i + 1].kinds or items[i + 1].value in cognition
-                     or _second_appeal(items, i, drafts[stack[-1]], words)):
+                     or _second_appeal(items, i, drafts[stack[-1]], words)
+                     or _appeal_after_noun_content(items, i, drafts[stack[-1]], words)):
             # "memperkirakan Rusia akan masuk … dan mengatakan Moskow akan …": a second speech act of the same
             # subject closes what the first reported ("menuntut Israel menghentikan serangan … dan meminta PBB …")
             stack.pop()
@@ -640,6 +641,15 @@ def _second_appeal(items: list[Item], i: int, draft: Draft, words: Words) -> boo
     nxt = items[i + 1].value
     return governor is not None and nxt in words.object_control and nxt in words.communication \
         and items[governor].value in words.communication
+
+
+def _appeal_after_noun_content(items: list[Item], i: int, draft: Draft, words: Words) -> bool:
+    """Whether a verb of appeal follows a coordinator inside what a noun governs ("mengecam rencana Israel mencaplok
+    Tepi Barat dan mendesak Dewan Keamanan PBB …"): a plan does not urge; the appeal is the outer clause's."""
+    governor = draft.governor
+    nxt = items[i + 1].value
+    return governor is not None and items[governor].kind == WORD and nxt in words.object_control \
+        and nxt in words.communication
 
 
 def _gerund_clause(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,

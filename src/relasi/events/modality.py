@@ -463,6 +463,14 @@ def _window(text: str, parse: Parse, predicate: Predicate) -> str:
     if subject is not None and subject.end > subject.start and start <= subject.end <= predicate.start:
         start = subject.end
     window = text[start:predicate.start]
+    # a verb joined to one before it: what stood in that verb's object does not govern it ("mengecam rencana Israel
+    # mencaplok Tepi Barat dan mendesak …": the plan is Israel's; but "akan mengirim bantuan dan membangun …")
+    before = [p for p in parse.predicates if p.voice != "noun" and p.clause == predicate.clause
+              and p.end <= predicate.start]
+    if before:
+        joints = list(_COORDINATOR.finditer(text, before[-1].end, predicate.start))
+        if joints and len(text[joints[-1].end():predicate.start].split()) <= 2:
+            window = text[start:max(start, before[-1].start)] + " " + text[joints[-1].end():predicate.start]
     cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind("\""), window.rfind("“"),
               window.rfind("”"))
     return window[cut + 1:] if cut >= 0 else window
