@@ -139,7 +139,7 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     speech verb)."""
     predicate = parse.predicates[index]
     words = words_of(pack)
-    negated = predicate.negated
+    negated = predicate.negated or _none_of_them(text, predicate, pack)
     governor_plover = plover_for(governor_cameo) if governor_cameo else None
     governor = parse.predicates[predicate.governor] if predicate.governor is not None else None
     if governor is not None and (governor_plover == "ACCUSE" or (
@@ -299,6 +299,21 @@ def _under_refusal(parse: Parse, governor: Predicate | None, words: _Words) -> b
             return True
         governor = parse.predicates[governor.governor] if governor.governor is not None else None
     return False
+
+
+def _none_of_them(text: str, predicate: Predicate, pack) -> bool:
+    """Whether the predicate's subject is told as none ("tidak ada nelayan Vietnam yang ditahan …", "no Vietnamese
+    fishermen had been detained"): what no one did or underwent did not happen."""
+    subject = predicate.slot("subject")
+    if subject is None or subject.end <= subject.start or not subject.actors:
+        return False                # (people or states: "had no interest in …" is no subject of a later verb)
+    regex = pack.__dict__.get("_none_of_them")
+    if regex is None:
+        regex = pack.__dict__["_none_of_them"] = phrase_regex(pack.words("existential_negators"))
+    before = text[max(0, subject.start - 15):subject.start].rstrip()
+    said = text[subject.start:subject.end]
+    return any(found.end() == len(before) for found in regex.finditer(before)) \
+        or (found := regex.match(said)) is not None and found.end() < len(said)
 
 
 def _denied(parse: Parse, accusation: Predicate, words: _Words) -> bool:
