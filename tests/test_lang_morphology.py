@@ -35,6 +35,8 @@ from relasi.lang.morphology import (
         ("bom", "mengebom", "dibom"),             # one syllable: menge-
         ("kritik", "mengkritik", "dikritik"),     # loanword clusters keep their first consonant
         ("klaim", "mengklaim", "diklaim"),
+        ("khianat-i", "mengkhianati", "dikhianati"),
+        ("khawatir-kan", "mengkhawatirkan", "dikhawatirkan"),
         ("protes", "memprotes", "diprotes"),
         ("temu-i", "menemui", "ditemui"),
         ("memper-kuat", "memperkuat", "diperkuat"),

@@ -22,8 +22,9 @@ from relasi.pickling import reduce_by_fields
 Voice = Literal["active", "passive", "noun"]
 
 _VOWELS = frozenset("aeiou")
-# Consonant clusters of loanwords keep their first letter after meN-/peN- (mengkritik, memprotes, mentransfer).
-_KEPT_CLUSTERS = ("kr", "kl", "pr", "pl", "tr", "sk", "sl", "sp", "st", "sw", "sy", "sn")
+# Consonant clusters of loanwords keep their first letter after meN-/peN- (mengkritik, mengkhianati, memprotes,
+# mentransfer).
+_KEPT_CLUSTERS = ("kr", "kl", "kh", "pr", "pl", "tr", "sk", "sl", "sp", "st", "sw", "sy", "sn")
 PREFIXES = frozenset({"meN", "di", "ter", "ber", "memper", "diper", "peN", "per", "ke", "se"})
 SUFFIXES = frozenset({"kan", "i", "an"})
 
