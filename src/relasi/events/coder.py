@@ -2185,6 +2185,12 @@ def _content_spans(parse: Parse, chosen: list[Pattern | None], topic_verbs: tupl
         obj = predicate.slot("object")
         if obj is not None:
             spans.append((obj.start, obj.end))
+        elif pattern.cameo == SIGNED and predicate.voice == "noun":
+            # "Penandatanganan nota kesepahaman kerja sama industri pertahanan antara Indonesia dan Turki": what
+            # stands between the signing noun and its first phrase is the document signed
+            after = [argument.start for _, argument in predicate.slots if argument.start > predicate.end]
+            if after:
+                spans.append((predicate.end, min(after)))
     return spans
 
 
