@@ -487,6 +487,8 @@ def _serial_complement(items: list[Item], i: int, words: Words, verb_preds: set[
         j -= 1
     if j < 0 or clause_of[j] != clause:
         return False
+    if items[j].value == ")" and j > 0 and items[j - 1].kind in _GROUP_PRON and clause_of[j - 1] == clause:
+        j -= 1          # "meminta Mahkamah Internasional (ICJ) memerintahkan …": the object's acronym in brackets
     pointed = items[j].kind == DEMO and j > 0 and items[j - 1].kind in _GROUP_PRON and clause_of[j - 1] == clause
     if pointed:
         j -= 1          # "mendesak kedua negara bertetangga itu menghentikan …": the object's demonstrative
