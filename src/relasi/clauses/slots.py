@@ -618,6 +618,11 @@ class SlotReader:
                 owner = owner or self._speaker_for(clause) or self._first_party()
                 if owner:
                     return Argument(argument.start, argument.end, tuple(owner), argument.head, "pronoun")
+            maker = self._maker_before_verb(free, p, clause) if not argument.actors else None
+            if maker is not None:
+                # "Remarks by Israeli Finance Minister Smotrich were condemned by Jordan": the maker named with "by"
+                # between a statement noun and its verb is part of the subject
+                return Argument(argument.start, maker.end, maker.actors, argument.head, "direct")
             if not argument.actors and argument.head.split()[-1:] \
                     and argument.head.split()[-1] in self.words.member_nouns \
                     and (listed := self._members_at_end(p)) is not None:
@@ -935,6 +940,27 @@ class SlotReader:
         while k >= 0 and (items[k].value in markers or items[k].kind == ADV):
             k -= 1
         return self.argument((k, k + 1)) if k >= 0 and k in self.party_at else None
+
+    def _maker_before_verb(self, span: tuple[int, int], p: int, clause: int) -> Argument | None:
+        """The party after an agent marker that ends a subject noun of the maker nouns right before its verb `p`
+        ("Remarks by Argentine Foreign Minister Diana Mondino … were rejected"), or None."""
+        a, b = span
+        if b >= p or self.items[b].value not in self.words.agent_markers \
+                or self.items[b - 1].value not in self.words.maker_nouns:
+            return None
+        k = b + 1
+        while k < p and self.clause(k) == clause and k not in self.party_at and self.items[k].kind in (DET, WORD):
+            k += 1
+        if k not in self.party_at or self.clause(k) != clause:
+            return None
+        end = k + 1
+        while end < p and self.clause(end) == clause and self.items[end].kind in (ADV, PREP, WORD, DET, GROUP) \
+                and not self.is_verb(end):
+            end += 1
+        if end != p and not (end < p and self.items[end].kind == BE):
+            return None
+        found = self.argument((k, k + 1))
+        return found if found.actors else None
 
     def _document_sender(self, start: int, draft, p: int) -> Argument | None:
         """The sender of a document sent to the antecedent at item `start` of a relative clause whose verb `p` says
