@@ -869,6 +869,10 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
                                    phrase_end if predicate.voice == "noun" or phrase_end > predicate.end else None,
                                    skip=[span for other in parse.predicates
                                          for span in _origin_spans(other, _sending_verbs(pack), text)])
+    if not targets and pattern.cameo.startswith(SEIZURE):
+        # "seized an oil tanker carrying Venezuelan crude", "menyita kapal tanker yang mengangkut minyak Venezuela":
+        # the seized carrier's cargo names whose it is
+        targets = _cargo_owner(parse, predicate, own, pack)
     if not targets and plover == "MOBILIZE":
         # "meluncurkan rudal balistik yang jatuh di ZEE Jepang", "fired a missile that landed in Japan's EEZ"
         targets = _landing_state(parse, predicate, own, pack)
@@ -1465,6 +1469,25 @@ def _sending_verbs(pack) -> frozenset[str]:
 
 
 _APPOSED_PLACE = re.compile(r",\s+(?:[A-Z][\w'’.-]*\s?)+")
+
+
+SEIZURE = "1711"
+
+
+def _cargo_owner(parse: Parse, predicate: Predicate, own: set[str], pack) -> list[Actor]:
+    """The state whose goods a seized carrier carries: the object of a carrying verb whose subject is the seized
+    object (a relative clause or a participle on it)."""
+    seized = predicate.slot("object")
+    if seized is None or seized.actors:
+        return []
+    carrying = frozenset(pack.words("carrying_verbs"))
+    for other in parse.predicates:
+        doer = other.slot("subject")
+        cargo = other.slot("object")
+        if other.voice == "active" and other.text.split()[0] in carrying and doer is not None \
+                and cargo is not None and doer.start == seized.start:
+            return [as_state(a) for a in cargo.actors if state_level(as_state(a)) and as_state(a).code not in own][:1]
+    return []
 
 
 def _origin_spans(predicate: Predicate, sending: frozenset[str], text: str = "") -> list[tuple[int, int]]:
