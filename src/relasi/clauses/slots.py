@@ -946,8 +946,8 @@ class SlotReader:
         ("Remarks by Argentine Foreign Minister Diana Mondino … were rejected"), or None."""
         a, b = span
         if b >= p or self.items[b].value not in self.words.agent_markers \
-                or self.items[b - 1].value not in self.words.maker_nouns:
-            return None
+                or self.items[b - 1].value not in self.words.maker_nouns or self.items[p].value.endswith("ing"):
+            return None             # ("Remarks by Smotrich denying …": a participle on the noun, not its verb)
         k = b + 1
         while k < p and self.clause(k) == clause and k not in self.party_at and self.items[k].kind in (DET, WORD):
             k += 1
