@@ -2371,7 +2371,7 @@ def _ongoing_since(text: str, parse: Parse, predicate: Predicate, published: dat
         if int(found.group(1)) >= published.year or told not in ancestry \
                 or not _nearest_verb_before(text, parse, predicate, found.start()):
             continue
-        before = text[max(parse.start, found.start() - 40):found.start()].lower().split()
+        before = text[max(parse.start, found.start() - 70):found.start()].lower().split()
         if any(word in superlatives or f"{word} {after}" in superlatives
                for word, after in zip(before, [*before[1:], ""], strict=True)):
             continue            # "pertama kalinya sejak 1996", "the first since 1996": a record broken is news
