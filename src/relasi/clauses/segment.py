@@ -646,12 +646,14 @@ def _second_appeal(items: list[Item], i: int, draft: Draft, words: Words) -> boo
 
 
 def _appeal_after_noun_content(items: list[Item], i: int, draft: Draft, words: Words) -> bool:
-    """Whether a verb of appeal follows a coordinator inside what a noun governs ("mengecam rencana Israel mencaplok
-    Tepi Barat dan mendesak Dewan Keamanan PBB …"): a plan does not urge; the appeal is the outer clause's."""
+    """Whether a verb of appeal or of judging follows a coordinator inside what a noun governs ("mengecam rencana
+    Israel mencaplok Tepi Barat dan mendesak Dewan Keamanan PBB …", "menolak rencana Prancis … dan menyebutnya
+    sebagai …"): a plan does not urge or judge; the verb is the outer clause's."""
     governor = draft.governor
     nxt = items[i + 1].value
-    return governor is not None and items[governor].kind == WORD and nxt in words.object_control \
-        and nxt in words.communication
+    bare = nxt[:-3] if nxt.endswith("nya") else nxt          # ("menyebutnya sebagai …")
+    return governor is not None and items[governor].kind == WORD and (
+        nxt in words.object_control and nxt in words.communication or bare in words.judging)
 
 
 def _gerund_clause(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,
