@@ -409,11 +409,12 @@ def _as_role(hit: Hit) -> Hit:
 
 
 def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_names, earlier) -> list[Mention]:
-    if len(phrase.hits) > 1 and any(_first_of_longer_name(text, h, stop_names) for h in phrase.hits):
+    if len(phrase.hits) > 1:
         # "Finance Minister Christian Lindner": a one-word name followed by another capitalised name is the first
         # name of someone else, not the surname it is in the dictionary ("Christian" of Micronesia)
         hits = [h for h in phrase.hits if not _first_of_longer_name(text, h, stop_names)]
-        phrase = _Phrase(phrase.start, hits[-1].end if hits else phrase.end, hits)
+        if len(hits) < len(phrase.hits):
+            phrase = _Phrase(phrase.start, hits[-1].end if hits else phrase.end, hits)
     if len(phrase.hits) == 1:
         return _resolve_hit(text, phrase, pack, day, support, earlier, stop_names, new_names)
     if len(phrase.hits) > 1 and any(h.kind in ("STATE", "IGO") for h in phrase.hits):

@@ -651,9 +651,8 @@ def _appeal_after_noun_content(items: list[Item], i: int, draft: Draft, words: W
     sebagai …"): a plan does not urge or judge; the verb is the outer clause's."""
     governor = draft.governor
     nxt = items[i + 1].value
-    bare = nxt[:-3] if nxt.endswith("nya") else nxt          # ("menyebutnya sebagai …")
     return governor is not None and items[governor].kind == WORD and (
-        nxt in words.object_control and nxt in words.communication or bare in words.judging)
+        nxt in words.object_control and nxt in words.communication or nxt in words.judging)
 
 
 def _gerund_clause(items: list[Item], i: int, verb_preds: set[int], clause_of: list[int], clause: int,

@@ -427,8 +427,7 @@ def _judged_owner(text: str, parse: Parse, judged: re.Pattern[str] | None, menti
 def _speaker_at(parse: Parse, offset: int) -> list[Actor]:
     """Who says the text at `offset`: the speaker of the innermost clause holding it or of a clause above, else the
     sentence's."""
-    holding = [n for n, c in enumerate(parse.clauses) if c.start <= offset < c.end]
-    clause: int | None = max(holding, key=lambda n: parse.clauses[n].start) if holding else None
+    clause = _innermost_clause(parse, offset)
     while clause is not None:
         if parse.clauses[clause].speaker:
             return list(parse.clauses[clause].speaker)
@@ -1480,7 +1479,7 @@ def _cargo_owner(parse: Parse, predicate: Predicate, own: set[str], pack) -> lis
     seized = predicate.slot("object")
     if seized is None or seized.actors:
         return []
-    carrying = frozenset(pack.words("carrying_verbs"))
+    carrying = pack.words("carrying_verbs")
     for other in parse.predicates:
         doer = other.slot("subject")
         cargo = other.slot("object")
@@ -2369,7 +2368,7 @@ def _ongoing_since(text: str, parse: Parse, predicate: Predicate, published: dat
                 and parse.clauses[told].start == found.start():
             told = parse.clauses[told].parent       # ("sejak 2022 dan …" read as a clause of its own: its date)
         if int(found.group(1)) >= published.year or told not in ancestry \
-                or not _nearest_verb_before(text, parse, predicate, found.start()):
+                or not _nearest_verb_before(text, parse, predicate, found.start(), pack):
             continue
         before = text[max(parse.start, found.start() - 70):found.start()].lower().split()
         if any(word in superlatives or f"{word} {after}" in superlatives
@@ -2379,10 +2378,20 @@ def _ongoing_since(text: str, parse: Parse, predicate: Predicate, published: dat
     return False
 
 
-_PARTICIPLE = re.compile(r"(?<!\w)(?:\w+ed|di\w{3,})(?!\w)")
+def _participles(pack) -> re.Pattern[str]:
+    """Words formed as participles by the grammar's affixes (English "-ed", Indonesian "di-"), which a rule cannot
+    see as verbs where no pattern lists them ("citizens held in China since 2018", "yang ditahan sejak 2018")."""
+    cached = pack.__dict__.get("_participles")
+    if cached is None:
+        prefixes = "|".join(map(re.escape, pack.words("participle_prefixes")))
+        suffixes = "|".join(map(re.escape, pack.words("participle_suffixes")))
+        forms = [f"(?:{prefixes})\\w{{3,}}" if prefixes else "", f"\\w+(?:{suffixes})" if suffixes else ""]
+        alternation = "|".join(f for f in forms if f) or "(?!)"
+        cached = pack.__dict__["_participles"] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return cached
 
 
-def _nearest_verb_before(text: str, parse: Parse, predicate: Predicate, offset: int) -> bool:
+def _nearest_verb_before(text: str, parse: Parse, predicate: Predicate, offset: int, pack) -> bool:
     """Whether the predicate (a noun through its light verb) is the verb nearest before `offset`, with no participle
     between them: what a date phrase there tells is its ("telah melakukan puluhan uji coba rudal sejak 2022", not
     "the release of two citizens held in China since 2018")."""
@@ -2392,13 +2401,15 @@ def _nearest_verb_before(text: str, parse: Parse, predicate: Predicate, offset: 
         anchor = next((p for p in reversed(verbs) if p.end <= predicate.start and p.text == predicate.light), predicate)
     if verbs and verbs[-1].start > anchor.start:
         return False
-    return _PARTICIPLE.search(text, anchor.end, offset) is None
+    return _participles(pack).search(text, anchor.end, offset) is None
 
 
 def _innermost_clause(parse: Parse, offset: int) -> int | None:
-    """The narrowest clause of the sentence that holds `offset`."""
-    holding = [(c.end - c.start, number) for number, c in enumerate(parse.clauses) if c.start <= offset < c.end]
-    return min(holding)[1] if holding else None
+    """The innermost clause of the sentence that holds `offset`: of those holding it, the one that opens last, the
+    shorter of two that open together (a quotation that opens its sentence)."""
+    holding = [n for n, c in enumerate(parse.clauses) if c.start <= offset < c.end]
+    return max(holding, key=lambda n: (parse.clauses[n].start, parse.clauses[n].start - parse.clauses[n].end)) \
+        if holding else None
 
 
 def _background_noun(text: str, parse: Parse, predicate: Predicate, published: date | None, pack) -> bool:
