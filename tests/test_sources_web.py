@@ -460,6 +460,12 @@ def test_sources_web_items_stored_but_not_marked_are_not_fetched_again(fresh_db,
     # stored without the intake's outcome and batch hooks: nothing is marked seen
     ingest_items(stored, fresh_db, inputs=["feed"], make_runner=partial(pipeline_runner, Settings()))
     before = dict(site.hits)
-    again, _ = _intake(fresh_db, site, feeds=["/feed"])
+    again, intake = _intake(fresh_db, site, feeds=["/feed"])
     assert [item.source.removeprefix(site.base) for item in again] == ["/s3"]
     assert site.hits["/s1"] == before["/s1"] and site.hits["/s2"] == before["/s2"]
+    # and the poll marks them, so the store's record of seen items is whole again
+    from relasi.store.webstate import seen_items
+
+    intake.finish()
+    seen, unmarked = seen_items(fresh_db, site.base + "/feed", [site.base + "/s1", site.base + "/s2"])
+    assert seen == {site.base + "/s1", site.base + "/s2"} and unmarked == set()

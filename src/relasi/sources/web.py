@@ -144,7 +144,8 @@ class WebIntake:
             url = canonical(item.url)
             if url is not None and url not in by_url:
                 by_url[url] = item
-        seen = seen_items(self.db, feed, by_url)
+        seen, unmarked = seen_items(self.db, feed, by_url)
+        self._to_mark += [(feed, url) for url in sorted(unmarked)]     # (stored before a kill, marked now)
         for url, item in by_url.items():
             if url in seen:
                 continue

@@ -43,19 +43,22 @@ def save_validators(db: Database, rows: Iterable[tuple[str, str, str | None, str
                 conn.execute(r.insert().values(url=url, **values))
 
 
-def seen_items(db: Database, feed_url: str, item_urls: Iterable[str]) -> set[str]:
-    """The items of a feed stored before: marked seen, or stored as an article under their URL (a `watch` killed
-    after a batch's articles were committed and before its items were marked: they are not fetched again)."""
+def seen_items(db: Database, feed_url: str, item_urls: Iterable[str]) -> tuple[set[str], set[str]]:
+    """The items of a feed stored before, and of those the ones not marked seen: stored as an article under their
+    URL by a `watch` killed after a batch's articles were committed and before its items were marked. Neither is
+    fetched again; the caller marks the second."""
     f, d = t.feed_items, t.documents
     wanted = sorted(set(item_urls))
-    seen: set[str] = set()
+    marked: set[str] = set()
+    stored: set[str] = set()
     with db.read() as conn:
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start:start + _CHUNK]
-            seen.update(conn.execute(sa.select(f.c.item_url).where(
+            marked.update(conn.execute(sa.select(f.c.item_url).where(
                 f.c.feed_url == feed_url, f.c.item_url.in_(chunk))).scalars())
-            seen.update(conn.execute(sa.select(d.c.source).where(d.c.source.in_(chunk), d.c.status == "ok")).scalars())
-    return seen
+            stored.update(conn.execute(sa.select(d.c.source).where(d.c.source.in_(chunk), d.c.status == "ok"))
+                          .scalars())
+    return marked | stored, stored - marked
 
 
 def mark_seen(db: Database, pairs: Iterable[tuple[str, str]]) -> int:
