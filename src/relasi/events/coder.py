@@ -974,7 +974,8 @@ def _parties(predicate: Predicate, pattern: Pattern, parse: Parse, events: list[
         # Qatar": a mediation that names no side brought together the two sides of the last act told between others
         targets = last_sides(events, own, parses[max(0, index - MEETING_REACH)].start)
         how = "implied" if targets else how
-    if not targets and the_patient is not None and not collective and _refers_back(the_patient, pack):
+    if not targets and the_patient is not None and not collective and _refers_back(the_patient, pack) \
+            and not _act_itself(text, the_patient, plover, pack):
         # "mengecam langkah tersebut", "menyambut baik keputusan itu", "condemned the test": aimed at whoever did
         # the act told before
         named = _named_statement(text, parse, the_patient, pack)
@@ -1690,6 +1691,17 @@ def _refers_back(argument: Argument, pack) -> bool:
     if argument.how == "event" and not argument.actors:
         return True
     return not argument.actors and names_act(argument.head, pack.lang, pack.lexicon.references)
+
+
+# Force and its show: an event noun these acts take as their object is the act done now ("melancarkan serangan
+# udara ke desa-desa", "carried out raids"), not a reference to an act told before
+OWN_ACT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+
+
+def _act_itself(text: str, argument: Argument, plover: str | None, pack) -> bool:
+    """Whether an event-noun object is the act a force verb does ("launched air strikes on villages"), not one told
+    before: it has no determiner ("carried out the attack" may still refer back)."""
+    return plover in OWN_ACT_TYPES and argument.how == "event" and not _head_word(text, argument, pack)
 
 
 def _denies_what_was_said(parse: Parse, number: int, sources: list[Actor]) -> bool:
