@@ -434,3 +434,24 @@ def test_vessel_named_in_the_same_sentence_owns_no_reference() -> None:
     # the patrol ship of the sentence that refers back is not the vessel referred to
     found = _mentions("id", "Kapal patroli Bakamla mengusir kapal-kapal tersebut.")
     assert not [m for m in found if m[2] == "coref:vessel"]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "code"), [
+    # the title's state chooses among a person's rows, whatever the day says
+    ("en", "German Foreign Minister Annalena Baerbock arrived in Kyiv.", "2025-06-01", "DEU"),
+    ("id", "Menteri Luar Negeri Jerman Annalena Baerbock tiba di Kyiv.", "2025-06-01", "DEU"),
+    ("en", "German Defence Minister Ursula von der Leyen arrived in Kabul.", "2024-06-01", "DEU"),
+    ("id", "Menteri Pertahanan Jerman Ursula von der Leyen tiba di Kabul.", "2024-06-01", "DEU"),
+    # and so does the title's body
+    ("en", "UN General Assembly President Annalena Baerbock arrived in Kyiv.", "2025-06-01", "UN"),
+    ("id", "Presiden Komisi Eropa Ursula von der Leyen tiba di Kyiv.", "2024-06-01", "EU"),
+    # with no title, the day does
+    ("en", "Annalena Baerbock arrived in Kyiv.", "2025-10-01", "UN"),
+    ("en", "Annalena Baerbock arrived in Kyiv.", "2024-10-01", "DEU"),
+])
+def test_a_title_chooses_among_a_persons_rows(lang: str, text: str, published: str, code: str) -> None:
+    pack = load_pack(lang)
+    article = Article(id="t", source="t", body=text, language=lang, published=published)
+    people = [m.actor.code for m in find_actors(split_sentences(article, pack), pack).mentions
+              if m.actor.kind == "PERSON"]
+    assert people == [code]

@@ -358,6 +358,18 @@ def _pick(hit: Hit, day: date | None, support: set[str]) -> Entry | None:
     return preferred[0]
 
 
+def _vouched(hit: Hit, hits: list[Hit]) -> Hit:
+    """A person with rows under several codes, read in a titled phrase: the rows the phrase's state or body names
+    ("German Foreign Minister Annalena Baerbock" is Germany's, whatever else the dictionary holds for her on that
+    day); all rows when it names none of them."""
+    if hit.kind != "PERSON" or len({e.code for e in hit.entries}) < 2:
+        return hit
+    named = {e.code for other in hits if other is not hit and other.kind in ("STATE", "IGO", "ORG", "CITY")
+             for e in other.entries if e.code}
+    rows = tuple(e for e in hit.entries if e.code in named)
+    return Hit(hit.start, hit.end, rows) if rows else hit
+
+
 def _actor(entry: Entry, day: date | None) -> Actor:
     if entry.kind == "CITY":
         sector = entry.sector if "metonym" in entry.flags else None
@@ -427,7 +439,8 @@ def _resolve_phrase(text, phrase: _Phrase, pack, day, support, stop_names, new_n
     titled = any(h.kind.startswith("ROLE_") for h in phrase.hits)
     # A title vouches for an ambiguous name: "Presiden Georgia" is the state, not the US state.
     phrase_support = support | {e.code for h in phrase.hits for e in h.entries if e.code} if titled else support
-    picked = {id(h): _pick(h, day, phrase_support) for h in phrase.hits if h.kind in ACTOR_KINDS}
+    picked = {id(h): _pick(_vouched(h, phrase.hits) if titled else h, day, phrase_support)
+              for h in phrase.hits if h.kind in ACTOR_KINDS}
     actors = _pack_words(pack).actors
     holder = next((h for h in holders if picked.get(id(h)) is not None), None)
     holder_entry = picked.get(id(holder)) if holder else None
