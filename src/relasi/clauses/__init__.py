@@ -250,7 +250,7 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
     opened = {d.first for d in seg.drafts[1:] if d.first is not None and items[d.first].start >= sentence.start
               and (d.marker or d.kind == "relative")}
     reading = Reading(sentence.voices, pronouns, speaker, quote_speakers, opened, _patient_nouns(pack),
-                      _hostile_nouns(pack), _undergone_nouns(pack), pack.lexicon.references)
+                      _hostile_nouns(pack), _display_nouns(pack), _undergone_nouns(pack), pack.lexicon.references)
     reader = SlotReader(items, seg, words, reading, groups_of)
     predicate_items = sentence.predicates
     position = {item_index: number for number, item_index in enumerate(predicate_items)}
@@ -723,6 +723,11 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: s
     if words.lang == "id":
         if "noun" in voices and i > 0 and (items[i - 1].kind == DET or LIGHT in items[i - 1].kinds):
             return "noun"                           # "sejumlah unjuk kekuatan", "melakukan unjuk kekuatan"
+        if "noun" in voices and i > 0 and items[i - 1].kind == PRED and previous_voice == "active" \
+                and text_of(items[i - 1]).split()[-1] not in words.control:
+            # "mengecam unjuk kekuatan Korea Utara": the verb's object (not after a verb of control or aspect:
+            # "menghentikan baku tembak" stops an act)
+            return "noun"
         if i > 0 and items[i - 1].value in words.nominalising_prepositions and items[i].ref.clitic == "nya":
             return "noun"                           # "atas ditangkapnya tiga nelayan Indonesia": a verb's noun
         if voices & {"active", "passive"}:
@@ -945,6 +950,18 @@ def _hostile_nouns(pack: Any) -> frozenset[str]:
                                e.pattern.cameo and e.pattern.cameo[:2] >= "13" for e in entries
                                if e.form.voice == "noun"))
         pack.__dict__["_hostile_nouns"] = cached
+    return cached
+
+
+def _display_nouns(pack: Any) -> frozenset[str]:
+    """Nouns whose every sense is a show of force (CAMEO root 15: drills, a show of force, a missile test)."""
+    cached = pack.__dict__.get("_display_nouns")
+    if cached is None:
+        cached = frozenset(text for text, entries in pack.lexicon.by_form.items()
+                           if any(e.form.voice == "noun" for e in entries) and all(
+                               e.pattern.cameo and e.pattern.cameo[:2] == "15" for e in entries
+                               if e.form.voice == "noun"))
+        pack.__dict__["_display_nouns"] = cached
     return cached
 
 

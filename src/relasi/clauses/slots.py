@@ -101,6 +101,7 @@ class Reading:
     opened: set[int]                        # item indexes that opened a clause
     patient_nouns: frozenset[str] = frozenset()   # nouns whose genitive is what undergoes them ("penangkapan X")
     hostile_nouns: frozenset[str] = frozenset()   # nouns of hostile acts only: no occasion for the clause's subject
+    display_nouns: frozenset[str] = frozenset()   # nouns of shows of force only (15x): the subject's in a manner
     undergone_nouns: frozenset[str] = frozenset()  # nouns of coercion: civilians after them undergo the act
     references: frozenset[str] = frozenset()       # nouns that refer to an act ("the move", "langkah itu")
 
@@ -1427,7 +1428,11 @@ class SlotReader:
             # "condemned the launches as a grave provocation": what the object is judged to be (not "freed ten
             # Americans as part of a prisoner exchange")
             return None
-        if items[p].kind == PRED and items[p].ref.text in self.reading.hostile_nouns:
+        if items[p].kind == PRED and items[p].ref.text in self.reading.hostile_nouns and not (
+                items[p].ref.text in self.reading.display_nouns
+                and (items[j].value in self.words.manner_occasions
+                     or items[j].value_of(PREP) in self.words.manner_occasions)):
+            # (but "flew bombers over the peninsula in a show of force": a display of force is the act's manner)
             return None
         clause: int | None = self.clause(p)
         while clause is not None:

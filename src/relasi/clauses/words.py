@@ -70,6 +70,7 @@ class Words:
     attribution_prefixes: tuple[str, ...] = ()         # the openers as str.startswith takes them
     judgements: frozenset[str] = frozenset()           # "rejected as baseless accusations": words of a judgement
     occasions: frozenset[str] = frozenset()
+    manner_occasions: frozenset[str] = frozenset()   # "in a show of force": how, not when
     control_nouns: frozenset[str] = frozenset()
     appositions: frozenset[str] = frozenset()
     references: frozenset[str] = frozenset()
@@ -346,7 +347,8 @@ def compile_words(pack: Any) -> Words:
     words.serial_nouns = bool(grammar.get("serial_after_control_nouns"))
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
-                 "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions", "control_nouns",
+                 "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions", "manner_occasions",
+                 "control_nouns",
                  "appositions", "references", "origin_nouns", "facility_nouns", "export_nouns", "pair_joiners",
                  "attribution_openers", "attribution_verbs", "judgements", "carrier_nouns", "carrying_verbs"):
         values = frozenset(str(w).lower() for w in grammar.get(name) or ())
