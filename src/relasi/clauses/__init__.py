@@ -776,6 +776,13 @@ def _voice(items: list[Item], i: int, pack: Any, words: Words, previous_voice: s
             and text_of(before).split()[-1] not in words.bare_infinitive_verbs:
         # "sought US help", "won Chinese support": a bare verb form after a verb and its object's owner is a noun
         return "noun"
+    if previous is not None and previous.kind == GROUP and before is not None \
+            and (before.kind == PRED and before_voice == "active" or before.kind == VERB) \
+            and not before.kinds & SPEECH_VERBS and " " not in items[i].value and items[i].value.endswith("s") \
+            and tags <= {"VBZ", "NNS"}:
+        # "dismissed U.S. claims that …", "rejected Israel's demands": a plural after a verb and its object's owner
+        # is the object's head (not after a verb of saying: "said Russia plans …")
+        return "noun"
     if previous is not None and previous.kind == GROUP and previous.ref.mentions and not previous.value.endswith("s") \
             and not tags & {"VBD", "VBN"} and all(m.rule in _adjective_rows(pack) for m in previous.ref.mentions):
         # "a Philippine supply boat", "Israeli strikes": after an adjective, a noun (not after a people's name:
