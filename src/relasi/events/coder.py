@@ -308,7 +308,8 @@ def code_events(article: Article, pack) -> Article:
             day, precision = when if (when[1] != "published" or dated) else (None, "published")
             if _history(parse, predicate, day, precision, published) \
                     or _background_noun(text, parse, predicate, published, pack) \
-                    or _ongoing_since(text, parse, predicate, published, pack):
+                    or _ongoing_since(text, parse, predicate, published, pack) \
+                    or _lasting(text, parse, predicate, pack):
                 continue
             info = codebook.get(told.cameo) if told.cameo in codebook else None
             for source, target in pairs:
@@ -2386,6 +2387,35 @@ def _ongoing_since(text: str, parse: Parse, predicate: Predicate, published: dat
         if any(word in superlatives or f"{word} {after}" in superlatives
                for word, after in zip(before, [*before[1:], ""], strict=True)):
             continue            # "pertama kalinya sejak 1996", "the first since 1996": a record broken is news
+        return True
+    return False
+
+
+def _lasting(text: str, parse: Parse, predicate: Predicate, pack) -> bool:
+    """An act told as lasting for years ("Armenia and Azerbaijan fought for decades", "Israel telah menduduki wilayah
+    itu selama 57 tahun"): a state that lasts, background, not news; a record told with it is news ("the first visit
+    for decades")."""
+    regex = pack.__dict__.get("_lasting")
+    if regex is None:
+        numbers = "|".join(map(re.escape, sorted(pack.words("duration_numbers"), key=len, reverse=True)))
+        number = rf"(?:\d\d+|{numbers})" if numbers else r"\d\d+"
+        phrases = "|".join(re.escape(p).replace("\\#", number).replace("#", number) for p in
+                           sorted(pack.words("lasting_durations"), key=len, reverse=True)) or "(?!)"
+        regex = pack.__dict__["_lasting"] = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)", re.IGNORECASE)
+    ancestry: set[int] = set()
+    clause: int | None = predicate.clause
+    while clause is not None and clause not in ancestry:
+        ancestry.add(clause)
+        clause = parse.clauses[clause].parent
+    superlatives = pack.words("since_superlatives")
+    for found in regex.finditer(text, predicate.end, parse.end):     # (the act's own duration follows it)
+        if _innermost_clause(parse, found.start()) not in ancestry \
+                or not _nearest_verb_before(text, parse, predicate, found.start(), pack):
+            continue
+        before = text[max(parse.start, found.start() - 70):found.start()].lower().split()
+        if any(word in superlatives or f"{word} {after}" in superlatives
+               for word, after in zip(before, [*before[1:], ""], strict=True)):
+            continue
         return True
     return False
 
