@@ -1040,7 +1040,8 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
 def _vessel_references(text: str, mentions: list[Mention], pack) -> list[Mention]:
     """"Kapal-kapal China memasuki ZEE Indonesia. … Bakamla mengusir kapal-kapal tersebut", "Chinese vessels
     entered the zone … the coast guard drove the vessels away": a vessel referred back to is the state's whose
-    vessel was named last (grammar `vessel_nouns`, `vessel_references`)."""
+    vessel was named last (grammar `vessel_nouns`, `vessel_references`); the vessel may be named inside the owner's
+    mention ("kapal penjaga pantai China") or a few words after it ("Chinese coast guard ships")."""
     cached = pack.__dict__.get("_vessel_regexes")
     if cached is None:
         nouns = sorted(pack.words("vessel_nouns"), key=len, reverse=True)
@@ -1057,11 +1058,14 @@ def _vessel_references(text: str, mentions: list[Mention], pack) -> list[Mention
     english = pack.lang == "en"
     owners: list[tuple[int, Actor]] = []          # (offset, state) of each vessel named with its state
     for mention in heads:
-        near = text[mention.end:mention.end + 25].lower() if english else \
+        near = text[mention.end:mention.end + 40].lower() if english else \
             text[max(0, mention.start - 30):mention.start].lower()
         words = near.split()
-        # "Chinese vessels", "Chinese coast guard ships"; "kapal China", "kapal-kapal penjaga pantai China"
-        if any(word.strip(",.") in nouns for word in (words[:2] if english else words[-3:])):
+        own = mention.text.lower().split()
+        # "Chinese vessels", "Chinese coast guard ships"; "kapal China", "kapal-kapal penjaga pantai China"; a
+        # mention that holds the vessel itself
+        if any(word.strip(",.") in nouns for word in (words[:4] if english else words[-3:])) \
+                or (own and own[-1 if english else 0] in nouns):
             owners.append((mention.start, mention.actor))
     if not owners:
         return found

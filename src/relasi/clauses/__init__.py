@@ -233,13 +233,7 @@ def _read(sentence: _Sentence, drafts: _Sentences, index: int, discourse: Discou
     speaker = sentence.tag or (discourse.pronoun_speaker() if sentence.tag_is_pronoun else []) \
         or _next_attribution(sentence, drafts, index, words)
     sentence.speaker = speaker
-    if sentence.has_pronouns:
-        pronouns = _resolve_pronouns(items, discourse, speaker, words)     # (notes craft owners in their order)
-    else:
-        pronouns = {}
-        for i, item in enumerate(items):
-            if item.kind == GROUP and _owns_craft(items, i, words):
-                discourse.last_craft = [a for a in item.ref.actors if a.kind != "PERSON"]
+    pronouns = _resolve_pronouns(items, discourse, speaker, words) if sentence.has_pronouns else {}
     quote_speakers: dict[int, list[Actor]] = {}
     groups_of = sentence.groups_of
     for number, draft in enumerate(seg.drafts):
@@ -294,8 +288,6 @@ def _resolve_pronouns(items: list[Item], discourse: Discourse, speaker: list[Act
             earlier.append(item.ref)
             if _named_as_people(items, i, words):
                 people = item.ref
-            if _owns_craft(items, i, words):
-                discourse.last_craft = [a for a in item.ref.actors if a.kind != "PERSON"]
         elif item.kind == PRON and item.value_of(PRON) != "first":
             group = _reporter(items, i) or _accused(items, i, words) or _seated_in(items, i)
             kind = item.value_of(PRON)
@@ -313,29 +305,6 @@ def _resolve_pronouns(items: list[Item], discourse: Discourse, speaker: list[Act
                 pronouns[i] = group
                 earlier.append(group)
     return pronouns
-
-
-def _owns_craft(items: list[Item], i: int, words: Words) -> bool:
-    """Whether the group item `i` names whose ship, plane or drone a phrase is ("a Chinese coast guard vessel",
-    "Russian MiG-31 fighter jets", "kapal penjaga pantai China", "perahu nelayan Indonesia"): what "the vessel",
-    "kapal tersebut" stand for later."""
-    heads = words.description_heads
-    named = items[i].value.split()
-    if heads.get(named[0 if words.lang == "id" else -1]) == "CRAFT":
-        return True                                  # the craft is named with its owner: "kapal penjaga pantai China"
-    if words.lang == "en":
-        j = i + 1
-        while j < len(items) and j - i <= 4 and items[j].kind in (WORD, PRED):
-            if heads.get(items[j].value) == "CRAFT":
-                return True
-            j += 1
-        return False
-    j = i - 1
-    while j >= 0 and i - j <= 4 and items[j].kind in (WORD, PRED):
-        if heads.get(items[j].value) == "CRAFT":
-            return True
-        j -= 1
-    return False
 
 
 def _object_thing(items: list[Item], i: int, earlier: list[Group]) -> Group | None:

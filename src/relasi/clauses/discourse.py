@@ -56,7 +56,6 @@ class Discourse:
     recent_states: list[Actor] = field(default_factory=list)  # the states that acted so far, the latest last
     dateline_state: Actor | None = None        # the state of the city the article's dateline names
     named_states: list[Actor] = field(default_factory=list)   # the states named so far, the latest last
-    last_craft: list[Actor] = field(default_factory=list)     # whose ship, plane or drone was named last
 
     def resolve(self, item: Item, earlier: list[Group], speaker: list[Actor],
                 counts: dict[str, int] | None = None, region: frozenset[str] | None = None) -> Group | None:
@@ -146,8 +145,6 @@ class Discourse:
             elif wanted == "IGO":
                 same = [a for g in before for a in g.actors if a.kind == "IGO"]
                 actors = same[-1:] or ([self.last_igo] if self.last_igo else [])
-            elif wanted == "CRAFT":
-                actors = list(self.last_craft)
             elif wanted == "ministry" and self.last_ministry:
                 actors = [self.last_ministry]
             elif wanted == "ministry" and not parties and self._dateline(earlier) is not None:

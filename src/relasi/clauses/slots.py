@@ -70,7 +70,6 @@ _DET_GROUP_PUNCT = frozenset({DET, GROUP, PUNCT})
 _DET_GROUP_WORD = frozenset({DET, GROUP, WORD})
 _DET_WORD = frozenset({DET, WORD})
 _GROUP_PRON = frozenset({GROUP, PRON})
-CRAFT = "description:CRAFT"
 _GROUP_WORD = frozenset({GROUP, WORD})
 _ADV_DET_WORD = frozenset({ADV, DET, WORD})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
@@ -538,12 +537,6 @@ class SlotReader:
                 continue                               # a scare quote's marks, a title's abbreviation ("Mr.")
             if english and kind == PREP and value == "of":
                 break                                  # "the leaders of Russia": the head comes before "of"
-            if kind == PRON and item.value_of(PRON) == CRAFT:
-                # "the jets", "kapal tersebut": a craft told of before is still a craft ("intercepted the jets")
-                words += [w for w in value.split() if w not in self.words.determiners]
-                if len(words) >= limit:
-                    break
-                continue
             if english and kind in _GROUP_PRON:
                 if only_groups is None:
                     only_groups = all(items[k].kind in _DET_GROUP_PUNCT or items[k].value.endswith(".")

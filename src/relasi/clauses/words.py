@@ -70,7 +70,6 @@ class Words:
     attribution_prefixes: tuple[str, ...] = ()         # the openers as str.startswith takes them
     judgements: frozenset[str] = frozenset()           # "rejected as baseless accusations": words of a judgement
     occasions: frozenset[str] = frozenset()
-    determiners: frozenset[str] = frozenset()        # determiners and demonstratives, as words
     manner_occasions: frozenset[str] = frozenset()   # "in a show of force": how, not when
     control_nouns: frozenset[str] = frozenset()
     appositions: frozenset[str] = frozenset()
@@ -239,8 +238,6 @@ def compile_words(pack: Any) -> Words:
         words.add(str(item), COORD)
     for item in grammar.get("determiners") or ():
         words.add(str(item), DET)
-    words.determiners = frozenset(str(w).lower() for key in ("determiners", "demonstratives")
-                                  for w in grammar.get(key) or ())
     for item in grammar.get("adverbs") or ():
         words.add(str(item), ADV)
     for item in grammar.get("not_negating") or ():
