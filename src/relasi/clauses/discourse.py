@@ -39,6 +39,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 # Personal pronouns that only stand as objects: they never refer to the subject of their own clause.
 OBJECT_PERSONS = frozenset({"him"})
+OBJECT_PLURALS = frozenset({"them"})
 
 
 @dataclass
@@ -93,6 +94,11 @@ class Discourse:
             pair = [a for a in self.last_pair if a.code not in named] if named <= sides else []
             actors = list(first.actors) if first is not None and len(first.actors) > 1 else list(
                 pair or self.last_plural or self.last_subject)
+            several = [g for g in earlier if g.party and g.how == "direct" and len({a.code for a in g.actors}) > 1]
+            if item.value in OBJECT_PLURALS and several and several[-1] is not first:
+                # "spoke to both Hun Manet and Phumtham … and urged them to stand down": an object "them" is the
+                # group of several named last in its sentence
+                actors = list(several[-1].actors)
             spoken = {a.code for a in speaker}
             if actors and {a.code for a in actors} <= spoken:
                 # "'Kita tidak boleh membiarkan mereka …,' ujarnya": "they" are not the speaker's side

@@ -70,6 +70,9 @@ _DET_GROUP_PUNCT = frozenset({DET, GROUP, PUNCT})
 _DET_GROUP_WORD = frozenset({DET, GROUP, WORD})
 _DET_WORD = frozenset({DET, WORD})
 _GROUP_PRON = frozenset({GROUP, PRON})
+# Nouns that end a time phrase ("on Thursday evening", "last week"): no subject of the verb after them
+_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year",
+                         "today", "yesterday", "tonight"})
 _GROUP_WORD = frozenset({GROUP, WORD})
 _ADV_DET_WORD = frozenset({ADV, DET, WORD})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
@@ -602,6 +605,11 @@ class SlotReader:
                 and self._quoted_from(free[0]):
             free = None             # "called Iran's decision "unacceptable" and urged …", "condemned the expulsions as
             #                         "cruel and barbaric" and urged …": the quoted words describe
+        if free is not None and self.english and p >= 1 and self.items[p - 1].kind == COORD \
+                and not self._has_actor(*free) and self.items[free[1] - 1].value in _TIME_NOUNS:
+            # "spoke to both leaders by telephone on Thursday evening and urged them …": a time phrase before "and" ends
+            # the first verb's phrase; the verb after it shares that verb's subject
+            free = None
         free = self._titled(free, clause)
         if free is not None and self._apposition(free, p):
             free = None             # "berdiri bersama sekutunya, Filipina, dan mengecam …": Filipina names the ally
