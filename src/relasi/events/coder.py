@@ -284,7 +284,8 @@ def code_events(article: Article, pack) -> Article:
                 # before (only a named accuser makes a denial an event)
                 before = parses[index - 1] if index else None
                 # "…, a charge U.N. officials disputed": the comment's clause, else the last accuser
-                targets = _comment_target(text, parse, predicate, {a.code for a in sources}, pack) or \
+                targets = _alleged_by(parse, number, sources, pack) or \
+                    _comment_target(text, parse, predicate, {a.code for a in sources}, pack) or \
                     _accuser_of(events, parse.start, sources, _denied_stems(parse, number, pack),
                                 text[before.start:before.end] if before is not None else "",
                                 before.start if before is not None else parse.start)
@@ -1703,6 +1704,25 @@ def _act_itself(text: str, argument: Argument, plover: str | None, pack) -> bool
     """Whether an event-noun object is the act a force verb does ("launched air strikes on villages"), not one told
     before: it has no determiner ("carried out the attack" may still refer back)."""
     return plover in OWN_ACT_TYPES and argument.how == "event" and not _head_word(text, argument, pack)
+
+
+def _alleged_by(parse: Parse, number: int, sources: list[Actor], pack) -> list[Actor]:
+    """"membantah telah menggunakan bom curah, seperti yang dituduhkan Kamboja", "denied using cluster munitions, as
+    Cambodia had alleged": a denial answers whom an accusation told after it in its own sentence names as its
+    maker (the accusing verb's subject, or its agent in the passive)."""
+    own = {a.code for a in sources}
+    denial = parse.predicates[number]
+    alleging = pack.words("allegation_verbs")
+    for predicate in parse.predicates:
+        if predicate.start <= denial.end or predicate.voice == "noun" \
+                or parse.clauses[predicate.clause].kind == "main" or predicate.text.lower().split()[0] not in alleging:
+            continue
+        for name in ("agent" if predicate.voice == "passive" else "subject", *pack.words("agent_markers")):
+            maker = predicate.slot(name)         # ("as alleged by Cambodia": a participle's maker after "by")
+            makers = [as_state(a) for a in maker.actors if a.code not in own] if maker is not None else []
+            if makers:
+                return makers
+    return []
 
 
 def _denies_what_was_said(parse: Parse, number: int, sources: list[Actor]) -> bool:
