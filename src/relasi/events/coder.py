@@ -2057,6 +2057,10 @@ def _content_target(parse: Parse, index: int, chosen: list[Pattern | None], defa
             else []
         if request and doers:
             return doers
+        # "refused to approve the EU's sanctions package against Russia": what is refused is the EU's
+        proposer = predicate.slot("possessor" if predicate.voice == "noun" else "object") if refusal else None
+        if proposer is not None and (makers := [a for a in proposer.actors if a.code not in own]):
+            return makers
         if pattern is not None and pattern.cameo is not None:
             targets, _ = target_of(predicate, pattern, defaults, doers)
             if not targets and plover_for(pattern.cameo) in PLACE_TARGET_TYPES:
