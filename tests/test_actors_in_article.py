@@ -455,3 +455,13 @@ def test_a_title_chooses_among_a_persons_rows(lang: str, text: str, published: s
     people = [m.actor.code for m in find_actors(split_sentences(article, pack), pack).mentions
               if m.actor.kind == "PERSON"]
     assert people == [code]
+
+
+@pytest.mark.parametrize(("text", "form", "code"), [
+    # a ministry's short name that Indonesian news uses for its own ministry takes a state named right after it
+    ("Kemlu India juga menuding pemerintahan Trudeau menjalankan agenda politik.", "Kemlu India", "IND"),
+    ("Kemenlu Jepang memanggil Duta Besar China.", "Kemenlu Jepang", "JPN"),
+    ("Kemlu RI memanggil Duta Besar Australia.", "Kemlu RI", "IDN"),
+])
+def test_short_ministry_name_takes_the_state_after_it(text: str, form: str, code: str) -> None:
+    assert (form, code) in _named("id", text)

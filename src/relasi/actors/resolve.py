@@ -335,6 +335,9 @@ def _joinable(previous: Hit, following: Hit) -> bool:
     kinds = (previous.kind, following.kind)
     if previous.kind.startswith("ROLE_") or following.kind.startswith("ROLE_"):
         return True
+    if following.kind == "STATE" and previous.kind == "ORG" \
+            and any(e.kind.startswith("ROLE_") for e in previous.entries):
+        return True         # "Kemlu India": a body's short name that is also a title takes the state after it
     return kinds in {("STATE", "PERSON"), ("IGO", "PERSON"), ("ORG", "PERSON"), ("STATE", "ORG"), ("IGO", "ORG")}
 
 
