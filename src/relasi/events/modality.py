@@ -80,6 +80,7 @@ class _Words:
     upcoming: re.Pattern[str]           # before an event noun: it is still to come ("the next round of talks")
     presupposing: re.Pattern[str]       # a condition that goes on with an act presupposes it ("if X continues its …")
     offers: frozenset[str]              # verbs of offering or proposing ("proposed a ceasefire": not in force)
+    causes: re.Pattern[str]             # prepositions of cause: what follows them is no object of a cancelling word
 
 
 def phrase_regex(words: tuple[str, ...], folded: bool = True) -> re.Pattern[str]:
@@ -101,7 +102,7 @@ def _heads(words: tuple[str, ...], auxiliaries: frozenset[str]) -> frozenset[str
 def _compiled(key: tuple) -> _Words:
     plan, commitment, offers, future, denial, failure, hypothetical, refusal, deontic, possibility, future_time, \
         negators, cancelling, adopting, not_yet, scheduled, idioms, scheduling, cancelling_after, performative, \
-        makers, upcoming, presupposing, auxiliaries = key
+        makers, upcoming, presupposing, causes, auxiliaries = key
     commitment = tuple(w for w in commitment if w not in future)
     aux = frozenset(auxiliaries)
     rx = phrase_regex
@@ -110,7 +111,8 @@ def _compiled(key: tuple) -> _Words:
                   _heads(plan, aux), _heads(refusal, aux), _heads(commitment, aux) | frozenset(offers),
                   _heads(denial, aux), _heads(failure, aux), rx(cancelling), frozenset(adopting), rx(not_yet),
                   rx(scheduled), rx(idioms), frozenset(scheduling), rx(cancelling_after or cancelling),
-                  rx(performative), _appositive_denial(makers), rx(upcoming), rx(presupposing), frozenset(offers))
+                  rx(performative), _appositive_denial(makers), rx(upcoming), rx(presupposing), frozenset(offers),
+                  rx(causes))
 
 
 def words_of(pack) -> _Words:
@@ -124,7 +126,7 @@ def words_of(pack) -> _Words:
         names = ("plan", "commitment", "offers", "future", "denial", "failure", "hypothetical", "refusal", "deontic",
                  "possibility", "future_time", "negators", "cancelling", "adopting", "not_yet", "scheduled_after",
                  "not_negating", "scheduling", "cancelling_after", "performative", "maker_nouns", "upcoming",
-                 "presupposing")
+                 "presupposing", "cause_prepositions")
         cached = _compiled((*(pack.words(name) for name in names), auxiliaries))
         pack.__dict__["_modality_words"] = cached
     return cached
@@ -174,7 +176,7 @@ def factuality(text: str, parse: Parse, index: int, cameo: str, governor_cameo: 
     modality, commitment = "asserted", False
     if governed_by and words.cancelling.fullmatch(governed_by):
         negated = True          # "menghentikan baku tembak", "membatalkan kunjungan …": stopped or called off
-    if predicate.voice == "noun" and (words.cancelling.search(_before(text, parse, predicate))
+    if predicate.voice == "noun" and (_cancelled_before(words, _before(text, parse, predicate))
                                       or words.cancelling_after.search(_rest_of_clause(text, parse, predicate))):
         negated = True          # "postponed his trip to Beijing", "kunjungan … ke Beijing batal": it did not happen
     if governor_cameo == "016" or _says(words.denial, words.denial_heads, governed_by, _own_phrase(window)):
@@ -449,6 +451,13 @@ def _before(text: str, parse: Parse, predicate: Predicate) -> str:
     """The few words before the predicate back to the last comma: "postponed his trip", whoever owns the trip."""
     before = text[max(parse.start, predicate.start - 40):predicate.start]
     return before[before.rfind(",") + 1:]
+
+
+def _cancelled_before(words: _Words, before: str) -> bool:
+    """A cancelling word before a noun cancels it, unless a preposition of cause comes between ("dihentikan … atas
+    permintaan Qatar", "halted … at the request of Qatar": the request is what made it stop)."""
+    ends = [match.end() for match in words.cancelling.finditer(before)]
+    return bool(ends) and not words.causes.search(before, ends[-1])
 
 
 _COORDINATED = re.compile(r"\b(?:and|but|dan|serta|tetapi|namun)\s", re.IGNORECASE)
