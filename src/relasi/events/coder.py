@@ -288,7 +288,8 @@ def code_events(article: Article, pack) -> Article:
                     _comment_target(text, parse, predicate, {a.code for a in sources}, pack) or \
                     _accuser_of(events, parse.start, sources, _denied_stems(parse, number, pack),
                                 text[before.start:before.end] if before is not None else "",
-                                before.start if before is not None else parse.start)
+                                before.start if before is not None else parse.start) or \
+                    _claimant(before, sources)
             if len({a.code for a in sources}) > 1 and pattern.source != "speaker" \
                     and _reciprocal(text, predicate, reciprocals):
                 targets = []                # "saling menuduh", "accused each other": each side of the other
@@ -1777,6 +1778,20 @@ def _accuser_of(events: list[Event], sentence_start: int, sources: list[Actor], 
     if stems and _mentions_stem(before, stems) and not any(event.start >= before_start for event in accusations):
         return []
     return [as_state(accusations[-1].source)] if accusations else []
+
+
+def _claimant(before: Parse | None, sources: list[Actor]) -> list[Actor]:
+    """"Pentagon mengatakan balon itu milik China dan digunakan untuk memata-matai. China membantah …": with no
+    accusation coded, a denial answers the one state whose statement about the denier the sentence right before
+    reports (a named claimant; "Western countries fear …" names no one in particular)."""
+    if before is None:
+        return []
+    own = {a.code for a in sources}
+    speakers = {as_state(a).code: as_state(a) for a in before.speaker if state_level(a)}
+    told = {a.code for predicate in before.predicates for _, argument in predicate.slots for a in argument.actors}
+    if len(speakers) != 1 or own & set(speakers) or not own & told:
+        return []
+    return list(speakers.values())
 
 
 def _act_doers(parse: Parse, phrase: Argument, events: list[Event], own: list[Actor], pack) -> list[Actor]:
