@@ -1020,7 +1020,8 @@ def _plural_references(text: str, mentions: list[Mention], pack) -> list[Mention
         if any(match.start() <= m.start < match.end() < m.end or m.start == owner
                or m.start == owner + 4 and text.startswith("the ", owner) for m in heads):
             continue                # "para pemimpin ASEAN", "the leaders of ASEAN": the name says whose they are
-        addressed = _addressed_by(text, sides, match.start(), pack) if wanted != "PERSON" else None
+        # (also the people a leader addresses: "Anwar mendesak kedua pemimpin …" names the two he spoke to)
+        addressed = _addressed_by(text, sides, match.start(), pack)
         candidates = sides if addressed is None else [m for m in sides if m.start < addressed]
         # "Thailand dan Kamboja bentrok … Sekjen ASEAN meminta kedua pihak …": two states named together are the
         # pair, before the last two names (where the language lists what joins them)
