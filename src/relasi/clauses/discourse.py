@@ -218,7 +218,9 @@ class Discourse:
                     self.last_igo = actor
                 if actor.kind == "PERSON":
                     self.last_named_person = actor
-                if actor.kind in ("STATE", "IGO") or (actor.kind == "CITY" and actor.sector):
+                if actor.kind in ("STATE", "IGO") or (actor.kind == "CITY" and actor.sector) \
+                        or (actor.kind == "PERSON" and actor.code and group.how == "direct"):
+                    # (a leader named with the state's title names the state: "Presiden Guyana Irfaan Ali … negara itu")
                     self.last_state = as_state(actor)
                     self.named_states = [*self.named_states[-11:], self.last_state]
 

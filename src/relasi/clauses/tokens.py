@@ -511,8 +511,8 @@ def _description_at(items: list[Item], i: int, words: Words) -> tuple[int, str] 
             j += 1
     elif words.lang == "id":
         j = i + 1
-        while j < len(items) and j - i <= 4 and (items[j].kind == WORD or counted and _body_group(items[j])):
-            j += 1
+        while j < len(items) and j - i <= 5 and (items[j].kind in _DET_WORD or counted and _body_group(items[j])):
+            j += 1              # ("negara berpenduduk sekitar 800.000 jiwa tersebut": a number inside the modifiers)
         if j < len(items) and items[j].kind == DEMO:
             return j, heads[item.value]
     return None
