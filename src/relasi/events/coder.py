@@ -227,14 +227,15 @@ def code_events(article: Article, pack) -> Article:
             cameo = pattern.cameo
             if not targets and plover_for(cameo) in PURPOSE_TARGET_TYPES:
                 targets = _purpose_target(parse, number, sources, chosen, plover_for(cameo) != "MOBILIZE")
-            if not targets and plover_for(cameo) in ("REQUEST", "ACCUSE") and predicate.governor is not None \
-                    and parse.clauses[predicate.clause].kind == "purpose":
+            if (not targets or how == "implied") and plover_for(cameo) in ("REQUEST", "ACCUSE", "SUPPORT") \
+                    and predicate.governor is not None and parse.clauses[predicate.clause].kind == "purpose":
                 # "memanggil Duta Besar Australia untuk meminta penjelasan", "summoned the Australian ambassador to
-                # demand an explanation": what the purpose asks is asked of whom the act it serves addresses
+                # demand an explanation", "menelepon Aliyev untuk mengucapkan selamat": what the purpose says is said
+                # to whom the act it serves addresses
                 served = parse.predicates[predicate.governor].slot("object")
                 own = {a.code for a in sources}
                 targets = [a for a in (served.actors if served is not None and served.how == "direct" else ())
-                           if a.code not in own]
+                           if a.code not in own] or targets
             if not targets and plover_for(cameo) == "MOBILIZE" and len({a.code for a in sources}) > 1:
                 cameo = JOINT_MILITARY     # "Russia and China held naval drills": drills together are cooperation
             if cameo.startswith(BLOCKADE) and _closes_its_own(predicate, sources):
