@@ -934,42 +934,33 @@ def _patient_nouns(pack: Any) -> frozenset[str]:
     return cached
 
 
-def _undergone_nouns(pack: Any) -> frozenset[str]:
-    """Nouns of coercion and of mass violence only (CAMEO roots 17 and 20): civilians named after them undergo the
-    act ("relokasi paksa warga Palestina", "deportasi warga Afghanistan"), they never do it."""
-    cached = pack.__dict__.get("_undergone_nouns")
+def _nouns_of_roots(pack: Any, name: str, roots: Callable[[str], bool]) -> frozenset[str]:
+    """Lexicon nouns whose every noun sense has a CAMEO root that `roots` accepts, kept on the pack as `name`."""
+    cached = pack.__dict__.get(name)
     if cached is None:
         cached = frozenset(text for text, entries in pack.lexicon.by_form.items()
                            if any(e.form.voice == "noun" for e in entries) and all(
-                               e.pattern.cameo and e.pattern.cameo[:2] in ("17", "20") for e in entries
+                               e.pattern.cameo and roots(e.pattern.cameo[:2]) for e in entries
                                if e.form.voice == "noun"))
-        pack.__dict__["_undergone_nouns"] = cached
+        pack.__dict__[name] = cached
     return cached
+
+
+def _undergone_nouns(pack: Any) -> frozenset[str]:
+    """Nouns of coercion and of mass violence only (CAMEO roots 17 and 20): civilians named after them undergo the
+    act ("relokasi paksa warga Palestina", "deportasi warga Afghanistan"), they never do it."""
+    return _nouns_of_roots(pack, "_undergone_nouns", lambda root: root in ("17", "20"))
 
 
 def _hostile_nouns(pack: Any) -> frozenset[str]:
     """Nouns whose every sense is a hostile act (CAMEO roots 13-20): the subject of a clause they are the occasion
     of is not their doer ("expelled the ambassador after the killing of …")."""
-    cached = pack.__dict__.get("_hostile_nouns")
-    if cached is None:
-        cached = frozenset(text for text, entries in pack.lexicon.by_form.items()
-                           if any(e.form.voice == "noun" for e in entries) and all(
-                               e.pattern.cameo and e.pattern.cameo[:2] >= "13" for e in entries
-                               if e.form.voice == "noun"))
-        pack.__dict__["_hostile_nouns"] = cached
-    return cached
+    return _nouns_of_roots(pack, "_hostile_nouns", lambda root: root >= "13")
 
 
 def _display_nouns(pack: Any) -> frozenset[str]:
     """Nouns whose every sense is a show of force (CAMEO root 15: drills, a show of force, a missile test)."""
-    cached = pack.__dict__.get("_display_nouns")
-    if cached is None:
-        cached = frozenset(text for text, entries in pack.lexicon.by_form.items()
-                           if any(e.form.voice == "noun" for e in entries) and all(
-                               e.pattern.cameo and e.pattern.cameo[:2] == "15" for e in entries
-                               if e.form.voice == "noun"))
-        pack.__dict__["_display_nouns"] = cached
-    return cached
+    return _nouns_of_roots(pack, "_display_nouns", lambda root: root == "15")
 
 
 def _readings(pack: Any) -> dict:
