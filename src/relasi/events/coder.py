@@ -1714,8 +1714,12 @@ def _alleged_by(parse: Parse, number: int, sources: list[Actor], pack) -> list[A
     maker (the accusing verb's subject, or its agent in the passive)."""
     own = {a.code for a in sources}
     denial = parse.predicates[number]
-    alleging = pack.words("allegation_verbs")
+    alleging, claims = pack.words("allegation_verbs"), pack.words("allegation_nouns")
     for predicate in parse.predicates:
+        said = predicate.slot("object") if predicate.start > denial.end and predicate.voice != "noun" else None
+        if said is not None and said.head and said.head.split()[-1 if pack.lang == "en" else 0] in claims \
+                and (makers := [as_state(a) for a in said.actors if a.code not in own]):
+            return makers       # "denied firing any missiles …, dismissing the Israeli claim as a pretext"
         if predicate.start <= denial.end or predicate.voice == "noun" \
                 or parse.clauses[predicate.clause].kind == "main" or predicate.text.lower().split()[0] not in alleging:
             continue
