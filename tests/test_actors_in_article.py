@@ -463,3 +463,12 @@ def test_a_title_chooses_among_a_persons_rows(lang: str, text: str, published: s
 ])
 def test_short_ministry_name_takes_the_state_after_it(text: str, form: str, code: str) -> None:
     assert (form, code) in _named("id", text)
+
+
+@pytest.mark.parametrize(("lang", "text", "form", "code"), [
+    # a name the dictionary writes with a straight apostrophe, set with a curly one
+    ("en", "Australian Foreign Minister Penny Wong arrived in Nuku\u2019alofa on Wednesday.", "Nuku\u2019alofa", "TON"),
+    ("en", "Australian Foreign Minister Penny Wong arrived in Nuku'alofa on Wednesday.", "Nuku'alofa", "TON"),
+])
+def test_curly_apostrophes_match_straight_names(lang: str, text: str, form: str, code: str) -> None:
+    assert (form, code) in _named(lang, text)

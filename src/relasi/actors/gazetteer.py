@@ -69,6 +69,8 @@ class Gazetteer:
             key = fold(entry.name.strip())
             if key:
                 grouped.setdefault(key, []).append(entry)
+            if "'" in key:          # news sets the apostrophe curly: "Nuku’alofa", "Côte d’Ivoire"
+                grouped.setdefault(key.replace("'", "\u2019"), []).append(entry)
         self.size = len(grouped)
         self._automaton = ahocorasick.Automaton()       # folded text
         self._exact = ahocorasick.Automaton()           # text as written
