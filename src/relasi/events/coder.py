@@ -225,8 +225,10 @@ def code_events(article: Article, pack) -> Article:
                 body = voting_body(article.mentions, parse.end, {a.code for a in sources})
                 targets, how = (body, "implied") if body else (targets, how)
             cameo = pattern.cameo
-            if not targets and plover_for(cameo) in PURPOSE_TARGET_TYPES:
-                targets = _purpose_target(parse, number, sources, chosen, plover_for(cameo) != "MOBILIZE")
+            if (not targets or how == "implied") and plover_for(cameo) in PURPOSE_TARGET_TYPES:
+                # (a purpose that names whom the act serves outranks a side guessed from the story: "handed over A$12
+                # million in budget support to help Tonga repair …")
+                targets = _purpose_target(parse, number, sources, chosen, plover_for(cameo) != "MOBILIZE") or targets
             if (not targets or how == "implied") and plover_for(cameo) in ("REQUEST", "ACCUSE", "SUPPORT") \
                     and predicate.governor is not None and parse.clauses[predicate.clause].kind == "purpose":
                 # "memanggil Duta Besar Australia untuk meminta penjelasan", "summoned the Australian ambassador to
