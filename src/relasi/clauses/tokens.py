@@ -477,7 +477,8 @@ def _descriptions(items: list[Item], words: Words) -> list[Item]:
                 # "ketiga negara", "keempat negara", "ketiga junta militer itu": a collective numeral makes the head
                 # definite by itself, and several
                 found, first = (found[0] if found is not None else i, "STATES"), i - 1
-            if found is not None:
+            if found is not None and words.other_words.isdisjoint(x.value for x in items[first:found[0] + 1]):
+                # ("the other countries", "negara-negara lain": others than those named, no description of them)
                 last, kind = found
                 phrase = " ".join(x.value for x in items[first:last + 1])     # "the three countries": its count counts
                 result.extend(items[copied:first])

@@ -70,6 +70,7 @@ class Words:
     attribution_prefixes: tuple[str, ...] = ()         # the openers as str.startswith takes them
     judgements: frozenset[str] = frozenset()           # "rejected as baseless accusations": words of a judgement
     occasions: frozenset[str] = frozenset()
+    other_words: frozenset[str] = frozenset()        # "the other countries": others than those named
     manner_occasions: frozenset[str] = frozenset()   # "in a show of force": how, not when
     control_nouns: frozenset[str] = frozenset()
     appositions: frozenset[str] = frozenset()
@@ -348,6 +349,7 @@ def compile_words(pack: Any) -> Words:
     words.addressing = frozenset(_inflected(pack.lang, grammar.get("addressing_speech") or ()))
     for name in ("plan", "commitment", "denial", "hypothetical", "not_arguments", "comparisons", "locative",
                  "place_nouns", "venue_nouns", "addressee_openings", "of_words", "occasions", "manner_occasions",
+                 "other_words",
                  "control_nouns",
                  "appositions", "references", "origin_nouns", "facility_nouns", "export_nouns", "pair_joiners",
                  "attribution_openers", "attribution_verbs", "judgements", "carrier_nouns", "carrying_verbs"):
