@@ -2415,26 +2415,38 @@ def _ongoing_since(text: str, parse: Parse, predicate: Predicate, published: dat
             rf"(?<!\w)(?:{words})\s+(?:[^\W\d]+\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
     # the record is told in the act's own clause or one it hangs in (not in a quotation or a relative clause of its
     # own: "meminta pembebasan jurnalis yang dipenjara di China sejak 2020" asks now)
-    ancestry: set[int] = set()
-    clause: int | None = predicate.clause
-    while clause is not None and clause not in ancestry:
-        ancestry.add(clause)
-        clause = parse.clauses[clause].parent
-    superlatives, since = pack.words("since_superlatives"), pack.words("since_words")
+    ancestry = _ancestry(parse, predicate)
+    since = pack.words("since_words")
     for found in regex.finditer(text, parse.start, parse.end):
         told = _innermost_clause(parse, found.start())
         if told is not None and parse.clauses[told].marker.lower() in since \
                 and parse.clauses[told].start == found.start():
             told = parse.clauses[told].parent       # ("sejak 2022 dan …" read as a clause of its own: its date)
-        if int(found.group(1)) >= published.year or told not in ancestry \
-                or not _nearest_verb_before(text, parse, predicate, found.start(), pack):
-            continue
-        before = text[max(parse.start, found.start() - 70):found.start()].lower().split()
-        if any(word in superlatives or f"{word} {after}" in superlatives
-               for word, after in zip(before, [*before[1:], ""], strict=True)):
-            continue            # "pertama kalinya sejak 1996", "the first since 1996": a record broken is news
-        return True
+        if int(found.group(1)) < published.year and told in ancestry \
+                and _told_of_act(text, parse, predicate, found.start(), pack):
+            return True
     return False
+
+
+def _ancestry(parse: Parse, predicate: Predicate) -> set[int]:
+    """The predicate's clause and the clauses it hangs in."""
+    ancestry: set[int] = set()
+    clause: int | None = predicate.clause
+    while clause is not None and clause not in ancestry:
+        ancestry.add(clause)
+        clause = parse.clauses[clause].parent
+    return ancestry
+
+
+def _told_of_act(text: str, parse: Parse, predicate: Predicate, offset: int, pack) -> bool:
+    """Whether a time phrase at `offset` tells of the predicate's own act (the verb nearest before it) and no record
+    broken comes before it ("pertama kalinya sejak 1996", "the first visit for decades": news)."""
+    if not _nearest_verb_before(text, parse, predicate, offset, pack):
+        return False
+    superlatives = pack.words("since_superlatives")
+    before = text[max(parse.start, offset - 70):offset].lower().split()
+    return not any(word in superlatives or f"{word} {after}" in superlatives
+                   for word, after in zip(before, [*before[1:], ""], strict=True))
 
 
 def _lasting(text: str, parse: Parse, predicate: Predicate, pack) -> bool:
@@ -2448,22 +2460,10 @@ def _lasting(text: str, parse: Parse, predicate: Predicate, pack) -> bool:
         phrases = "|".join(re.escape(p).replace("\\#", number).replace("#", number) for p in
                            sorted(pack.words("lasting_durations"), key=len, reverse=True)) or "(?!)"
         regex = pack.__dict__["_lasting"] = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)", re.IGNORECASE)
-    ancestry: set[int] = set()
-    clause: int | None = predicate.clause
-    while clause is not None and clause not in ancestry:
-        ancestry.add(clause)
-        clause = parse.clauses[clause].parent
-    superlatives = pack.words("since_superlatives")
-    for found in regex.finditer(text, predicate.end, parse.end):     # (the act's own duration follows it)
-        if _innermost_clause(parse, found.start()) not in ancestry \
-                or not _nearest_verb_before(text, parse, predicate, found.start(), pack):
-            continue
-        before = text[max(parse.start, found.start() - 70):found.start()].lower().split()
-        if any(word in superlatives or f"{word} {after}" in superlatives
-               for word, after in zip(before, [*before[1:], ""], strict=True)):
-            continue
-        return True
-    return False
+    ancestry = _ancestry(parse, predicate)
+    return any(_innermost_clause(parse, found.start()) in ancestry
+               and _told_of_act(text, parse, predicate, found.start(), pack)
+               for found in regex.finditer(text, predicate.end, parse.end))    # (the act's own duration follows it)
 
 
 def _participles(pack) -> re.Pattern[str]:
